@@ -1,0 +1,110 @@
+import type { Channel } from '../model/channel.js'
+import type { Vendor } from '../model/vendor.js'
+
+/**
+ * Where in the body an issue is: object keys and array indexes from the root down.
+ * `['deliveries', 1, 'status']` is rendered `deliveries[1].status`.
+ *
+ * @category Errors
+ */
+export type IssuePath = ReadonlyArray<string | number>
+
+/**
+ * A readonly array with at least one element: an error always says at least one thing.
+ *
+ * @category Errors
+ */
+export type NonEmptyReadonlyArray<A> = readonly [A, ...Array<A>]
+
+interface IssueBase {
+  /** Where the problem is. Empty for the body itself. */
+  readonly path: IssuePath
+  /** One readable line naming the path, what was found and what was expected. */
+  readonly message: string
+}
+
+/**
+ * A field the body must have is absent.
+ *
+ * @category Errors
+ */
+export interface MissingFieldIssue extends IssueBase {
+  readonly code: 'missing_field'
+  /** What the field should have held. */
+  readonly expected: string
+}
+
+/**
+ * A value has the wrong JSON type (a number where text was expected, …).
+ *
+ * @category Errors
+ */
+export interface InvalidTypeIssue extends IssueBase {
+  readonly code: 'invalid_type'
+  readonly expected: string
+  /** A short rendering of what was found. */
+  readonly received: string
+}
+
+/**
+ * A value has the right type but not an accepted value (an impossible date, a channel
+ * name the vendor does not use, …).
+ *
+ * @category Errors
+ */
+export interface InvalidValueIssue extends IssueBase {
+  readonly code: 'invalid_value'
+  readonly expected: string
+  readonly received: string
+}
+
+/**
+ * The body could not be read at all (an accessor on a hand-built object threw).
+ *
+ * @category Errors
+ */
+export interface UnreadableIssue extends IssueBase {
+  readonly code: 'unreadable'
+}
+
+/**
+ * What can be wrong with the shape of a body.
+ *
+ * @category Errors
+ */
+export type BodyIssue = MissingFieldIssue | InvalidTypeIssue | InvalidValueIssue | UnreadableIssue
+
+/**
+ * A status code that is not in the vendor's catalog: the common real-world case when a
+ * vendor adds codes. Names the vendor, the channel and the code.
+ *
+ * @category Errors
+ */
+export interface UnknownStatusIssue extends IssueBase {
+  readonly code: 'unknown_status'
+  readonly vendor: Vendor
+  readonly channel: Channel
+  /** The vendor's code, as sent. */
+  readonly status: string
+  /** The codes the catalog knows for this vendor and channel. */
+  readonly expected: ReadonlyArray<string>
+}
+
+/**
+ * An option passed to `normalize` is not one it accepts (an unknown vendor, a time zone
+ * name `Intl` does not know, …).
+ *
+ * @category Errors
+ */
+export interface InvalidOptionIssue extends IssueBase {
+  readonly code: 'invalid_option'
+  readonly expected: string
+  readonly received: string
+}
+
+/**
+ * Any issue deliverykit reports.
+ *
+ * @category Errors
+ */
+export type Issue = BodyIssue | UnknownStatusIssue | InvalidOptionIssue

@@ -1,0 +1,75 @@
+import type * as t from 'io-ts'
+
+import { describeValue, formatPath } from './format.js'
+import type { BodyIssue, IssuePath, NonEmptyReadonlyArray } from './issue.js'
+
+/** Codecs that insert a member index into the context, which is not a JSON key. */
+const COMBINATOR_TAGS: ReadonlySet<string> = new Set(['UnionType', 'IntersectionType', 'TaggedUnionType'])
+
+/** The `_tag` of codecs built with `dispatch`: the shape they hand over to is not a JSON key. */
+export const DISPATCH_TAG = 'DispatchType' as const
+
+const tagOf = (decoder: t.Decoder<unknown, unknown>): string | undefined => {
+  const tag: unknown = (decoder as { readonly _tag?: unknown })._tag
+  return typeof tag === 'string' ? tag : undefined
+}
+
+const pathOf = (context: t.Context): IssuePath => {
+  const path: Array<string | number> = []
+  for (let i = 1; i < context.length; i++) {
+    const parent = context[i - 1]
+    const entry = context[i]
+    if (parent === undefined || entry === undefined) continue
+    const parentTag = tagOf(parent.type)
+    if (parentTag !== undefined && COMBINATOR_TAGS.has(parentTag)) continue
+    if (parentTag === DISPATCH_TAG && entry.key === '') continue
+    path.push(Array.isArray(parent.actual) && /^\d+$/.test(entry.key) ? Number(entry.key) : entry.key)
+  }
+  return path
+}
+
+const toIssue = (error: t.ValidationError): BodyIssue => {
+  const path = pathOf(error.context)
+  const where = formatPath(path)
+  const expected = error.context[error.context.length - 1]?.type.name ?? 'a value'
+  if (error.message !== undefined) {
+    return {
+      code: 'invalid_value',
+      path,
+      expected,
+      received: describeValue(error.value),
+      message: `${where}: ${error.message}`,
+    }
+  }
+  if (error.value === undefined) {
+    return { code: 'missing_field', path, expected, message: `${where}: missing; expected ${expected}` }
+  }
+  const received = describeValue(error.value)
+  return {
+    code: 'invalid_type',
+    path,
+    expected,
+    received,
+    message: `${where}: expected ${expected}, received ${received}`,
+  }
+}
+
+/**
+ * Turns io-ts validation errors into deliverykit issues with JSON paths. io-ts reports
+ * every failing member of an intersection; the same path and message is kept once.
+ */
+export const issuesFromValidation = (errors: NonEmptyReadonlyArray<t.ValidationError>): NonEmptyReadonlyArray<BodyIssue> => {
+  const seen = new Set<string>()
+  const first = toIssue(errors[0])
+  seen.add(first.message)
+  const issues: [BodyIssue, ...Array<BodyIssue>] = [first]
+  for (let i = 1; i < errors.length; i++) {
+    const error = errors[i]
+    if (error === undefined) continue
+    const issue = toIssue(error)
+    if (seen.has(issue.message)) continue
+    seen.add(issue.message)
+    issues.push(issue)
+  }
+  return issues
+}

@@ -1,0 +1,76 @@
+/**
+ * deliverykit turns messaging vendors' delivery-status webhooks into one typed,
+ * exhaustively switchable event model: `normalize(vendor, body)` gives events classified
+ * as `transient`, `final` or `failure`, or an error that says what was wrong and where.
+ *
+ * @example
+ * ```ts
+ * import { safeParse, formatError } from 'deliverykit'
+ *
+ * const result = safeParse('octopush', body)
+ * if (!result.success) throw new Error(formatError(result.error))
+ * for (const event of result.events) {
+ *   if (event.classification === 'failure' && event.failure.permanent) suppress(event.recipient)
+ * }
+ * ```
+ * @module deliverykit
+ */
+export { normalize, parse, safeParse, type OptionsFor, type VendorOptions } from './normalize.js'
+export type { SafeParseResult } from './api.js'
+export type { CommonOptions } from './internal/pipeline.js'
+
+export { CHANNELS, type Channel } from './model/channel.js'
+export { VENDORS, isVendor, type Vendor } from './model/vendor.js'
+export {
+  CLASSIFICATION_OF_STATUS,
+  STATUSES,
+  type Classification,
+  type Failure,
+  type FailureMapping,
+  type FailureReason,
+  type FailureStatus,
+  type FinalMapping,
+  type FinalStatus,
+  type Status,
+  type StatusMapping,
+  type TransientMapping,
+  type TransientStatus,
+} from './model/status.js'
+export type {
+  Cost,
+  DeliveryEvent,
+  EventBase,
+  EventDetails,
+  FailureEvent,
+  FinalEvent,
+  HistoryEntry,
+  TransientEvent,
+  UnknownMapping,
+  UnknownStatusEvent,
+} from './model/event.js'
+export type { DefaultOptions, EventsFor } from './model/options.js'
+export type { CatalogEntry } from './model/catalog.js'
+export { absurd, isFailure, isFinal, isTransient, isUnknownStatus } from './model/guards.js'
+
+export type {
+  InvalidBodyError,
+  InvalidOptionsError,
+  NormalizeError,
+  UnknownStatusError,
+} from './errors/error.js'
+export type {
+  BodyIssue,
+  InvalidOptionIssue,
+  InvalidTypeIssue,
+  InvalidValueIssue,
+  Issue,
+  IssuePath,
+  MissingFieldIssue,
+  NonEmptyReadonlyArray,
+  UnknownStatusIssue,
+  UnreadableIssue,
+} from './errors/issue.js'
+export { describeValue, formatError, formatPath } from './errors/format.js'
+export { DeliveryKitError, isDeliveryKitError } from './errors/DeliveryKitError.js'
+
+export * as octopush from './vendors/octopush/index.js'

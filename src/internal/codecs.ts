@@ -1,0 +1,77 @@
+import * as t from 'io-ts'
+
+import { describeValue } from '../errors/format.js'
+import { DISPATCH_TAG } from '../errors/validation.js'
+
+/** A decimal number written as text, as form-encoded bodies send every number. */
+const NUMERIC_TEXT = /^-?\d{1,15}(\.\d{1,15})?$/
+
+/**
+ * A number, or a decimal number written as text (`"0.5"`, `"35"`): form-encoded bodies
+ * and older vendor pages send numbers as text. Decodes to a number.
+ */
+export const NumberFromNumberOrText = new t.Type<number, number, unknown>(
+  'number or numeric text',
+  (u): u is number => typeof u === 'number' && Number.isFinite(u),
+  (u, c) => {
+    if (typeof u === 'number') return Number.isFinite(u) ? t.success(u) : t.failure(u, c)
+    if (typeof u === 'string' && NUMERIC_TEXT.test(u)) return t.success(Number(u))
+    return t.failure(u, c)
+  },
+  t.identity,
+)
+
+/**
+ * Text, or a number sent where the vendor documents text. Decodes to text. Only for
+ * values where no leading zero can be lost because JSON already dropped it.
+ */
+export const TextFromTextOrNumber = new t.Type<string, string, unknown>(
+  'string or number',
+  t.string.is,
+  (u, c) => {
+    if (typeof u === 'string') return t.success(u)
+    if (typeof u === 'number' && Number.isFinite(u)) return t.success(String(u))
+    return t.failure(u, c)
+  },
+  t.identity,
+)
+
+/**
+ * One of a fixed set of strings, reporting the accepted values in its error message
+ * (`"fax" is not an Octopush channel; expected one of sms, voice_sms, …`).
+ */
+export const oneOf = <K extends string>(name: string, what: string, values: { readonly [Key in K]: unknown }) => {
+  const keys = Object.keys(values)
+  const codec = t.keyof(values, name)
+  return new t.Type<K, K, unknown>(
+    name,
+    codec.is,
+    (u, c) =>
+      codec.is(u)
+        ? t.success(u)
+        : t.failure(u, c, `${describeValue(u)} is not ${what}; expected one of ${keys.join(', ')}`),
+    t.identity,
+  )
+}
+
+/**
+ * A codec that looks at a value and hands it to one of several shapes, instead of trying
+ * each shape as `t.union` does, so errors speak of the shape the value meant to have.
+ * `pick` returns the shape, or a failure of its own.
+ */
+export const dispatch = <A>(
+  name: string,
+  is: (u: unknown) => u is A,
+  pick: (u: unknown, c: t.Context) => t.Decoder<unknown, A> | t.Validation<A>,
+): t.Type<A, A, unknown> & { readonly _tag: typeof DISPATCH_TAG } => {
+  const codec = new t.Type<A, A, unknown>(
+    name,
+    is,
+    (u, c) => {
+      const picked = pick(u, c)
+      return 'validate' in picked ? picked.validate(u, t.appendContext(c, '', picked, u)) : picked
+    },
+    t.identity,
+  )
+  return Object.assign(codec, { _tag: DISPATCH_TAG })
+}

@@ -1,0 +1,97 @@
+import { either as E } from 'fp-ts'
+import type * as t from 'io-ts'
+
+import type { InvalidBodyError, InvalidOptionsError, NormalizeError } from '../errors/error.js'
+import { describeValue } from '../errors/format.js'
+import type { InvalidOptionIssue, NonEmptyReadonlyArray, UnknownStatusIssue } from '../errors/issue.js'
+import { issuesFromValidation } from '../errors/validation.js'
+import type { DeliveryEvent, UnknownStatusEvent } from '../model/event.js'
+import type { Vendor } from '../model/vendor.js'
+import { zoneFor, type Zone } from './time.js'
+
+/** Events of any kind, before the caller's `unknownStatus` choice narrows the type. */
+export type AnyEvents = ReadonlyArray<DeliveryEvent | UnknownStatusEvent>
+
+/** Decodes a body, turning io-ts errors, and anything a hand-built body throws, into an error with paths. */
+export const decodeBody = <A>(codec: t.Decoder<unknown, A>, vendor: Vendor, input: unknown): E.Either<InvalidBodyError, A> => {
+  try {
+    const result = codec.decode(input)
+    if (E.isRight(result)) return result
+    const [first, ...rest] = result.left
+    if (first === undefined) return E.left(unreadable(vendor, input, 'the decoder reported no reason'))
+    return E.left({ kind: 'invalid_body', vendor, issues: issuesFromValidation([first, ...rest]), input })
+  } catch (thrown) {
+    return E.left(unreadable(vendor, input, thrown instanceof Error ? thrown.message : describeValue(thrown)))
+  }
+}
+
+const unreadable = (vendor: Vendor, input: unknown, why: string): InvalidBodyError => ({
+  kind: 'invalid_body',
+  vendor,
+  issues: [{ code: 'unreadable', path: [], message: `(root): the body could not be read: ${why}` }],
+  input,
+})
+
+/** An option the caller passed is not acceptable. */
+export const invalidOption = (vendor: string, input: unknown, name: string, expected: string, value: unknown): InvalidOptionsError => {
+  const received = describeValue(value)
+  const issue: InvalidOptionIssue = {
+    code: 'invalid_option',
+    path: [name],
+    expected,
+    received,
+    message: `options.${name}: expected ${expected}, received ${received}`,
+  }
+  return { kind: 'invalid_options', vendor, issues: [issue], input }
+}
+
+/** The options every vendor accepts. */
+export interface CommonOptions {
+  /**
+   * IANA name of the zone the vendor's zone-less times are read in (Octopush's are).
+   * Vendors whose times carry `Z` or an offset ignore it.
+   */
+  readonly timeZone?: string
+  /**
+   * What to do with a status code the catalog does not know: `'error'` (the default)
+   * returns an `unknown_status` error; `'keep'` returns an `UnknownStatusEvent` for it,
+   * which your exhaustive switch must then handle.
+   */
+  readonly unknownStatus?: 'error' | 'keep'
+}
+
+/** The options every vendor accepts, checked at run time for callers without types. */
+export const checkCommonOptions = (
+  vendor: Vendor,
+  input: unknown,
+  options: CommonOptions | undefined,
+  defaultTimeZone: string,
+): E.Either<InvalidOptionsError, { readonly zone: Zone; readonly keepUnknown: boolean }> => {
+  if (options !== undefined && (typeof options !== 'object' || options === null)) {
+    return E.left(invalidOption(vendor, input, '(options)', 'an object or undefined', options))
+  }
+  const unknownStatus: unknown = options?.unknownStatus
+  if (unknownStatus !== undefined && unknownStatus !== 'error' && unknownStatus !== 'keep') {
+    return E.left(invalidOption(vendor, input, 'unknownStatus', '"error" or "keep"', unknownStatus))
+  }
+  const timeZone: unknown = options?.timeZone ?? defaultTimeZone
+  const zone = typeof timeZone === 'string' ? zoneFor(timeZone) : undefined
+  if (zone === undefined) {
+    return E.left(invalidOption(vendor, input, 'timeZone', 'an IANA time zone name such as "Europe/Paris"', timeZone))
+  }
+  return E.right({ zone, keepUnknown: unknownStatus === 'keep' })
+}
+
+/** Applies the caller's `unknownStatus` choice to what a vendor's `toEvents` found. */
+export const settleUnknownStatuses = (
+  vendor: Vendor,
+  input: unknown,
+  keepUnknown: boolean,
+  events: AnyEvents,
+  unknownStatuses: ReadonlyArray<UnknownStatusIssue>,
+): E.Either<NormalizeError, AnyEvents> => {
+  const [first, ...rest] = unknownStatuses
+  if (first === undefined || keepUnknown) return E.right(events)
+  const issues: NonEmptyReadonlyArray<UnknownStatusIssue> = [first, ...rest]
+  return E.left({ kind: 'unknown_status', vendor, issues, input })
+}

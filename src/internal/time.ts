@@ -1,0 +1,211 @@
+/**
+ * Local date-times without a zone (Octopush's `YYYY-MM-DD HH:mm:ss`) and their conversion
+ * to instants with an explicit offset, daylight saving included.
+ *
+ * Why not `Intl` for everything: one `Intl` conversion costs several times a whole
+ * `normalize` call. The default zone (Europe/Paris) follows the EU rule, computed here with
+ * arithmetic; other zones use one `Intl.DateTimeFormat` per call, memoized per quarter hour.
+ */
+
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+const DAY = 24 * HOUR
+
+/** A wall-clock time, as written, validated to be a real calendar date-time. */
+export interface LocalDateTime {
+  /** Milliseconds since 1970-01-01T00:00:00 as if the wall time were UTC. */
+  readonly wallMs: number
+  /** The original text. */
+  readonly text: string
+}
+
+const digit = (text: string, index: number): number => {
+  const code = text.charCodeAt(index) - 48
+  return code >= 0 && code <= 9 ? code : Number.NaN
+}
+
+const number2 = (text: string, index: number): number => digit(text, index) * 10 + digit(text, index + 1)
+
+const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const
+
+const daysInMonth = (year: number, month: number): number =>
+  month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0)
+
+/** `Date.UTC`, except that years 0 to 99 stay themselves instead of becoming 1900 to 1999. */
+const utc = (year: number, month0: number, day: number, hour: number, minute: number, second: number): number => {
+  if (year >= 100) return Date.UTC(year, month0, day, hour, minute, second)
+  const date = new Date(Date.UTC(2000, month0, day, hour, minute, second))
+  date.setUTCFullYear(year, month0, day)
+  return date.getTime()
+}
+
+/**
+ * Parses exactly `YYYY-MM-DD HH:mm:ss`; an impossible date (`2025-02-30`, `25:61:00`) is
+ * `undefined`, never rolled over into the next month or day.
+ */
+export const parseLocalDateTime = (text: string): LocalDateTime | undefined => {
+  if (text.length !== 19 || text[4] !== '-' || text[7] !== '-' || text[10] !== ' ' || text[13] !== ':' || text[16] !== ':') {
+    return undefined
+  }
+  const year = number2(text, 0) * 100 + number2(text, 2)
+  const month = number2(text, 5)
+  const day = number2(text, 8)
+  const hour = number2(text, 11)
+  const minute = number2(text, 14)
+  const second = number2(text, 17)
+  // NaN fails every comparison below, so a non-digit anywhere is rejected.
+  const valid =
+    year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) &&
+    hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59
+  if (!valid) return undefined
+  return { wallMs: utc(year, month - 1, day, hour, minute, second), text }
+}
+
+/** A time zone: the offset from UTC, in milliseconds, in force at an instant. */
+export interface Zone {
+  readonly name: string
+  readonly offsetAt: (instantMs: number) => number
+}
+
+const UTC_NAMES: ReadonlySet<string> = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT', 'Etc/Universal', 'Etc/Zulu'])
+
+/** 1970-01-01 was a Thursday; 0 = Sunday. */
+const weekday = (dayNumber: number): number => (((dayNumber + 4) % 7) + 7) % 7
+
+/** The instant (ms) of 01:00 UTC on the last Sunday of a month (0-based), when EU clocks change. */
+const lastSundayAt0100Utc = (year: number, month: number): number => {
+  const lastDay = Date.UTC(year, month + 1, 0) / DAY
+  return (lastDay - weekday(lastDay)) * DAY + HOUR
+}
+
+/** The first year France followed today's EU rule (summer time ends in October). */
+const EU_RULE_SINCE = 1996
+
+/**
+ * Central European Time as the EU has set it since 1996: UTC+1, and UTC+2 from the last
+ * Sunday of March to the last Sunday of October, changing at 01:00 UTC. Earlier years
+ * ask `Intl`, whose history of those years is richer than a rule.
+ */
+const centralEuropeanZone = (name: string): Zone => {
+  let cachedYear = Number.NaN
+  let summerStart = 0
+  let summerEnd = 0
+  let history: Zone | undefined
+  return {
+    name,
+    offsetAt: (instantMs) => {
+      const year = new Date(instantMs).getUTCFullYear()
+      if (year < EU_RULE_SINCE) {
+        history ??= intlZone(name)
+        return history.offsetAt(instantMs)
+      }
+      if (year !== cachedYear) {
+        cachedYear = year
+        summerStart = lastSundayAt0100Utc(year, 2)
+        summerEnd = lastSundayAt0100Utc(year, 9)
+      }
+      return instantMs >= summerStart && instantMs < summerEnd ? 2 * HOUR : HOUR
+    },
+  }
+}
+
+const QUARTER_HOUR = 15 * MINUTE
+
+/** Any IANA zone through one `Intl.DateTimeFormat`, memoized per quarter hour (zones change on quarter hours). */
+const intlZone = (name: string): Zone => {
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone: name,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+    era: 'short',
+  })
+  const memo = new Map<number, number>()
+  return {
+    name,
+    offsetAt: (instantMs) => {
+      const slot = Math.floor(instantMs / QUARTER_HOUR)
+      const known = memo.get(slot)
+      if (known !== undefined) return known
+      const at = slot * QUARTER_HOUR
+      const fields: Record<string, number> = {}
+      let bc = false
+      for (const part of format.formatToParts(at)) {
+        if (part.type === 'era') bc = part.value.startsWith('B')
+        else if (part.type !== 'literal') fields[part.type] = Number(part.value)
+      }
+      const year = bc ? 1 - (fields['year'] ?? 0) : (fields['year'] ?? 0)
+      const wall = utc(year, (fields['month'] ?? 1) - 1, fields['day'] ?? 1, fields['hour'] ?? 0, fields['minute'] ?? 0, fields['second'] ?? 0)
+      const offset = Math.round((wall - at) / MINUTE) * MINUTE
+      memo.set(slot, offset)
+      return offset
+    },
+  }
+}
+
+const EUROPE_CENTRAL: ReadonlySet<string> = new Set(['Europe/Paris', 'CET', 'Europe/Berlin', 'Europe/Madrid', 'Europe/Rome', 'Europe/Brussels', 'Europe/Amsterdam'])
+
+/**
+ * The zone of an IANA name, or `undefined` when `Intl` does not know it. Call once per
+ * body: the returned zone keeps a small memo for the body's events.
+ */
+export const zoneFor = (name: string): Zone | undefined => {
+  if (UTC_NAMES.has(name)) return { name, offsetAt: () => 0 }
+  // The default zone is the hot path: no Intl at all.
+  if (EUROPE_CENTRAL.has(name)) return centralEuropeanZone(name)
+  try {
+    // Validates the name; throws a RangeError for an unknown zone.
+    const canonical = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone
+    return EUROPE_CENTRAL.has(canonical) ? centralEuropeanZone(name) : intlZone(name)
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The instant a wall time denotes in a zone. Where the wall time is ambiguous (clocks
+ * going back) the earlier instant is chosen; where it does not exist (clocks going
+ * forward) it is read with the offset in force before the change, so it lands after the
+ * gap. This is what `Temporal` calls the "compatible" disambiguation.
+ */
+export const instantOf = (wallMs: number, zone: Zone): number => {
+  const before = zone.offsetAt(wallMs - DAY)
+  const after = zone.offsetAt(wallMs + DAY)
+  if (before === after) return wallMs - before
+  const earlier = wallMs - Math.max(before, after)
+  const later = wallMs - Math.min(before, after)
+  const earlierValid = zone.offsetAt(earlier) === wallMs - earlier
+  const laterValid = zone.offsetAt(later) === wallMs - later
+  if (earlierValid) return earlier
+  if (laterValid) return later
+  return wallMs - before
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${String(n)}` : String(n))
+
+const formatOffset = (offsetMs: number): string => {
+  const sign = offsetMs < 0 ? '-' : '+'
+  const minutes = Math.abs(offsetMs) / MINUTE
+  return `${sign}${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`
+}
+
+/**
+ * ISO-8601 with an explicit offset for a local date-time read in a zone:
+ * `2025-01-22 11:46:06` in Europe/Paris is `2025-01-22T11:46:06+01:00`.
+ */
+export const toOffsetDateTime = (local: LocalDateTime, zone: Zone): string => {
+  const instant = instantOf(local.wallMs, zone)
+  const offset = zone.offsetAt(instant)
+  if (instant + offset === local.wallMs) {
+    return `${local.text.slice(0, 10)}T${local.text.slice(11)}${formatOffset(offset)}`
+  }
+  // A wall time inside a spring-forward gap: show the real wall time after the gap.
+  const shown = new Date(instant + offset).toISOString().slice(0, 19)
+  return `${shown}${formatOffset(offset)}`
+}

@@ -1,0 +1,33 @@
+/**
+ * The vendors deliverykit can normalize, in the order they were added.
+ *
+ * @example
+ * ```ts
+ * import { VENDORS } from 'deliverykit'
+ * VENDORS.includes('octopush') // true
+ * ```
+ * @category Model
+ */
+export const VENDORS = ['octopush'] as const
+
+/**
+ * A vendor deliverykit knows. Adding a vendor here without registering its adapter in
+ * `normalize` does not compile.
+ *
+ * @category Model
+ */
+export type Vendor = (typeof VENDORS)[number]
+
+/**
+ * Whether a value is the name of a vendor deliverykit knows.
+ *
+ * @example
+ * ```ts
+ * import { isVendor } from 'deliverykit'
+ * isVendor('octopush') // true
+ * isVendor('twilio') // false
+ * ```
+ * @category Model
+ */
+export const isVendor = (value: unknown): value is Vendor =>
+  typeof value === 'string' && (VENDORS as ReadonlyArray<string>).includes(value)

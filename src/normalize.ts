@@ -1,0 +1,95 @@
+import { either as E } from 'fp-ts'
+
+import { eventsOrThrow, toSafeParseResult, type SafeParseResult } from './api.js'
+import type { NormalizeError } from './errors/error.js'
+import { invalidOption, type AnyEvents } from './internal/pipeline.js'
+import type { DefaultOptions, EventsFor } from './model/options.js'
+import { VENDORS, isVendor, type Vendor } from './model/vendor.js'
+import { normalize as normalizeOctopush, type OctopushOptions } from './vendors/octopush/normalize.js'
+
+/**
+ * The options each vendor accepts, by vendor name.
+ *
+ * @category Normalize
+ */
+export interface VendorOptions {
+  readonly octopush: OctopushOptions
+}
+
+/**
+ * The options of one vendor.
+ *
+ * @category Normalize
+ */
+export type OptionsFor<V extends Vendor> = VendorOptions[V]
+
+type Adapter<V extends Vendor> = (body: unknown, options: OptionsFor<V> | undefined) => E.Either<NormalizeError, AnyEvents>
+
+/** The vendor registry: a vendor in `VENDORS` without an adapter here does not compile. */
+const ADAPTERS: { readonly [V in Vendor]: Adapter<V> } = {
+  octopush: normalizeOctopush,
+}
+
+/**
+ * Decodes a vendor's delivery-status webhook body into canonical events. Pure: never
+ * throws, never mutates the body, reads no clock and no network. The error names the
+ * JSON path, what was found and what was expected, and keeps the input.
+ *
+ * @example
+ * ```ts
+ * import { normalize, formatError } from 'deliverykit'
+ * import { either as E } from 'fp-ts'
+ *
+ * const result = normalize('octopush', JSON.parse(requestBody))
+ * if (E.isLeft(result)) console.error(formatError(result.left))
+ * else for (const event of result.right) console.log(event.classification, event.status)
+ * ```
+ * @category Normalize
+ */
+export const normalize = <V extends Vendor, O extends OptionsFor<V> = DefaultOptions>(
+  vendor: V,
+  body: unknown,
+  options?: O,
+): E.Either<NormalizeError, EventsFor<O>> => {
+  if (!isVendor(vendor)) {
+    return E.left(invalidOption(String(vendor), body, 'vendor', `one of ${VENDORS.join(', ')}`, vendor))
+  }
+  const adapter: Adapter<V> = ADAPTERS[vendor]
+  return adapter(body, options) as E.Either<NormalizeError, EventsFor<O>>
+}
+
+/**
+ * Like {@link normalize}, for code that does not use fp-ts: `{ success: true, events }` or
+ * `{ success: false, error }`.
+ *
+ * @example
+ * ```ts
+ * import { safeParse, formatError } from 'deliverykit'
+ * const result = safeParse('octopush', body)
+ * if (result.success) save(result.events)
+ * else reply(400, formatError(result.error))
+ * ```
+ * @category Normalize
+ */
+export const safeParse = <V extends Vendor, O extends OptionsFor<V> = DefaultOptions>(
+  vendor: V,
+  body: unknown,
+  options?: O,
+): SafeParseResult<EventsFor<O>> => toSafeParseResult(normalize(vendor, body, options))
+
+/**
+ * Like {@link normalize}, returning the events or throwing a `DeliveryKitError` whose
+ * `error` is the same plain error `normalize` would return.
+ *
+ * @example
+ * ```ts
+ * import { parse } from 'deliverykit'
+ * const events = parse('octopush', body, { timeZone: 'Europe/Paris' })
+ * ```
+ * @category Normalize
+ */
+export const parse = <V extends Vendor, O extends OptionsFor<V> = DefaultOptions>(
+  vendor: V,
+  body: unknown,
+  options?: O,
+): EventsFor<O> => eventsOrThrow(normalize(vendor, body, options))

@@ -1,0 +1,233 @@
+import * as t from 'io-ts'
+
+import type { CatalogEntry } from '../../model/catalog.js'
+
+/**
+ * Every delivery status code Octopush documents, in the order of its status table
+ * (`GET /callbacks-statuses`, "List of Delivery Statuses"): 33 codes.
+ *
+ * Octopush publishes one list for all channels and no per-channel column survives in any
+ * copy of it, so deliverykit accepts every code on every channel.
+ *
+ * @category Catalog
+ */
+export const OCTOPUSH_STATUS_CODES = [
+  'DELIVERED', 'READ', 'ACK', 'OPENED', 'CLICKED', 'TRANSMITTED', 'ISP_SEND', 'UNDEFINED',
+  'UNKNOWN_DELIVERY', 'PROCESSED', 'SPAM_PRESUMPTION', 'ABANDONED', 'NOT_DELIVERED',
+  'NOT_DELIVERABLE', 'BAD_DESTINATION', 'BLACKLISTED_NUMBER', 'NOT_ALLOWED', 'EXPIRED', 'BUSY',
+  'REFUSED', 'ANTI_FLOODING', 'UNFOUND_DESTINATION', 'EMPTY_TEXT', 'TIMEOUT', 'SPAM_REPORT',
+  'UNSUBSCRIBED', 'FILTERED', 'HARD_BOUNCE', 'BLOCKED', 'SPAM_DETECTED', 'DOMAIN_ERROR',
+  'SOFT_BOUNCE', 'UNKNOWNED_USER',
+] as const
+
+/**
+ * An Octopush delivery status code.
+ *
+ * @category Catalog
+ */
+export type OctopushStatusCode = (typeof OCTOPUSH_STATUS_CODES)[number]
+
+const permanent = true
+const temporary = false
+
+/**
+ * The Octopush status catalog: each code with Octopush's description and its canonical
+ * meaning. Typed so that a code added to {@link OCTOPUSH_STATUS_CODES} without a row here
+ * does not compile.
+ *
+ * @example
+ * ```ts
+ * import { OCTOPUSH_CATALOG } from 'deliverykit/octopush'
+ * OCTOPUSH_CATALOG.HARD_BOUNCE.status // 'undeliverable'
+ * ```
+ * @category Catalog
+ */
+export const OCTOPUSH_CATALOG: { readonly [Code in OctopushStatusCode]: CatalogEntry } = {
+  DELIVERED: {
+    description: 'Message successfully delivered',
+    classification: 'final', status: 'delivered',
+    rationale: 'The handset, call or mail server confirmed delivery.',
+  },
+  READ: {
+    description: 'Message read',
+    classification: 'final', status: 'read',
+    rationale: 'Read receipt (RCS, WhatsApp): engagement after delivery.',
+  },
+  ACK: {
+    description: 'Acknowledged by first carrier',
+    classification: 'transient', status: 'sent',
+    rationale: 'Only the first carrier has it; a delivery or failure receipt should follow.',
+  },
+  OPENED: {
+    description: 'The recipient has opened your email',
+    classification: 'final', status: 'read',
+    rationale: 'An e-mail open is the read of that channel.',
+  },
+  CLICKED: {
+    description: 'The recipient has clicked on your email',
+    classification: 'final', status: 'clicked',
+    rationale: 'Engagement after delivery.',
+  },
+  TRANSMITTED: {
+    description: 'Your message was received by Email Gateway',
+    classification: 'transient', status: 'accepted',
+    rationale: "Octopush's own gateway has it; nothing has been handed on yet.",
+  },
+  ISP_SEND: {
+    description: 'Your message was sent to the ISP',
+    classification: 'transient', status: 'sent',
+    rationale: 'Handed to the receiving ISP; its answer is still to come.',
+  },
+  UNDEFINED: {
+    description: 'Undefined status',
+    classification: 'failure', status: 'unconfirmed', failure: { reason: 'unknown', permanent: temporary },
+    rationale: 'Judgement call: the vendor itself cannot say what happened, so it is not a delivery; treated as settled (integrations bill it as final) but not permanent.',
+  },
+  UNKNOWN_DELIVERY: {
+    description: 'Unknown delivery status',
+    classification: 'failure', status: 'unconfirmed', failure: { reason: 'unknown', permanent: temporary },
+    rationale: 'Judgement call: the carrier returned no final receipt; integrations disagree (pending vs final), and Octopush bills it as final, so it settles as unconfirmed.',
+  },
+  PROCESSED: {
+    description: 'Your message is queued for sending or undergoing SPF/DKIM authentication with the ISP',
+    classification: 'transient', status: 'accepted',
+    rationale: 'Queued or being authenticated: still on the platform.',
+  },
+  SPAM_PRESUMPTION: {
+    description: 'Potential spam detection for the email',
+    classification: 'failure', status: 'unconfirmed', failure: { reason: 'spam', permanent: temporary },
+    rationale: 'Judgement call: the ISP presumed spam, so the mail may sit in a spam folder or be dropped; delivery cannot be confirmed, and it is not a complaint by the recipient.',
+  },
+  ABANDONED: {
+    description: 'No further action taken on this message',
+    classification: 'failure', status: 'expired', failure: { reason: 'expired', permanent: temporary },
+    rationale: 'Judgement call: the platform gave up without an outcome, as when retries run out; a later sending may succeed.',
+  },
+  NOT_DELIVERED: {
+    description: 'Message not delivered',
+    classification: 'failure', status: 'undeliverable', failure: { reason: 'unreachable', permanent: temporary },
+    rationale: 'Generic carrier failure with no cause given; the number may work another time.',
+  },
+  NOT_DELIVERABLE: {
+    description: 'Message not deliverable',
+    classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
+    rationale: 'Judgement call: unlike NOT_DELIVERED this says the destination cannot take the message at all.',
+  },
+  BAD_DESTINATION: {
+    description: 'Invalid destination',
+    classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
+    rationale: 'The number is invalid.',
+  },
+  BLACKLISTED_NUMBER: {
+    description: 'Number is blacklisted',
+    classification: 'failure', status: 'rejected', failure: { reason: 'opted_out', permanent: permanent },
+    rationale: 'The number is on the account blacklist, which STOP replies feed; Octopush refuses to send.',
+  },
+  NOT_ALLOWED: {
+    description: 'Delivery not allowed',
+    classification: 'failure', status: 'rejected', failure: { reason: 'policy', permanent: permanent },
+    rationale: 'Refused by a rule (destination or route not allowed); sending again the same way fails the same way.',
+  },
+  EXPIRED: {
+    description: 'Delivery expired',
+    classification: 'failure', status: 'expired', failure: { reason: 'expired', permanent: temporary },
+    rationale: 'The validity period ran out, typically with the phone off; a later sending may succeed.',
+  },
+  BUSY: {
+    description: 'Recipient was busy',
+    classification: 'failure', status: 'undeliverable', failure: { reason: 'unreachable', permanent: temporary },
+    rationale: 'Voice call not answered this time.',
+  },
+  REFUSED: {
+    description: 'Call was refused by recipient',
+    classification: 'failure', status: 'undeliverable', failure: { reason: 'unreachable', permanent: temporary },
+    rationale: 'Judgement call: the recipient declined this call, which is not an opt-out.',
+  },
+  ANTI_FLOODING: {
+    description: 'Message blocked due to anti-flooding rule',
+    classification: 'failure', status: 'rejected', failure: { reason: 'rate_limited', permanent: temporary },
+    rationale: 'Too many messages to the same number; a later sending may pass.',
+  },
+  UNFOUND_DESTINATION: {
+    description: 'Destination not found',
+    classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
+    rationale: 'The destination does not exist.',
+  },
+  EMPTY_TEXT: {
+    description: 'No message content',
+    classification: 'failure', status: 'rejected', failure: { reason: 'content', permanent: temporary },
+    rationale: 'The message was empty; the recipient is fine, the content needs fixing.',
+  },
+  TIMEOUT: {
+    description: 'Delivery timed out',
+    classification: 'failure', status: 'expired', failure: { reason: 'expired', permanent: temporary },
+    rationale: 'No outcome in time; a later sending may succeed.',
+  },
+  SPAM_REPORT: {
+    description: 'The recipient has blocked your email',
+    classification: 'failure', status: 'complained', failure: { reason: 'spam', permanent: permanent },
+    rationale: 'A spam report by the recipient: never mail them again.',
+  },
+  UNSUBSCRIBED: {
+    description: 'The recipient has unregistered from your sendings',
+    classification: 'failure', status: 'unsubscribed', failure: { reason: 'opted_out', permanent: permanent },
+    rationale: 'An opt-out must reach the suppression list.',
+  },
+  FILTERED: {
+    description: 'Email address has been rejected due to a very high failure potential',
+    classification: 'failure', status: 'rejected', failure: { reason: 'invalid_recipient', permanent: permanent },
+    rationale: 'Octopush refuses the address itself before sending, and will keep refusing it.',
+  },
+  HARD_BOUNCE: {
+    description: 'Your message was refused by the ISP',
+    classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
+    rationale: 'A hard bounce: the address does not take mail.',
+  },
+  BLOCKED: {
+    description: 'Your campaign is blocked due to a too poor quality of email database. Please qualify your addresses or your sendings will be rejected.',
+    classification: 'failure', status: 'rejected', failure: { reason: 'policy', permanent: temporary },
+    rationale: 'Judgement call: a block of the whole campaign, not of this recipient, so not permanent for the address.',
+  },
+  SPAM_DETECTED: {
+    description: 'Your message was detected as spam by ISP',
+    classification: 'failure', status: 'undeliverable', failure: { reason: 'content', permanent: temporary },
+    rationale: 'The ISP refused the content, not the address.',
+  },
+  DOMAIN_ERROR: {
+    description: "Your message can't be sent, the host doesn't exist or doesn't have MX service",
+    classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
+    rationale: 'The domain cannot receive mail.',
+  },
+  SOFT_BOUNCE: {
+    description: 'Your message was refused, the account is inactive or over quota',
+    classification: 'failure', status: 'undeliverable', failure: { reason: 'mailbox', permanent: temporary },
+    rationale: 'A soft bounce: the mailbox may accept mail later.',
+  },
+  UNKNOWNED_USER: {
+    description: "User doesn't exist",
+    classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
+    rationale: 'The mailbox does not exist (the code is spelled so by Octopush).',
+  },
+}
+
+/**
+ * The io-ts codec of an Octopush status code: one of the catalog's 33 keys.
+ *
+ * @example
+ * ```ts
+ * import { OctopushStatus } from 'deliverykit/octopush'
+ * OctopushStatus.is('HARD_BOUNCE') // true
+ * OctopushStatus.is('BOUNCY') // false
+ * ```
+ * @category Codecs
+ */
+export const OctopushStatus = t.keyof(OCTOPUSH_CATALOG, 'OctopushStatus')
+
+/**
+ * Whether a string is an Octopush status code (own keys only: `constructor` or
+ * `__proto__` are not codes).
+ *
+ * @category Catalog
+ */
+export const isOctopushStatusCode = (code: string): code is OctopushStatusCode =>
+  Object.prototype.hasOwnProperty.call(OCTOPUSH_CATALOG, code)

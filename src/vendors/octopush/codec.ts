@@ -1,0 +1,211 @@
+import * as t from 'io-ts'
+
+import { describeValue } from '../../errors/format.js'
+import { dispatch, NumberFromNumberOrText, oneOf, TextFromTextOrNumber } from '../../internal/codecs.js'
+import { parseLocalDateTime } from '../../internal/time.js'
+
+// ---------------------------------------------------------------------------------------
+// primitives
+// ---------------------------------------------------------------------------------------
+
+interface OctopushDateTimeBrand {
+  readonly OctopushDateTime: unique symbol
+}
+
+/**
+ * Octopush's date-time text, `YYYY-MM-DD HH:mm:ss`, with no zone ("Date of acknowledgment
+ * in format Y-m-d H:i:s"). Impossible dates (`2025-02-30 25:61:00`) are rejected, never
+ * rolled over. Decodes to the same text, branded.
+ *
+ * @category Codecs
+ */
+export const OctopushDateTime = t.brand(
+  t.string,
+  (s): s is t.Branded<string, OctopushDateTimeBrand> => parseLocalDateTime(s) !== undefined,
+  'OctopushDateTime',
+)
+
+/** @category Codecs */
+export type OctopushDateTime = t.TypeOf<typeof OctopushDateTime>
+
+/** The same codec, with a message that says which format was expected. */
+const DateTimeText = new t.Type<OctopushDateTime, string, unknown>(
+  'date-time "YYYY-MM-DD HH:mm:ss"',
+  OctopushDateTime.is,
+  (u, c) =>
+    OctopushDateTime.is(u)
+      ? t.success(u)
+      : typeof u === 'string'
+        ? t.failure(u, c, `${describeValue(u)} is not a valid date-time; expected "YYYY-MM-DD HH:mm:ss" (Octopush local time)`)
+        : t.failure(u, c),
+  t.identity,
+)
+
+/**
+ * The phone channels Octopush names in a delivery callback's `channel` field.
+ *
+ * @category Codecs
+ */
+export const OctopushPhoneChannel = oneOf('OctopushPhoneChannel', 'an Octopush phone channel deliverykit supports', {
+  sms: null,
+  voice_sms: null,
+  rcs: null,
+  whatsapp: null,
+})
+
+/** @category Codecs */
+export type OctopushPhoneChannel = t.TypeOf<typeof OctopushPhoneChannel>
+
+// ---------------------------------------------------------------------------------------
+// phone channels: sms, voice_sms, rcs, whatsapp
+// ---------------------------------------------------------------------------------------
+
+/**
+ * Voice extras. The current documents nest them in `meta_data` as numbers; older pages
+ * put `call_duration` and `charged_duration` at the top level as text. Both are accepted.
+ */
+const VoiceExtras = t.partial({
+  pressed_keys_code: TextFromTextOrNumber,
+  call_duration: NumberFromNumberOrText,
+  charged_duration: NumberFromNumberOrText,
+})
+
+/**
+ * A delivery receipt for one phone recipient (SMS, voice SMS, RCS, WhatsApp).
+ *
+ * `channel` is absent in the 2020 SMS format: such bodies are SMS unless the caller says
+ * otherwise. `list_name`, `unit_price` and `meta_data` appear only in the current
+ * documents. Unknown extra fields are kept.
+ *
+ * @example
+ * ```ts
+ * import { OctopushPhoneCallback } from 'deliverykit/octopush'
+ * OctopushPhoneCallback.is({
+ *   message_id: 'sms_5fa275dbf21dc', number: '+33600000000',
+ *   status: 'DELIVERED', delivery_date: '2020-11-04 11:11:45',
+ * }) // true
+ * ```
+ * @category Codecs
+ */
+export const OctopushPhoneCallback = t.intersection(
+  [
+    t.type({
+      message_id: t.string,
+      number: t.string,
+      status: t.string,
+      delivery_date: DateTimeText,
+    }),
+    t.partial({
+      channel: OctopushPhoneChannel,
+      list_name: t.string,
+      unit_price: NumberFromNumberOrText,
+      meta_data: VoiceExtras,
+    }),
+    VoiceExtras,
+  ],
+  'OctopushPhoneCallback',
+)
+
+/** @category Codecs */
+export type OctopushPhoneCallback = t.TypeOf<typeof OctopushPhoneCallback>
+
+// ---------------------------------------------------------------------------------------
+// e-mail: one callback per message, one entry per recipient
+// ---------------------------------------------------------------------------------------
+
+/**
+ * An earlier status of one e-mail recipient (`status_history[]`).
+ *
+ * @category Codecs
+ */
+export const OctopushStatusHistoryItem = t.type(
+  { status: t.string, delivery_date: DateTimeText },
+  'OctopushStatusHistoryItem',
+)
+
+/** @category Codecs */
+export type OctopushStatusHistoryItem = t.TypeOf<typeof OctopushStatusHistoryItem>
+
+/**
+ * One recipient of an e-mail callback (`deliveries[]`): its current status and the
+ * earlier ones.
+ *
+ * @category Codecs
+ */
+export const OctopushEmailDelivery = t.intersection(
+  [
+    t.type({ email: t.string, status: t.string, delivery_date: DateTimeText }),
+    t.partial({ unit_price: NumberFromNumberOrText, status_history: t.readonlyArray(OctopushStatusHistoryItem) }),
+  ],
+  'OctopushEmailDelivery',
+)
+
+/** @category Codecs */
+export type OctopushEmailDelivery = t.TypeOf<typeof OctopushEmailDelivery>
+
+/**
+ * An e-mail delivery callback: `channel: "email"` and one `deliveries[]` entry per
+ * recipient. Known only from the example in Octopush's current documents.
+ *
+ * @category Codecs
+ */
+export const OctopushEmailCallback = t.intersection(
+  [
+    t.type({
+      channel: t.literal('email'),
+      message_id: t.string,
+      deliveries: t.readonlyArray(OctopushEmailDelivery),
+    }),
+    t.partial({ list_name: t.string, meta_data: t.partial({ template_name: t.string }) }),
+  ],
+  'OctopushEmailCallback',
+)
+
+/** @category Codecs */
+export type OctopushEmailCallback = t.TypeOf<typeof OctopushEmailCallback>
+
+// ---------------------------------------------------------------------------------------
+// any delivery callback
+// ---------------------------------------------------------------------------------------
+
+/** @category Codecs */
+export type OctopushDeliveryCallback = OctopushPhoneCallback | OctopushEmailCallback
+
+const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u)
+
+const isEmailBody = (body: Readonly<Record<string, unknown>>): boolean =>
+  body['channel'] === 'email' || (body['channel'] === undefined && body['deliveries'] !== undefined)
+
+/**
+ * Any Octopush delivery callback. Octopush sends no type tag: a body with
+ * `channel: "email"` (or, without `channel`, with `deliveries`) is an e-mail callback, any
+ * other is a phone callback. Dispatching on that, instead of trying both shapes, keeps
+ * error messages about the shape the body meant to have.
+ *
+ * @example
+ * ```ts
+ * import { OctopushDeliveryCallback } from 'deliverykit/octopush'
+ * import { either as E } from 'fp-ts'
+ * E.isRight(OctopushDeliveryCallback.decode(JSON.parse(requestBody)))
+ * ```
+ * @category Codecs
+ */
+export const OctopushDeliveryCallback = dispatch<OctopushDeliveryCallback>(
+  'OctopushDeliveryCallback',
+  (u): u is OctopushDeliveryCallback => OctopushEmailCallback.is(u) || OctopushPhoneCallback.is(u),
+  (u, c) => {
+    if (!isRecord(u)) {
+      return t.failure(u, c, `expected an Octopush delivery callback (a JSON object), received ${describeValue(u)}`)
+    }
+    const channel = u['channel']
+    if (typeof channel === 'string' && channel !== 'email' && !OctopushPhoneChannel.is(channel)) {
+      return t.failure(
+        channel,
+        t.appendContext(c, 'channel', OctopushPhoneChannel, channel),
+        `${describeValue(channel)} is not an Octopush channel deliverykit supports; expected one of sms, voice_sms, rcs, whatsapp, email`,
+      )
+    }
+    return isEmailBody(u) ? OctopushEmailCallback : OctopushPhoneCallback
+  },
+)

@@ -1,0 +1,176 @@
+import type { UnknownStatusIssue } from '../../errors/issue.js'
+import { formatPath } from '../../errors/format.js'
+import { digest } from '../../internal/digest.js'
+import { parseLocalDateTime, toOffsetDateTime, type Zone } from '../../internal/time.js'
+import type { Channel } from '../../model/channel.js'
+import type { Cost, DeliveryEvent, EventDetails, HistoryEntry, UnknownMapping, UnknownStatusEvent } from '../../model/event.js'
+import type { StatusMapping } from '../../model/status.js'
+import { isOctopushStatusCode, OCTOPUSH_CATALOG, OCTOPUSH_STATUS_CODES } from './catalog.js'
+import type {
+  OctopushDeliveryCallback,
+  OctopushEmailCallback,
+  OctopushPhoneCallback,
+  OctopushPhoneChannel,
+  OctopushStatusHistoryItem,
+} from './codec.js'
+
+/** Canonical name of each channel Octopush names on the wire. */
+const CHANNEL_OF: { readonly [Wire in OctopushPhoneChannel]: Channel } = {
+  sms: 'sms',
+  voice_sms: 'voice',
+  rcs: 'rcs',
+  whatsapp: 'whatsapp',
+}
+
+/** What `toEvents` needs besides the body. */
+export interface ToEventsContext {
+  /** The channel of a phone body that does not say (the 2020 format). */
+  readonly defaultChannel: Channel
+  /** The zone Octopush's zone-less times are read in. */
+  readonly zone: Zone
+}
+
+/** Events, and the status codes the catalog did not know, with where they were. */
+export interface ToEventsResult {
+  readonly events: ReadonlyArray<DeliveryEvent | UnknownStatusEvent>
+  readonly unknownStatuses: ReadonlyArray<UnknownStatusIssue>
+}
+
+const UNKNOWN: UnknownMapping = { classification: 'unknown', status: 'unknown' }
+
+interface Described {
+  readonly mapping: StatusMapping | UnknownMapping
+  readonly description: string
+}
+
+/** The canonical mapping of a code, without the catalog's rationale (events do not carry it). */
+const describe = (code: string): Described => {
+  if (!isOctopushStatusCode(code)) return { mapping: UNKNOWN, description: '' }
+  const entry = OCTOPUSH_CATALOG[code]
+  switch (entry.classification) {
+    case 'failure':
+      return { mapping: { classification: 'failure', status: entry.status, failure: entry.failure }, description: entry.description }
+    case 'final':
+      return { mapping: { classification: 'final', status: entry.status }, description: entry.description }
+    case 'transient':
+      return { mapping: { classification: 'transient', status: entry.status }, description: entry.description }
+  }
+}
+
+const unknownStatusIssue = (channel: Channel, status: string, path: ReadonlyArray<string | number>): UnknownStatusIssue => ({
+  code: 'unknown_status',
+  vendor: 'octopush',
+  channel,
+  status,
+  path,
+  expected: OCTOPUSH_STATUS_CODES,
+  message: `${formatPath(path)}: ${JSON.stringify(status)} is not an Octopush status; expected one of ${OCTOPUSH_STATUS_CODES.join(', ')}`,
+})
+
+/**
+ * Turns a decoded Octopush delivery callback into canonical events: one for a phone
+ * callback, one per `deliveries[]` entry for an e-mail callback. Cannot fail: codes the
+ * catalog does not know become `unknown` events and are listed in `unknownStatuses`, for
+ * the caller to reject or keep.
+ *
+ * @category Normalize
+ */
+export const toEvents = (callback: OctopushDeliveryCallback, context: ToEventsContext): ToEventsResult =>
+  callback.channel === 'email' ? emailEvents(callback, context) : phoneEvents(callback, context)
+
+const timeOf = (text: string, zone: Zone): string | undefined => {
+  const local = parseLocalDateTime(text)
+  return local === undefined ? undefined : toOffsetDateTime(local, zone)
+}
+
+const eventIdOf = (messageId: string, recipient: string, vendorStatus: string, vendorTime: string): string =>
+  digest(['octopush', messageId, recipient, vendorStatus, vendorTime])
+
+const phoneEvents = (body: OctopushPhoneCallback, { defaultChannel, zone }: ToEventsContext): ToEventsResult => {
+  const channel = body.channel === undefined ? defaultChannel : CHANNEL_OF[body.channel]
+  const described = describe(body.status)
+  const pressedKeys = body.meta_data?.pressed_keys_code ?? body.pressed_keys_code
+  const callDuration = body.meta_data?.call_duration ?? body.call_duration
+  const chargedDuration = body.meta_data?.charged_duration ?? body.charged_duration
+  const details: EventDetails = {
+    ...(body.list_name !== undefined && { listName: body.list_name }),
+    ...(pressedKeys !== undefined && { pressedKeys }),
+    ...(callDuration !== undefined && { callDurationSeconds: callDuration }),
+    ...(chargedDuration !== undefined && { chargedDurationSeconds: chargedDuration }),
+  }
+  const occurredAt = timeOf(body.delivery_date, zone)
+  const event = {
+    vendor: 'octopush',
+    channel,
+    messageId: body.message_id,
+    recipient: body.number,
+    vendorStatus: body.status,
+    description: described.description,
+    ...described.mapping,
+    ...(occurredAt !== undefined && { occurredAt }),
+    vendorTime: body.delivery_date,
+    ...(body.unit_price !== undefined && { cost: { amount: body.unit_price } satisfies Cost }),
+    history: [],
+    details,
+    raw: body,
+    eventId: eventIdOf(body.message_id, body.number, body.status, body.delivery_date),
+  } as const satisfies DeliveryEvent | UnknownStatusEvent
+  const unknownStatuses = described.mapping.classification === 'unknown' ? [unknownStatusIssue(channel, body.status, ['status'])] : []
+  return { events: [event], unknownStatuses }
+}
+
+const historyEntry = (item: OctopushStatusHistoryItem, zone: Zone): HistoryEntry => {
+  const described = describe(item.status)
+  const occurredAt = timeOf(item.delivery_date, zone)
+  return {
+    ...described.mapping,
+    vendorStatus: item.status,
+    description: described.description,
+    ...(occurredAt !== undefined && { occurredAt }),
+    vendorTime: item.delivery_date,
+  }
+}
+
+/** Octopush does not document the order of `status_history`: sort a copy by time (the text sorts as the time does). */
+const oldestFirst = (items: ReadonlyArray<OctopushStatusHistoryItem>): ReadonlyArray<OctopushStatusHistoryItem> =>
+  items.length < 2 ? items : [...items].sort((a, b) => (a.delivery_date < b.delivery_date ? -1 : a.delivery_date > b.delivery_date ? 1 : 0))
+
+const emailEvents = (body: OctopushEmailCallback, { zone }: ToEventsContext): ToEventsResult => {
+  const details: EventDetails = {
+    ...(body.list_name !== undefined && { listName: body.list_name }),
+    ...(body.meta_data?.template_name !== undefined && { templateName: body.meta_data.template_name }),
+  }
+  const events: Array<DeliveryEvent | UnknownStatusEvent> = []
+  const unknownStatuses: Array<UnknownStatusIssue> = []
+  body.deliveries.forEach((delivery, index) => {
+    const described = describe(delivery.status)
+    if (described.mapping.classification === 'unknown') {
+      unknownStatuses.push(unknownStatusIssue('email', delivery.status, ['deliveries', index, 'status']))
+    }
+    const items = delivery.status_history ?? []
+    items.forEach((item, at) => {
+      if (!isOctopushStatusCode(item.status)) {
+        unknownStatuses.push(unknownStatusIssue('email', item.status, ['deliveries', index, 'status_history', at, 'status']))
+      }
+    })
+    const history = oldestFirst(items).map((item) => historyEntry(item, zone))
+    const occurredAt = timeOf(delivery.delivery_date, zone)
+    events.push({
+      vendor: 'octopush',
+      channel: 'email',
+      messageId: body.message_id,
+      recipient: delivery.email,
+      vendorStatus: delivery.status,
+      description: described.description,
+      ...described.mapping,
+      ...(occurredAt !== undefined && { occurredAt }),
+      vendorTime: delivery.delivery_date,
+      ...(delivery.unit_price !== undefined && { cost: { amount: delivery.unit_price } }),
+      history,
+      details,
+      raw: body,
+      eventId: eventIdOf(body.message_id, delivery.email, delivery.status, delivery.delivery_date),
+    })
+  })
+  return { events, unknownStatuses }
+}
