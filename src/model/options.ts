@@ -7,9 +7,12 @@ import type { DeliveryEvent, UnknownStatusEvent } from './event.js'
  *
  * @category Model
  */
-export type EventsFor<Options> = Options extends { readonly unknownStatus?: 'error' | undefined }
-  ? ReadonlyArray<DeliveryEvent>
-  : ReadonlyArray<DeliveryEvent | UnknownStatusEvent>
+export type EventsFor<Options> = 'keep' extends UnknownStatusChoice<Options>
+  ? ReadonlyArray<DeliveryEvent | UnknownStatusEvent>
+  : ReadonlyArray<DeliveryEvent>
+
+/** The `unknownStatus` values an options type allows (`undefined` when it has none). */
+type UnknownStatusChoice<Options> = Options extends { readonly unknownStatus?: infer Choice } ? Choice : undefined
 
 /**
  * Options that keep the default `unknownStatus: 'error'`: what a call without options is

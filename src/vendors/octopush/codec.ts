@@ -145,18 +145,18 @@ export type OctopushEmailDelivery = t.TypeOf<typeof OctopushEmailDelivery>
 
 /**
  * An e-mail delivery callback: `channel: "email"` and one `deliveries[]` entry per
- * recipient. Known only from the example in Octopush's current documents.
+ * recipient. Known only from the example in Octopush's current documents; a body with
+ * `deliveries` and no `channel` is read as e-mail too.
  *
  * @category Codecs
  */
 export const OctopushEmailCallback = t.intersection(
   [
     t.type({
-      channel: t.literal('email'),
       message_id: t.string,
       deliveries: t.readonlyArray(OctopushEmailDelivery),
     }),
-    t.partial({ list_name: t.string, meta_data: t.partial({ template_name: t.string }) }),
+    t.partial({ channel: t.literal('email'), list_name: t.string, meta_data: t.partial({ template_name: t.string }) }),
   ],
   'OctopushEmailCallback',
 )

@@ -76,7 +76,7 @@ const unknownStatusIssue = (channel: Channel, status: string, path: ReadonlyArra
  * @category Normalize
  */
 export const toEvents = (callback: OctopushDeliveryCallback, context: ToEventsContext): ToEventsResult =>
-  callback.channel === 'email' ? emailEvents(callback, context) : phoneEvents(callback, context)
+  'deliveries' in callback ? emailEvents(callback, context) : phoneEvents(callback, context)
 
 const timeOf = (text: string, zone: Zone): string | undefined => {
   const local = parseLocalDateTime(text)

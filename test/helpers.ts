@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs'
+
+import { either as E } from 'fp-ts'
+import { expect } from 'vitest'
+
+/** A payload shipped in examples/payloads, parsed. */
+export const payload = (path: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(new URL(`../examples/payloads/${path}`, import.meta.url), 'utf8')) as Record<string, unknown>
+
+/** The right side of an Either, failing the test with the left side when it is a Left. */
+export const rightOf = <L, R>(result: E.Either<L, R>): R => {
+  if (E.isLeft(result)) expect.fail(`expected Right, got Left: ${JSON.stringify(result.left, null, 2)}`)
+  return result.right
+}
+
+/** The left side of an Either, failing the test when it is a Right. */
+export const leftOf = <L, R>(result: E.Either<L, R>): L => {
+  if (E.isRight(result)) expect.fail(`expected Left, got Right: ${JSON.stringify(result.right, null, 2)}`)
+  return result.left
+}
+
+/** Freezes a value and everything reachable from it, so any write throws in strict mode. */
+export const deepFreeze = <A>(value: A): A => {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<PropertyKey, unknown>)[key])
+  }
+  return value
+}
+
+/** An event without `raw` and `eventId`, the two fields checked by their own tests. */
+export const withoutRawAndId = <E extends { readonly raw: unknown; readonly eventId: string }>(
+  event: E,
+): Omit<E, 'raw' | 'eventId'> => {
+  const { raw: _raw, eventId: _eventId, ...rest } = event
+  return rest
+}

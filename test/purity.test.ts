@@ -1,0 +1,62 @@
+import { normalize, safeParse } from 'deliverykit'
+import { describe, expect, it } from 'vitest'
+
+import { deepFreeze, leftOf, payload, rightOf } from './helpers.js'
+
+const FILES = ['octopush/sms.json', 'octopush/voice-sms.json', 'octopush/rcs.json', 'octopush/whatsapp.json', 'octopush/email.json', 'octopush/sms-2020.json']
+
+describe('purity', () => {
+  it.each(FILES)('does not mutate a deep-frozen %s and returns the same events as for a fresh copy', (file) => {
+    const frozen = deepFreeze(payload(file))
+    const fromFrozen = rightOf(normalize('octopush', frozen))
+    expect(fromFrozen).toEqual(rightOf(normalize('octopush', payload(file))))
+    expect(frozen).toEqual(payload(file))
+  })
+
+  it('does not mutate a deep-frozen body it rejects', () => {
+    const body = deepFreeze({ ...payload('octopush/sms.json'), status: 'BOUNCY', unit_price: 'cheap' })
+    expect(leftOf(normalize('octopush', body)).input).toBe(body)
+  })
+
+  it('gives the same answer every time (no clock, no randomness)', () => {
+    const body = payload('octopush/email.json')
+    expect(normalize('octopush', body)).toEqual(normalize('octopush', body))
+  })
+
+  it('treats __proto__, constructor and prototype keys as plain data and changes nothing global', () => {
+    const text =
+      '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"prototype":1,' +
+      '"message_id":"sms_1","number":"+33600000000","status":"DELIVERED","delivery_date":"2025-01-22 11:46:06",' +
+      '"meta_data":{"__proto__":{"call_duration":99}}}'
+    const body: unknown = JSON.parse(text)
+    const [event] = rightOf(normalize('octopush', body))
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
+    expect(Object.prototype).not.toHaveProperty('polluted')
+    expect(event?.details).toEqual({})
+    expect(Object.getPrototypeOf(event?.details)).toBe(Object.prototype)
+    expect(Object.keys(event ?? {})).not.toContain('polluted')
+  })
+
+  it('refuses __proto__ and constructor as status codes', () => {
+    for (const status of ['__proto__', 'constructor', 'toString']) {
+      const result = safeParse('octopush', { message_id: 'sms_1', number: '+33600000000', status, delivery_date: '2025-01-22 11:46:06' })
+      expect(result.success === false && result.error.kind).toBe('unknown_status')
+    }
+  })
+
+  it('turns a body whose accessor throws into an error instead of throwing', () => {
+    const body = Object.defineProperty({ number: '+33600000000' }, 'message_id', {
+      enumerable: true,
+      get: () => {
+        throw new Error('boom')
+      },
+    })
+    const error = leftOf(normalize('octopush', body))
+    expect(error.issues).toEqual([{ code: 'unreadable', path: [], message: '(root): the body could not be read: boom' }])
+  })
+
+  it('returns plain data that survives a JSON round trip', () => {
+    const events = rightOf(normalize('octopush', payload('octopush/email.json')))
+    expect(JSON.parse(JSON.stringify(events))).toEqual(events)
+  })
+})

@@ -1,0 +1,119 @@
+import { normalize } from 'deliverykit'
+import { describe, expect, it } from 'vitest'
+
+import { instantOf, parseLocalDateTime, toOffsetDateTime, zoneFor, type Zone } from '../src/internal/time.js'
+import { leftOf, rightOf } from './helpers.js'
+
+const zone = (name: string): Zone => {
+  const found = zoneFor(name)
+  if (found === undefined) expect.fail(`unknown zone ${name}`)
+  return found
+}
+
+const at = (text: string, zoneName: string): string => {
+  const local = parseLocalDateTime(text)
+  if (local === undefined) expect.fail(`not a local date-time: ${text}`)
+  return toOffsetDateTime(local, zone(zoneName))
+}
+
+/** The offset Intl gives for an instant, in ms: the reference the fast rule must match. */
+const intlOffset = (name: string, instant: number): number => {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: name, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+  }).formatToParts(instant)
+  const get = (type: string): number => Number(parts.find((part) => part.type === type)?.value)
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - instant
+}
+
+describe('parseLocalDateTime', () => {
+  it('reads a valid date-time as a wall-clock value', () => {
+    expect(parseLocalDateTime('2025-01-22 11:46:06')).toEqual({ wallMs: Date.UTC(2025, 0, 22, 11, 46, 6), text: '2025-01-22 11:46:06' })
+  })
+
+  it('keeps years below 100 as themselves', () => {
+    expect(new Date(parseLocalDateTime('0099-12-31 23:59:59')?.wallMs ?? 0).toISOString()).toBe('0099-12-31T23:59:59.000Z')
+  })
+
+  it('refuses days a month does not have, by leap-year rules', () => {
+    expect(parseLocalDateTime('2100-02-29 00:00:00')).toBeUndefined()
+    expect(parseLocalDateTime('2000-02-29 00:00:00')).toBeDefined()
+    expect(parseLocalDateTime('2025-04-31 00:00:00')).toBeUndefined()
+    expect(parseLocalDateTime('0000-01-01 00:00:00')).toBeUndefined()
+  })
+})
+
+describe('Europe/Paris, the Octopush default', () => {
+  it('is UTC+1 in winter and UTC+2 in summer', () => {
+    expect(at('2025-01-22 11:46:06', 'Europe/Paris')).toBe('2025-01-22T11:46:06+01:00')
+    expect(at('2025-07-14 09:05:00', 'Europe/Paris')).toBe('2025-07-14T09:05:00+02:00')
+  })
+
+  it('moves a wall time inside the spring-forward gap past the gap', () => {
+    // 2025-03-30: clocks jump from 02:00 to 03:00; 02:30 does not exist.
+    expect(at('2025-03-30 01:59:59', 'Europe/Paris')).toBe('2025-03-30T01:59:59+01:00')
+    expect(at('2025-03-30 02:30:00', 'Europe/Paris')).toBe('2025-03-30T03:30:00+02:00')
+    expect(at('2025-03-30 03:00:00', 'Europe/Paris')).toBe('2025-03-30T03:00:00+02:00')
+  })
+
+  it('reads an ambiguous wall time (clocks going back) as the earlier instant', () => {
+    // 2025-10-26: clocks go back from 03:00 to 02:00; 02:30 happens twice.
+    expect(at('2025-10-26 02:30:00', 'Europe/Paris')).toBe('2025-10-26T02:30:00+02:00')
+    expect(at('2025-10-26 03:00:00', 'Europe/Paris')).toBe('2025-10-26T03:00:00+01:00')
+  })
+
+  it('agrees with Intl every 30 minutes around every change of 1996 to 2040, and before 1996', () => {
+    const paris = zone('Europe/Paris')
+    const disagreements: Array<string> = []
+    for (let year = 1990; year <= 2040; year++) {
+      for (const month of [2, 9]) {
+        const start = Date.UTC(year, month, 24)
+        for (let instant = start; instant < start + 9 * 86_400_000; instant += 1_800_000) {
+          if (paris.offsetAt(instant) !== intlOffset('Europe/Paris', instant)) disagreements.push(new Date(instant).toISOString())
+        }
+      }
+    }
+    expect(disagreements).toEqual([])
+  })
+})
+
+describe('other zones', () => {
+  it.each([
+    ['UTC', '2025-07-14 09:05:00', '2025-07-14T09:05:00+00:00'],
+    ['America/New_York', '2025-07-14 09:05:00', '2025-07-14T09:05:00-04:00'],
+    ['America/New_York', '2025-01-14 09:05:00', '2025-01-14T09:05:00-05:00'],
+    ['Asia/Kolkata', '2025-01-14 09:05:00', '2025-01-14T09:05:00+05:30'],
+    ['Asia/Kathmandu', '2025-01-14 09:05:00', '2025-01-14T09:05:00+05:45'],
+    ['Australia/Lord_Howe', '2025-01-14 09:05:00', '2025-01-14T09:05:00+11:00'],
+    ['Australia/Lord_Howe', '2025-07-14 09:05:00', '2025-07-14T09:05:00+10:30'],
+    ['America/New_York', '2025-03-09 02:30:00', '2025-03-09T03:30:00-04:00'],
+    ['America/New_York', '2025-11-02 01:30:00', '2025-11-02T01:30:00-04:00'],
+    ['Pacific/Apia', '2011-12-30 12:00:00', '2011-12-31T12:00:00+14:00'],
+  ])('%s: %s is %s', (name, local, expected) => {
+    expect(at(local, name)).toBe(expected)
+  })
+
+  it('finds the instant whose wall time is the one given, wherever the wall time exists', () => {
+    const newYork = zone('America/New_York')
+    const wall = Date.UTC(2025, 6, 14, 9, 5)
+    const instant = instantOf(wall, newYork)
+    expect(instant + newYork.offsetAt(instant)).toBe(wall)
+  })
+
+  it('does not know made-up zones', () => {
+    expect(zoneFor('Mars/Olympus_Mons')).toBeUndefined()
+    expect(zoneFor('')).toBeUndefined()
+  })
+})
+
+describe('the timeZone option', () => {
+  const body = { message_id: 'sms_1', number: '+33600000000', status: 'DELIVERED', delivery_date: '2025-07-14 09:05:00' }
+
+  it('overrides the default zone and keeps the vendor text', () => {
+    const [event] = rightOf(normalize('octopush', body, { timeZone: 'UTC' }))
+    expect([event?.occurredAt, event?.vendorTime]).toEqual(['2025-07-14T09:05:00+00:00', '2025-07-14 09:05:00'])
+  })
+
+  it('is an error, not a throw, when Intl does not know the zone', () => {
+    expect(leftOf(normalize('octopush', body, { timeZone: 'Europe/Atlantis' })).kind).toBe('invalid_options')
+  })
+})

@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url'
+
+import { defineConfig } from 'vitest/config'
+
+const src = (path: string): string => fileURLToPath(new URL(`./src/${path}`, import.meta.url))
+
+export default defineConfig({
+  resolve: {
+    // Tests and examples import the package by name, as users do; this points the name at src/.
+    alias: [
+      { find: /^deliverykit$/, replacement: src('index.ts') },
+      { find: /^deliverykit\/octopush$/, replacement: src('vendors/octopush/index.ts') },
+    ],
+  },
+  test: {
+    include: ['test/**/*.test.ts'],
+    typecheck: {
+      enabled: true,
+      include: ['test/**/*.test-d.ts'],
+      tsconfig: './tsconfig.json',
+    },
+    setupFiles: ['test/setup/failOnConsole.ts'],
+  },
+})
