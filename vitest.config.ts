@@ -20,5 +20,8 @@ export default defineConfig({
       tsconfig: './tsconfig.json',
     },
     setupFiles: ['test/setup/failOnConsole.ts'],
+    // The JSON report lets .ci/run print one "N passed, N failed" line.
+    reporters: ['default', 'json'],
+    outputFile: { json: '.tmp/vitest-report.json' },
   },
 })

@@ -37,6 +37,7 @@ export {
   type TransientStatus,
 } from './model/status.js'
 export type {
+  AnyEvent,
   Cost,
   DeliveryEvent,
   EventBase,

@@ -40,7 +40,7 @@ describe('purity', () => {
   it('refuses __proto__ and constructor as status codes', () => {
     for (const status of ['__proto__', 'constructor', 'toString']) {
       const result = safeParse('octopush', { message_id: 'sms_1', number: '+33600000000', status, delivery_date: '2025-01-22 11:46:06' })
-      expect(result.success === false && result.error.kind).toBe('unknown_status')
+      expect(!result.success && result.error.kind).toBe('unknown_status')
     }
   })
 

@@ -4,7 +4,7 @@ import { describe, expectTypeOf, it } from 'vitest'
 
 // The property the project relies on: a code added to the code list without a mapping
 // does not compile. The catalog's type is a mapped type over the codes.
-type Catalog = { readonly [Code in OctopushStatusCode]: CatalogEntry }
+type Catalog = Readonly<Record<OctopushStatusCode, CatalogEntry>>
 
 describe('catalog typing', () => {
   it('rejects a catalog that misses a code', () => {

@@ -37,21 +37,17 @@ export const describeValue = (value: unknown): string => {
   if (value === undefined) return 'nothing'
   if (value === null) return 'null'
   if (Array.isArray(value)) return `an array of ${String(value.length)} item${value.length === 1 ? '' : 's'}`
-  switch (typeof value) {
-    case 'string': {
-      const json = JSON.stringify(value.length > MAX_RENDERED ? value.slice(0, MAX_RENDERED) : value)
-      return value.length > MAX_RENDERED ? `${json.slice(0, -1)}…" (${String(value.length)} characters)` : json
-    }
-    case 'number':
-    case 'boolean':
-      return String(value)
-    case 'bigint':
-      return `${String(value)}n`
-    case 'object':
-      return 'an object'
-    default:
-      return `a ${typeof value}`
-  }
+  if (typeof value === 'string') return describeString(value)
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  if (typeof value === 'bigint') return `${String(value)}n`
+  if (typeof value === 'object') return 'an object'
+  return `a ${typeof value}`
+}
+
+const describeString = (value: string): string => {
+  if (value.length <= MAX_RENDERED) return JSON.stringify(value)
+  const cut = JSON.stringify(value.slice(0, MAX_RENDERED))
+  return `${cut.slice(0, -1)}…" (${String(value.length)} characters)`
 }
 
 const MAX_LISTED_ISSUES = 10

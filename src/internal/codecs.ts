@@ -40,7 +40,7 @@ export const TextFromTextOrNumber = new t.Type<string, string, unknown>(
  * One of a fixed set of strings, reporting the accepted values in its error message
  * (`"fax" is not an Octopush channel; expected one of sms, voice_sms, …`).
  */
-export const oneOf = <K extends string>(name: string, what: string, values: { readonly [Key in K]: unknown }) => {
+export const oneOf = <K extends string>(name: string, what: string, values: Readonly<Record<K, unknown>>) => {
   const keys = Object.keys(values)
   const codec = t.keyof(values, name)
   return new t.Type<K, K, unknown>(
@@ -63,8 +63,8 @@ export const dispatch = <A>(
   name: string,
   is: (u: unknown) => u is A,
   pick: (u: unknown, c: t.Context) => t.Decoder<unknown, A> | t.Validation<A>,
-): t.Type<A, A, unknown> & { readonly _tag: typeof DISPATCH_TAG } => {
-  const codec = new t.Type<A, A, unknown>(
+): t.Type<A, A> & { readonly _tag: typeof DISPATCH_TAG } => {
+  const codec = new t.Type<A, A>(
     name,
     is,
     (u, c) => {

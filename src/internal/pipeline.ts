@@ -5,12 +5,12 @@ import type { InvalidBodyError, InvalidOptionsError, NormalizeError } from '../e
 import { describeValue } from '../errors/format.js'
 import type { InvalidOptionIssue, NonEmptyReadonlyArray, UnknownStatusIssue } from '../errors/issue.js'
 import { issuesFromValidation } from '../errors/validation.js'
-import type { DeliveryEvent, UnknownStatusEvent } from '../model/event.js'
+import type { AnyEvent } from '../model/event.js'
 import type { Vendor } from '../model/vendor.js'
 import { zoneFor, type Zone } from './time.js'
 
 /** Events of any kind, before the caller's `unknownStatus` choice narrows the type. */
-export type AnyEvents = ReadonlyArray<DeliveryEvent | UnknownStatusEvent>
+export type AnyEvents = ReadonlyArray<AnyEvent>
 
 /** Decodes a body, turning io-ts errors, and anything a hand-built body throws, into an error with paths. */
 export const decodeBody = <A>(codec: t.Decoder<unknown, A>, vendor: Vendor, input: unknown): E.Either<InvalidBodyError, A> => {
@@ -67,8 +67,10 @@ export const checkCommonOptions = (
   options: CommonOptions | undefined,
   defaultTimeZone: string,
 ): E.Either<InvalidOptionsError, { readonly zone: Zone; readonly keepUnknown: boolean }> => {
-  if (options !== undefined && (typeof options !== 'object' || options === null)) {
-    return E.left(invalidOption(vendor, input, '(options)', 'an object or undefined', options))
+  // Typed callers cannot get here with a non-object; JavaScript callers and parsed config can.
+  const given: unknown = options
+  if (given !== undefined && (typeof given !== 'object' || given === null)) {
+    return E.left(invalidOption(vendor, input, '(options)', 'an object or undefined', given))
   }
   const unknownStatus: unknown = options?.unknownStatus
   if (unknownStatus !== undefined && unknownStatus !== 'error' && unknownStatus !== 'keep') {

@@ -158,3 +158,11 @@ export type UnknownStatusEvent = EventBase & UnknownMapping
  * @category Model
  */
 export type DeliveryEvent = TransientEvent | FinalEvent | FailureEvent
+
+/**
+ * Any event a call can return: a {@link DeliveryEvent}, or with `unknownStatus: 'keep'`
+ * an {@link UnknownStatusEvent}.
+ *
+ * @category Model
+ */
+export type AnyEvent = DeliveryEvent | UnknownStatusEvent

@@ -1,6 +1,4 @@
-import type { DeliveryEvent, FailureEvent, FinalEvent, TransientEvent, UnknownStatusEvent } from './event.js'
-
-type AnyEvent = DeliveryEvent | UnknownStatusEvent
+import type { AnyEvent, FailureEvent, FinalEvent, TransientEvent, UnknownStatusEvent } from './event.js'
 
 /**
  * Whether the event settled with the message reaching the recipient.

@@ -7,12 +7,12 @@ import type { DeliveryEvent, UnknownStatusEvent } from './event.js'
  *
  * @category Model
  */
-export type EventsFor<Options> = 'keep' extends UnknownStatusChoice<Options>
-  ? ReadonlyArray<DeliveryEvent | UnknownStatusEvent>
-  : ReadonlyArray<DeliveryEvent>
-
-/** The `unknownStatus` values an options type allows (`undefined` when it has none). */
-type UnknownStatusChoice<Options> = Options extends { readonly unknownStatus?: infer Choice } ? Choice : undefined
+export type EventsFor<Options> =
+  // The unknownStatus values the options type allows (undefined when it has none). A plain
+  // `Options extends { unknownStatus?: 'error' }` would fail for options without that key.
+  'keep' extends (Options extends { readonly unknownStatus?: infer Choice } ? Choice : undefined)
+    ? ReadonlyArray<DeliveryEvent | UnknownStatusEvent>
+    : ReadonlyArray<DeliveryEvent>
 
 /**
  * Options that keep the default `unknownStatus: 'error'`: what a call without options is

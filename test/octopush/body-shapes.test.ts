@@ -29,7 +29,7 @@ describe('Octopush body shapes', () => {
   it('rejects numeric text that is not a plain decimal number', () => {
     for (const bad of ['', '1e3', '0x10', ' 5', '5 ', 'NaN', 'Infinity', '1.', '.5']) {
       const error = leftOf(normalize('octopush', { ...sms, unit_price: bad }))
-      expect(error.issues[0]?.path).toEqual(['unit_price'])
+      expect(error.issues[0].path).toEqual(['unit_price'])
     }
   })
 

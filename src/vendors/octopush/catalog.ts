@@ -42,7 +42,7 @@ const temporary = false
  * ```
  * @category Catalog
  */
-export const OCTOPUSH_CATALOG: { readonly [Code in OctopushStatusCode]: CatalogEntry } = {
+export const OCTOPUSH_CATALOG: Readonly<Record<OctopushStatusCode, CatalogEntry>> = {
   DELIVERED: {
     description: 'Message successfully delivered',
     classification: 'final', status: 'delivered',

@@ -8,7 +8,12 @@ import { parseLocalDateTime } from '../../internal/time.js'
 // primitives
 // ---------------------------------------------------------------------------------------
 
-interface OctopushDateTimeBrand {
+/**
+ * The brand of {@link OctopushDateTime}: text checked to be a real `YYYY-MM-DD HH:mm:ss`.
+ *
+ * @category Codecs
+ */
+export interface OctopushDateTimeBrand {
   readonly OctopushDateTime: unique symbol
 }
 

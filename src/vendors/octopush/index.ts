@@ -19,6 +19,7 @@ export {
 } from './catalog.js'
 export {
   OctopushDateTime,
+  type OctopushDateTimeBrand,
   OctopushDeliveryCallback,
   OctopushEmailCallback,
   OctopushEmailDelivery,

@@ -15,7 +15,7 @@ import type {
 } from './codec.js'
 
 /** Canonical name of each channel Octopush names on the wire. */
-const CHANNEL_OF: { readonly [Wire in OctopushPhoneChannel]: Channel } = {
+const CHANNEL_OF: Readonly<Record<OctopushPhoneChannel, Channel>> = {
   sms: 'sms',
   voice_sms: 'voice',
   rcs: 'rcs',

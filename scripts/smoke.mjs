@@ -1,0 +1,105 @@
+// Smoke test of the packed tarball, as a user installs it: `npm pack`, install it with
+// io-ts and fp-ts into a clean consumer, then import every entry point from Node ESM,
+// require it from CommonJS, type-check both under NodeNext with skipLibCheck off, and run
+// the bin. It catches what tsc, publint and attw do not: a deep fp-ts/io-ts import that
+// crashes under Node ESM, a file missing from the package, a broken bin.
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+
+import { rmSync } from 'node:fs'
+
+const root = resolve(import.meta.dirname, '..')
+const work = join(root, '.tmp', 'smoke')
+const consumer = join(work, 'consumer')
+rmSync(work, { recursive: true, force: true })
+mkdirSync(consumer, { recursive: true })
+
+const run = (command, args, cwd) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+
+const packed = JSON.parse(run(npm, ['pack', '--json', '--pack-destination', work], root))
+const tarball = join(work, packed[0].filename)
+const shipped = packed[0].files.map((file) => file.path).sort()
+console.log(`packed ${packed[0].filename}: ${String(shipped.length)} files`)
+for (const required of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/octopush.js', 'dist/octopush.cjs', 'dist/cli.js', 'LICENSE', 'README.md', 'CHANGELOG.md']) {
+  if (!shipped.includes(required)) throw new Error(`the package lacks ${required}`)
+}
+const strays = shipped.filter((file) => /^(src|test|examples|scripts|docs)\//.test(file))
+if (strays.length > 0) throw new Error(`the package ships files users do not need: ${strays.join(', ')}`)
+
+const devVersion = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version
+writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }))
+run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball, `io-ts@${devVersion('io-ts')}`, `fp-ts@${devVersion('fp-ts')}`], consumer)
+
+const body = readFileSync(join(root, 'examples/payloads/octopush/sms.json'), 'utf8')
+writeFileSync(join(consumer, 'body.json'), body)
+
+writeFileSync(
+  join(consumer, 'esm.mjs'),
+  `import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { normalize, safeParse, formatError, octopush as fromRoot } from 'deliverykit'
+import * as octopush from 'deliverykit/octopush'
+const body = JSON.parse(readFileSync('body.json', 'utf8'))
+const result = normalize('octopush', body)
+assert.equal(result._tag, 'Right')
+assert.equal(result.right[0].occurredAt, '2025-01-22T11:46:06+01:00')
+assert.deepEqual(octopush.normalize(body), result)
+assert.equal(fromRoot.OCTOPUSH_CATALOG.HARD_BOUNCE.status, 'undeliverable')
+const bad = safeParse('octopush', { ...body, status: 'BOUNCY' })
+assert.match(formatError(bad.error), /^status: "BOUNCY" is not an Octopush status/)
+console.log('ESM ok')
+`,
+)
+writeFileSync(
+  join(consumer, 'cjs.cjs'),
+  `const assert = require('node:assert/strict')
+const { normalize, parse, isDeliveryKitError } = require('deliverykit')
+const octopush = require('deliverykit/octopush')
+const body = require('./body.json')
+assert.equal(normalize('octopush', body).right[0].status, 'delivered')
+assert.deepEqual(octopush.parse(body), parse('octopush', body))
+assert.throws(() => parse('octopush', {}), (error) => isDeliveryKitError(error) && error.error.kind === 'invalid_body')
+// parse from one entry point, recognised by the other: no instanceof across CJS copies.
+assert.throws(() => octopush.parse({}), (error) => isDeliveryKitError(error))
+console.log('CJS ok')
+`,
+)
+console.log(run(process.execPath, ['esm.mjs'], consumer).trim())
+console.log(run(process.execPath, ['cjs.cjs'], consumer).trim())
+
+// Types, as a NodeNext user sees them, in both module systems, with library checks on.
+writeFileSync(
+  join(consumer, 'types.mts'),
+  `import { normalize, type DeliveryEvent } from 'deliverykit'
+import { OCTOPUSH_CATALOG, type OctopushOptions } from 'deliverykit/octopush'
+const options: OctopushOptions = { timeZone: 'UTC' }
+export const events: ReadonlyArray<DeliveryEvent> | undefined = (() => { const r = normalize('octopush', {}, { timeZone: options.timeZone ?? 'UTC' }); return r._tag === 'Right' ? r.right : undefined })()
+export const status: string = OCTOPUSH_CATALOG.ACK.status
+`,
+)
+writeFileSync(
+  join(consumer, 'types.cts'),
+  `import { parse, type FailureEvent } from 'deliverykit'
+import octopush = require('deliverykit/octopush')
+export const failures: ReadonlyArray<FailureEvent> = parse('octopush', {}).filter((e): e is FailureEvent => e.classification === 'failure')
+export const zone: string = octopush.OCTOPUSH_DEFAULT_TIME_ZONE
+`,
+)
+writeFileSync(
+  join(consumer, 'tsconfig.json'),
+  JSON.stringify({
+    compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, skipLibCheck: false, noEmit: true, types: [] },
+    files: ['types.mts', 'types.cts'],
+  }),
+)
+run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], consumer)
+console.log('types ok (NodeNext, ESM and CJS, skipLibCheck off)')
+
+const version = run(join(consumer, 'node_modules/.bin/deliverykit'), ['--version'], consumer).trim()
+if (version !== JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) throw new Error(`bin printed ${version}`)
+const events = JSON.parse(run(join(consumer, 'node_modules/.bin/deliverykit'), ['normalize', '--vendor', 'octopush', 'body.json'], consumer))
+if (events[0]?.status !== 'delivered') throw new Error('bin did not normalize body.json')
+console.log('bin ok')
+rmSync(work, { recursive: true, force: true })

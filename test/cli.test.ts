@@ -1,0 +1,139 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+
+import { describe, expect, it } from 'vitest'
+
+import { EXIT, HELP, run, type CliIo } from '../src/cli/run.js'
+
+const sms = '{"message_id":"sms_1","number":"+33600000000","status":"DELIVERED","delivery_date":"2025-01-22 11:46:06"}'
+
+/** Runs the command in memory against a small set of files. */
+const runWith = (argv: ReadonlyArray<string>, files: Readonly<Record<string, string>> = {}, stdin = '') => {
+  const out: Array<string> = []
+  const err: Array<string> = []
+  const io: CliIo = {
+    listFiles: (path) => {
+      const inFolder = Object.keys(files).filter((name) => name.startsWith(`${path}/`)).sort()
+      if (inFolder.length > 0) return inFolder
+      if (path in files) return [path]
+      throw new Error(`ENOENT: no such file or directory, stat '${path}'`)
+    },
+    readFile: (path) => files[path] ?? '',
+    readStdin: () => stdin,
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+  }
+  const code = run(argv, io, '9.9.9')
+  return { code, stdout: out.join(''), stderr: err.join('') }
+}
+
+describe('deliverykit normalize (in memory)', () => {
+  it('prints the events of one body as a JSON array', () => {
+    const { code, stdout, stderr } = runWith(['normalize', '--vendor', 'octopush', 'a.json'], { 'a.json': sms })
+    expect([code, stderr]).toEqual([EXIT.ok, ''])
+    const events = JSON.parse(stdout) as ReadonlyArray<Record<string, unknown>>
+    expect(events.map((event) => [event['status'], event['occurredAt']])).toEqual([['delivered', '2025-01-22T11:46:06+01:00']])
+  })
+
+  it('prints an object keyed by file for a folder', () => {
+    const { code, stdout } = runWith(['normalize', '--vendor', 'octopush', 'dir'], { 'dir/a.json': sms, 'dir/b.json': sms.replace('DELIVERED', 'EXPIRED') })
+    expect(code).toBe(EXIT.ok)
+    const byFile = JSON.parse(stdout) as Record<string, ReadonlyArray<Record<string, unknown>>>
+    expect(Object.entries(byFile).map(([file, events]) => [file, events.map((event) => event['status'])])).toEqual([
+      ['dir/a.json', ['delivered']],
+      ['dir/b.json', ['expired']],
+    ])
+  })
+
+  it('reads standard input with - and applies --channel, --time-zone and --ndjson', () => {
+    const { code, stdout } = runWith(['normalize', '--vendor', 'octopush', '--channel', 'voice', '--time-zone', 'UTC', '--ndjson', '-'], {}, sms)
+    expect(code).toBe(EXIT.ok)
+    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>)
+    expect(lines.map((event) => [event['channel'], event['occurredAt']])).toEqual([['voice', '2025-01-22T11:46:06+00:00']])
+  })
+
+  it('keeps unknown codes with --unknown-status keep', () => {
+    const { code, stdout } = runWith(['normalize', '--vendor', 'octopush', '--unknown-status', 'keep', '-'], {}, sms.replace('DELIVERED', 'NEW'))
+    expect(code).toBe(EXIT.ok)
+    expect((JSON.parse(stdout) as ReadonlyArray<Record<string, unknown>>).map((event) => event['classification'])).toEqual(['unknown'])
+  })
+
+  it('exits 1 with the formatted error on stderr for a bad body, and goes on with the others', () => {
+    const { code, stdout, stderr } = runWith(['normalize', '--vendor', 'octopush', 'dir'], {
+      'dir/bad.json': '{"status":"BOUNCY"}',
+      'dir/good.json': sms,
+      'dir/text.json': 'not json',
+    })
+    expect(code).toBe(EXIT.rejected)
+    expect(stderr.split('\n')).toEqual([
+      'dir/bad.json: invalid body',
+      '  message_id: missing; expected string',
+      '  number: missing; expected string',
+      '  delivery_date: missing; expected date-time "YYYY-MM-DD HH:mm:ss"',
+      expect.stringMatching(/^dir\/text\.json: not a JSON body: Unexpected token/),
+      '',
+    ])
+    expect(Object.keys(JSON.parse(stdout) as object)).toEqual(['dir/good.json'])
+  })
+
+  it.each([
+    [[], 'no command given'],
+    [['frobnicate'], 'unknown command "frobnicate"'],
+    [['normalize'], '--vendor is required'],
+    [['normalize', '--vendor', 'twilio'], 'unknown vendor "twilio"; expected one of octopush'],
+    [['normalize', '--vendor', 'octopush', '--unknown-status', 'drop'], '--unknown-status takes "keep" or "error", not "drop"'],
+    [['normalize', '--vendor', 'octopush', '--colour'], "Unknown option '--colour'"],
+    [['normalize', '--vendor', 'octopush', '--time-zone', 'Nowhere/Land', '-'], 'options.timeZone: expected an IANA time zone name'],
+  ])('exits 2 with help for bad usage: %j', (argv, message) => {
+    const { code, stderr } = runWith(argv, {}, sms)
+    expect(code).toBe(EXIT.usage)
+    expect(stderr).toContain(message)
+    expect(stderr).toContain('Usage:')
+  })
+
+  it('exits 1 when a named file does not exist', () => {
+    const { code, stderr } = runWith(['normalize', '--vendor', 'octopush', 'missing.json'])
+    expect(code).toBe(EXIT.rejected)
+    expect(stderr).toBe("deliverykit: missing.json: ENOENT: no such file or directory, stat 'missing.json'\n")
+  })
+
+  it('prints help with examples, and the version', () => {
+    expect(runWith(['--help'])).toEqual({ code: EXIT.ok, stdout: HELP, stderr: '' })
+    expect(HELP).toContain('deliverykit normalize --vendor octopush examples/payloads/octopush')
+    expect(runWith(['--version']).stdout).toBe('9.9.9\n')
+  })
+})
+
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
+const root = fileURLToPath(new URL('..', import.meta.url))
+
+// The built command, as a subprocess: npm test builds before it runs vitest.
+describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built deliverykit command', () => {
+  it('normalizes the shipped example payloads (the README main job)', () => {
+    const stdout = execFileSync(process.execPath, [cli, 'normalize', '--vendor', 'octopush', 'examples/payloads/octopush'], { cwd: root, encoding: 'utf8' })
+    const byFile = JSON.parse(stdout) as Record<string, ReadonlyArray<Record<string, unknown>>>
+    expect(Object.fromEntries(Object.entries(byFile).map(([file, events]) => [file, events.map((event) => event['status'])]))).toEqual({
+      'examples/payloads/octopush/email.json': ['read', 'unconfirmed'],
+      'examples/payloads/octopush/rcs.json': ['delivered'],
+      'examples/payloads/octopush/sms-2020.json': ['delivered'],
+      'examples/payloads/octopush/sms.json': ['delivered'],
+      'examples/payloads/octopush/voice-sms.json': ['delivered'],
+      'examples/payloads/octopush/whatsapp.json': ['read'],
+    })
+  })
+
+  it('exits 1 for a bad body and 2 for bad usage', () => {
+    const bad = spawnSync(process.execPath, [cli, 'normalize', '--vendor', 'octopush', '-'], { input: '{"status":1}', encoding: 'utf8' })
+    expect([bad.status, bad.stdout]).toEqual([1, ''])
+    expect(bad.stderr).toContain('status: expected string, received 1')
+    const usage = spawnSync(process.execPath, [cli, 'normalise'], { encoding: 'utf8' })
+    expect(usage.status).toBe(2)
+    expect(usage.stderr).toContain('unknown command "normalise"')
+  })
+
+  it('prints the package version', () => {
+    const version = spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8', cwd: root })
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/)
+  })
+})
