@@ -15,7 +15,9 @@
  * ```
  * @module deliverykit
  */
-export { normalize, parse, safeParse, type OptionsFor, type VendorOptions } from './normalize.js'
+export { normalize, parse, safeParse } from './normalize.js'
+export type { OptionsFor, VendorOptions } from './registry.js'
+export { classify, eventFromStatus, type ClassifiedStatus, type ClassifyError, type StatusReport } from './classify.js'
 export type { SafeParseResult } from './api.js'
 export type { CommonOptions } from './internal/pipeline.js'
 
@@ -50,7 +52,8 @@ export type {
   UnknownStatusEvent,
 } from './model/event.js'
 export type { DefaultOptions, EventsFor } from './model/options.js'
-export type { CatalogEntry } from './model/catalog.js'
+export { channelsWithStatus, lookupStatus, type CatalogEntry, type ChannelCatalogs } from './model/catalog.js'
+export { CHANNEL_NAMES, VENDOR_NAMES } from './model/names.js'
 export { absurd, isFailure, isFinal, isTransient, isUnknownStatus } from './model/guards.js'
 
 export type {

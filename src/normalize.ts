@@ -2,33 +2,10 @@ import { either as E } from 'fp-ts'
 
 import { eventsOrThrow, toSafeParseResult, type SafeParseResult } from './api.js'
 import type { NormalizeError } from './errors/error.js'
-import { invalidOption, type AnyEvents } from './internal/pipeline.js'
+import { invalidOption } from './internal/pipeline.js'
 import type { DefaultOptions, EventsFor } from './model/options.js'
 import { VENDORS, isVendor, type Vendor } from './model/vendor.js'
-import { normalize as normalizeOctopush, type OctopushOptions } from './vendors/octopush/normalize.js'
-
-/**
- * The options each vendor accepts, by vendor name.
- *
- * @category Normalize
- */
-export interface VendorOptions {
-  readonly octopush: OctopushOptions
-}
-
-/**
- * The options of one vendor.
- *
- * @category Normalize
- */
-export type OptionsFor<V extends Vendor> = VendorOptions[V]
-
-type Adapter<V extends Vendor> = (body: unknown, options: OptionsFor<V> | undefined) => E.Either<NormalizeError, AnyEvents>
-
-/** The vendor registry: a vendor in `VENDORS` without an adapter here does not compile. */
-const ADAPTERS: { readonly [V in Vendor]: Adapter<V> } = {
-  octopush: normalizeOctopush,
-}
+import { VENDOR_DEFINITIONS, type OptionsFor } from './registry.js'
 
 /**
  * Decodes a vendor's delivery-status webhook body into canonical events. Pure: never
@@ -54,8 +31,9 @@ export const normalize = <V extends Vendor, O extends OptionsFor<V> = DefaultOpt
   if (!isVendor(vendor)) {
     return E.left(invalidOption(String(vendor), body, 'vendor', `one of ${VENDORS.join(', ')}`, vendor))
   }
-  const adapter: Adapter<V> = ADAPTERS[vendor]
-  return adapter(body, options) as E.Either<NormalizeError, EventsFor<O>>
+  const definition = VENDOR_DEFINITIONS[vendor]
+  // Safe: without unknownStatus 'keep', a vendor's normalize lets no unknown event through.
+  return definition.normalize(body, options) as E.Either<NormalizeError, EventsFor<O>>
 }
 
 /**

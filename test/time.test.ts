@@ -1,7 +1,7 @@
 import { normalize } from 'deliverykit'
 import { describe, expect, it } from 'vitest'
 
-import { instantOf, parseLocalDateTime, toOffsetDateTime, zoneFor, type Zone } from '../src/internal/time.js'
+import { instantOf, parseLocalDateTime, parseOffsetDateTime, toOffsetDateTime, zoneFor, type Zone } from '../src/internal/time.js'
 import { leftOf, rightOf } from './helpers.js'
 
 const zone = (name: string): Zone => {
@@ -17,10 +17,11 @@ const at = (text: string, zoneName: string): string => {
 }
 
 /** The offset Intl gives for an instant, in ms: the reference the fast rule must match. */
-const intlOffset = (name: string, instant: number): number => {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: name, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-  }).formatToParts(instant)
+const parisFormat = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Europe/Paris', hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+})
+const intlParisOffset = (instant: number): number => {
+  const parts = parisFormat.formatToParts(instant)
   const get = (type: string): number => Number(parts.find((part) => part.type === type)?.value)
   return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - instant
 }
@@ -68,7 +69,7 @@ describe('Europe/Paris, the Octopush default', () => {
       for (const month of [2, 9]) {
         const start = Date.UTC(year, month, 24)
         for (let instant = start; instant < start + 9 * 86_400_000; instant += 1_800_000) {
-          if (paris.offsetAt(instant) !== intlOffset('Europe/Paris', instant)) disagreements.push(new Date(instant).toISOString())
+          if (paris.offsetAt(instant) !== intlParisOffset(instant)) disagreements.push(new Date(instant).toISOString())
         }
       }
     }
@@ -116,4 +117,22 @@ describe('the timeZone option', () => {
   it('is an error, not a throw, when Intl does not know the zone', () => {
     expect(leftOf(normalize('octopush', body, { timeZone: 'Europe/Atlantis' })).kind).toBe('invalid_options')
   })
+})
+
+describe('parseOffsetDateTime', () => {
+  it.each([
+    ['2025-01-22T11:46:06Z', '2025-01-22T11:46:06+00:00', Date.UTC(2025, 0, 22, 11, 46, 6)],
+    ['2025-01-22T11:46:06.123456789+02:00', '2025-01-22T11:46:06.123+02:00', Date.UTC(2025, 0, 22, 9, 46, 6, 123)],
+    ['2025-01-22T11:46:06.1-0330', '2025-01-22T11:46:06.100-03:30', Date.UTC(2025, 0, 22, 15, 16, 6, 100)],
+    ['2025-01-22 11:46:06+00:00', '2025-01-22T11:46:06+00:00', Date.UTC(2025, 0, 22, 11, 46, 6)],
+  ])('%s is %s', (text, iso, instant) => {
+    expect(parseOffsetDateTime(text)).toMatchObject({ iso, instantMs: instant, text })
+  })
+
+  it.each(['2025-01-22T11:46:06', '2025-02-30T11:46:06Z', '2025-01-22T11:46:06.Z', '2025-01-22T11:46:06.1234567890Z', '2025-01-22T11:46:06+24:00', '2025-01-22T11:46:06+0100x', 'x'.repeat(40)])(
+    'refuses %s',
+    (text) => {
+      expect(parseOffsetDateTime(text)).toBeUndefined()
+    },
+  )
 })

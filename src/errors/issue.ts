@@ -88,6 +88,8 @@ export interface UnknownStatusIssue extends IssueBase {
   readonly status: string
   /** The codes the catalog knows for this vendor and channel. */
   readonly expected: ReadonlyArray<string>
+  /** The other channels whose catalog has this code, where there are any. */
+  readonly knownOn?: ReadonlyArray<Channel>
 }
 
 /**

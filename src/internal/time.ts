@@ -209,3 +209,59 @@ export const toOffsetDateTime = (local: LocalDateTime, zone: Zone): string => {
   const shown = new Date(instant + offset).toISOString().slice(0, 19)
   return `${shown}${formatOffset(offset)}`
 }
+
+/** A date-time that carries its own offset (`Z` or `±HH:MM`), validated. */
+export interface OffsetDateTime {
+  /** The instant, in ms since the epoch (fractions beyond the millisecond are dropped). */
+  readonly instantMs: number
+  /** The offset the text was written in, in ms. */
+  readonly offsetMs: number
+  /**
+   * The same instant and offset in deliverykit's form: `YYYY-MM-DDTHH:mm:ss[.SSS]±HH:MM`
+   * (`Z` becomes `+00:00`; a fraction is kept to the millisecond).
+   */
+  readonly iso: string
+  /** The original text. */
+  readonly text: string
+}
+
+/**
+ * Parses ISO-8601 with an offset: `2025-01-22T11:46:06Z`, `…06.123456789+02:00`, `…06-0300`.
+ * Up to nine fractional digits. A date-time without an offset, or an impossible one, is
+ * `undefined`. Linear in the text, no regular expression.
+ */
+export const parseOffsetDateTime = (text: string): OffsetDateTime | undefined => {
+  if (text.length < 20 || text.length > 35 || (text[10] !== 'T' && text[10] !== 't' && text[10] !== ' ')) return undefined
+  const local = parseLocalDateTime(`${text.slice(0, 10)} ${text.slice(11, 19)}`)
+  if (local === undefined) return undefined
+  let at = 19
+  let fraction = ''
+  if (text[at] === '.' || text[at] === ',') {
+    at++
+    const start = at
+    while (at < text.length && digit(text, at) >= 0) at++
+    fraction = text.slice(start, at)
+    if (fraction.length === 0 || fraction.length > 9) return undefined
+  }
+  const zone = text.slice(at)
+  let offsetMs: number
+  if (zone === 'Z' || zone === 'z') offsetMs = 0
+  else {
+    const sign = zone.startsWith('+') ? 1 : zone.startsWith('-') ? -1 : 0
+    const compact = zone.length === 5
+    if (sign === 0 || (zone.length !== 6 && !compact) || (!compact && zone[3] !== ':')) return undefined
+    const hours = number2(zone, 1)
+    const minutes = number2(zone, compact ? 3 : 4)
+    if (!(hours <= 23 && minutes <= 59)) return undefined
+    offsetMs = sign * (hours * HOUR + minutes * MINUTE)
+  }
+  const millis = fraction === '' ? 0 : Number(fraction.slice(0, 3).padEnd(3, '0'))
+  const wall = local.wallMs + millis
+  const shownFraction = fraction === '' ? '' : `.${fraction.slice(0, 3).padEnd(3, '0')}`
+  return {
+    instantMs: wall - offsetMs,
+    offsetMs,
+    iso: `${local.text.slice(0, 10)}T${local.text.slice(11)}${shownFraction}${formatOffset(offsetMs)}`,
+    text,
+  }
+}

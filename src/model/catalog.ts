@@ -1,3 +1,4 @@
+import { CHANNELS, type Channel } from './channel.js'
 import type { StatusMapping } from './status.js'
 
 /**
@@ -12,3 +13,36 @@ export type CatalogEntry = StatusMapping & {
   /** One line on why the code maps as it does (the judgement call, where there is one). */
   readonly rationale: string
 }
+
+/**
+ * A vendor's catalogs, one per channel it uses: a code is looked up by (channel, code),
+ * never by code alone, because the same code can mean different things per channel.
+ * A vendor with a single list for every channel points each channel at the same object.
+ *
+ * @category Model
+ */
+export type ChannelCatalogs = Readonly<Partial<Record<Channel, Readonly<Record<string, CatalogEntry>>>>>
+
+/**
+ * The catalog entry of a code on a channel, or `undefined`. Only own keys count, so
+ * `constructor` or `__proto__` are never codes.
+ *
+ * @example
+ * ```ts
+ * import { lookupStatus, octopush } from 'deliverykit'
+ * lookupStatus(octopush.OCTOPUSH_CATALOGS, 'sms', 'EXPIRED')?.status // 'expired'
+ * ```
+ * @category Model
+ */
+export const lookupStatus = (catalogs: ChannelCatalogs, channel: Channel, code: string): CatalogEntry | undefined => {
+  const catalog = catalogs[channel]
+  return catalog !== undefined && Object.prototype.hasOwnProperty.call(catalog, code) ? catalog[code] : undefined
+}
+
+/**
+ * The channels whose catalog has a code, in the order of {@link CHANNELS}.
+ *
+ * @category Model
+ */
+export const channelsWithStatus = (catalogs: ChannelCatalogs, code: string): ReadonlyArray<Channel> =>
+  CHANNELS.filter((channel) => lookupStatus(catalogs, channel, code) !== undefined)

@@ -1,6 +1,6 @@
 import * as t from 'io-ts'
 
-import type { CatalogEntry } from '../../model/catalog.js'
+import type { CatalogEntry, ChannelCatalogs } from '../../model/catalog.js'
 
 /**
  * Every delivery status code Octopush documents, in the order of its status table
@@ -231,3 +231,17 @@ export const OctopushStatus = t.keyof(OCTOPUSH_CATALOG, 'OctopushStatus')
  */
 export const isOctopushStatusCode = (code: string): code is OctopushStatusCode =>
   Object.prototype.hasOwnProperty.call(OCTOPUSH_CATALOG, code)
+
+/**
+ * The catalog by channel. Octopush publishes one list for every channel, so every channel
+ * it uses points at {@link OCTOPUSH_CATALOG}.
+ *
+ * @category Catalog
+ */
+export const OCTOPUSH_CATALOGS: ChannelCatalogs = {
+  sms: OCTOPUSH_CATALOG,
+  voice: OCTOPUSH_CATALOG,
+  email: OCTOPUSH_CATALOG,
+  rcs: OCTOPUSH_CATALOG,
+  whatsapp: OCTOPUSH_CATALOG,
+}

@@ -12,6 +12,7 @@
  */
 export {
   OCTOPUSH_CATALOG,
+  OCTOPUSH_CATALOGS,
   OCTOPUSH_STATUS_CODES,
   OctopushStatus,
   isOctopushStatusCode,

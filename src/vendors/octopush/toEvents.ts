@@ -1,11 +1,11 @@
-import type { UnknownStatusIssue } from '../../errors/issue.js'
-import { formatPath } from '../../errors/format.js'
+import type { IssuePath, UnknownStatusIssue } from '../../errors/issue.js'
 import { digest } from '../../internal/digest.js'
 import { parseLocalDateTime, toOffsetDateTime, type Zone } from '../../internal/time.js'
 import type { Channel } from '../../model/channel.js'
-import type { Cost, DeliveryEvent, EventDetails, HistoryEntry, UnknownMapping, UnknownStatusEvent } from '../../model/event.js'
-import type { StatusMapping } from '../../model/status.js'
-import { isOctopushStatusCode, OCTOPUSH_CATALOG, OCTOPUSH_STATUS_CODES } from './catalog.js'
+import { describeStatus, unknownStatusIssue, type Described } from '../../internal/statuses.js'
+import { lookupStatus } from '../../model/catalog.js'
+import type { Cost, DeliveryEvent, EventDetails, HistoryEntry, UnknownStatusEvent } from '../../model/event.js'
+import { OCTOPUSH_CATALOGS } from './catalog.js'
 import type {
   OctopushDeliveryCallback,
   OctopushEmailCallback,
@@ -36,36 +36,10 @@ export interface ToEventsResult {
   readonly unknownStatuses: ReadonlyArray<UnknownStatusIssue>
 }
 
-const UNKNOWN: UnknownMapping = { classification: 'unknown', status: 'unknown' }
+const describe = (channel: Channel, code: string): Described => describeStatus(OCTOPUSH_CATALOGS, channel, code)
 
-interface Described {
-  readonly mapping: StatusMapping | UnknownMapping
-  readonly description: string
-}
-
-/** The canonical mapping of a code, without the catalog's rationale (events do not carry it). */
-const describe = (code: string): Described => {
-  if (!isOctopushStatusCode(code)) return { mapping: UNKNOWN, description: '' }
-  const entry = OCTOPUSH_CATALOG[code]
-  switch (entry.classification) {
-    case 'failure':
-      return { mapping: { classification: 'failure', status: entry.status, failure: entry.failure }, description: entry.description }
-    case 'final':
-      return { mapping: { classification: 'final', status: entry.status }, description: entry.description }
-    case 'transient':
-      return { mapping: { classification: 'transient', status: entry.status }, description: entry.description }
-  }
-}
-
-const unknownStatusIssue = (channel: Channel, status: string, path: ReadonlyArray<string | number>): UnknownStatusIssue => ({
-  code: 'unknown_status',
-  vendor: 'octopush',
-  channel,
-  status,
-  path,
-  expected: OCTOPUSH_STATUS_CODES,
-  message: `${formatPath(path)}: ${JSON.stringify(status)} is not an Octopush status; expected one of ${OCTOPUSH_STATUS_CODES.join(', ')}`,
-})
+const unknownStatus = (channel: Channel, status: string, path: IssuePath): UnknownStatusIssue =>
+  unknownStatusIssue('octopush', OCTOPUSH_CATALOGS, channel, status, path)
 
 /**
  * Turns a decoded Octopush delivery callback into canonical events: one for a phone
@@ -88,7 +62,7 @@ const eventIdOf = (messageId: string, recipient: string, vendorStatus: string, v
 
 const phoneEvents = (body: OctopushPhoneCallback, { defaultChannel, zone }: ToEventsContext): ToEventsResult => {
   const channel = body.channel === undefined ? defaultChannel : CHANNEL_OF[body.channel]
-  const described = describe(body.status)
+  const described = describe(channel, body.status)
   const pressedKeys = body.meta_data?.pressed_keys_code ?? body.pressed_keys_code
   const callDuration = body.meta_data?.call_duration ?? body.call_duration
   const chargedDuration = body.meta_data?.charged_duration ?? body.charged_duration
@@ -115,12 +89,12 @@ const phoneEvents = (body: OctopushPhoneCallback, { defaultChannel, zone }: ToEv
     raw: body,
     eventId: eventIdOf(body.message_id, body.number, body.status, body.delivery_date),
   } as const satisfies DeliveryEvent | UnknownStatusEvent
-  const unknownStatuses = described.mapping.classification === 'unknown' ? [unknownStatusIssue(channel, body.status, ['status'])] : []
+  const unknownStatuses = described.mapping.classification === 'unknown' ? [unknownStatus(channel, body.status, ['status'])] : []
   return { events: [event], unknownStatuses }
 }
 
 const historyEntry = (item: OctopushStatusHistoryItem, zone: Zone): HistoryEntry => {
-  const described = describe(item.status)
+  const described = describe('email', item.status)
   const occurredAt = timeOf(item.delivery_date, zone)
   return {
     ...described.mapping,
@@ -143,14 +117,14 @@ const emailEvents = (body: OctopushEmailCallback, { zone }: ToEventsContext): To
   const events: Array<DeliveryEvent | UnknownStatusEvent> = []
   const unknownStatuses: Array<UnknownStatusIssue> = []
   body.deliveries.forEach((delivery, index) => {
-    const described = describe(delivery.status)
+    const described = describe('email', delivery.status)
     if (described.mapping.classification === 'unknown') {
-      unknownStatuses.push(unknownStatusIssue('email', delivery.status, ['deliveries', index, 'status']))
+      unknownStatuses.push(unknownStatus('email', delivery.status, ['deliveries', index, 'status']))
     }
     const items = delivery.status_history ?? []
     items.forEach((item, at) => {
-      if (!isOctopushStatusCode(item.status)) {
-        unknownStatuses.push(unknownStatusIssue('email', item.status, ['deliveries', index, 'status_history', at, 'status']))
+      if (lookupStatus(OCTOPUSH_CATALOGS, 'email', item.status) === undefined) {
+        unknownStatuses.push(unknownStatus('email', item.status, ['deliveries', index, 'status_history', at, 'status']))
       }
     })
     const history = oldestFirst(items).map((item) => historyEntry(item, zone))

@@ -1,0 +1,150 @@
+import { either as E } from 'fp-ts'
+
+import type { InvalidOptionsError, NormalizeError, UnknownStatusError } from './errors/error.js'
+import { digest } from './internal/digest.js'
+import { invalidOption } from './internal/pipeline.js'
+import { describeStatus, mappingOf, unknownStatusIssue } from './internal/statuses.js'
+import { parseOffsetDateTime } from './internal/time.js'
+import { lookupStatus } from './model/catalog.js'
+import { CHANNELS, type Channel } from './model/channel.js'
+import type { AnyEvent, Cost, EventDetails } from './model/event.js'
+import type { DefaultOptions, EventsFor } from './model/options.js'
+import type { StatusMapping } from './model/status.js'
+import { VENDORS, isVendor, type Vendor } from './model/vendor.js'
+import { VENDOR_DEFINITIONS } from './registry.js'
+
+/**
+ * What a vendor status code means: the canonical mapping, with the vendor, channel, code
+ * and the vendor's description.
+ *
+ * @category Classify
+ */
+export type ClassifiedStatus = StatusMapping & {
+  readonly vendor: Vendor
+  readonly channel: Channel
+  readonly vendorStatus: string
+  readonly description: string
+}
+
+/**
+ * Why `classify` could not answer: a code not in the channel's catalog (the error names
+ * the channels that do know it), or a vendor or channel deliverykit does not know.
+ *
+ * @category Classify
+ */
+export type ClassifyError = UnknownStatusError | InvalidOptionsError
+
+const checkVendorChannel = (vendor: unknown, channel: unknown, input: unknown): E.Either<InvalidOptionsError, readonly [Vendor, Channel]> => {
+  if (!isVendor(vendor)) return E.left(invalidOption(String(vendor), input, 'vendor', `one of ${VENDORS.join(', ')}`, vendor))
+  const used = CHANNELS.filter((c) => VENDOR_DEFINITIONS[vendor].catalogs[c] !== undefined)
+  if (typeof channel !== 'string' || !(used as ReadonlyArray<string>).includes(channel)) {
+    return E.left(invalidOption(vendor, input, 'channel', `one of ${used.join(', ')}`, channel))
+  }
+  return E.right([vendor, channel as Channel])
+}
+
+/**
+ * What a vendor's status code means on a channel, for statuses that do not arrive in a
+ * callback body (you polled for them, or they came inside your own envelope).
+ *
+ * @example
+ * ```ts
+ * import { classify } from 'deliverykit'
+ * import { either as E } from 'fp-ts'
+ *
+ * const result = classify('octopush', 'sms', 'BAD_DESTINATION')
+ * if (E.isRight(result)) result.right.failure // { reason: 'invalid_recipient', permanent: true }
+ * ```
+ * @category Classify
+ */
+export const classify = (vendor: Vendor, channel: Channel, code: string): E.Either<ClassifyError, ClassifiedStatus> => {
+  const input = { vendor, channel, code }
+  const checked = checkVendorChannel(vendor, channel, input)
+  if (E.isLeft(checked)) return checked
+  const catalogs = VENDOR_DEFINITIONS[vendor].catalogs
+  const entry = lookupStatus(catalogs, channel, code)
+  if (entry === undefined) {
+    return E.left({ kind: 'unknown_status', vendor, issues: [unknownStatusIssue(vendor, catalogs, channel, code, ['code'])], input })
+  }
+  return E.right({ ...mappingOf(entry), vendor, channel, vendorStatus: code, description: entry.description })
+}
+
+/**
+ * A status you obtained outside a callback: what `eventFromStatus` needs to build a full
+ * event.
+ *
+ * @category Classify
+ */
+export interface StatusReport {
+  readonly channel: Channel
+  /** The vendor's status code. */
+  readonly code: string
+  readonly messageId: string
+  readonly recipient: string
+  /** When it happened: ISO-8601 with `Z` or an offset, or a `Date`. */
+  readonly occurredAt?: string | Date
+  readonly reference?: string
+  readonly cost?: Cost
+  readonly details?: EventDetails
+  /** What you received, kept as the event's `raw` (defaults to this report). */
+  readonly raw?: Readonly<Record<string, unknown>>
+}
+
+/**
+ * Builds a canonical event from a status you obtained elsewhere (a poll, your own
+ * envelope). `eventId` is a digest of vendor, message, recipient, code and the time text,
+ * so reporting the same status twice gives the same id.
+ *
+ * @example
+ * ```ts
+ * import { eventFromStatus } from 'deliverykit'
+ * const result = eventFromStatus('octopush', {
+ *   channel: 'sms', code: 'DELIVERED', messageId: 'sms_1', recipient: '+33600000000',
+ *   occurredAt: '2025-01-22T11:46:06+01:00',
+ * })
+ * ```
+ * @category Classify
+ */
+export const eventFromStatus = <O extends { readonly unknownStatus?: 'error' | 'keep' } = DefaultOptions>(
+  vendor: Vendor,
+  report: StatusReport,
+  options?: O,
+): E.Either<NormalizeError, EventsFor<O>[number]> => {
+  const checked = checkVendorChannel(vendor, report.channel, report)
+  if (E.isLeft(checked)) return checked
+  const catalogs = VENDOR_DEFINITIONS[vendor].catalogs
+  const described = describeStatus(catalogs, report.channel, report.code)
+  if (described.mapping.classification === 'unknown' && options?.unknownStatus !== 'keep') {
+    return E.left({ kind: 'unknown_status', vendor, issues: [unknownStatusIssue(vendor, catalogs, report.channel, report.code, ['code'])], input: report })
+  }
+  let occurredAt: string | undefined
+  if (report.occurredAt instanceof Date) {
+    if (Number.isNaN(report.occurredAt.getTime())) return E.left(invalidOption(vendor, report, 'occurredAt', 'a valid Date', 'an invalid Date'))
+    occurredAt = report.occurredAt.toISOString().replace('Z', '+00:00')
+  } else if (report.occurredAt !== undefined) {
+    const parsed = parseOffsetDateTime(report.occurredAt)
+    if (parsed === undefined) {
+      return E.left(invalidOption(vendor, report, 'occurredAt', 'ISO-8601 with Z or an offset, such as "2025-01-22T11:46:06+01:00"', report.occurredAt))
+    }
+    occurredAt = parsed.iso
+  }
+  const vendorTime = typeof report.occurredAt === 'string' ? report.occurredAt : occurredAt
+  const event: AnyEvent = {
+    vendor,
+    channel: report.channel,
+    messageId: report.messageId,
+    recipient: report.recipient,
+    vendorStatus: report.code,
+    description: described.description,
+    ...described.mapping,
+    ...(occurredAt !== undefined && { occurredAt }),
+    ...(vendorTime !== undefined && { vendorTime }),
+    ...(report.reference !== undefined && { reference: report.reference }),
+    ...(report.cost !== undefined && { cost: report.cost }),
+    history: [],
+    details: report.details ?? {},
+    raw: report.raw ?? { ...report },
+    eventId: digest([vendor, report.messageId, report.recipient, report.code, vendorTime ?? '']),
+  }
+  return E.right(event)
+}

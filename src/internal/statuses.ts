@@ -1,0 +1,65 @@
+import { formatPath } from '../errors/format.js'
+import type { IssuePath, UnknownStatusIssue } from '../errors/issue.js'
+import { channelsWithStatus, lookupStatus, type CatalogEntry, type ChannelCatalogs } from '../model/catalog.js'
+import type { Channel } from '../model/channel.js'
+import type { UnknownMapping } from '../model/event.js'
+import { CHANNEL_NAMES, VENDOR_NAMES } from '../model/names.js'
+import type { StatusMapping } from '../model/status.js'
+import type { Vendor } from '../model/vendor.js'
+
+/** A vendor code's canonical mapping and description, ready to spread into an event. */
+export interface Described {
+  readonly mapping: StatusMapping | UnknownMapping
+  readonly description: string
+}
+
+const UNKNOWN: Described = { mapping: { classification: 'unknown', status: 'unknown' }, description: '' }
+
+/** The mapping fields of a catalog entry alone: events do not carry the rationale. */
+export const mappingOf = (entry: CatalogEntry): StatusMapping => {
+  switch (entry.classification) {
+    case 'failure':
+      return { classification: 'failure', status: entry.status, failure: entry.failure }
+    case 'final':
+      return { classification: 'final', status: entry.status }
+    case 'transient':
+      return { classification: 'transient', status: entry.status }
+  }
+}
+
+/** Looks a code up on a channel; a code the catalog does not know is `unknown`. */
+export const describeStatus = (catalogs: ChannelCatalogs, channel: Channel, code: string): Described => {
+  const entry = lookupStatus(catalogs, channel, code)
+  return entry === undefined ? UNKNOWN : { mapping: mappingOf(entry), description: entry.description }
+}
+
+/** Whether every channel shares one catalog, so that messages need not name the channel. */
+const isSingleCatalog = (catalogs: ChannelCatalogs): boolean => new Set(Object.values(catalogs)).size === 1
+
+/**
+ * The issue for a code that is not in the catalog of its channel. It lists the codes the
+ * channel knows and, where the code belongs to other channels, names them.
+ */
+export const unknownStatusIssue = (
+  vendor: Vendor,
+  catalogs: ChannelCatalogs,
+  channel: Channel,
+  status: string,
+  path: IssuePath,
+): UnknownStatusIssue => {
+  const expected = Object.keys(catalogs[channel] ?? {})
+  const single = isSingleCatalog(catalogs)
+  const knownOn = single ? [] : channelsWithStatus(catalogs, status)
+  const what = single ? `${VENDOR_NAMES[vendor]} status` : `${VENDOR_NAMES[vendor]} ${CHANNEL_NAMES[channel]} status`
+  const elsewhere = knownOn.length > 0 ? ` (it is one on ${knownOn.map((c) => CHANNEL_NAMES[c]).join(', ')})` : ''
+  return {
+    code: 'unknown_status',
+    vendor,
+    channel,
+    status,
+    path,
+    expected,
+    ...(knownOn.length > 0 && { knownOn }),
+    message: `${formatPath(path)}: ${JSON.stringify(status)} is not ${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what}${elsewhere}; expected one of ${expected.join(', ')}`,
+  }
+}
