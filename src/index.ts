@@ -55,6 +55,8 @@ export type { DefaultOptions, EventsFor } from './model/options.js'
 export { channelsWithStatus, lookupStatus, type CatalogEntry, type ChannelCatalogs } from './model/catalog.js'
 export { CHANNEL_NAMES, VENDOR_NAMES } from './model/names.js'
 export { absurd, isFailure, isFinal, isTransient, isUnknownStatus } from './model/guards.js'
+export { matchClassification, matchStatus, type ClassificationHandlers, type StatusHandlers } from './model/match.js'
+export { STATUS_RANK, advance, rankOf } from './model/precedence.js'
 
 export type {
   InvalidBodyError,

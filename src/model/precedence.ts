@@ -1,0 +1,100 @@
+import { parseOffsetDateTime } from '../internal/time.js'
+import type { AnyEvent } from './event.js'
+import type { Status } from './status.js'
+
+/**
+ * The precedence of each status: when two callbacks speak of the same message and
+ * recipient, the higher rank stands; equal ranks are decided by time, then by this
+ * table's order, then by `eventId`, so the result never depends on arrival order.
+ *
+ * | rank | statuses | why |
+ * |---|---|---|
+ * | 0 | `accepted` | the platform has it |
+ * | 1 | `sent`, `deferred` | on its way; a retry and a hand-over alternate, the later one stands |
+ * | 2 | `delivered`, `rejected`, `undeliverable`, `expired`, `unconfirmed` | settled: never regresses to a transient state; between two settled states the later stands |
+ * | 3 | `read`, and `undeliverable` on e-mail | engagement supersedes delivery; an e-mail bounce can follow the destination server's acceptance |
+ * | 4 | `clicked` | engagement beyond reading |
+ * | 5 | `complained`, `unsubscribed` | the recipient's last word, whatever came before |
+ *
+ * An `unknown` status (kept with `unknownStatus: 'keep'`) ranks below everything.
+ *
+ * @category Precedence
+ */
+export const STATUS_RANK: Readonly<Record<Status, number>> = {
+  accepted: 0,
+  sent: 1,
+  deferred: 1,
+  delivered: 2,
+  rejected: 2,
+  undeliverable: 2,
+  expired: 2,
+  unconfirmed: 2,
+  read: 3,
+  clicked: 4,
+  complained: 5,
+  unsubscribed: 5,
+}
+
+/** Tie-break order among statuses of equal rank and time: fixed, so folding is order-free. */
+const STATUS_ORDER: Readonly<Record<Status, number>> = {
+  accepted: 0,
+  sent: 1,
+  deferred: 2,
+  unconfirmed: 3,
+  expired: 4,
+  rejected: 5,
+  undeliverable: 6,
+  delivered: 7,
+  read: 8,
+  clicked: 9,
+  unsubscribed: 10,
+  complained: 11,
+}
+
+/**
+ * The rank of an event under the precedence rule (see {@link STATUS_RANK}): an e-mail
+ * bounce ranks with `read`, because it can follow the server's acceptance.
+ *
+ * @category Precedence
+ */
+export const rankOf = (event: AnyEvent): number => {
+  if (event.status === 'unknown') return -1
+  if (event.status === 'undeliverable' && event.channel === 'email') return 3
+  return STATUS_RANK[event.status]
+}
+
+const instantOf = (event: AnyEvent): number =>
+  event.occurredAt === undefined ? Number.NEGATIVE_INFINITY : (parseOffsetDateTime(event.occurredAt)?.instantMs ?? Number.NEGATIVE_INFINITY)
+
+const orderOf = (event: AnyEvent): number => (event.status === 'unknown' ? -1 : STATUS_ORDER[event.status])
+
+/** Positive when `a` should stand over `b`. A total order, so `advance` is commutative. */
+const compare = (a: AnyEvent, b: AnyEvent): number =>
+  rankOf(a) - rankOf(b) ||
+  Math.sign(instantOf(a) - instantOf(b)) ||
+  orderOf(a) - orderOf(b) ||
+  compareText(a.eventId, b.eventId) ||
+  compareText(a.channel, b.channel)
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * The event that should stand for a (message, recipient) once `incoming` arrives, whatever
+ * order the vendor's callbacks come in: a settled state never regresses to a transient
+ * one, engagement supersedes delivery, a complaint or an e-mail bounce supersedes
+ * delivery, and ties go to the later event. Folding any permutation of the same events
+ * gives the same result. Pass `undefined` as `current` for the first event.
+ *
+ * Both events must be about the same message and recipient; `advance` does not check.
+ *
+ * @example
+ * ```ts
+ * import { advance } from 'deliverykit'
+ * const standing = events.reduce(advance, undefined) // undefined only for no events
+ * const next = advance(stored, incoming)
+ * if (next !== stored) await save(next)
+ * ```
+ * @category Precedence
+ */
+export const advance = <E extends AnyEvent>(current: E | undefined, incoming: E): E =>
+  current === undefined || compare(incoming, current) > 0 ? incoming : current

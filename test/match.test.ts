@@ -1,0 +1,33 @@
+import { matchClassification, matchStatus, parse } from 'deliverykit'
+import { describe, expect, it } from 'vitest'
+
+import { payload } from './helpers.js'
+
+describe('matchClassification and matchStatus', () => {
+  const events = parse('octopush', payload('octopush/email.json'))
+
+  it('calls the handler of the event classification with the narrowed event', () => {
+    const advice = matchClassification({
+      transient: () => 'wait',
+      final: (event) => `reached ${event.recipient}`,
+      failure: (event) => `${event.failure.reason}/${event.failure.permanent ? 'stop' : 'retry'}`,
+    })
+    expect(events.map(advice)).toEqual(['reached first.recipient@example.com', 'spam/retry'])
+  })
+
+  it('calls the handler of the event status', () => {
+    const label = matchStatus({
+      accepted: () => 'queued', sent: () => 'sent', deferred: () => 'retrying',
+      delivered: () => 'delivered', read: (event) => `read at ${event.occurredAt ?? '?'}`, clicked: () => 'clicked',
+      rejected: () => 'rejected', undeliverable: () => 'undeliverable', expired: () => 'expired',
+      complained: () => 'spam report', unsubscribed: () => 'unsubscribed', unconfirmed: (event) => `unconfirmed (${event.vendorStatus})`,
+    })
+    expect(events.map(label)).toEqual(['read at 2025-01-22T12:24:30+01:00', 'unconfirmed (SPAM_PRESUMPTION)'])
+  })
+
+  it('handles unknown events when typed for them', () => {
+    const kept = parse('octopush', { message_id: 'm', number: 'n', status: 'NEW', delivery_date: '2025-01-22 11:46:06' }, { unknownStatus: 'keep' })
+    const kind = matchClassification({ transient: () => 't', final: () => 'f', failure: () => 'x', unknown: (event) => `unknown ${event.vendorStatus}` })
+    expect(kept.map(kind)).toEqual(['unknown NEW'])
+  })
+})
