@@ -67,6 +67,7 @@ export type {
 export type {
   BodyIssue,
   InvalidOptionIssue,
+  InvalidSyntaxIssue,
   InvalidTypeIssue,
   InvalidValueIssue,
   Issue,

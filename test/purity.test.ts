@@ -37,6 +37,18 @@ describe('purity', () => {
     expect(Object.keys(event ?? {})).not.toContain('polluted')
   })
 
+  it('keeps an own __proto__ key as data in raw, also when a field is converted (numeric text)', () => {
+    const body: unknown = JSON.parse(
+      '{"message_id":"m","number":"n","status":"ACK","delivery_date":"2025-01-22 11:46:06","unit_price":"0.5","__proto__":{"polluted":"yes"},"meta_data":{"call_duration":"3","__proto__":{"x":1}}}',
+    )
+    const [event] = rightOf(normalize('octopush', body))
+    expect(Object.getPrototypeOf(event?.raw)).toBe(Object.prototype)
+    expect(Object.getOwnPropertyNames(event?.raw)).toContain('__proto__')
+    expect((event?.raw as Record<string, unknown>)['polluted']).toBeUndefined()
+    expect(Object.getPrototypeOf((event?.raw as Record<string, unknown>)['meta_data'])).toBe(Object.prototype)
+    expect(event?.cost).toEqual({ amount: 0.5 })
+  })
+
   it('refuses __proto__ and constructor as status codes', () => {
     for (const status of ['__proto__', 'constructor', 'toString']) {
       const result = safeParse('octopush', { message_id: 'sms_1', number: '+33600000000', status, delivery_date: '2025-01-22 11:46:06' })

@@ -68,11 +68,21 @@ export interface UnreadableIssue extends IssueBase {
 }
 
 /**
+ * The body is text or bytes that are not JSON, a form or UTF-8.
+ *
+ * @category Errors
+ */
+export interface InvalidSyntaxIssue extends IssueBase {
+  readonly code: 'invalid_syntax'
+  readonly expected: string
+}
+
+/**
  * What can be wrong with the shape of a body.
  *
  * @category Errors
  */
-export type BodyIssue = MissingFieldIssue | InvalidTypeIssue | InvalidValueIssue | UnreadableIssue
+export type BodyIssue = InvalidSyntaxIssue | MissingFieldIssue | InvalidTypeIssue | InvalidValueIssue | UnreadableIssue
 
 /**
  * A status code that is not in the vendor's catalog: the common real-world case when a

@@ -75,3 +75,40 @@ export const dispatch = <A>(
   )
   return Object.assign(codec, { _tag: DISPATCH_TAG })
 }
+
+/**
+ * An object with required and optional properties, like
+ * `t.intersection([t.type(required), t.partial(optional)])` but safe for bodies from the
+ * wire: io-ts merges intersection results by assignment, which turns an own `__proto__`
+ * key into the result's prototype. Here a value is returned as it came when no property
+ * changed, and otherwise copied with spread, which keeps every key as plain data.
+ * Unknown extra properties are kept.
+ */
+export const struct = <R extends t.Props, O extends t.Props>(name: string, required: R, optional: O) => {
+  const requiredCodec = t.type(required)
+  const optionalCodec = t.partial(optional)
+  type A = t.TypeOf<typeof requiredCodec> & t.TypeOf<typeof optionalCodec>
+  const changes = (u: Readonly<Record<string, unknown>>, decoded: Readonly<Record<string, unknown>>, keys: ReadonlyArray<string>): Record<string, unknown> | undefined => {
+    if (decoded === u) return undefined
+    const changed: Record<string, unknown> = {}
+    for (const key of keys) if (decoded[key] !== u[key]) changed[key] = decoded[key]
+    return changed
+  }
+  return new t.Type<A, A>(
+    name,
+    (u): u is A => requiredCodec.is(u) && optionalCodec.is(u),
+    (u, c) => {
+      const a = requiredCodec.validate(u, c)
+      const b = optionalCodec.validate(u, c)
+      if (a._tag === 'Left' || b._tag === 'Left') {
+        return t.failures([...(a._tag === 'Left' ? a.left : []), ...(b._tag === 'Left' ? b.left : [])])
+      }
+      const input = u as Readonly<Record<string, unknown>>
+      const fromRequired = changes(input, a.right, Object.keys(required))
+      const fromOptional = changes(input, b.right, Object.keys(optional))
+      if (fromRequired === undefined && fromOptional === undefined) return t.success(u as A)
+      return t.success({ ...input, ...fromRequired, ...fromOptional } as A)
+    },
+    t.identity,
+  )
+}

@@ -7,15 +7,23 @@ import type { InvalidOptionIssue, NonEmptyReadonlyArray, UnknownStatusIssue } fr
 import { issuesFromValidation } from '../errors/validation.js'
 import type { AnyEvent } from '../model/event.js'
 import type { Vendor } from '../model/vendor.js'
+import { readBody } from './rawBody.js'
 import { zoneFor, type Zone } from './time.js'
 
 /** Events of any kind, before the caller's `unknownStatus` choice narrows the type. */
 export type AnyEvents = ReadonlyArray<AnyEvent>
 
-/** Decodes a body, turning io-ts errors, and anything a hand-built body throws, into an error with paths. */
+/**
+ * Decodes a body (an object, JSON or form text, `URLSearchParams` or bytes), turning io-ts
+ * errors, and anything a hand-built body throws, into an error with paths.
+ */
 export const decodeBody = <A>(codec: t.Decoder<unknown, A>, vendor: Vendor, input: unknown): E.Either<InvalidBodyError, A> => {
+  const body = readBody(input)
+  if (!body.ok) {
+    return E.left({ kind: 'invalid_body', vendor, issues: [{ code: 'invalid_syntax', path: [], expected: body.expected, message: `(root): ${body.message}` }], input })
+  }
   try {
-    const result = codec.decode(input)
+    const result = codec.decode(body.value)
     if (E.isRight(result)) return result
     const [first, ...rest] = result.left
     if (first === undefined) return E.left(unreadable(vendor, input, 'the decoder reported no reason'))

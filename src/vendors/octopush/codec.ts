@@ -1,7 +1,7 @@
 import * as t from 'io-ts'
 
 import { describeValue } from '../../errors/format.js'
-import { dispatch, NumberFromNumberOrText, oneOf, TextFromTextOrNumber } from '../../internal/codecs.js'
+import { dispatch, NumberFromNumberOrText, oneOf, struct, TextFromTextOrNumber } from '../../internal/codecs.js'
 import { parseLocalDateTime } from '../../internal/time.js'
 
 // ---------------------------------------------------------------------------------------
@@ -69,11 +69,13 @@ export type OctopushPhoneChannel = t.TypeOf<typeof OctopushPhoneChannel>
  * Voice extras. The current documents nest them in `meta_data` as numbers; older pages
  * put `call_duration` and `charged_duration` at the top level as text. Both are accepted.
  */
-const VoiceExtras = t.partial({
+const VOICE_EXTRAS = {
   pressed_keys_code: TextFromTextOrNumber,
   call_duration: NumberFromNumberOrText,
   charged_duration: NumberFromNumberOrText,
-})
+}
+
+const VoiceExtras = struct('OctopushVoiceExtras', {}, VOICE_EXTRAS)
 
 /**
  * A delivery receipt for one phone recipient (SMS, voice SMS, RCS, WhatsApp).
@@ -92,23 +94,16 @@ const VoiceExtras = t.partial({
  * ```
  * @category Codecs
  */
-export const OctopushPhoneCallback = t.intersection(
-  [
-    t.type({
-      message_id: t.string,
-      number: t.string,
-      status: t.string,
-      delivery_date: DateTimeText,
-    }),
-    t.partial({
-      channel: OctopushPhoneChannel,
-      list_name: t.string,
-      unit_price: NumberFromNumberOrText,
-      meta_data: VoiceExtras,
-    }),
-    VoiceExtras,
-  ],
+export const OctopushPhoneCallback = struct(
   'OctopushPhoneCallback',
+  { message_id: t.string, number: t.string, status: t.string, delivery_date: DateTimeText },
+  {
+    channel: OctopushPhoneChannel,
+    list_name: t.string,
+    unit_price: NumberFromNumberOrText,
+    meta_data: VoiceExtras,
+    ...VOICE_EXTRAS,
+  },
 )
 
 /** @category Codecs */
@@ -123,10 +118,7 @@ export type OctopushPhoneCallback = t.TypeOf<typeof OctopushPhoneCallback>
  *
  * @category Codecs
  */
-export const OctopushStatusHistoryItem = t.type(
-  { status: t.string, delivery_date: DateTimeText },
-  'OctopushStatusHistoryItem',
-)
+export const OctopushStatusHistoryItem = struct('OctopushStatusHistoryItem', { status: t.string, delivery_date: DateTimeText }, {})
 
 /** @category Codecs */
 export type OctopushStatusHistoryItem = t.TypeOf<typeof OctopushStatusHistoryItem>
@@ -137,12 +129,10 @@ export type OctopushStatusHistoryItem = t.TypeOf<typeof OctopushStatusHistoryIte
  *
  * @category Codecs
  */
-export const OctopushEmailDelivery = t.intersection(
-  [
-    t.type({ email: t.string, status: t.string, delivery_date: DateTimeText }),
-    t.partial({ unit_price: NumberFromNumberOrText, status_history: t.readonlyArray(OctopushStatusHistoryItem) }),
-  ],
+export const OctopushEmailDelivery = struct(
   'OctopushEmailDelivery',
+  { email: t.string, status: t.string, delivery_date: DateTimeText },
+  { unit_price: NumberFromNumberOrText, status_history: t.readonlyArray(OctopushStatusHistoryItem) },
 )
 
 /** @category Codecs */
@@ -155,15 +145,10 @@ export type OctopushEmailDelivery = t.TypeOf<typeof OctopushEmailDelivery>
  *
  * @category Codecs
  */
-export const OctopushEmailCallback = t.intersection(
-  [
-    t.type({
-      message_id: t.string,
-      deliveries: t.readonlyArray(OctopushEmailDelivery),
-    }),
-    t.partial({ channel: t.literal('email'), list_name: t.string, meta_data: t.partial({ template_name: t.string }) }),
-  ],
+export const OctopushEmailCallback = struct(
   'OctopushEmailCallback',
+  { message_id: t.string, deliveries: t.readonlyArray(OctopushEmailDelivery) },
+  { channel: t.literal('email'), list_name: t.string, meta_data: struct('OctopushEmailMetaData', {}, { template_name: t.string }) },
 )
 
 /** @category Codecs */
