@@ -15,8 +15,9 @@
  * ```
  * @module deliverykit
  */
-export { normalize, parse, safeParse } from './normalize.js'
-export type { OptionsFor, VendorOptions } from './registry.js'
+export { normalize, normalizeInbound, parse, safeParse } from './normalize.js'
+export type { InboundOptions, OptionsFor, VendorOptions } from './registry.js'
+export type { InboundBase, InboundEvent, InboundMessageEvent, OptOutEvent } from './model/inbound.js'
 export { classify, eventFromStatus, type ClassifiedStatus, type ClassifyError, type StatusReport } from './classify.js'
 export type { SafeParseResult } from './api.js'
 export type { CommonOptions } from './internal/pipeline.js'
@@ -55,7 +56,7 @@ export type { DefaultOptions, EventsFor } from './model/options.js'
 export { channelsWithStatus, lookupStatus, type CatalogEntry, type ChannelCatalogs } from './model/catalog.js'
 export { CHANNEL_NAMES, VENDOR_NAMES } from './model/names.js'
 export { absurd, isFailure, isFinal, isTransient, isUnknownStatus } from './model/guards.js'
-export { matchClassification, matchStatus, type ClassificationHandlers, type StatusHandlers } from './model/match.js'
+export { matchClassification, matchStatus, type ClassificationHandlers, type StatusHandlers, type WithStatus } from './model/match.js'
 export { STATUS_RANK, advance, rankOf } from './model/precedence.js'
 
 export type {

@@ -5,7 +5,8 @@ import type { NormalizeError } from './errors/error.js'
 import { invalidOption } from './internal/pipeline.js'
 import type { DefaultOptions, EventsFor } from './model/options.js'
 import { VENDORS, isVendor, type Vendor } from './model/vendor.js'
-import { VENDOR_DEFINITIONS, type OptionsFor } from './registry.js'
+import type { InboundEvent } from './model/inbound.js'
+import { VENDOR_DEFINITIONS, type InboundOptions, type OptionsFor } from './registry.js'
 
 /**
  * Decodes a vendor's delivery-status webhook body into canonical events. Pure: never
@@ -71,3 +72,28 @@ export const parse = <V extends Vendor, O extends OptionsFor<V> = DefaultOptions
   body: unknown,
   options?: O,
 ): EventsFor<O> => eventsOrThrow(normalize(vendor, body, options))
+
+/**
+ * Decodes an opt-out (STOP) or inbound-message callback into `opt_out` and `inbound`
+ * events: not delivery statuses, but an opt-out must reach your suppression list. Never
+ * throws. A vendor that sends no such callback gives an `invalid_options` error.
+ *
+ * @example
+ * ```ts
+ * import { normalizeInbound } from 'deliverykit'
+ * import { either as E } from 'fp-ts'
+ *
+ * const result = normalizeInbound('octopush', body)
+ * if (E.isRight(result)) for (const event of result.right) if (event.kind === 'opt_out') await suppress(event.from)
+ * ```
+ * @category Inbound
+ */
+export const normalizeInbound = (vendor: Vendor, body: unknown, options?: InboundOptions): E.Either<NormalizeError, ReadonlyArray<InboundEvent>> => {
+  if (!isVendor(vendor)) return E.left(invalidOption(String(vendor), body, 'vendor', `one of ${VENDORS.join(', ')}`, vendor))
+  const decode = VENDOR_DEFINITIONS[vendor].normalizeInbound
+  if (decode === undefined) {
+    const which = VENDORS.filter((v) => VENDOR_DEFINITIONS[v].normalizeInbound !== undefined)
+    return E.left(invalidOption(vendor, body, 'vendor', `a vendor that sends opt-out or inbound callbacks (${which.join(', ')})`, vendor))
+  }
+  return decode(body, options)
+}

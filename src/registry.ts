@@ -3,8 +3,10 @@ import type { either as E } from 'fp-ts'
 import type { NormalizeError } from './errors/error.js'
 import type { AnyEvents } from './internal/pipeline.js'
 import type { ChannelCatalogs } from './model/catalog.js'
+import type { InboundEvent } from './model/inbound.js'
 import type { Vendor } from './model/vendor.js'
 import { OCTOPUSH_CATALOGS } from './vendors/octopush/catalog.js'
+import { normalizeInbound as normalizeOctopushInbound } from './vendors/octopush/inbound.js'
 import { normalize as normalizeOctopush, type OctopushOptions } from './vendors/octopush/normalize.js'
 
 /**
@@ -27,9 +29,20 @@ export type OptionsFor<V extends Vendor> = VendorOptions[V]
 interface VendorDefinition<V extends Vendor> {
   readonly normalize: (body: unknown, options: OptionsFor<V> | undefined) => E.Either<NormalizeError, AnyEvents>
   readonly catalogs: ChannelCatalogs
+  /** Opt-out and inbound callbacks, for vendors that send them. */
+  readonly normalizeInbound?: (body: unknown, options: InboundOptions | undefined) => E.Either<NormalizeError, ReadonlyArray<InboundEvent>>
+}
+
+/**
+ * Options for opt-out and inbound callbacks: the zone of zone-less times.
+ *
+ * @category Inbound
+ */
+export interface InboundOptions {
+  readonly timeZone?: string
 }
 
 /** The vendor registry: a vendor in `VENDORS` without a definition here does not compile. */
 export const VENDOR_DEFINITIONS: { readonly [V in Vendor]: VendorDefinition<V> } = {
-  octopush: { normalize: normalizeOctopush, catalogs: OCTOPUSH_CATALOGS },
+  octopush: { normalize: normalizeOctopush, catalogs: OCTOPUSH_CATALOGS, normalizeInbound: normalizeOctopushInbound },
 }

@@ -76,6 +76,9 @@ export const dispatch = <A>(
   return Object.assign(codec, { _tag: DISPATCH_TAG })
 }
 
+/** What a `struct` decodes to: its required properties, and its optional ones where present. */
+export type StructOf<R extends t.Props, O extends t.Props> = t.TypeOf<t.TypeC<R>> & t.TypeOf<t.PartialC<O>>
+
 /**
  * An object with required and optional properties, like
  * `t.intersection([t.type(required), t.partial(optional)])` but safe for bodies from the
@@ -84,10 +87,10 @@ export const dispatch = <A>(
  * changed, and otherwise copied with spread, which keeps every key as plain data.
  * Unknown extra properties are kept.
  */
-export const struct = <R extends t.Props, O extends t.Props>(name: string, required: R, optional: O) => {
+export const struct = <R extends t.Props, O extends t.Props>(name: string, required: R, optional: O): t.Type<StructOf<R, O>, StructOf<R, O>> => {
   const requiredCodec = t.type(required)
   const optionalCodec = t.partial(optional)
-  type A = t.TypeOf<typeof requiredCodec> & t.TypeOf<typeof optionalCodec>
+  type A = StructOf<R, O>
   const changes = (u: Readonly<Record<string, unknown>>, decoded: Readonly<Record<string, unknown>>, keys: ReadonlyArray<string>): Record<string, unknown> | undefined => {
     if (decoded === u) return undefined
     const changed: Record<string, unknown> = {}

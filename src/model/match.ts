@@ -19,8 +19,13 @@ export type StatusHandlers<E extends AnyEvent, R> = {
   readonly [S in E['status']]: (event: WithStatus<E, S>) => R
 }
 
-/** The members of `E` that can have status `S`, narrowed to it (a member's status is a union). */
-type WithStatus<E extends AnyEvent, S> = E extends AnyEvent ? (S extends E['status'] ? E & { readonly status: S } : never) : never
+/**
+ * The members of `E` that can have status `S`, narrowed to it (a member's status is a
+ * union, so `Extract` would find none).
+ *
+ * @category Helpers
+ */
+export type WithStatus<E extends AnyEvent, S> = E extends AnyEvent ? (S extends E['status'] ? E & { readonly status: S } : never) : never
 
 /**
  * Exhaustive matching on `classification`, for code that prefers expressions to

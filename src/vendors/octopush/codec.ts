@@ -33,8 +33,8 @@ export const OctopushDateTime = t.brand(
 /** @category Codecs */
 export type OctopushDateTime = t.TypeOf<typeof OctopushDateTime>
 
-/** The same codec, with a message that says which format was expected. */
-const DateTimeText = new t.Type<OctopushDateTime, string, unknown>(
+/** The same codec, with a message that says which format was expected (internal: the catalog of codecs users see is {@link OctopushDateTime}). */
+export const DateTimeText = new t.Type<OctopushDateTime, string, unknown>(
   'date-time "YYYY-MM-DD HH:mm:ss"',
   OctopushDateTime.is,
   (u, c) =>

@@ -29,6 +29,13 @@ export {
   OctopushStatusHistoryItem,
 } from './codec.js'
 export {
+  OctopushInboundCallback,
+  OctopushInteractionCallback,
+  OctopushStopCallback,
+  normalizeInbound,
+  type OctopushInboundOptions,
+} from './inbound.js'
+export {
   OCTOPUSH_DEFAULT_TIME_ZONE,
   normalize,
   parse,
