@@ -97,10 +97,26 @@ export const struct = <R extends t.Props, O extends t.Props>(name: string, requi
     for (const key of keys) if (decoded[key] !== u[key]) changed[key] = decoded[key]
     return changed
   }
+  const requiredFields: ReadonlyArray<readonly [string, t.Mixed]> = Object.entries(required)
+  const optionalFields: ReadonlyArray<readonly [string, t.Mixed]> = Object.entries(optional)
+  // The common case, checked directly: every property already has its decoded form, so
+  // the value is returned as it came, with no context, error list or copy built.
+  const is = (u: unknown): u is A => {
+    if (typeof u !== 'object' || u === null || Array.isArray(u)) return false
+    const record = u as Readonly<Record<string, unknown>>
+    for (const [key, codec] of requiredFields) if (!codec.is(record[key])) return false
+    for (const [key, codec] of optionalFields) {
+      const value = record[key]
+      if (value !== undefined && !codec.is(value)) return false
+    }
+    return true
+  }
   return new t.Type<A, A>(
     name,
-    (u): u is A => requiredCodec.is(u) && optionalCodec.is(u),
+    is,
     (u, c) => {
+      if (is(u)) return t.success(u)
+      // The detailed path: conversions (numeric text) and errors with their paths.
       const a = requiredCodec.validate(u, c)
       const b = optionalCodec.validate(u, c)
       if (a._tag === 'Left' || b._tag === 'Left') {

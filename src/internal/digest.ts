@@ -21,5 +21,14 @@ export const digest = (parts: ReadonlyArray<string>): string => {
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
-  return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0')
+  return hex8(h2) + hex8(h1)
+}
+
+const HEX = '0123456789abcdef'
+
+/** Eight hex digits of a 32-bit value (faster than toString(16) and padStart on hot paths). */
+const hex8 = (n: number): string => {
+  let out = ''
+  for (let shift = 28; shift >= 0; shift -= 4) out += HEX[(n >>> shift) & 0xf] ?? ''
+  return out
 }

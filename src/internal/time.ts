@@ -33,21 +33,25 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const
 const daysInMonth = (year: number, month: number): number =>
   month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0)
 
-/** `Date.UTC`, except that years 0 to 99 stay themselves instead of becoming 1900 to 1999. */
-const utc = (year: number, month0: number, day: number, hour: number, minute: number, second: number): number => {
-  if (year >= 100) return Date.UTC(year, month0, day, hour, minute, second)
-  const date = new Date(Date.UTC(2000, month0, day, hour, minute, second))
-  date.setUTCFullYear(year, month0, day)
-  return date.getTime()
-}
-
 /**
  * Parses exactly `YYYY-MM-DD HH:mm:ss`; an impossible date (`2025-02-30`, `25:61:00`) is
  * `undefined`, never rolled over into the next month or day.
  */
 export const parseLocalDateTime = (text: string): LocalDateTime | undefined => {
+  const wallMs = localWallMs(text)
+  return Number.isNaN(wallMs) ? undefined : { wallMs, text }
+}
+
+/** Whether a text is exactly a real `YYYY-MM-DD HH:mm:ss`, without allocating. */
+export const isLocalDateTime = (text: string): boolean => !Number.isNaN(localWallMs(text))
+
+/**
+ * The wall-clock value of `YYYY-MM-DD HH:mm:ss` as if it were UTC, or `NaN` if it is not
+ * one. Arithmetic only: no Date, so years 0-99 stay themselves.
+ */
+const localWallMs = (text: string): number => {
   if (text.length !== 19 || text[4] !== '-' || text[7] !== '-' || text[10] !== ' ' || text[13] !== ':' || text[16] !== ':') {
-    return undefined
+    return Number.NaN
   }
   const year = number2(text, 0) * 100 + number2(text, 2)
   const month = number2(text, 5)
@@ -59,14 +63,18 @@ export const parseLocalDateTime = (text: string): LocalDateTime | undefined => {
   const valid =
     year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) &&
     hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59
-  if (!valid) return undefined
-  return { wallMs: utc(year, month - 1, day, hour, minute, second), text }
+  return valid ? daysFromCivil(year, month, day) * DAY + hour * HOUR + minute * MINUTE + second * 1000 : Number.NaN
 }
 
 /** A time zone: the offset from UTC, in milliseconds, in force at an instant. */
 export interface Zone {
   readonly name: string
   readonly offsetAt: (instantMs: number) => number
+  /**
+   * A shortcut for zones with a rule: the offset of a wall time that exists exactly once,
+   * or `undefined` to take the general path (gaps, overlaps, years outside the rule).
+   */
+  readonly offsetForWall?: (wallMs: number) => number | undefined
 }
 
 const UTC_NAMES: ReadonlySet<string> = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT', 'Etc/Universal', 'Etc/Zulu'])
@@ -74,39 +82,70 @@ const UTC_NAMES: ReadonlySet<string> = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GM
 /** 1970-01-01 was a Thursday; 0 = Sunday. */
 const weekday = (dayNumber: number): number => (((dayNumber + 4) % 7) + 7) % 7
 
-/** The instant (ms) of 01:00 UTC on the last Sunday of a month (0-based), when EU clocks change. */
+/** Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm): arithmetic only, no Date. */
+const daysFromCivil = (year: number, month: number, day: number): number => {
+  const y = month <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yoe = y - era * 400
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
+  return era * 146097 + doe - 719468
+}
+
+/** The civil year of a day number (the inverse of `daysFromCivil`, year only). */
+const yearFromDays = (days: number): number => {
+  const z = days + 719468
+  const era = Math.floor(z / 146097)
+  const doe = z - era * 146097
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365)
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  return yoe + era * 400 + (mp >= 10 ? 1 : 0)
+}
+
+/** The instant (ms) of 01:00 UTC on the last Sunday of a month (1-12), when EU clocks change. */
 const lastSundayAt0100Utc = (year: number, month: number): number => {
-  const lastDay = Date.UTC(year, month + 1, 0) / DAY
+  const lastDay = daysFromCivil(year, month + 1, 1) - 1
   return (lastDay - weekday(lastDay)) * DAY + HOUR
 }
 
 /** The first year France followed today's EU rule (summer time ends in October). */
 const EU_RULE_SINCE = 1996
 
+/** Summer time of a year under the EU rule, as instants. */
+const euSummer = (ms: number): { readonly start: number; readonly end: number } | undefined => {
+  const year = yearFromDays(Math.floor(ms / DAY))
+  if (year < EU_RULE_SINCE) return undefined
+  return { start: lastSundayAt0100Utc(year, 3), end: lastSundayAt0100Utc(year, 10) }
+}
+
 /**
  * Central European Time as the EU has set it since 1996: UTC+1, and UTC+2 from the last
- * Sunday of March to the last Sunday of October, changing at 01:00 UTC. Earlier years
- * ask `Intl`, whose history of those years is richer than a rule.
+ * Sunday of March to the last Sunday of October, changing at 01:00 UTC. Pure arithmetic,
+ * no Date and no Intl: this is the default zone's hot path. Earlier years ask `Intl`,
+ * whose history of those years is richer than a rule.
  */
 const centralEuropeanZone = (name: string): Zone => {
-  let cachedYear = Number.NaN
-  let summerStart = 0
-  let summerEnd = 0
   let history: Zone | undefined
   return {
     name,
     offsetAt: (instantMs) => {
-      const year = new Date(instantMs).getUTCFullYear()
-      if (year < EU_RULE_SINCE) {
+      const summer = euSummer(instantMs)
+      if (summer === undefined) {
         history ??= intlZone(name)
         return history.offsetAt(instantMs)
       }
-      if (year !== cachedYear) {
-        cachedYear = year
-        summerStart = lastSundayAt0100Utc(year, 2)
-        summerEnd = lastSundayAt0100Utc(year, 9)
-      }
-      return instantMs >= summerStart && instantMs < summerEnd ? 2 * HOUR : HOUR
+      return instantMs >= summer.start && instantMs < summer.end ? 2 * HOUR : HOUR
+    },
+    offsetForWall: (wallMs) => {
+      const summer = euSummer(wallMs)
+      if (summer === undefined) return undefined
+      // Summer wall times run from 03:00 on the March Sunday (01:00 UTC + 2 h) to 02:00 on
+      // the October Sunday (01:00 UTC + 1 h); 02:00-03:00 on those days are the gap and
+      // the overlap, left to the general path.
+      if (wallMs >= summer.start + 2 * HOUR && wallMs < summer.end + HOUR) return 2 * HOUR
+      if (wallMs < summer.start + HOUR || wallMs >= summer.end + 2 * HOUR) return HOUR
+      return undefined
     },
   }
 }
@@ -141,7 +180,11 @@ const intlZone = (name: string): Zone => {
         else if (part.type !== 'literal') fields[part.type] = Number(part.value)
       }
       const year = bc ? 1 - (fields['year'] ?? 0) : (fields['year'] ?? 0)
-      const wall = utc(year, (fields['month'] ?? 1) - 1, fields['day'] ?? 1, fields['hour'] ?? 0, fields['minute'] ?? 0, fields['second'] ?? 0)
+      const wall =
+        daysFromCivil(year, fields['month'] ?? 1, fields['day'] ?? 1) * DAY +
+        (fields['hour'] ?? 0) * HOUR +
+        (fields['minute'] ?? 0) * MINUTE +
+        (fields['second'] ?? 0) * 1000
       const offset = Math.round((wall - at) / MINUTE) * MINUTE
       memo.set(slot, offset)
       return offset
@@ -156,7 +199,7 @@ const EUROPE_CENTRAL: ReadonlySet<string> = new Set(['Europe/Paris', 'CET', 'Eur
  * body: the returned zone keeps a small memo for the body's events.
  */
 export const zoneFor = (name: string): Zone | undefined => {
-  if (UTC_NAMES.has(name)) return { name, offsetAt: () => 0 }
+  if (UTC_NAMES.has(name)) return { name, offsetAt: () => 0, offsetForWall: () => 0 }
   // The default zone is the hot path: no Intl at all.
   if (EUROPE_CENTRAL.has(name)) return centralEuropeanZone(name)
   try {
@@ -190,6 +233,9 @@ export const instantOf = (wallMs: number, zone: Zone): number => {
 const pad2 = (n: number): string => (n < 10 ? `0${String(n)}` : String(n))
 
 const formatOffset = (offsetMs: number): string => {
+  if (offsetMs === HOUR) return '+01:00'
+  if (offsetMs === 2 * HOUR) return '+02:00'
+  if (offsetMs === 0) return '+00:00'
   const sign = offsetMs < 0 ? '-' : '+'
   const minutes = Math.abs(offsetMs) / MINUTE
   return `${sign}${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`
@@ -200,6 +246,8 @@ const formatOffset = (offsetMs: number): string => {
  * `2025-01-22 11:46:06` in Europe/Paris is `2025-01-22T11:46:06+01:00`.
  */
 export const toOffsetDateTime = (local: LocalDateTime, zone: Zone): string => {
+  const known = zone.offsetForWall?.(local.wallMs)
+  if (known !== undefined) return `${local.text.slice(0, 10)}T${local.text.slice(11)}${formatOffset(known)}`
   const instant = instantOf(local.wallMs, zone)
   const offset = zone.offsetAt(instant)
   if (instant + offset === local.wallMs) {

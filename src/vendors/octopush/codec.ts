@@ -2,7 +2,7 @@ import * as t from 'io-ts'
 
 import { describeValue } from '../../errors/format.js'
 import { dispatch, NumberFromNumberOrText, oneOf, struct, TextFromTextOrNumber } from '../../internal/codecs.js'
-import { parseLocalDateTime } from '../../internal/time.js'
+import { isLocalDateTime } from '../../internal/time.js'
 
 // ---------------------------------------------------------------------------------------
 // primitives
@@ -26,7 +26,7 @@ export interface OctopushDateTimeBrand {
  */
 export const OctopushDateTime = t.brand(
   t.string,
-  (s): s is t.Branded<string, OctopushDateTimeBrand> => parseLocalDateTime(s) !== undefined,
+  (s): s is t.Branded<string, OctopushDateTimeBrand> => isLocalDateTime(s),
   'OctopushDateTime',
 )
 

@@ -2,9 +2,10 @@ import type { IssuePath, UnknownStatusIssue } from '../../errors/issue.js'
 import { digest } from '../../internal/digest.js'
 import { parseLocalDateTime, toOffsetDateTime, type Zone } from '../../internal/time.js'
 import type { Channel } from '../../model/channel.js'
+import { makeEvent } from '../../internal/events.js'
 import { describeStatus, unknownStatusIssue, type Described } from '../../internal/statuses.js'
 import { lookupStatus } from '../../model/catalog.js'
-import type { Cost, DeliveryEvent, EventDetails, HistoryEntry, UnknownStatusEvent } from '../../model/event.js'
+import type { AnyEvent, EventDetails, HistoryEntry } from '../../model/event.js'
 import { OCTOPUSH_CATALOGS } from './catalog.js'
 import type {
   OctopushDeliveryCallback,
@@ -15,6 +16,8 @@ import type {
 } from './codec.js'
 
 /** Canonical name of each channel Octopush names on the wire. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+
 const CHANNEL_OF: Readonly<Record<OctopushPhoneChannel, Channel>> = {
   sms: 'sms',
   voice_sms: 'voice',
@@ -32,7 +35,7 @@ export interface ToEventsContext {
 
 /** Events, and the status codes the catalog did not know, with where they were. */
 export interface ToEventsResult {
-  readonly events: ReadonlyArray<DeliveryEvent | UnknownStatusEvent>
+  readonly events: ReadonlyArray<AnyEvent>
   readonly unknownStatuses: ReadonlyArray<UnknownStatusIssue>
 }
 
@@ -62,35 +65,31 @@ const eventIdOf = (messageId: string, recipient: string, vendorStatus: string, v
 
 const phoneEvents = (body: OctopushPhoneCallback, { defaultChannel, zone }: ToEventsContext): ToEventsResult => {
   const channel = body.channel === undefined ? defaultChannel : CHANNEL_OF[body.channel]
-  const described = describe(channel, body.status)
+  const entry = lookupStatus(OCTOPUSH_CATALOGS, channel, body.status)
+  const details: Mutable<EventDetails> = {}
+  if (body.list_name !== undefined) details.listName = body.list_name
   const pressedKeys = body.meta_data?.pressed_keys_code ?? body.pressed_keys_code
+  if (pressedKeys !== undefined) details.pressedKeys = pressedKeys
   const callDuration = body.meta_data?.call_duration ?? body.call_duration
+  if (callDuration !== undefined) details.callDurationSeconds = callDuration
   const chargedDuration = body.meta_data?.charged_duration ?? body.charged_duration
-  const details: EventDetails = {
-    ...(body.list_name !== undefined && { listName: body.list_name }),
-    ...(pressedKeys !== undefined && { pressedKeys }),
-    ...(callDuration !== undefined && { callDurationSeconds: callDuration }),
-    ...(chargedDuration !== undefined && { chargedDurationSeconds: chargedDuration }),
-  }
-  const occurredAt = timeOf(body.delivery_date, zone)
-  const event = {
+  if (chargedDuration !== undefined) details.chargedDurationSeconds = chargedDuration
+  const event = makeEvent({
     vendor: 'octopush',
     channel,
     messageId: body.message_id,
     recipient: body.number,
     vendorStatus: body.status,
-    description: described.description,
-    ...described.mapping,
-    ...(occurredAt !== undefined && { occurredAt }),
+    entry,
+    occurredAt: timeOf(body.delivery_date, zone),
     vendorTime: body.delivery_date,
-    ...(body.unit_price !== undefined && { cost: { amount: body.unit_price } satisfies Cost }),
+    cost: body.unit_price === undefined ? undefined : { amount: body.unit_price },
     history: [],
     details,
     raw: body,
     eventId: eventIdOf(body.message_id, body.number, body.status, body.delivery_date),
-  } as const satisfies DeliveryEvent | UnknownStatusEvent
-  const unknownStatuses = described.mapping.classification === 'unknown' ? [unknownStatus(channel, body.status, ['status'])] : []
-  return { events: [event], unknownStatuses }
+  })
+  return { events: [event], unknownStatuses: entry === undefined ? [unknownStatus(channel, body.status, ['status'])] : [] }
 }
 
 const historyEntry = (item: OctopushStatusHistoryItem, zone: Zone): HistoryEntry => {
@@ -110,15 +109,13 @@ const oldestFirst = (items: ReadonlyArray<OctopushStatusHistoryItem>): ReadonlyA
   items.length < 2 ? items : [...items].sort((a, b) => (a.delivery_date < b.delivery_date ? -1 : a.delivery_date > b.delivery_date ? 1 : 0))
 
 const emailEvents = (body: OctopushEmailCallback, { zone }: ToEventsContext): ToEventsResult => {
-  const details: EventDetails = {
-    ...(body.list_name !== undefined && { listName: body.list_name }),
-    ...(body.meta_data?.template_name !== undefined && { templateName: body.meta_data.template_name }),
-  }
-  const events: Array<DeliveryEvent | UnknownStatusEvent> = []
+  const details: Mutable<EventDetails> = {}
+  if (body.list_name !== undefined) details.listName = body.list_name
+  if (body.meta_data?.template_name !== undefined) details.templateName = body.meta_data.template_name
+  const events: Array<AnyEvent> = []
   const unknownStatuses: Array<UnknownStatusIssue> = []
   body.deliveries.forEach((delivery, index) => {
-    const described = describe('email', delivery.status)
-    if (described.mapping.classification === 'unknown') {
+    if (lookupStatus(OCTOPUSH_CATALOGS, 'email', delivery.status) === undefined) {
       unknownStatuses.push(unknownStatus('email', delivery.status, ['deliveries', index, 'status']))
     }
     const items = delivery.status_history ?? []
@@ -128,23 +125,23 @@ const emailEvents = (body: OctopushEmailCallback, { zone }: ToEventsContext): To
       }
     })
     const history = oldestFirst(items).map((item) => historyEntry(item, zone))
-    const occurredAt = timeOf(delivery.delivery_date, zone)
-    events.push({
-      vendor: 'octopush',
-      channel: 'email',
-      messageId: body.message_id,
-      recipient: delivery.email,
-      vendorStatus: delivery.status,
-      description: described.description,
-      ...described.mapping,
-      ...(occurredAt !== undefined && { occurredAt }),
-      vendorTime: delivery.delivery_date,
-      ...(delivery.unit_price !== undefined && { cost: { amount: delivery.unit_price } }),
-      history,
-      details,
-      raw: body,
-      eventId: eventIdOf(body.message_id, delivery.email, delivery.status, delivery.delivery_date),
-    })
+    events.push(
+      makeEvent({
+        vendor: 'octopush',
+        channel: 'email',
+        messageId: body.message_id,
+        recipient: delivery.email,
+        vendorStatus: delivery.status,
+        entry: lookupStatus(OCTOPUSH_CATALOGS, 'email', delivery.status),
+        occurredAt: timeOf(delivery.delivery_date, zone),
+        vendorTime: delivery.delivery_date,
+        cost: delivery.unit_price === undefined ? undefined : { amount: delivery.unit_price },
+        history,
+        details,
+        raw: body,
+        eventId: eventIdOf(body.message_id, delivery.email, delivery.status, delivery.delivery_date),
+      }),
+    )
   })
   return { events, unknownStatuses }
 }

@@ -1,0 +1,24 @@
+// Representative bodies for the benchmark, one per vendor callback kind. Octopush bodies
+// are the documented examples; e-mail bodies repeat the documented recipient entry.
+import { readFileSync } from 'node:fs'
+
+const read = (path) => JSON.parse(readFileSync(new URL(`../examples/payloads/${path}`, import.meta.url), 'utf8'))
+
+const emailWith = (count) => {
+  const template = read('octopush/email.json')
+  const [opened, spam] = template.deliveries
+  return {
+    ...template,
+    deliveries: Array.from({ length: count }, (_, i) => ({ ...(i % 2 === 0 ? opened : spam), email: `recipient${String(i)}@example.com` })),
+  }
+}
+
+/** name → { vendor, body, options?, recipients } */
+export const BODIES = {
+  'octopush sms': { vendor: 'octopush', body: read('octopush/sms.json'), recipients: 1 },
+  'octopush voice': { vendor: 'octopush', body: read('octopush/voice-sms.json'), recipients: 1 },
+  'octopush rcs': { vendor: 'octopush', body: read('octopush/rcs.json'), recipients: 1 },
+  'octopush email x1': { vendor: 'octopush', body: emailWith(1), recipients: 1 },
+  'octopush email x100': { vendor: 'octopush', body: emailWith(100), recipients: 100 },
+  'octopush email x10000': { vendor: 'octopush', body: emailWith(10_000), recipients: 10_000 },
+}
