@@ -16,7 +16,7 @@
  * @module deliverykit
  */
 export { normalize, parse, safeParse } from './normalize.js'
-export type { OptionsFor, VendorOptions } from './registry.js'
+export type { OptionsFor, VendorOptions, VendorWithOptionalOptions, VendorWithRequiredOptions } from './registry.js'
 export { classify, eventFromStatus, type ClassifiedStatus, type ClassifyError, type StatusReport } from './classify.js'
 export type { SafeParseResult } from './api.js'
 export type { CommonOptions } from './internal/pipeline.js'
@@ -78,3 +78,4 @@ export { describeValue, formatError, formatPath } from './errors/format.js'
 export { DeliveryKitError, isDeliveryKitError } from './errors/DeliveryKitError.js'
 
 export * as octopush from './vendors/octopush/index.js'
+export * as messangi from './vendors/messangi/index.js'
