@@ -69,7 +69,12 @@ const DateTimeText = new t.Type<MessangiDateTime, string, unknown>(
 )
 
 /** A number or text, kept as sent: for fields whose type the documents leave open. */
-const NumberOrText = t.union([t.number, t.string], 'number or text')
+const NumberOrText = new t.Type<number | string, number | string, unknown>(
+  'number or text',
+  (u): u is number | string => typeof u === 'number' || typeof u === 'string',
+  (u, c) => (typeof u === 'number' || typeof u === 'string' ? t.success(u) : t.failure(u, c)),
+  t.identity,
+)
 
 // ---------------------------------------------------------------------------------------
 // status callback: SMS (MT) and WhatsApp
