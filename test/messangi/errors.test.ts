@@ -35,7 +35,7 @@ describe('Messangi errors', () => {
   it('points into data for the send API response and at STATUS for the legacy callback', () => {
     const response = payload('messangi/sms/send-response.json')
     const data = response['data'] as Record<string, unknown>
-    expect(leftOf(normalize('messangi', { ...response, data: { ...data, status: 'NEW' } }, { channel: 'sms' })).issues[0]?.path).toEqual(['data', 'status'])
+    expect(leftOf(normalize('messangi', { ...response, data: { ...data, status: 'NEW' } }, { channel: 'sms' })).issues[0].path).toEqual(['data', 'status'])
     expect(leftOf(normalizeLegacy({ ...payload('messangi/legacy-sms.json'), STATUS: 'READ' })).issues[0]).toMatchObject({ path: ['STATUS'], channel: 'sms' })
   })
 
