@@ -22,7 +22,9 @@ export const normalizeUnchecked = (vendor: Vendor, body: unknown, options?: Opti
 
 // Overloads, not one signature: `options` may be left out for a vendor whose options are
 // all optional (Octopush), and must be given for one with a required option (Messangi's
-// channel), so that forgetting it is a compile error rather than a run-time one.
+// channel), so that forgetting it is a compile error rather than a run-time one. The
+// overloads narrow the events to EventsFor<O>, which is safe: without unknownStatus
+// 'keep', a vendor's normalize lets no unknown event through.
 
 /**
  * Decodes a vendor's delivery-status webhook body into canonical events. Pure: never
@@ -113,4 +115,3 @@ export function parse<V extends VendorWithRequiredOptions, O extends OptionsFor<
 export function parse(vendor: Vendor, body: unknown, options?: OptionsFor<Vendor>): AnyEvents {
   return eventsOrThrow(normalizeUnchecked(vendor, body, options))
 }
-

@@ -7,7 +7,7 @@ import type { Vendor } from './model/vendor.js'
 import { OCTOPUSH_CATALOGS } from './vendors/octopush/catalog.js'
 import { normalize as normalizeOctopush, type OctopushOptions } from './vendors/octopush/normalize.js'
 import { MESSANGI_CATALOGS } from './vendors/messangi/catalog/index.js'
-import { normalizeUntyped as normalizeMessangi, type MessangiOptions } from './vendors/messangi/normalize.js'
+import { normalizeUnchecked as normalizeMessangi, type MessangiOptions } from './vendors/messangi/normalize.js'
 
 /**
  * The options each vendor accepts, by vendor name.

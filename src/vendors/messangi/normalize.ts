@@ -62,7 +62,7 @@ const normalizeAny = (body: unknown, options: Partial<MessangiOptions> | undefin
 }
 
 /** For the root registry, whose callers may be untyped: a missing channel is an error there. */
-export const normalizeUntyped = (body: unknown, options: MessangiOptions | undefined): E.Either<NormalizeError, AnyEvents> =>
+export const normalizeUnchecked = (body: unknown, options: MessangiOptions | undefined): E.Either<NormalizeError, AnyEvents> =>
   normalizeAny(body, options, false)
 
 /**
