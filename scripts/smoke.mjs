@@ -22,7 +22,7 @@ const packed = JSON.parse(run(npm, ['pack', '--json', '--pack-destination', work
 const tarball = join(work, packed[0].filename)
 const shipped = packed[0].files.map((file) => file.path).sort()
 console.log(`packed ${packed[0].filename}: ${String(shipped.length)} files`)
-for (const required of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/octopush.js', 'dist/octopush.cjs', 'dist/cli.js', 'LICENSE', 'README.md', 'CHANGELOG.md']) {
+for (const required of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/octopush.js', 'dist/octopush.cjs', 'dist/messangi.js', 'dist/messangi.cjs', 'dist/messangi.d.ts', 'dist/messangi.d.cts', 'dist/cli.js', 'LICENSE', 'README.md', 'CHANGELOG.md']) {
   if (!shipped.includes(required)) throw new Error(`the package lacks ${required}`)
 }
 const strays = shipped.filter((file) => /^(src|test|examples|scripts|docs)\//.test(file))
@@ -34,13 +34,15 @@ run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=
 
 const body = readFileSync(join(root, 'examples/payloads/octopush/sms.json'), 'utf8')
 writeFileSync(join(consumer, 'body.json'), body)
+writeFileSync(join(consumer, 'messangi.json'), readFileSync(join(root, 'examples/payloads/messangi/whatsapp/callback.json'), 'utf8'))
 
 writeFileSync(
   join(consumer, 'esm.mjs'),
   `import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { normalize, safeParse, formatError, octopush as fromRoot } from 'deliverykit'
+import { normalize, safeParse, formatError, octopush as fromRoot, messangi as messangiFromRoot } from 'deliverykit'
 import * as octopush from 'deliverykit/octopush'
+import * as messangi from 'deliverykit/messangi'
 const body = JSON.parse(readFileSync('body.json', 'utf8'))
 const result = normalize('octopush', body)
 assert.equal(result._tag, 'Right')
@@ -49,6 +51,11 @@ assert.deepEqual(octopush.normalize(body), result)
 assert.equal(fromRoot.OCTOPUSH_CATALOG.HARD_BOUNCE.status, 'undeliverable')
 const bad = safeParse('octopush', { ...body, status: 'BOUNCY' })
 assert.match(formatError(bad.error), /^status: "BOUNCY" is not an Octopush status/)
+const wa = JSON.parse(readFileSync('messangi.json', 'utf8'))
+assert.equal(normalize('messangi', wa, { channel: 'whatsapp' }).right[0].status, 'read')
+assert.deepEqual(messangi.normalize(wa, { channel: 'whatsapp' }), normalize('messangi', wa, { channel: 'whatsapp' }))
+assert.deepEqual(messangiFromRoot.MESSANGI_CATALOGS, messangi.MESSANGI_CATALOGS)
+assert.equal(messangi.MESSANGI_SMS_CATALOG.DELIVRD.status, 'delivered')
 console.log('ESM ok')
 `,
 )
@@ -57,12 +64,15 @@ writeFileSync(
   `const assert = require('node:assert/strict')
 const { normalize, parse, isDeliveryKitError } = require('deliverykit')
 const octopush = require('deliverykit/octopush')
+const messangi = require('deliverykit/messangi')
 const body = require('./body.json')
 assert.equal(normalize('octopush', body).right[0].status, 'delivered')
 assert.deepEqual(octopush.parse(body), parse('octopush', body))
 assert.throws(() => parse('octopush', {}), (error) => isDeliveryKitError(error) && error.error.kind === 'invalid_body')
 // parse from one entry point, recognised by the other: no instanceof across CJS copies.
 assert.throws(() => octopush.parse({}), (error) => isDeliveryKitError(error))
+assert.deepEqual(messangi.parse(require('./messangi.json'), { channel: 'whatsapp' }), parse('messangi', require('./messangi.json'), { channel: 'whatsapp' }))
+assert.throws(() => messangi.parseLegacy({}), (error) => isDeliveryKitError(error))
 console.log('CJS ok')
 `,
 )
@@ -77,6 +87,10 @@ import { OCTOPUSH_CATALOG, type OctopushOptions } from 'deliverykit/octopush'
 const options: OctopushOptions = { timeZone: 'UTC' }
 export const events: ReadonlyArray<DeliveryEvent> | undefined = (() => { const r = normalize('octopush', {}, { timeZone: options.timeZone ?? 'UTC' }); return r._tag === 'Right' ? r.right : undefined })()
 export const status: string = OCTOPUSH_CATALOG.ACK.status
+import { MESSANGI_RCS_CATALOG, type MessangiOptions } from 'deliverykit/messangi'
+const messangiOptions: MessangiOptions = { channel: 'rcs' }
+export const rcs = normalize('messangi', {}, messangiOptions)
+export const fallback: string = MESSANGI_RCS_CATALOG.FALLBACK.status
 `,
 )
 writeFileSync(
@@ -85,6 +99,8 @@ writeFileSync(
 import octopush = require('deliverykit/octopush')
 export const failures: ReadonlyArray<FailureEvent> = parse('octopush', {}).filter((e): e is FailureEvent => e.classification === 'failure')
 export const zone: string = octopush.OCTOPUSH_DEFAULT_TIME_ZONE
+import messangi = require('deliverykit/messangi')
+export const legacy: ReadonlyArray<FailureEvent> = messangi.parseLegacy({}).filter((e): e is FailureEvent => e.classification === 'failure')
 `,
 )
 writeFileSync(
@@ -101,5 +117,7 @@ const version = run(join(consumer, 'node_modules/.bin/deliverykit'), ['--version
 if (version !== JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) throw new Error(`bin printed ${version}`)
 const events = JSON.parse(run(join(consumer, 'node_modules/.bin/deliverykit'), ['normalize', '--vendor', 'octopush', 'body.json'], consumer))
 if (events[0]?.status !== 'delivered') throw new Error('bin did not normalize body.json')
+const waEvents = JSON.parse(run(join(consumer, 'node_modules/.bin/deliverykit'), ['normalize', '--vendor', 'messangi', '--channel', 'whatsapp', 'messangi.json'], consumer))
+if (waEvents[0]?.status !== 'read') throw new Error('bin did not normalize messangi.json')
 console.log('bin ok')
 rmSync(work, { recursive: true, force: true })

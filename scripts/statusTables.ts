@@ -4,7 +4,8 @@
  * docs/vendors/*.md. test/docs.test.ts fails when a committed table differs from this
  * output; `npm run docs:tables` rewrites them.
  */
-import type { CatalogEntry } from '../src/index.js'
+import { CHANNEL_NAMES, CHANNELS, type CatalogEntry, type ChannelCatalogs } from '../src/index.js'
+import { MESSANGI_CATALOGS } from '../src/vendors/messangi/index.js'
 import { OCTOPUSH_CATALOG, OCTOPUSH_STATUS_CODES } from '../src/vendors/octopush/index.js'
 
 /** Markers around the generated part of a page: the rest of the page is written by hand. */
@@ -34,11 +35,18 @@ export const renderTable = (rows: ReadonlyArray<TableRow>): string => {
   return lines.join('\n')
 }
 
+/** One row per (channel, code) of a vendor whose catalogs differ per channel, channel by channel. */
+const perChannelRows = (catalogs: ChannelCatalogs): ReadonlyArray<TableRow> =>
+  CHANNELS.flatMap((channel) =>
+    Object.entries(catalogs[channel] ?? {}).map(([code, entry]) => ({ code, channels: CHANNEL_NAMES[channel], entry })),
+  )
+
 /** The generated tables, by docs page. */
 export const statusTables = (): Readonly<Record<string, string>> => ({
   'docs/vendors/octopush.md': renderTable(
     OCTOPUSH_STATUS_CODES.map((code) => ({ code, channels: 'all', entry: OCTOPUSH_CATALOG[code] })),
   ),
+  'docs/vendors/messangi.md': renderTable(perChannelRows(MESSANGI_CATALOGS)),
 })
 
 /** A page with its generated part replaced by `table`. */

@@ -16,7 +16,7 @@
  * @module deliverykit
  */
 export { normalize, normalizeInbound, parse, safeParse } from './normalize.js'
-export type { InboundOptions, OptionsFor, VendorOptions } from './registry.js'
+export type { InboundOptions, OptionsFor, VendorOptions, VendorWithOptionalOptions, VendorWithRequiredOptions } from './registry.js'
 export type { InboundBase, InboundEvent, InboundMessageEvent, OptOutEvent } from './model/inbound.js'
 export { classify, eventFromStatus, type ClassifiedStatus, type ClassifyError, type StatusReport } from './classify.js'
 export type { SafeParseResult } from './api.js'
@@ -82,3 +82,4 @@ export { describeValue, formatError, formatPath } from './errors/format.js'
 export { DeliveryKitError, isDeliveryKitError } from './errors/DeliveryKitError.js'
 
 export * as octopush from './vendors/octopush/index.js'
+export * as messangi from './vendors/messangi/index.js'

@@ -2,11 +2,30 @@ import { either as E } from 'fp-ts'
 
 import { eventsOrThrow, toSafeParseResult, type SafeParseResult } from './api.js'
 import type { NormalizeError } from './errors/error.js'
-import { invalidOption } from './internal/pipeline.js'
+import { invalidOption, type AnyEvents } from './internal/pipeline.js'
 import type { DefaultOptions, EventsFor } from './model/options.js'
 import { VENDORS, isVendor, type Vendor } from './model/vendor.js'
 import type { InboundEvent } from './model/inbound.js'
-import { VENDOR_DEFINITIONS, type InboundOptions, type OptionsFor } from './registry.js'
+import { VENDOR_DEFINITIONS, type InboundOptions, type OptionsFor, type VendorWithOptionalOptions, type VendorWithRequiredOptions } from './registry.js'
+
+/**
+ * {@link normalize} without the overloads, for callers whose vendor and options are only
+ * known at run time (the CLI): each vendor checks its options at run time.
+ */
+export const normalizeUnchecked = (vendor: Vendor, body: unknown, options?: OptionsFor<Vendor>): E.Either<NormalizeError, AnyEvents> => {
+  if (!isVendor(vendor)) {
+    return E.left(invalidOption(String(vendor), body, 'vendor', `one of ${VENDORS.join(', ')}`, vendor))
+  }
+  // The overloads tie the options to the vendor; the vendor checks them at run time.
+  const definition = VENDOR_DEFINITIONS[vendor] as { readonly normalize: (body: unknown, options: OptionsFor<Vendor> | undefined) => E.Either<NormalizeError, AnyEvents> }
+  return definition.normalize(body, options)
+}
+
+// Overloads, not one signature: `options` may be left out for a vendor whose options are
+// all optional (Octopush), and must be given for one with a required option (Messangi's
+// channel), so that forgetting it is a compile error rather than a run-time one. The
+// overloads narrow the events to EventsFor<O>, which is safe: without unknownStatus
+// 'keep', a vendor's normalize lets no unknown event through.
 
 /**
  * Decodes a vendor's delivery-status webhook body into canonical events. Pure: never
@@ -24,17 +43,28 @@ import { VENDOR_DEFINITIONS, type InboundOptions, type OptionsFor } from './regi
  * ```
  * @category Normalize
  */
-export const normalize = <V extends Vendor, O extends OptionsFor<V> = DefaultOptions>(
+export function normalize<V extends VendorWithOptionalOptions, O extends OptionsFor<V> = DefaultOptions>(
   vendor: V,
   body: unknown,
   options?: O,
-): E.Either<NormalizeError, EventsFor<O>> => {
-  if (!isVendor(vendor)) {
-    return E.left(invalidOption(String(vendor), body, 'vendor', `one of ${VENDORS.join(', ')}`, vendor))
-  }
-  const definition = VENDOR_DEFINITIONS[vendor]
-  // Safe: without unknownStatus 'keep', a vendor's normalize lets no unknown event through.
-  return definition.normalize(body, options) as E.Either<NormalizeError, EventsFor<O>>
+): E.Either<NormalizeError, EventsFor<O>>
+/**
+ * For a vendor with a required option, the options are required too: Messangi's bodies
+ * do not name their channel.
+ *
+ * @example
+ * ```ts
+ * import { normalize } from 'deliverykit'
+ * const result = normalize('messangi', JSON.parse(requestBody), { channel: 'whatsapp' })
+ * ```
+ */
+export function normalize<V extends VendorWithRequiredOptions, O extends OptionsFor<V>>(
+  vendor: V,
+  body: unknown,
+  options: O,
+): E.Either<NormalizeError, EventsFor<O>>
+export function normalize(vendor: Vendor, body: unknown, options?: OptionsFor<Vendor>): E.Either<NormalizeError, AnyEvents> {
+  return normalizeUnchecked(vendor, body, options)
 }
 
 /**
@@ -50,11 +80,20 @@ export const normalize = <V extends Vendor, O extends OptionsFor<V> = DefaultOpt
  * ```
  * @category Normalize
  */
-export const safeParse = <V extends Vendor, O extends OptionsFor<V> = DefaultOptions>(
+export function safeParse<V extends VendorWithOptionalOptions, O extends OptionsFor<V> = DefaultOptions>(
   vendor: V,
   body: unknown,
   options?: O,
-): SafeParseResult<EventsFor<O>> => toSafeParseResult(normalize(vendor, body, options))
+): SafeParseResult<EventsFor<O>>
+/** For a vendor with a required option (Messangi's `channel`), the options are required too. */
+export function safeParse<V extends VendorWithRequiredOptions, O extends OptionsFor<V>>(
+  vendor: V,
+  body: unknown,
+  options: O,
+): SafeParseResult<EventsFor<O>>
+export function safeParse(vendor: Vendor, body: unknown, options?: OptionsFor<Vendor>): SafeParseResult<AnyEvents> {
+  return toSafeParseResult(normalizeUnchecked(vendor, body, options))
+}
 
 /**
  * Like {@link normalize}, returning the events or throwing a `DeliveryKitError` whose
@@ -67,11 +106,16 @@ export const safeParse = <V extends Vendor, O extends OptionsFor<V> = DefaultOpt
  * ```
  * @category Normalize
  */
-export const parse = <V extends Vendor, O extends OptionsFor<V> = DefaultOptions>(
+export function parse<V extends VendorWithOptionalOptions, O extends OptionsFor<V> = DefaultOptions>(
   vendor: V,
   body: unknown,
   options?: O,
-): EventsFor<O> => eventsOrThrow(normalize(vendor, body, options))
+): EventsFor<O>
+/** For a vendor with a required option (Messangi's `channel`), the options are required too. */
+export function parse<V extends VendorWithRequiredOptions, O extends OptionsFor<V>>(vendor: V, body: unknown, options: O): EventsFor<O>
+export function parse(vendor: Vendor, body: unknown, options?: OptionsFor<Vendor>): AnyEvents {
+  return eventsOrThrow(normalizeUnchecked(vendor, body, options))
+}
 
 /**
  * Decodes an opt-out (STOP) or inbound-message callback into `opt_out` and `inbound`

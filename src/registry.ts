@@ -8,6 +8,8 @@ import type { Vendor } from './model/vendor.js'
 import { OCTOPUSH_CATALOGS } from './vendors/octopush/catalog.js'
 import { normalizeInbound as normalizeOctopushInbound } from './vendors/octopush/inbound.js'
 import { normalize as normalizeOctopush, type OctopushOptions } from './vendors/octopush/normalize.js'
+import { MESSANGI_CATALOGS } from './vendors/messangi/catalog/index.js'
+import { normalizeUnchecked as normalizeMessangi, type MessangiOptions } from './vendors/messangi/normalize.js'
 
 /**
  * The options each vendor accepts, by vendor name.
@@ -16,6 +18,7 @@ import { normalize as normalizeOctopush, type OctopushOptions } from './vendors/
  */
 export interface VendorOptions {
   readonly octopush: OctopushOptions
+  readonly messangi: MessangiOptions
 }
 
 /**
@@ -24,6 +27,24 @@ export interface VendorOptions {
  * @category Normalize
  */
 export type OptionsFor<V extends Vendor> = VendorOptions[V]
+
+/**
+ * The vendors whose options are all optional: the root `normalize` may be called
+ * without options for them (`normalize('octopush', body)`).
+ *
+ * @category Normalize
+ */
+export type VendorWithOptionalOptions = {
+  readonly [V in Vendor]: Partial<OptionsFor<V>> extends OptionsFor<V> ? V : never
+}[Vendor]
+
+/**
+ * The vendors with a required option, which the root `normalize` then requires too
+ * (Messangi's `channel`: its bodies do not name their channel).
+ *
+ * @category Normalize
+ */
+export type VendorWithRequiredOptions = Exclude<Vendor, VendorWithOptionalOptions>
 
 /** What the root needs of a vendor: its normalize and its catalogs. */
 interface VendorDefinition<V extends Vendor> {
@@ -45,4 +66,5 @@ export interface InboundOptions {
 /** The vendor registry: a vendor in `VENDORS` without a definition here does not compile. */
 export const VENDOR_DEFINITIONS: { readonly [V in Vendor]: VendorDefinition<V> } = {
   octopush: { normalize: normalizeOctopush, catalogs: OCTOPUSH_CATALOGS, normalizeInbound: normalizeOctopushInbound },
+  messangi: { normalize: normalizeMessangi, catalogs: MESSANGI_CATALOGS },
 }

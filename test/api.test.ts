@@ -91,8 +91,9 @@ describe('model helpers', () => {
 
   it('lists channels, vendors and statuses', () => {
     expect(CHANNELS).toEqual(['sms', 'voice', 'email', 'push', 'rcs', 'whatsapp'])
-    expect(VENDORS).toEqual(['octopush'])
+    expect(VENDORS).toEqual(['octopush', 'messangi'])
     expect(isVendor('octopush')).toBe(true)
+    expect(isVendor('messangi')).toBe(true)
     expect(isVendor('constructor')).toBe(false)
     expect(STATUSES).toHaveLength(12)
     expect(STATUSES.filter((status) => CLASSIFICATION_OF_STATUS[status] === 'failure')).toEqual([

@@ -1,4 +1,5 @@
 import { classify, eventFromStatus, formatError } from 'deliverykit'
+import { MESSANGI_CATALOGS } from 'deliverykit/messangi'
 import { OCTOPUSH_CATALOG, OCTOPUSH_STATUS_CODES } from 'deliverykit/octopush'
 import { describe, expect, it } from 'vitest'
 
@@ -12,6 +13,15 @@ describe('classify', () => {
         expect(rightOf(classify('octopush', channel, code))).toEqual({ ...entry, vendor: 'octopush', channel, vendorStatus: code })
       }
     }
+  })
+
+  it('agrees with the Messangi catalog of each channel, and knows no code on a channel Messangi does not use', () => {
+    for (const channel of ['sms', 'email', 'push', 'rcs', 'whatsapp'] as const) {
+      for (const [code, { rationale: _rationale, ...entry }] of Object.entries(MESSANGI_CATALOGS[channel] ?? {})) {
+        expect(rightOf(classify('messangi', channel, code))).toEqual({ ...entry, vendor: 'messangi', channel, vendorStatus: code })
+      }
+    }
+    expect(formatError(leftOf(classify('messangi', 'voice', 'SENT')))).toBe('options.channel: expected one of sms, email, push, rcs, whatsapp, received "voice"')
   })
 
   it('judgement calls come out as decided', () => {

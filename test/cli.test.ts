@@ -53,6 +53,23 @@ describe('deliverykit normalize (in memory)', () => {
     expect(lines.map((event) => [event['channel'], event['occurredAt']])).toEqual([['voice', '2025-01-22T11:46:06+00:00']])
   })
 
+  it('normalizes Messangi bodies: --channel is needed for a status callback, not for a legacy one', () => {
+    const callback = '{"id":"m-1","to":"+5588999999999","status":"READ","date":"2024-01-01T12:00:00Z"}'
+    const legacy = '{"TYPE":"PUSH","MESSANGI_ID":"-8174720676710228700","TO":"token","STATUS":"SENT"}'
+    const withChannel = runWith(['normalize', '--vendor', 'messangi', '--channel', 'whatsapp', '-'], {}, callback)
+    expect([withChannel.code, (JSON.parse(withChannel.stdout) as ReadonlyArray<Record<string, unknown>>).map((event) => [event['channel'], event['status']])]).toEqual([
+      EXIT.ok,
+      [['whatsapp', 'read']],
+    ])
+    const withoutChannel = runWith(['normalize', '--vendor', 'messangi', '-'], {}, callback)
+    expect(withoutChannel.code).toBe(EXIT.usage)
+    expect(withoutChannel.stderr).toContain('options.channel: expected one of sms, email, push, rcs, whatsapp (Messangi status callbacks and send API responses do not name their channel), received nothing')
+    const legacyRun = runWith(['normalize', '--vendor', 'messangi', '-'], {}, legacy)
+    expect((JSON.parse(legacyRun.stdout) as ReadonlyArray<Record<string, unknown>>).map((event) => [event['channel'], event['messageId'], event['status']])).toEqual([
+      ['push', '-8174720676710228700', 'delivered'],
+    ])
+  })
+
   it('keeps unknown codes with --unknown-status keep', () => {
     const { code, stdout } = runWith(['normalize', '--vendor', 'octopush', '--unknown-status', 'keep', '-'], {}, sms.replace('DELIVERED', 'NEW'))
     expect(code).toBe(EXIT.ok)
@@ -81,7 +98,7 @@ describe('deliverykit normalize (in memory)', () => {
     [[], 'no command given'],
     [['frobnicate'], 'unknown command "frobnicate"'],
     [['normalize'], '--vendor is required'],
-    [['normalize', '--vendor', 'twilio'], 'unknown vendor "twilio"; expected one of octopush'],
+    [['normalize', '--vendor', 'twilio'], 'unknown vendor "twilio"; expected one of octopush, messangi'],
     [['normalize', '--vendor', 'octopush', '--unknown-status', 'drop'], '--unknown-status takes "keep" or "error", not "drop"'],
     [['normalize', '--vendor', 'octopush', '--colour'], "Unknown option '--colour'"],
     [['normalize', '--vendor', 'octopush', '--time-zone', 'Nowhere/Land', '-'], 'options.timeZone: expected an IANA time zone name'],
@@ -121,6 +138,15 @@ describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built deliv
       'examples/payloads/octopush/voice-sms.json': ['delivered'],
       'examples/payloads/octopush/whatsapp.json': ['read'],
     })
+  })
+
+  it('normalizes the shipped Messangi payloads, naming the channel for those that need it', () => {
+    const statuses = (args: ReadonlyArray<string>) =>
+      Object.values(JSON.parse(execFileSync(process.execPath, [cli, 'normalize', '--vendor', 'messangi', ...args], { cwd: root, encoding: 'utf8' })) as Record<string, ReadonlyArray<Record<string, unknown>>>)
+        .flat()
+        .map((event) => event['status'])
+    expect(statuses(['examples/payloads/messangi'])).toEqual(['undeliverable', 'delivered'])
+    expect(statuses(['--channel', 'sms', 'examples/payloads/messangi/sms'])).toEqual(['delivered', 'accepted'])
   })
 
   it('exits 1 for a bad body and 2 for bad usage', () => {

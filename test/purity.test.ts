@@ -13,6 +13,25 @@ describe('purity', () => {
     expect(frozen).toEqual(payload(file))
   })
 
+  it.each([
+    ['messangi/sms/mt-callback.json', 'sms'],
+    ['messangi/sms/send-response.json', 'sms'],
+    ['messangi/whatsapp/callback.json', 'whatsapp'],
+    ['messangi/legacy-sms.json', 'sms'],
+    ['messangi/legacy-email.json', 'email'],
+  ] as const)('does not mutate a deep-frozen %s and returns the same events as for a fresh copy', (file, channel) => {
+    const frozen = deepFreeze(payload(file))
+    const fromFrozen = rightOf(normalize('messangi', frozen, { channel }))
+    expect(fromFrozen).toEqual(rightOf(normalize('messangi', payload(file), { channel })))
+    expect(frozen).toEqual(payload(file))
+  })
+
+  it('does not mutate a deep-frozen Messangi body whose number id it turns into text', () => {
+    const frozen = deepFreeze({ id: 12345, to: '+1', status: 'DELIVRD' })
+    expect(rightOf(normalize('messangi', frozen, { channel: 'sms' }))[0]?.messageId).toBe('12345')
+    expect(frozen.id).toBe(12345)
+  })
+
   it('does not mutate a deep-frozen body it rejects', () => {
     const body = deepFreeze({ ...payload('octopush/sms.json'), status: 'BOUNCY', unit_price: 'cheap' })
     expect(leftOf(normalize('octopush', body)).input).toBe(body)

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from 'deliverykit'
+import type { MessangiRcsStatusCode } from 'deliverykit/messangi'
 import type { OctopushStatusCode } from 'deliverykit/octopush'
 import { describe, expectTypeOf, it } from 'vitest'
 
@@ -20,5 +21,14 @@ describe('catalog typing', () => {
     // @ts-expect-error: a failure needs its reason and permanence
     const bare: CatalogEntry = { description: 'd', rationale: 'r', classification: 'failure', status: 'expired' }
     expectTypeOf([wrong, bare]).toEqualTypeOf<Array<CatalogEntry>>()
+  })
+})
+
+describe('Messangi catalog typing', () => {
+  it('rejects a channel catalog that misses a code', () => {
+    const row: CatalogEntry = { description: 'd', rationale: 'r', classification: 'final', status: 'delivered' }
+    // @ts-expect-error: every RCS code but DELIVERED is missing
+    const partial: Readonly<Record<MessangiRcsStatusCode, CatalogEntry>> = { DELIVERED: row }
+    expectTypeOf(partial).toEqualTypeOf<Readonly<Record<MessangiRcsStatusCode, CatalogEntry>>>()
   })
 })

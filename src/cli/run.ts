@@ -3,8 +3,9 @@ import { parseArgs } from 'node:util'
 import { either as E } from 'fp-ts'
 
 import { formatError } from '../errors/format.js'
-import { VENDORS, isVendor } from '../model/vendor.js'
-import { normalize } from '../normalize.js'
+import { VENDORS, isVendor, type Vendor } from '../model/vendor.js'
+import type { OptionsFor } from '../registry.js'
+import { normalizeUnchecked } from '../normalize.js'
 
 /** What the command reads and writes, so tests can run it without a process. */
 export interface CliIo {
@@ -31,7 +32,8 @@ file name for several.
 
 Options:
   --vendor VENDOR          ${VENDORS.join(', ')} (required)
-  --channel CHANNEL        channel of bodies that do not name one (Octopush: sms, voice, rcs, whatsapp)
+  --channel CHANNEL        channel of bodies that do not name one (Octopush: sms, voice, rcs, whatsapp;
+                           Messangi: sms, email, push, rcs, whatsapp, required but for legacy callbacks)
   --time-zone ZONE         IANA zone of the vendor's zone-less times (Octopush: Europe/Paris)
   --unknown-status keep    keep codes the catalog does not know as "unknown" events
   --ndjson                 print one event per line instead of JSON documents
@@ -43,6 +45,7 @@ Examples:
   deliverykit normalize --vendor octopush examples/payloads/octopush
   curl -s … | deliverykit normalize --vendor octopush --time-zone UTC -
   deliverykit normalize --vendor octopush --channel voice --ndjson old-voice-dlr.json
+  deliverykit normalize --vendor messangi --channel whatsapp examples/payloads/messangi/whatsapp
 `
 
 const usageError = (io: CliIo, message: string): number => {
@@ -120,7 +123,7 @@ export const run = (argv: ReadonlyArray<string>, io: CliIo, version: string): nu
       continue
     }
     // The CLI forwards option text as typed; normalize validates it and never throws.
-    const result = normalize(vendor, body, options as Parameters<typeof normalize>[2])
+    const result = normalizeUnchecked(vendor, body, options as OptionsFor<Vendor>)
     if (E.isLeft(result)) {
       if (result.left.kind === 'invalid_options') return usageError(io, formatError(result.left))
       io.stderr(`${name}: ${result.left.kind.replace('_', ' ')}\n${indent(formatError(result.left))}\n`)

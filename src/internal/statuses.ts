@@ -36,6 +36,10 @@ export const describeStatus = (catalogs: ChannelCatalogs, channel: Channel, code
 /** Whether every channel shares one catalog, so that messages need not name the channel. */
 const isSingleCatalog = (catalogs: ChannelCatalogs): boolean => new Set(Object.values(catalogs)).size === 1
 
+/** `a`, `a and b`, `a, b and c`. */
+const listed = (names: ReadonlyArray<string>): string =>
+  names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.slice(-1).join('')}`
+
 /**
  * The issue for a code that is not in the catalog of its channel. It lists the codes the
  * channel knows and, where the code belongs to other channels, names them.
@@ -51,7 +55,7 @@ export const unknownStatusIssue = (
   const single = isSingleCatalog(catalogs)
   const knownOn = single ? [] : channelsWithStatus(catalogs, status)
   const what = single ? `${VENDOR_NAMES[vendor]} status` : `${VENDOR_NAMES[vendor]} ${CHANNEL_NAMES[channel]} status`
-  const elsewhere = knownOn.length > 0 ? ` (it is one on ${knownOn.map((c) => CHANNEL_NAMES[c]).join(', ')})` : ''
+  const elsewhere = knownOn.length > 0 ? ` (it is a status on ${listed(knownOn.map((c) => CHANNEL_NAMES[c]))})` : ''
   return {
     code: 'unknown_status',
     vendor,

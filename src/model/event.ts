@@ -31,6 +31,10 @@ export interface EventDetails {
   readonly callDurationSeconds?: number
   /** Seconds of a voice call that were charged (Octopush `charged_duration`). */
   readonly chargedDurationSeconds?: number
+  /** The sender the message went out from: short code, long code, alphanumeric name (Messangi `from`). */
+  readonly sender?: string
+  /** The vendor's campaign the message belongs to (Messangi `campaignId`). */
+  readonly campaignId?: string
 }
 
 /**

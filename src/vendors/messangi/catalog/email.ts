@@ -1,0 +1,100 @@
+import type { CatalogEntry } from '../../../model/catalog.js'
+
+/**
+ * Every Messangi e-mail status code, in the order of the older combined status page.
+ *
+ * @category Catalog
+ */
+export const MESSANGI_EMAIL_STATUS_CODES = [
+  'DEQUEUED', 'NOT_SENT', 'BAD_TO', 'BAD_FROM', 'BLACKLISTED', 'BLOCKED_DUE_BAD_BEHAVIOUR', 'SENT',
+  'EXHAUSTED', 'BOUNCED_PERMANENT', 'BOUNCED', 'COMPLAINED', 'OPEN', 'CLICK', 'INCOMPLETE',
+] as const
+
+/**
+ * A Messangi e-mail status code.
+ *
+ * @category Catalog
+ */
+export type MessangiEmailStatusCode = (typeof MESSANGI_EMAIL_STATUS_CODES)[number]
+
+const permanent = true
+const temporary = false
+
+/**
+ * Messangi's e-mail statuses. There is no plain "delivered" code: `OPEN` and `CLICK` are
+ * the only positive outcomes Messangi reports.
+ *
+ * @category Catalog
+ */
+export const MESSANGI_EMAIL_CATALOG: Readonly<Record<MessangiEmailStatusCode, CatalogEntry>> = {
+  DEQUEUED: {
+    description: 'The Email has been dequeued. It is being prepared to be sent.',
+    classification: 'transient', status: 'accepted',
+    rationale: 'Still on the platform, on its way to the e-mail service.',
+  },
+  NOT_SENT: {
+    description: 'The notification has not been sent.',
+    classification: 'failure', status: 'rejected', failure: { reason: 'provider_error', permanent: temporary },
+    rationale: 'The newer page says it "could not be sent to the email service": a platform-side failure, not the address.',
+  },
+  BAD_TO: {
+    description: 'Invalid To parameter.',
+    classification: 'failure', status: 'rejected', failure: { reason: 'invalid_recipient', permanent: permanent },
+    rationale: 'The recipient address is invalid.',
+  },
+  BAD_FROM: {
+    description: 'Invalid From parameter.',
+    classification: 'failure', status: 'rejected', failure: { reason: 'sender', permanent: temporary },
+    rationale: 'The sender address is invalid; the recipient is fine once it is fixed.',
+  },
+  BLACKLISTED: {
+    description: 'The email is blacklisted.',
+    classification: 'failure', status: 'rejected', failure: { reason: 'blocked_recipient', permanent: permanent },
+    rationale: 'On a blocklist (the newer page names an Unsubscribe click as one cause, not the only one); Messangi will keep refusing it.',
+  },
+  BLOCKED_DUE_BAD_BEHAVIOUR: {
+    description: 'Recipient temporarily blocked.',
+    classification: 'failure', status: 'rejected', failure: { reason: 'policy', permanent: temporary },
+    rationale: 'A temporary block by the e-mail service, as the vendor says; a later sending may pass.',
+  },
+  SENT: {
+    description: 'Email message was sent.',
+    classification: 'transient', status: 'sent',
+    rationale: 'Handed to the e-mail service; the newer page says it does not confirm delivery to the mail server.',
+  },
+  EXHAUSTED: {
+    description: 'Retry limit exceeded.',
+    classification: 'failure', status: 'expired', failure: { reason: 'expired', permanent: temporary },
+    rationale: 'Retries ran out; a later sending may succeed.',
+  },
+  BOUNCED_PERMANENT: {
+    description: 'Recipient blocked.',
+    classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
+    rationale: 'A hard bounce, as the code name says: do not mail the address again.',
+  },
+  BOUNCED: {
+    description: 'The email was rejected.',
+    classification: 'failure', status: 'undeliverable', failure: { reason: 'mailbox', permanent: temporary },
+    rationale: 'Judgement call: beside BOUNCED_PERMANENT this is the soft bounce, so the mailbox may accept mail later.',
+  },
+  COMPLAINED: {
+    description: 'Recipient marked the email as spam.',
+    classification: 'failure', status: 'complained', failure: { reason: 'spam', permanent: permanent },
+    rationale: 'A spam report by the recipient: never mail them again.',
+  },
+  OPEN: {
+    description: 'Recipient opened the email.',
+    classification: 'final', status: 'read',
+    rationale: 'An open is the read of e-mail (and proves delivery, which Messangi does not report otherwise).',
+  },
+  CLICK: {
+    description: 'Recipient interacted with the email.',
+    classification: 'final', status: 'clicked',
+    rationale: 'Engagement after delivery.',
+  },
+  INCOMPLETE: {
+    description: 'A personalized Email message has been sent but the placeholder information is empty . Remember, a personalized message is a message that includes placeholders (dynamic fields) such as "Name", "Phone Number", "Last Name", among others.',
+    classification: 'failure', status: 'rejected', failure: { reason: 'content', permanent: temporary },
+    rationale: 'Judgement call: outside SMS the code means empty personalisation data, which the newest pages list beside the refusals and ask you to fix; a content problem, not the recipient.',
+  },
+}

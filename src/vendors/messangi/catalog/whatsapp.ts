@@ -1,0 +1,81 @@
+import type { CatalogEntry } from '../../../model/catalog.js'
+
+/**
+ * Every Messangi WhatsApp status code: the seven of the older combined status page, in
+ * its order, then `QUEUE`, `DEQUEUED` and `BLACKLISTED` from the newer WhatsApp Status
+ * page.
+ *
+ * @category Catalog
+ */
+export const MESSANGI_WHATSAPP_STATUS_CODES = [
+  'SENT', 'DELIVERED', 'READ', 'CODE_NOT_ALLOWED', 'FAILED', 'QUOTA_EXCEEDED', 'INCOMPLETE',
+  'QUEUE', 'DEQUEUED', 'BLACKLISTED',
+] as const
+
+/**
+ * A Messangi WhatsApp status code.
+ *
+ * @category Catalog
+ */
+export type MessangiWhatsappStatusCode = (typeof MESSANGI_WHATSAPP_STATUS_CODES)[number]
+
+const permanent = true
+const temporary = false
+
+/**
+ * Messangi's WhatsApp statuses.
+ *
+ * @category Catalog
+ */
+export const MESSANGI_WHATSAPP_CATALOG: Readonly<Record<MessangiWhatsappStatusCode, CatalogEntry>> = {
+  SENT: {
+    description: 'Message was sent to the outbound delivery system.',
+    classification: 'transient', status: 'sent',
+    rationale: 'Judgement call: handed to Meta, awaiting a receipt; the vendor warns it can stay SENT for good (read receipts off), so it may be the last status you get.',
+  },
+  DELIVERED: {
+    description: 'Message was delivered to the end-device of the recipient.',
+    classification: 'final', status: 'delivered',
+    rationale: 'Meta confirmed delivery to the device.',
+  },
+  READ: {
+    description: 'Message has been opened or acknowledged by the recipient.',
+    classification: 'final', status: 'read',
+    rationale: 'Read receipt: engagement after delivery.',
+  },
+  CODE_NOT_ALLOWED: {
+    description: 'Sender of the WhatsApp Business Account is not valid to send the message.',
+    classification: 'failure', status: 'rejected', failure: { reason: 'sender', permanent: temporary },
+    rationale: 'The WhatsApp Business Account is not enabled; the recipient is fine once the sender is fixed.',
+  },
+  FAILED: {
+    description: 'Message delivery failed.',
+    classification: 'failure', status: 'undeliverable', failure: { reason: 'unknown', permanent: temporary },
+    rationale: 'No cause is forwarded (no Meta error code), so nothing proves the number bad.',
+  },
+  QUOTA_EXCEEDED: {
+    description: 'WhatsApp Business Account exceeded the message sending limit.',
+    classification: 'failure', status: 'rejected', failure: { reason: 'rate_limited', permanent: temporary },
+    rationale: 'The account hit its sending limit; the newer page says to wait for the window to reset.',
+  },
+  INCOMPLETE: {
+    description: 'A personalized WhatsApp message has been sent but the placeholder information is empty . Remember, a personalized message is a message that includes placeholders (dynamic fields) such as "Name", "Phone Number", "Last Name", among others.',
+    classification: 'failure', status: 'rejected', failure: { reason: 'content', permanent: temporary },
+    rationale: 'Judgement call: the newest page lists it beside the refusals and says to review the personalisation fields; a content problem, not the recipient.',
+  },
+  QUEUE: {
+    description: 'You see this status after Messangi receives your message request. You know the message is queued for processing.',
+    classification: 'transient', status: 'accepted',
+    rationale: 'Newer WhatsApp Status page: still on the platform.',
+  },
+  DEQUEUED: {
+    description: '[You see this status] when the message leaves the queue. You know Messangi is sending the message to META.',
+    classification: 'transient', status: 'accepted',
+    rationale: 'Newer WhatsApp Status page (opening words elided in the stored copy): leaving the queue toward Meta, not handed to it yet.',
+  },
+  BLACKLISTED: {
+    description: '[You see this status] when the recipient phone number is on a blocklist. You know the message was not sent to that number.',
+    classification: 'failure', status: 'rejected', failure: { reason: 'blocked_recipient', permanent: permanent },
+    rationale: 'Newer WhatsApp Status page (opening words elided in the stored copy): not sent, and Messangi will keep refusing the number.',
+  },
+}

@@ -1,0 +1,204 @@
+import { readFileSync } from 'node:fs'
+
+import { lookupStatus, normalize, type Channel, type FailureReason, type Status } from 'deliverykit'
+import {
+  MESSANGI_CATALOGS,
+  MESSANGI_EMAIL_STATUS_CODES,
+  MESSANGI_PUSH_STATUS_CODES,
+  MESSANGI_RCS_STATUS_CODES,
+  MESSANGI_SMS_STATUS_CODES,
+  MESSANGI_WHATSAPP_STATUS_CODES,
+  type MessangiChannel,
+} from 'deliverykit/messangi'
+import { describe, expect, it } from 'vitest'
+
+import { rightOf } from '../helpers.js'
+
+type Expected = readonly [code: string, status: Status, reason?: FailureReason, permanent?: boolean]
+
+// The decisions, written out independently of the catalogs so that a changed mapping is a
+// failing test that someone must read. Failures carry their reason and permanence.
+const EXPECTED: Readonly<Record<MessangiChannel, ReadonlyArray<Expected>>> = {
+  sms: [
+    ['SENT', 'sent'],
+    ['EXPIRED', 'expired', 'expired', false],
+    ['DELETED', 'undeliverable', 'provider_error', false],
+    ['UNDELIV', 'undeliverable', 'unreachable', false],
+    ['ACCEPTD', 'sent'],
+    ['UNKNOWN', 'unconfirmed', 'provider_error', false],
+    ['REJECTD', 'rejected', 'unknown', false],
+    ['INVALID_ROUTING', 'undeliverable', 'invalid_recipient', true],
+    ['CODE_NOT_ALLOWED', 'rejected', 'sender', false],
+    ['BLACKLISTED', 'rejected', 'blocked_recipient', true],
+    ['QUEUE', 'accepted'],
+    ['DEQUEUED', 'accepted'],
+    ['DELIVRD', 'delivered'],
+    ['INCOMPLETE', 'sent'],
+    ['ENROUTE', 'sent'],
+    ['SEGMENTS_EXCEEDED', 'rejected', 'content', false],
+    ['EXHAUSTED', 'expired', 'expired', false],
+    ['ACCEPTED', 'accepted'],
+  ],
+  email: [
+    ['DEQUEUED', 'accepted'],
+    ['NOT_SENT', 'rejected', 'provider_error', false],
+    ['BAD_TO', 'rejected', 'invalid_recipient', true],
+    ['BAD_FROM', 'rejected', 'sender', false],
+    ['BLACKLISTED', 'rejected', 'blocked_recipient', true],
+    ['BLOCKED_DUE_BAD_BEHAVIOUR', 'rejected', 'policy', false],
+    ['SENT', 'sent'],
+    ['EXHAUSTED', 'expired', 'expired', false],
+    ['BOUNCED_PERMANENT', 'undeliverable', 'invalid_recipient', true],
+    ['BOUNCED', 'undeliverable', 'mailbox', false],
+    ['COMPLAINED', 'complained', 'spam', true],
+    ['OPEN', 'read'],
+    ['CLICK', 'clicked'],
+    ['INCOMPLETE', 'rejected', 'content', false],
+  ],
+  push: [
+    ['SENT', 'delivered'],
+    ['DEQUEUED', 'accepted'],
+    ['AUTH_MISSING', 'rejected', 'account', false],
+    ['EXHAUSTED', 'expired', 'expired', false],
+    ['NOT_SENT', 'rejected', 'unknown', false],
+    ['BAD_DEVICE_TOKEN', 'undeliverable', 'invalid_recipient', true],
+    ['BAD_PLATFORM', 'rejected', 'account', false],
+    ['AUTH_ERROR', 'rejected', 'account', false],
+    ['PAYLOAD_LIMIT_EXCEEDED', 'rejected', 'content', false],
+    ['INVALID_MESSAGE', 'rejected', 'content', false],
+    ['DEVICE_QUOTA_EXCEEDED', 'rejected', 'rate_limited', false],
+    ['SERVER_UNAVAILABLE', 'undeliverable', 'provider_error', false],
+    ['SERVER_ERROR', 'undeliverable', 'provider_error', false],
+    ['UNREGISTERED', 'undeliverable', 'invalid_recipient', true],
+    ['NOT_CONTEMPLATED_ERROR', 'undeliverable', 'provider_error', false],
+    ['MISMATCHED_TOKEN', 'rejected', 'sender', false],
+    ['INCOMPLETE', 'rejected', 'content', false],
+  ],
+  rcs: [
+    ['SENT', 'sent'],
+    ['DELIVERED', 'delivered'],
+    ['READ', 'read'],
+    ['FALLBACK', 'undeliverable', 'unreachable', false],
+    ['NOT_SENT', 'undeliverable', 'provider_error', false],
+    ['INCOMPLETE', 'rejected', 'content', false],
+    ['BLACKLISTED', 'rejected', 'blocked_recipient', true],
+    ['EXHAUSTED', 'expired', 'provider_error', false],
+  ],
+  whatsapp: [
+    ['SENT', 'sent'],
+    ['DELIVERED', 'delivered'],
+    ['READ', 'read'],
+    ['CODE_NOT_ALLOWED', 'rejected', 'sender', false],
+    ['FAILED', 'undeliverable', 'unknown', false],
+    ['QUOTA_EXCEEDED', 'rejected', 'rate_limited', false],
+    ['INCOMPLETE', 'rejected', 'content', false],
+    ['QUEUE', 'accepted'],
+    ['DEQUEUED', 'accepted'],
+    ['BLACKLISTED', 'rejected', 'blocked_recipient', true],
+  ],
+}
+
+const CODES: Readonly<Record<MessangiChannel, ReadonlyArray<string>>> = {
+  sms: MESSANGI_SMS_STATUS_CODES,
+  email: MESSANGI_EMAIL_STATUS_CODES,
+  push: MESSANGI_PUSH_STATUS_CODES,
+  rcs: MESSANGI_RCS_STATUS_CODES,
+  whatsapp: MESSANGI_WHATSAPP_STATUS_CODES,
+}
+
+/** Codes newer than the older combined page, or outside every status page (ACCEPTED), with their source. */
+const NOT_ON_OLDER_PAGE: Readonly<Record<MessangiChannel, ReadonlyArray<string>>> = {
+  sms: ['SEGMENTS_EXCEEDED', 'EXHAUSTED', 'ACCEPTED'],
+  email: [],
+  push: [],
+  rcs: ['BLACKLISTED', 'EXHAUSTED'],
+  whatsapp: ['QUEUE', 'DEQUEUED', 'BLACKLISTED'],
+}
+
+const CLASSIFICATION: Record<Status, string> = {
+  accepted: 'transient', sent: 'transient', deferred: 'transient',
+  delivered: 'final', read: 'final', clicked: 'final',
+  rejected: 'failure', undeliverable: 'failure', expired: 'failure',
+  complained: 'failure', unsubscribed: 'failure', unconfirmed: 'failure',
+}
+
+const SECTION_OF_HEADER: Readonly<Record<string, MessangiChannel>> = {
+  'SMS Message Status': 'sms',
+  'Email Message Status': 'email',
+  'Push notification Status': 'push',
+  'RCS Message Status': 'rcs',
+  'WhatsApp Message Status': 'whatsapp',
+}
+
+/** The status tables of Messangi's older combined page, copied verbatim into test/fixtures/vendor-docs, by channel. */
+const vendorTables = (): Readonly<Record<MessangiChannel, ReadonlyArray<readonly [string, string]>>> => {
+  const tables: Record<MessangiChannel, Array<readonly [string, string]>> = { sms: [], email: [], push: [], rcs: [], whatsapp: [] }
+  let channel: MessangiChannel | undefined
+  for (const line of readFileSync(new URL('../fixtures/vendor-docs/messangi-message-status.txt', import.meta.url), 'utf8').split('\n')) {
+    const [first = '', second = ''] = line.split('|').map((cell) => cell.trim())
+    if (second === 'Description') channel = SECTION_OF_HEADER[first]
+    else if (channel !== undefined && /^[A-Z_]+$/.test(first)) tables[channel].push([first, second])
+  }
+  return tables
+}
+
+const channels = Object.keys(EXPECTED) as ReadonlyArray<MessangiChannel>
+
+describe('Messangi catalogs', () => {
+  const tables = vendorTables()
+
+  it('reads all five tables of the vendor page (15 SMS, 14 e-mail, 17 push, 6 RCS, 7 WhatsApp codes)', () => {
+    expect(channels.map((channel) => tables[channel].length)).toEqual([15, 14, 17, 6, 7])
+  })
+
+  it.each(channels)('%s: every code of the vendor table, in its order and with its description, then the newer codes', (channel) => {
+    const table = tables[channel]
+    expect(CODES[channel]).toEqual([...table.map(([code]) => code), ...NOT_ON_OLDER_PAGE[channel]])
+    for (const [code, description] of table) expect(lookupStatus(MESSANGI_CATALOGS, channel, code)?.description).toBe(description)
+  })
+
+  it('says where a description not on the vendor page comes from', () => {
+    for (const channel of channels) {
+      for (const code of NOT_ON_OLDER_PAGE[channel]) {
+        expect(lookupStatus(MESSANGI_CATALOGS, channel, code)?.rationale).toMatch(/page|third-party|written by deliverykit/)
+      }
+    }
+    expect(lookupStatus(MESSANGI_CATALOGS, 'sms', 'ACCEPTED')?.rationale).toMatch(/written by deliverykit/)
+  })
+
+  it.each(channels)('%s: has a decision for every code, and every decision is tested', (channel) => {
+    expect(EXPECTED[channel].map(([code]) => code)).toEqual([...CODES[channel]])
+  })
+
+  it('gives every mapping a rationale, and every judgement call says so', () => {
+    for (const channel of channels) for (const code of CODES[channel]) expect(lookupStatus(MESSANGI_CATALOGS, channel, code)?.rationale.length).toBeGreaterThan(10)
+    const judged: ReadonlyArray<readonly [MessangiChannel, string]> = [
+      ['sms', 'INCOMPLETE'], ['sms', 'ENROUTE'], ['sms', 'ACCEPTD'], ['sms', 'UNKNOWN'], ['sms', 'DELETED'],
+      ['push', 'SENT'], ['rcs', 'FALLBACK'], ['whatsapp', 'SENT'], ['email', 'INCOMPLETE'], ['email', 'BOUNCED'],
+    ]
+    for (const [channel, code] of judged) expect(lookupStatus(MESSANGI_CATALOGS, channel, code)?.rationale).toMatch(/^Judgement call: /)
+  })
+
+  const rows = channels.flatMap((channel) => EXPECTED[channel].map(([code, status, reason, permanent]) => ({ channel, code, status, reason, permanent })))
+
+  it.each(rows)('$channel $code maps to $status', ({ channel, code, status, reason, permanent }) => {
+    const body = { id: 'm-1', to: '+5588999999999', status: code, date: '2024-01-01T12:00:00Z' }
+    const [event] = rightOf(normalize('messangi', body, { channel }))
+    expect(event?.channel).toBe(channel)
+    expect(event?.status).toBe(status)
+    expect(event?.classification).toBe(CLASSIFICATION[status])
+    expect(event?.vendorStatus).toBe(code)
+    if (event?.classification === 'failure') expect(event.failure).toEqual({ reason, permanent })
+    else expect(reason).toBeUndefined()
+  })
+
+  it('keys codes by channel: the same code means different things per channel', () => {
+    const statusOn = (channel: Channel, code: string) => lookupStatus(MESSANGI_CATALOGS, channel, code)?.status
+    expect(['sms', 'email', 'push', 'rcs', 'whatsapp'].map((c) => statusOn(c as Channel, 'SENT'))).toEqual(['sent', 'sent', 'delivered', 'sent', 'sent'])
+    expect(['sms', 'email', 'push', 'rcs', 'whatsapp'].map((c) => statusOn(c as Channel, 'INCOMPLETE'))).toEqual(['sent', 'rejected', 'rejected', 'rejected', 'rejected'])
+    expect(statusOn('sms', 'DELIVRD')).toBe('delivered')
+    expect(statusOn('sms', 'DELIVERED')).toBeUndefined()
+    expect(statusOn('rcs', 'DELIVRD')).toBeUndefined()
+    expect(statusOn('voice', 'SENT')).toBeUndefined()
+  })
+})
