@@ -5,6 +5,7 @@ const library = defineConfig({
   entry: {
     index: 'src/index.ts',
     octopush: 'src/vendors/octopush/index.ts',
+    masstack: 'src/vendors/masstack/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: { compilerOptions: { types: [] } },

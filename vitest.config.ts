@@ -10,6 +10,7 @@ export default defineConfig({
     alias: [
       { find: /^deliverykit$/, replacement: src('index.ts') },
       { find: /^deliverykit\/octopush$/, replacement: src('vendors/octopush/index.ts') },
+      { find: /^deliverykit\/masstack$/, replacement: src('vendors/masstack/index.ts') },
     ],
   },
   test: {

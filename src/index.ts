@@ -78,3 +78,4 @@ export { describeValue, formatError, formatPath } from './errors/format.js'
 export { DeliveryKitError, isDeliveryKitError } from './errors/DeliveryKitError.js'
 
 export * as octopush from './vendors/octopush/index.js'
+export * as masstack from './vendors/masstack/index.js'

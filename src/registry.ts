@@ -6,6 +6,8 @@ import type { ChannelCatalogs } from './model/catalog.js'
 import type { Vendor } from './model/vendor.js'
 import { OCTOPUSH_CATALOGS } from './vendors/octopush/catalog.js'
 import { normalize as normalizeOctopush, type OctopushOptions } from './vendors/octopush/normalize.js'
+import { MASSTACK_CATALOGS } from './vendors/masstack/catalog.js'
+import { normalize as normalizeMasstack, type MasstackOptions } from './vendors/masstack/normalize.js'
 
 /**
  * The options each vendor accepts, by vendor name.
@@ -14,6 +16,7 @@ import { normalize as normalizeOctopush, type OctopushOptions } from './vendors/
  */
 export interface VendorOptions {
   readonly octopush: OctopushOptions
+  readonly masstack: MasstackOptions
 }
 
 /**
@@ -32,4 +35,5 @@ interface VendorDefinition<V extends Vendor> {
 /** The vendor registry: a vendor in `VENDORS` without a definition here does not compile. */
 export const VENDOR_DEFINITIONS: { readonly [V in Vendor]: VendorDefinition<V> } = {
   octopush: { normalize: normalizeOctopush, catalogs: OCTOPUSH_CATALOGS },
+  masstack: { normalize: normalizeMasstack, catalogs: MASSTACK_CATALOGS },
 }

@@ -91,7 +91,7 @@ describe('model helpers', () => {
 
   it('lists channels, vendors and statuses', () => {
     expect(CHANNELS).toEqual(['sms', 'voice', 'email', 'push', 'rcs', 'whatsapp'])
-    expect(VENDORS).toEqual(['octopush'])
+    expect(VENDORS).toEqual(['octopush', 'masstack'])
     expect(isVendor('octopush')).toBe(true)
     expect(isVendor('constructor')).toBe(false)
     expect(STATUSES).toHaveLength(12)

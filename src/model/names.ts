@@ -8,6 +8,7 @@ import type { Vendor } from './vendor.js'
  */
 export const VENDOR_NAMES: Readonly<Record<Vendor, string>> = {
   octopush: 'Octopush',
+  masstack: 'Masstack',
 }
 
 /**

@@ -8,7 +8,7 @@
  * ```
  * @category Model
  */
-export const VENDORS = ['octopush'] as const
+export const VENDORS = ['octopush', 'masstack'] as const
 
 /**
  * A vendor deliverykit knows. Adding a vendor here without registering its adapter in
