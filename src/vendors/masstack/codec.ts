@@ -115,16 +115,16 @@ const DateTimeText = new t.Type<MasstackDateTime, string, unknown>(
   t.identity,
 )
 
-/** The channels of Masstack's status table; the API writes them `sms` and `email`, in any case here. */
-const CHANNEL_NAMES = ['sms', 'email'] as const
-
 /**
  * A Masstack channel name (`sms` or `email`). The response's casing is not documented,
  * so any casing is accepted and kept as sent.
  *
  * @category Codecs
  */
-export type MasstackChannelName = (typeof CHANNEL_NAMES)[number]
+export type MasstackChannelName = 'sms' | 'email'
+
+/** The channels of Masstack's status table, as the API writes them. */
+const CHANNEL_NAMES: ReadonlyArray<MasstackChannelName> = ['sms', 'email']
 
 const channelNamed = (channel: MasstackChannelName) =>
   new t.Type<string, string, unknown>(
@@ -148,12 +148,17 @@ const CommonFields = t.partial({
   updatedTime: DateTimeText,
 })
 
-/** The communication's identity: its `id`, its `externalId`, or both. */
-type Identified =
+/**
+ * A record's identity: its `id`, its `externalId`, or both; a record with neither is
+ * refused. `messageId` is `id`, else `externalId`.
+ *
+ * @category Codecs
+ */
+export type MasstackIdentity =
   | { readonly id: string; readonly externalId?: string }
   | { readonly id?: undefined; readonly externalId: string }
 
-const isIdentified = <A extends { readonly id?: string; readonly externalId?: string }>(a: A): a is A & Identified =>
+const isIdentified = <A extends { readonly id?: string; readonly externalId?: string }>(a: A): a is A & MasstackIdentity =>
   a.id !== undefined || a.externalId !== undefined
 
 const IDENTITY = 'the communication\'s id, or externalId (your own reference)'
@@ -163,9 +168,9 @@ const IDENTITY = 'the communication\'s id, or externalId (your own reference)'
  * missing. Tagged as a dispatch so that error paths skip it, as they skip `dispatch`.
  */
 const identified = <A extends { readonly id?: string; readonly externalId?: string }>(name: string, fields: t.Type<A, unknown>) => {
-  const codec = new t.Type<A & Identified, unknown, unknown>(
+  const codec = new t.Type<A & MasstackIdentity, unknown, unknown>(
     name,
-    (u): u is A & Identified => fields.is(u) && isIdentified(u),
+    (u): u is A & MasstackIdentity => fields.is(u) && isIdentified(u),
     (u, c) => {
       const decoded = fields.validate(u, t.appendContext(c, '', fields, u))
       if (E.isLeft(decoded)) return decoded

@@ -38,5 +38,6 @@ export {
   isMasstackSmsCommunication,
   type MasstackChannelName,
   type MasstackCommunicationList,
+  type MasstackIdentity,
 } from './codec.js'
 export { MASSTACK_DEFAULT_TIME_ZONE, normalize, parse, safeParse, type MasstackOptions } from './normalize.js'
