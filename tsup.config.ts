@@ -6,6 +6,7 @@ const library = defineConfig({
     index: 'src/index.ts',
     octopush: 'src/vendors/octopush/index.ts',
     messangi: 'src/vendors/messangi/index.ts',
+    masstack: 'src/vendors/masstack/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: { compilerOptions: { types: [] } },

@@ -11,6 +11,7 @@ export default defineConfig({
       { find: /^deliverykit$/, replacement: src('index.ts') },
       { find: /^deliverykit\/octopush$/, replacement: src('vendors/octopush/index.ts') },
       { find: /^deliverykit\/messangi$/, replacement: src('vendors/messangi/index.ts') },
+      { find: /^deliverykit\/masstack$/, replacement: src('vendors/masstack/index.ts') },
     ],
   },
   test: {

@@ -22,7 +22,7 @@ const packed = JSON.parse(run(npm, ['pack', '--json', '--pack-destination', work
 const tarball = join(work, packed[0].filename)
 const shipped = packed[0].files.map((file) => file.path).sort()
 console.log(`packed ${packed[0].filename}: ${String(shipped.length)} files`)
-for (const required of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/octopush.js', 'dist/octopush.cjs', 'dist/messangi.js', 'dist/messangi.cjs', 'dist/messangi.d.ts', 'dist/messangi.d.cts', 'dist/cli.js', 'LICENSE', 'README.md', 'CHANGELOG.md']) {
+for (const required of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/octopush.js', 'dist/octopush.cjs', 'dist/messangi.js', 'dist/messangi.cjs', 'dist/messangi.d.ts', 'dist/messangi.d.cts', 'dist/masstack.js', 'dist/masstack.cjs', 'dist/masstack.d.ts', 'dist/masstack.d.cts', 'dist/cli.js', 'LICENSE', 'README.md', 'CHANGELOG.md']) {
   if (!shipped.includes(required)) throw new Error(`the package lacks ${required}`)
 }
 const strays = shipped.filter((file) => /^(src|test|examples|scripts|docs)\//.test(file))
@@ -43,12 +43,16 @@ import { readFileSync } from 'node:fs'
 import { normalize, safeParse, formatError, octopush as fromRoot, messangi as messangiFromRoot } from 'deliverykit'
 import * as octopush from 'deliverykit/octopush'
 import * as messangi from 'deliverykit/messangi'
+import * as masstack from 'deliverykit/masstack'
 const body = JSON.parse(readFileSync('body.json', 'utf8'))
 const result = normalize('octopush', body)
 assert.equal(result._tag, 'Right')
 assert.equal(result.right[0].occurredAt, '2025-01-22T11:46:06+01:00')
 assert.deepEqual(octopush.normalize(body), result)
 assert.equal(fromRoot.OCTOPUSH_CATALOG.HARD_BOUNCE.status, 'undeliverable')
+const polled = { commit: 'v2.10.1', data: [{ id: 'c-1', status: 'DELIVERED', terminatingNumber: '666123123' }] }
+assert.deepEqual(masstack.normalize(polled), normalize('masstack', polled))
+assert.equal(normalize('masstack', polled).right[0].recipient, '666123123')
 const bad = safeParse('octopush', { ...body, status: 'BOUNCY' })
 assert.match(formatError(bad.error), /^status: "BOUNCY" is not an Octopush status/)
 const wa = JSON.parse(readFileSync('messangi.json', 'utf8'))
@@ -65,7 +69,10 @@ writeFileSync(
 const { normalize, parse, isDeliveryKitError } = require('deliverykit')
 const octopush = require('deliverykit/octopush')
 const messangi = require('deliverykit/messangi')
+const masstack = require('deliverykit/masstack')
 const body = require('./body.json')
+assert.equal(masstack.MASSTACK_SMS_CATALOG.FAILED.status, 'unconfirmed')
+assert.equal(masstack.parse({ id: 'c-1', status: 'OPEN', destinationEmail: 'a@example.com' })[0].status, 'read')
 assert.equal(normalize('octopush', body).right[0].status, 'delivered')
 assert.deepEqual(octopush.parse(body), parse('octopush', body))
 assert.throws(() => parse('octopush', {}), (error) => isDeliveryKitError(error) && error.error.kind === 'invalid_body')
@@ -84,6 +91,9 @@ writeFileSync(
   join(consumer, 'types.mts'),
   `import { normalize, type DeliveryEvent } from 'deliverykit'
 import { OCTOPUSH_CATALOG, type OctopushOptions } from 'deliverykit/octopush'
+import { MASSTACK_EMAIL_CATALOG, type MasstackOptions } from 'deliverykit/masstack'
+export const masstackOptions: MasstackOptions = { timeZone: 'Europe/Madrid' }
+export const rejected: string = MASSTACK_EMAIL_CATALOG.REJECTED.status
 const options: OctopushOptions = { timeZone: 'UTC' }
 export const events: ReadonlyArray<DeliveryEvent> | undefined = (() => { const r = normalize('octopush', {}, { timeZone: options.timeZone ?? 'UTC' }); return r._tag === 'Right' ? r.right : undefined })()
 export const status: string = OCTOPUSH_CATALOG.ACK.status
@@ -97,6 +107,8 @@ writeFileSync(
   join(consumer, 'types.cts'),
   `import { parse, type FailureEvent } from 'deliverykit'
 import octopush = require('deliverykit/octopush')
+import masstack = require('deliverykit/masstack')
+export const masstackZone: string = masstack.MASSTACK_DEFAULT_TIME_ZONE
 export const failures: ReadonlyArray<FailureEvent> = parse('octopush', {}).filter((e): e is FailureEvent => e.classification === 'failure')
 export const zone: string = octopush.OCTOPUSH_DEFAULT_TIME_ZONE
 import messangi = require('deliverykit/messangi')

@@ -83,3 +83,4 @@ export { DeliveryKitError, isDeliveryKitError } from './errors/DeliveryKitError.
 
 export * as octopush from './vendors/octopush/index.js'
 export * as messangi from './vendors/messangi/index.js'
+export * as masstack from './vendors/masstack/index.js'

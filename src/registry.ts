@@ -10,6 +10,8 @@ import { normalizeInbound as normalizeOctopushInbound } from './vendors/octopush
 import { normalize as normalizeOctopush, type OctopushOptions } from './vendors/octopush/normalize.js'
 import { MESSANGI_CATALOGS } from './vendors/messangi/catalog/index.js'
 import { normalizeUnchecked as normalizeMessangi, type MessangiOptions } from './vendors/messangi/normalize.js'
+import { MASSTACK_CATALOGS } from './vendors/masstack/catalog.js'
+import { normalize as normalizeMasstack, type MasstackOptions } from './vendors/masstack/normalize.js'
 
 /**
  * The options each vendor accepts, by vendor name.
@@ -19,6 +21,7 @@ import { normalizeUnchecked as normalizeMessangi, type MessangiOptions } from '.
 export interface VendorOptions {
   readonly octopush: OctopushOptions
   readonly messangi: MessangiOptions
+  readonly masstack: MasstackOptions
 }
 
 /**
@@ -67,4 +70,5 @@ export interface InboundOptions {
 export const VENDOR_DEFINITIONS: { readonly [V in Vendor]: VendorDefinition<V> } = {
   octopush: { normalize: normalizeOctopush, catalogs: OCTOPUSH_CATALOGS, normalizeInbound: normalizeOctopushInbound },
   messangi: { normalize: normalizeMessangi, catalogs: MESSANGI_CATALOGS },
+  masstack: { normalize: normalizeMasstack, catalogs: MASSTACK_CATALOGS },
 }

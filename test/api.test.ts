@@ -91,7 +91,7 @@ describe('model helpers', () => {
 
   it('lists channels, vendors and statuses', () => {
     expect(CHANNELS).toEqual(['sms', 'voice', 'email', 'push', 'rcs', 'whatsapp'])
-    expect(VENDORS).toEqual(['octopush', 'messangi'])
+    expect(VENDORS).toEqual(['octopush', 'messangi', 'masstack'])
     expect(isVendor('octopush')).toBe(true)
     expect(isVendor('messangi')).toBe(true)
     expect(isVendor('constructor')).toBe(false)

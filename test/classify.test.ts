@@ -1,4 +1,5 @@
-import { classify, eventFromStatus, formatError } from 'deliverykit'
+import { classify, eventFromStatus, formatError, type CatalogEntry } from 'deliverykit'
+import { MASSTACK_EMAIL_CATALOG, MASSTACK_EMAIL_STATUS_CODES, MASSTACK_SMS_CATALOG, MASSTACK_SMS_STATUS_CODES } from 'deliverykit/masstack'
 import { MESSANGI_CATALOGS } from 'deliverykit/messangi'
 import { OCTOPUSH_CATALOG, OCTOPUSH_STATUS_CODES } from 'deliverykit/octopush'
 import { describe, expect, it } from 'vitest'
@@ -75,5 +76,59 @@ describe('eventFromStatus', () => {
     )
     expect(leftOf(eventFromStatus('octopush', { ...report, code: 'NEW' })).kind).toBe('unknown_status')
     expect(rightOf(eventFromStatus('octopush', { ...report, code: 'NEW' }, { unknownStatus: 'keep' })).classification).toBe('unknown')
+  })
+})
+
+describe('classify for Masstack', () => {
+  it('agrees with the Masstack catalog of each channel for every code it has', () => {
+    for (const [channel, codes, catalog] of [
+      ['sms', MASSTACK_SMS_STATUS_CODES, MASSTACK_SMS_CATALOG],
+      ['email', MASSTACK_EMAIL_STATUS_CODES, MASSTACK_EMAIL_CATALOG],
+    ] as const) {
+      for (const code of codes) {
+        const { rationale: _rationale, ...entry } = (catalog as Readonly<Record<string, CatalogEntry>>)[code] ?? expect.fail(code)
+        expect(rightOf(classify('masstack', channel, code))).toEqual({ ...entry, vendor: 'masstack', channel, vendorStatus: code })
+      }
+    }
+  })
+
+  it('judgement calls come out as decided', () => {
+    expect(rightOf(classify('masstack', 'email', 'REJECTED'))).toMatchObject({ classification: 'failure', status: 'undeliverable', failure: { reason: 'mailbox', permanent: false } })
+    expect(rightOf(classify('masstack', 'email', 'DEFERRED'))).toMatchObject({ classification: 'transient', status: 'deferred' })
+    expect(rightOf(classify('masstack', 'email', 'DELIVERED'))).toMatchObject({ classification: 'final', status: 'delivered' })
+    expect(rightOf(classify('masstack', 'email', 'DROPPED'))).toMatchObject({ classification: 'failure', status: 'rejected', failure: { reason: 'blocked_recipient', permanent: true } })
+    expect(rightOf(classify('masstack', 'sms', 'FAILED'))).toMatchObject({ classification: 'failure', status: 'unconfirmed', failure: { reason: 'provider_error', permanent: false } })
+    expect(rightOf(classify('masstack', 'sms', 'UNDELIVERABLE'))).toMatchObject({ status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: true } })
+    // The same code, two channels, two descriptions.
+    expect(rightOf(classify('masstack', 'sms', 'SUBMITTED')).description).toMatch(/^The SMS has been already submitted to GSM network/)
+    expect(rightOf(classify('masstack', 'email', 'SUBMITTED')).description).toMatch(/^The e-mail has been accepted and submitted/)
+  })
+
+  it('a code of the other channel is an unknown_status error naming that channel', () => {
+    const error = leftOf(classify('masstack', 'sms', 'OPEN'))
+    expect(error.kind).toBe('unknown_status')
+    expect(error.issues[0]).toMatchObject({ channel: 'sms', status: 'OPEN', knownOn: ['email'], path: ['code'] })
+    expect(formatError(error)).toBe(
+      'code: "OPEN" is not a Masstack SMS status (it is a status on e-mail); expected one of REGISTERED, SUBMITTED, DELIVERED, EXPIRED, UNDELIVERABLE, FAILED',
+    )
+  })
+
+  it('a channel Masstack does not use is an invalid_options error', () => {
+    expect(formatError(leftOf(classify('masstack', 'whatsapp', 'DELIVERED')))).toBe('options.channel: expected one of sms, email, received "whatsapp"')
+  })
+
+  it('eventFromStatus builds a Masstack event from a polled status', () => {
+    const event = rightOf(eventFromStatus('masstack', { channel: 'email', code: 'REJECTED', messageId: 'c-2', recipient: 'a@example.com', reference: 'sale-1', occurredAt: '2024-08-01T10:39:07.550031Z' }))
+    expect(event).toMatchObject({
+      vendor: 'masstack',
+      channel: 'email',
+      classification: 'failure',
+      status: 'undeliverable',
+      failure: { reason: 'mailbox', permanent: false },
+      reference: 'sale-1',
+      occurredAt: '2024-08-01T10:39:07.550+00:00',
+      vendorTime: '2024-08-01T10:39:07.550031Z',
+    })
+    expect(leftOf(eventFromStatus('masstack', { channel: 'email', code: 'REGISTERED', messageId: 'c-2', recipient: 'a@example.com' })).issues[0]).toMatchObject({ knownOn: ['sms'] })
   })
 })

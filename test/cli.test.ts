@@ -98,7 +98,7 @@ describe('deliverykit normalize (in memory)', () => {
     [[], 'no command given'],
     [['frobnicate'], 'unknown command "frobnicate"'],
     [['normalize'], '--vendor is required'],
-    [['normalize', '--vendor', 'twilio'], 'unknown vendor "twilio"; expected one of octopush, messangi'],
+    [['normalize', '--vendor', 'twilio'], 'unknown vendor "twilio"; expected one of octopush, messangi, masstack'],
     [['normalize', '--vendor', 'octopush', '--unknown-status', 'drop'], '--unknown-status takes "keep" or "error", not "drop"'],
     [['normalize', '--vendor', 'octopush', '--colour'], "Unknown option '--colour'"],
     [['normalize', '--vendor', 'octopush', '--time-zone', 'Nowhere/Land', '-'], 'options.timeZone: expected an IANA time zone name'],

@@ -145,7 +145,7 @@ describe('bad options', () => {
   it('an unknown vendor is an invalid_options error, not a throw', () => {
     const error = leftOf(normalize('twilio' as never, sms))
     expect(error).toMatchObject({ kind: 'invalid_options', vendor: 'twilio', input: sms })
-    expect(formatError(error)).toBe('options.vendor: expected one of octopush, messangi, received "twilio"')
+    expect(formatError(error)).toBe('options.vendor: expected one of octopush, messangi, masstack, received "twilio"')
   })
 })
 

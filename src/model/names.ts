@@ -9,6 +9,7 @@ import type { Vendor } from './vendor.js'
 export const VENDOR_NAMES: Readonly<Record<Vendor, string>> = {
   octopush: 'Octopush',
   messangi: 'Messangi',
+  masstack: 'Masstack',
 }
 
 /**

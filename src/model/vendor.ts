@@ -8,7 +8,7 @@
  * ```
  * @category Model
  */
-export const VENDORS = ['octopush', 'messangi'] as const
+export const VENDORS = ['octopush', 'messangi', 'masstack'] as const
 
 /**
  * A vendor deliverykit knows. Adding a vendor here without registering its adapter in

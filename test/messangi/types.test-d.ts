@@ -5,7 +5,7 @@ import { describe, expectTypeOf, it } from 'vitest'
 
 describe('the required Messangi channel', () => {
   it('sorts vendors by whether their options may be left out', () => {
-    expectTypeOf<VendorWithOptionalOptions>().toEqualTypeOf<'octopush'>()
+    expectTypeOf<VendorWithOptionalOptions>().toEqualTypeOf<'octopush' | 'masstack'>()
     expectTypeOf<VendorWithRequiredOptions>().toEqualTypeOf<'messangi'>()
   })
 

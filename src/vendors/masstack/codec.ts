@@ -1,0 +1,393 @@
+import { either as E } from 'fp-ts'
+import * as t from 'io-ts'
+
+import { describeValue } from '../../errors/format.js'
+import { DISPATCH_TAG } from '../../errors/validation.js'
+import { dispatch, struct } from '../../internal/codecs.js'
+import { isMasstackTime } from './time.js'
+
+// WHAT IS KNOWN AND WHAT IS INFERRED
+//
+// Masstack documents no delivery callback. Statuses are polled with
+// `GET /v2/orgs/{org}/communications`, whose response schema (`CommunicationListResponse`)
+// is not in any public copy of its documents. What this module accepts is therefore:
+//
+// - documented: the `{ commit, id, data }` envelope of the Communications API's responses;
+//   the status codes; channel values `sms` / `email`; that phone numbers are int64
+//   without country code (`terminatingNumber`, `countryCode`), that `externalId` is the
+//   client's own reference, and that times carry `Z` or an offset (all as query
+//   parameters or other schemas of the same API);
+// - inferred: that a communication record carries those same names (`status`, `channel`,
+//   `externalId`, `destinationEmail`, `terminatingNumber`, `countryCode`, `requestTime`,
+//   `clientId`), an `id` like every other resource of the API, and `createdTime` /
+//   `updatedTime` like other resources; that `data` is one record or a list of them.
+//
+// Records name their fields as inferred above; a body whose fields are named otherwise
+// gets an error naming the field to map, rather than a guess.
+
+const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)
+
+const has = (u: Readonly<Record<string, unknown>>, key: string): boolean =>
+  Object.prototype.hasOwnProperty.call(u, key) && u[key] !== undefined
+
+// ---------------------------------------------------------------------------------------
+// primitives
+// ---------------------------------------------------------------------------------------
+
+const lostDigits = (u: number): string =>
+  `${describeValue(u)} is beyond 2^53, so JSON.parse has already lost digits of it; a number this long must arrive as text (a JSON string)`
+
+/**
+ * An int64 value as text: text as sent, a JSON number only while it is a safe integer
+ * (below 2^53, where JSON.parse keeps every digit), or a `bigint` from a parser that keeps
+ * big integers. Decodes to text: a number is never stored as a JS number.
+ */
+const int64Text = (name: string, isText: (text: string) => boolean, textHint: string) =>
+  new t.Type<string, string, unknown>(
+    name,
+    (u): u is string => typeof u === 'string' && isText(u),
+    (u, c) => {
+      if (typeof u === 'string') return isText(u) ? t.success(u) : t.failure(u, c, `${describeValue(u)} is not ${textHint}`)
+      if (typeof u === 'bigint') return u >= 0n ? t.success(u.toString()) : t.failure(u, c)
+      if (typeof u === 'number' && Number.isInteger(u) && u >= 0) {
+        return Number.isSafeInteger(u) ? t.success(String(u)) : t.failure(u, c, lostDigits(u))
+      }
+      return t.failure(u, c)
+    },
+    t.identity,
+  )
+
+/**
+ * Digits of a phone number or country code (Masstack: int64, no country code, no `+`).
+ * Text may carry a leading `+`; it is kept as sent.
+ *
+ * @category Codecs
+ */
+export const MasstackPhoneDigits = int64Text(
+  'phone number digits (text, or a JSON number below 2^53)',
+  (text) => /^\+?\d{1,20}$/.test(text),
+  'a phone number; expected digits (Masstack sends int64 numbers without country code)',
+)
+
+/**
+ * An id: non-empty text, or a JSON number below 2^53 (turned into text).
+ *
+ * @category Codecs
+ */
+export const MasstackId = int64Text('id (text, or a JSON number below 2^53)', (text) => text.length > 0, 'an id; expected non-empty text')
+
+/**
+ * The brand of {@link MasstackDateTime}.
+ *
+ * @category Codecs
+ */
+export interface MasstackDateTimeBrand {
+  readonly MasstackDateTime: unique symbol
+}
+
+/**
+ * A Masstack time: ISO-8601 with `Z` or an offset and up to nine fractional digits, as
+ * the Communications API writes its times (`2024-08-01T10:38:45.698148Z`), or the same
+ * without a zone, which is read in the `timeZone` option's zone. Impossible dates are
+ * refused. Decodes to the same text, branded.
+ *
+ * @category Codecs
+ */
+export const MasstackDateTime = t.brand(
+  t.string,
+  (s): s is t.Branded<string, MasstackDateTimeBrand> => isMasstackTime(s),
+  'MasstackDateTime',
+)
+
+/** @category Codecs */
+export type MasstackDateTime = t.TypeOf<typeof MasstackDateTime>
+
+/** The same codec, with a message that says which format was expected. */
+const DateTimeText = new t.Type<MasstackDateTime, string, unknown>(
+  'ISO-8601 date-time',
+  MasstackDateTime.is,
+  (u, c) =>
+    MasstackDateTime.is(u)
+      ? t.success(u)
+      : typeof u === 'string'
+        ? t.failure(u, c, `${describeValue(u)} is not a valid date-time; expected ISO-8601 such as "2024-08-01T10:38:45.698148Z"`)
+        : t.failure(u, c),
+  t.identity,
+)
+
+/**
+ * A Masstack channel name (`sms` or `email`). The response's casing is not documented,
+ * so any casing is accepted and kept as sent.
+ *
+ * @category Codecs
+ */
+export type MasstackChannelName = 'sms' | 'email'
+
+/** The channels of Masstack's status table, as the API writes them. */
+const CHANNEL_NAMES: ReadonlyArray<MasstackChannelName> = ['sms', 'email']
+
+const channelNamed = (channel: MasstackChannelName) =>
+  new t.Type<string, string, unknown>(
+    `"${channel}"`,
+    (u): u is string => typeof u === 'string' && u.toLowerCase() === channel,
+    (u, c) => (typeof u === 'string' && u.toLowerCase() === channel ? t.success(u) : t.failure(u, c)),
+    t.identity,
+  )
+
+// ---------------------------------------------------------------------------------------
+// one communication
+// ---------------------------------------------------------------------------------------
+
+/** Fields of either channel. All inferred: see the top of this file. */
+const COMMON_FIELDS = {
+  id: MasstackId,
+  externalId: MasstackId,
+  clientId: t.string,
+  requestTime: DateTimeText,
+  createdTime: DateTimeText,
+  updatedTime: DateTimeText,
+}
+
+/**
+ * A record's identity: its `id`, its `externalId`, or both; a record with neither is
+ * refused. `messageId` is `id`, else `externalId`.
+ *
+ * @category Codecs
+ */
+export type MasstackIdentity =
+  | { readonly id: string; readonly externalId?: string }
+  | { readonly id?: undefined; readonly externalId: string }
+
+const isIdentified = <A extends { readonly id?: string; readonly externalId?: string }>(a: A): a is A & MasstackIdentity =>
+  a.id !== undefined || a.externalId !== undefined
+
+const IDENTITY = 'the communication\'s id, or externalId (your own reference)'
+
+/**
+ * A record codec that also requires `id` or `externalId`, reported on `id` when both are
+ * missing. Tagged as a dispatch so that error paths skip it, as they skip `dispatch`.
+ */
+const identified = <A extends { readonly id?: string; readonly externalId?: string }>(name: string, fields: t.Type<A, unknown>) => {
+  const codec = new t.Type<A & MasstackIdentity, unknown, unknown>(
+    name,
+    (u): u is A & MasstackIdentity => fields.is(u) && isIdentified(u),
+    (u, c) => {
+      const decoded = fields.validate(u, t.appendContext(c, '', fields, u))
+      if (E.isLeft(decoded)) return decoded
+      if (isIdentified(decoded.right)) return t.success(decoded.right)
+      return t.failure(undefined, t.appendContext(c, 'id', new t.Type(IDENTITY, t.string.is, t.failure, t.identity), undefined))
+    },
+    t.identity,
+  )
+  return Object.assign(codec, { _tag: DISPATCH_TAG })
+}
+
+/**
+ * A Masstack SMS communication, as deliverykit infers it: `status`, `terminatingNumber`
+ * (the number without country code), optionally `channel: "sms"`, `countryCode`, `id`,
+ * `externalId`, `clientId` and the times. `id` or `externalId` is required. Unknown
+ * fields are kept.
+ *
+ * @category Codecs
+ */
+export const MasstackSmsCommunication = identified(
+  'MasstackSmsCommunication',
+  struct(
+    'MasstackSmsFields',
+    { status: t.string, terminatingNumber: MasstackPhoneDigits },
+    { channel: channelNamed('sms'), countryCode: MasstackPhoneDigits, ...COMMON_FIELDS },
+  ),
+)
+
+/** @category Codecs */
+export type MasstackSmsCommunication = t.TypeOf<typeof MasstackSmsCommunication>
+
+/**
+ * A Masstack e-mail communication, as deliverykit infers it: `status`,
+ * `destinationEmail`, optionally `channel: "email"`, `id`, `externalId`, `clientId` and
+ * the times. `id` or `externalId` is required. Unknown fields are kept.
+ *
+ * @category Codecs
+ */
+export const MasstackEmailCommunication = identified(
+  'MasstackEmailCommunication',
+  struct('MasstackEmailFields', { status: t.string, destinationEmail: t.string }, { channel: channelNamed('email'), ...COMMON_FIELDS }),
+)
+
+/** @category Codecs */
+export type MasstackEmailCommunication = t.TypeOf<typeof MasstackEmailCommunication>
+
+/** @category Codecs */
+export type MasstackCommunication = MasstackSmsCommunication | MasstackEmailCommunication
+
+/**
+ * The channel of a record: its `channel` field in any casing or, without one, the only
+ * recipient field it has. The codec and {@link isMasstackSmsCommunication} share this
+ * rule, so a decoded record's channel is the one it was decoded as.
+ */
+const channelOf = (u: Readonly<Record<string, unknown>>): MasstackChannelName | 'unknown' | 'ambiguous' | 'invalid' => {
+  const channel = u['channel']
+  if (channel !== undefined) {
+    const name = typeof channel === 'string' ? channel.toLowerCase() : ''
+    return name === 'sms' || name === 'email' ? name : 'invalid'
+  }
+  const sms = has(u, 'terminatingNumber')
+  const email = has(u, 'destinationEmail')
+  return sms && email ? 'ambiguous' : sms ? 'sms' : email ? 'email' : 'unknown'
+}
+
+/**
+ * Whether a decoded record is an SMS communication.
+ *
+ * @category Codecs
+ */
+export const isMasstackSmsCommunication = (record: MasstackCommunication): record is MasstackSmsCommunication =>
+  channelOf(record) === 'sms'
+
+const ChannelField = new t.Type<string, string, unknown>(
+  '"sms" or "email", or a terminatingNumber (SMS) or destinationEmail (e-mail) to tell it by',
+  t.string.is,
+  t.failure,
+  t.identity,
+)
+
+/**
+ * One Masstack communication status record, SMS or e-mail. The channel comes from
+ * `channel` (any casing) or, without it, from the recipient field the record has.
+ *
+ * @example
+ * ```ts
+ * import { MasstackCommunication } from 'deliverykit/masstack'
+ * MasstackCommunication.is({
+ *   id: 'c-1', channel: 'sms', status: 'DELIVERED', terminatingNumber: '666123123',
+ * }) // true
+ * ```
+ * @category Codecs
+ */
+export const MasstackCommunication = dispatch<MasstackCommunication>(
+  'MasstackCommunication',
+  (u): u is MasstackCommunication => MasstackSmsCommunication.is(u) || MasstackEmailCommunication.is(u),
+  (u, c) => {
+    if (!isRecord(u)) return t.failure(u, c, `expected a Masstack communication record (a JSON object), received ${describeValue(u)}`)
+    const channel = channelOf(u)
+    const at = t.appendContext(c, 'channel', ChannelField, u['channel'])
+    switch (channel) {
+      case 'sms':
+        return MasstackSmsCommunication
+      case 'email':
+        return MasstackEmailCommunication
+      case 'invalid':
+        return t.failure(u['channel'], at, `${describeValue(u['channel'])} is not a Masstack channel; expected one of ${CHANNEL_NAMES.join(', ')}`)
+      case 'ambiguous':
+        return t.failure(undefined, at, 'missing, and the record has both terminatingNumber and destinationEmail; expected "sms" or "email" to say which is the recipient')
+      case 'unknown':
+        return t.failure(undefined, at)
+    }
+  },
+)
+
+// ---------------------------------------------------------------------------------------
+// lists and the { commit, id, data } envelope
+// ---------------------------------------------------------------------------------------
+
+/** @category Codecs */
+export type MasstackCommunicationList = ReadonlyArray<MasstackCommunication>
+
+const CommunicationList = t.readonlyArray(MasstackCommunication, 'MasstackCommunicationList')
+
+/** The one own key of an object whose value is an array, if there is exactly one. */
+const onlyListKey = (u: Readonly<Record<string, unknown>>): string | undefined => {
+  const keys = Object.keys(u).filter((key) => Array.isArray(u[key]))
+  return keys.length === 1 ? keys[0] : undefined
+}
+
+/**
+ * `data` of an envelope: one record or a list. Where `CommunicationListResponse` keeps its
+ * list is not documented; an object that has a list but no status is refused with the
+ * list's path, for the caller to pass that list instead of guessing.
+ */
+const EnvelopeData = dispatch<MasstackCommunication | MasstackCommunicationList>(
+  'MasstackEnvelopeData',
+  (u): u is MasstackCommunication | MasstackCommunicationList => CommunicationList.is(u) || MasstackCommunication.is(u),
+  (u, c) => {
+    if (Array.isArray(u)) return CommunicationList
+    if (u === undefined) return t.failure(u, c, 'missing; expected a communication record or a list of them')
+    if (!isRecord(u)) return t.failure(u, c, `expected a communication record or a list of them, received ${describeValue(u)}`)
+    const listKey = has(u, 'status') ? undefined : onlyListKey(u)
+    if (listKey === undefined) return MasstackCommunication
+    return t.failure(
+      u,
+      c,
+      `expected a communication record or a list of them, received an object with a list under ${JSON.stringify(listKey)}; Masstack does not document where its list response keeps the list, so pass that list (data.${listKey}) as the body`,
+    )
+  },
+)
+
+/**
+ * The envelope every Communications API response uses (documented):
+ * `{ commit, id, data }`, `commit` being the service version and `id` the response's id.
+ * That `data` holds one communication or a list of them is inferred.
+ *
+ * @category Codecs
+ */
+export const MasstackEnvelope = struct('MasstackEnvelope', { data: EnvelopeData }, { commit: t.string, id: MasstackId })
+
+/** @category Codecs */
+export type MasstackEnvelope = t.TypeOf<typeof MasstackEnvelope>
+
+/** A body is an envelope when it has `data`, or `commit` without a `status` of its own. */
+const looksLikeEnvelope = (u: Readonly<Record<string, unknown>>): boolean =>
+  has(u, 'data') || (has(u, 'commit') && !has(u, 'status'))
+
+/**
+ * Whether a decoded body is an envelope (the rule {@link MasstackBody} decodes by).
+ *
+ * @category Codecs
+ */
+export const isMasstackEnvelope = (body: MasstackBody): body is MasstackEnvelope =>
+  !Array.isArray(body) && looksLikeEnvelope(body as Readonly<Record<string, unknown>>)
+
+/** The message of one of the two documented error bodies, `{ errors: [...] }` or `{ commit, error: { message } }`. */
+const errorResponseMessage = (u: Readonly<Record<string, unknown>>): string | undefined => {
+  if (has(u, 'status') || has(u, 'data') || (!Array.isArray(u['errors']) && !has(u, 'error'))) return undefined
+  const errors = u['errors']
+  const first: unknown = Array.isArray(errors) ? errors[0] : u['error']
+  const said: unknown =
+    typeof first === 'string' ? first : isRecord(first) ? [first['message'], first['details'], first['title'], first['code']].find((v) => typeof v === 'string') : undefined
+  return `a Masstack error response, not communications${said === undefined ? '' : `: ${describeValue(said)}`}`
+}
+
+/**
+ * Any Masstack body deliverykit reads: one communication record, a list of them, or the
+ * `{ commit, id, data }` envelope around either.
+ *
+ * @category Codecs
+ */
+export type MasstackBody = MasstackCommunication | MasstackCommunicationList | MasstackEnvelope
+
+/**
+ * Any Masstack body deliverykit reads, told apart by shape: an array is a list, an
+ * object with `data` (or `commit` and no `status`) an envelope, any other object a
+ * record. The API's error bodies are refused as such, with their message.
+ *
+ * @example
+ * ```ts
+ * import { MasstackBody } from 'deliverykit/masstack'
+ * import { either as E } from 'fp-ts'
+ * E.isRight(MasstackBody.decode({ commit: 'v2.10.1', data: [] })) // true
+ * ```
+ * @category Codecs
+ */
+export const MasstackBody = dispatch<MasstackBody>(
+  'MasstackBody',
+  (u): u is MasstackBody => CommunicationList.is(u) || MasstackEnvelope.is(u) || MasstackCommunication.is(u),
+  (u, c) => {
+    if (Array.isArray(u)) return CommunicationList
+    if (!isRecord(u)) {
+      return t.failure(u, c, `expected a Masstack communication record, a list of them, or a { commit, id, data } envelope, received ${describeValue(u)}`)
+    }
+    const error = errorResponseMessage(u)
+    if (error !== undefined) return t.failure(u, c, error)
+    return looksLikeEnvelope(u) ? MasstackEnvelope : MasstackCommunication
+  },
+)
