@@ -16,6 +16,7 @@
  * @module deliverykit
  */
 export { normalize, normalizeInbound, parse, safeParse } from './normalize.js'
+export { detectVendor, type Detected, type Detection, type NotDetected } from './detect.js'
 export type { InboundOptions, OptionsFor, VendorOptions, VendorWithOptionalOptions, VendorWithRequiredOptions } from './registry.js'
 export type { InboundBase, InboundEvent, InboundMessageEvent, OptOutEvent } from './model/inbound.js'
 export { classify, eventFromStatus, type ClassifiedStatus, type ClassifyError, type StatusReport } from './classify.js'

@@ -9,6 +9,7 @@ import { OCTOPUSH_CATALOGS } from './vendors/octopush/catalog.js'
 import { normalizeInbound as normalizeOctopushInbound } from './vendors/octopush/inbound.js'
 import { normalize as normalizeOctopush, type OctopushOptions } from './vendors/octopush/normalize.js'
 import { MESSANGI_CATALOGS } from './vendors/messangi/catalog/index.js'
+import { normalizeInbound as normalizeMessangiInbound } from './vendors/messangi/inbound.js'
 import { normalizeUnchecked as normalizeMessangi, type MessangiOptions } from './vendors/messangi/normalize.js'
 import { MASSTACK_CATALOGS } from './vendors/masstack/catalog.js'
 import { normalize as normalizeMasstack, type MasstackOptions } from './vendors/masstack/normalize.js'
@@ -69,6 +70,6 @@ export interface InboundOptions {
 /** The vendor registry: a vendor in `VENDORS` without a definition here does not compile. */
 export const VENDOR_DEFINITIONS: { readonly [V in Vendor]: VendorDefinition<V> } = {
   octopush: { normalize: normalizeOctopush, catalogs: OCTOPUSH_CATALOGS, normalizeInbound: normalizeOctopushInbound },
-  messangi: { normalize: normalizeMessangi, catalogs: MESSANGI_CATALOGS },
+  messangi: { normalize: normalizeMessangi, catalogs: MESSANGI_CATALOGS, normalizeInbound: normalizeMessangiInbound },
   masstack: { normalize: normalizeMasstack, catalogs: MASSTACK_CATALOGS },
 }

@@ -56,7 +56,7 @@ export const MessangiDateTime = t.brand(
 export type MessangiDateTime = t.TypeOf<typeof MessangiDateTime>
 
 /** The same codec, with a message that says which format was expected. */
-const DateTimeText = new t.Type<MessangiDateTime, string, unknown>(
+export const DateTimeText = new t.Type<MessangiDateTime, string, unknown>(
   'ISO-8601 date-time with Z or an offset',
   MessangiDateTime.is,
   (u, c) =>

@@ -23,6 +23,7 @@ export {
   MessangiSendResponse,
   MessangiStatusCallback,
 } from './codec.js'
+export { MessangiInboundCallback, MessangiLegacyMoCallback, MessangiMoCallback, normalizeInbound } from './inbound.js'
 export {
   normalize,
   normalizeLegacy,

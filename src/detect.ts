@@ -1,0 +1,122 @@
+import { readBody } from './internal/rawBody.js'
+import type { Channel } from './model/channel.js'
+import { VENDOR_NAMES } from './model/names.js'
+import type { Vendor } from './model/vendor.js'
+
+/**
+ * What `detectVendor` recognised: the vendor, the kind of callback (a delivery status,
+ * an inbound message, an opt-out) and its shape, with the fields that gave it away.
+ *
+ * @category Detect
+ */
+export interface Detected {
+  readonly detected: true
+  readonly vendor: Vendor
+  readonly kind: 'delivery' | 'inbound' | 'opt_out'
+  /** A short name of the shape, e.g. "Octopush e-mail delivery callback". */
+  readonly shape: string
+  /** The channel, where the body says it. */
+  readonly channel?: Channel
+  /** The fields that decided it. */
+  readonly evidence: ReadonlyArray<string>
+}
+
+/**
+ * Why `detectVendor` would not say: the body is not an object, matches no known shape,
+ * or matches shapes of more than one vendor.
+ *
+ * @category Detect
+ */
+export interface NotDetected {
+  readonly detected: false
+  readonly reason: string
+}
+
+/** @category Detect */
+export type Detection = Detected | NotDetected
+
+type Body = Readonly<Record<string, unknown>>
+
+interface Rule {
+  readonly vendor: Vendor
+  readonly kind: Detected['kind']
+  readonly shape: string
+  /** The fields that must be present. */
+  readonly fields: ReadonlyArray<string>
+  readonly test?: (body: Body) => boolean
+  readonly channel?: (body: Body) => Channel | undefined
+}
+
+const has = (body: Body, key: string): boolean => Object.prototype.hasOwnProperty.call(body, key) && body[key] !== undefined && body[key] !== null
+
+const OCTOPUSH_CHANNELS: Readonly<Record<string, Channel>> = { sms: 'sms', voice_sms: 'voice', rcs: 'rcs', whatsapp: 'whatsapp', email: 'email' }
+const LEGACY_TYPES: Readonly<Record<string, Channel>> = { SMS: 'sms', PUSH: 'push', EMAIL: 'email' }
+const lookup = (table: Readonly<Record<string, Channel>>, value: unknown): Channel | undefined =>
+  typeof value === 'string' && Object.prototype.hasOwnProperty.call(table, value) ? table[value] : undefined
+const isRecord = (u: unknown): u is Body => typeof u === 'object' && u !== null && !Array.isArray(u)
+const isMasstackRecord = (u: unknown): boolean => isRecord(u) && has(u, 'status') && (has(u, 'terminatingNumber') || has(u, 'destinationEmail'))
+
+/** Most specific first; a body matching rules of two vendors is ambiguous. */
+const RULES: ReadonlyArray<Rule> = [
+  { vendor: 'octopush', kind: 'opt_out', shape: 'Octopush STOP callback', fields: ['stop_date', 'number'], channel: () => 'sms' },
+  { vendor: 'octopush', kind: 'inbound', shape: 'Octopush inbound SMS callback', fields: ['reception_date', 'number', 'text'], channel: () => 'sms' },
+  { vendor: 'octopush', kind: 'inbound', shape: 'Octopush inbound SMS callback (older answer_date)', fields: ['answer_date', 'number', 'text'], channel: () => 'sms' },
+  { vendor: 'octopush', kind: 'delivery', shape: 'Octopush e-mail delivery callback', fields: ['message_id', 'deliveries'], test: (b) => Array.isArray(b['deliveries']), channel: () => 'email' },
+  { vendor: 'octopush', kind: 'delivery', shape: 'Octopush delivery callback', fields: ['message_id', 'number', 'status', 'delivery_date'], channel: (b) => lookup(OCTOPUSH_CHANNELS, b['channel'] ?? 'sms') },
+  { vendor: 'messangi', kind: 'inbound', shape: 'Messangi legacy inbound (MO) callback', fields: ['TYPE', 'FROM', 'TEXT'], test: (b) => b['TYPE'] === 'MO_MESSAGE', channel: () => 'sms' },
+  { vendor: 'messangi', kind: 'delivery', shape: 'Messangi legacy status callback', fields: ['TYPE', 'MESSANGI_ID', 'STATUS'], channel: (b) => lookup(LEGACY_TYPES, b['TYPE']) },
+  { vendor: 'messangi', kind: 'inbound', shape: 'Messangi inbound (MO) callback', fields: ['user', 'text'], test: (b) => has(b, 'processId') || has(b, 'origin') || has(b, 'connection') },
+  { vendor: 'messangi', kind: 'delivery', shape: 'Messangi send API response', fields: ['meta', 'data'], test: (b) => isRecord(b['data']) && has(b['data'], 'id') && has(b['data'], 'status') },
+  { vendor: 'messangi', kind: 'delivery', shape: 'Messangi status callback (the channel must be named)', fields: ['id', 'status', 'to'] },
+  { vendor: 'masstack', kind: 'delivery', shape: 'Masstack Communications API envelope', fields: ['commit', 'data'] },
+  { vendor: 'masstack', kind: 'delivery', shape: 'Masstack communication record', fields: ['status'], test: isMasstackRecord, channel: (b) => (has(b, 'terminatingNumber') ? 'sms' : 'email') },
+]
+
+const KEYS_SHOWN = 8
+
+/**
+ * Says which vendor and kind of callback a body looks like, or that it cannot tell and
+ * why. A convenience with limits: vendors send no type tag, so this reads field names
+ * only (it never decodes), and a body that is wrong in its values is still "detected".
+ * `normalize` never uses it: name the vendor yourself where you can, one endpoint per
+ * vendor being the robust setup. Accepts the same raw forms as `normalize`.
+ *
+ * @example
+ * ```ts
+ * import { detectVendor } from 'deliverykit'
+ * detectVendor({ message_id: 'sms_1', number: '+33600000000', status: 'DELIVERED', delivery_date: '2025-01-22 11:46:06' })
+ * // { detected: true, vendor: 'octopush', kind: 'delivery', shape: 'Octopush delivery callback', channel: 'sms', … }
+ * ```
+ * @category Detect
+ */
+export const detectVendor = (body: unknown): Detection => {
+  const read = readBody(body)
+  if (!read.ok) return { detected: false, reason: read.message }
+  const value = read.value
+  if (Array.isArray(value)) {
+    return value.length > 0 && value.every(isMasstackRecord)
+      ? { detected: true, vendor: 'masstack', kind: 'delivery', shape: 'Masstack list of communication records', evidence: ['status', 'terminatingNumber or destinationEmail'] }
+      : { detected: false, reason: 'an array that is not a list of Masstack communication records' }
+  }
+  if (!isRecord(value)) return { detected: false, reason: 'not a JSON object' }
+  const matches = RULES.filter((rule) => rule.fields.every((field) => has(value, field)) && (rule.test?.(value) ?? true))
+  const [first] = matches
+  if (first === undefined) {
+    const keys = Object.keys(value)
+    const shown = keys.slice(0, KEYS_SHOWN).join(', ') + (keys.length > KEYS_SHOWN ? ', …' : '')
+    return { detected: false, reason: `no known callback has these fields (${shown === '' ? 'none' : shown})` }
+  }
+  const vendors = [...new Set(matches.map((rule) => rule.vendor))]
+  if (vendors.length > 1) {
+    return { detected: false, reason: `the fields fit ${vendors.map((v) => VENDOR_NAMES[v]).join(' and ')} alike: name the vendor` }
+  }
+  const channel = first.channel?.(value)
+  return {
+    detected: true,
+    vendor: first.vendor,
+    kind: first.kind,
+    shape: first.shape,
+    ...(channel !== undefined && { channel }),
+    evidence: first.fields,
+  }
+}
