@@ -88,7 +88,8 @@ describe('deliverykit normalize (in memory)', () => {
       '  message_id: missing; expected string',
       '  number: missing; expected string',
       '  delivery_date: missing; expected date-time "YYYY-MM-DD HH:mm:ss"',
-      expect.stringMatching(/^dir\/text\.json: not a JSON body: Unexpected token/),
+      'dir/text.json: invalid body',
+      expect.stringMatching(/^ {2}\(root\): not valid JSON \(/),
       '',
     ])
     expect(Object.keys(JSON.parse(stdout) as object)).toEqual(['dir/good.json'])
@@ -107,6 +108,35 @@ describe('deliverykit normalize (in memory)', () => {
     expect(code).toBe(EXIT.usage)
     expect(stderr).toContain(message)
     expect(stderr).toContain('Usage:')
+  })
+
+  it('reads form-encoded bodies and normalizes opt-outs with --inbound', () => {
+    const form = 'message_id=sms_1&number=%2B33600000000&text=STOP&stop_date=2020-11-04+11%3A11%3A45'
+    const { code, stdout } = runWith(['normalize', '--vendor', 'octopush', '--inbound', '-'], {}, form)
+    expect(code).toBe(EXIT.ok)
+    expect((JSON.parse(stdout) as ReadonlyArray<Record<string, unknown>>).map((event) => [event['kind'], event['from']])).toEqual([['opt_out', '+33600000000']])
+  })
+
+  it('detect names the vendor and kind of each body, and exits 1 for one it cannot tell', () => {
+    const { code, stdout, stderr } = runWith(['detect', 'dir'], { 'dir/a.json': sms, 'dir/b.json': '{"hello":1}' })
+    expect(code).toBe(EXIT.rejected)
+    expect(stderr).toBe('dir/b.json: not recognised: no known callback has these fields (hello)\n')
+    const byFile = JSON.parse(stdout) as Record<string, Record<string, unknown>>
+    expect([byFile['dir/a.json']?.['vendor'], byFile['dir/a.json']?.['kind'], byFile['dir/b.json']?.['detected']]).toEqual(['octopush', 'delivery', false])
+  })
+
+  it('catalog prints the status table, filtered by channel, or as JSON', () => {
+    const table = runWith(['catalog', 'masstack', '--channel', 'email'])
+    expect(table.code).toBe(EXIT.ok)
+    const lines = table.stdout.trimEnd().split('\n')
+    expect(lines[0]).toBe('Masstack status catalog (8 rows)')
+    expect(lines[2]).toMatch(/^channel +code +status +classification +failure +vendor description$/)
+    expect(lines.find((line) => line.includes(' DEFERRED '))).toMatch(/^e-mail +DEFERRED +deferred +transient +The e-mail was rejected/)
+    const json = JSON.parse(runWith(['catalog', 'octopush', '--json']).stdout) as ReadonlyArray<Record<string, unknown>>
+    expect(json).toHaveLength(33)
+    expect(json[0]).toMatchObject({ vendor: 'octopush', channel: 'all', code: 'DELIVERED', status: 'delivered', classification: 'final' })
+    expect(runWith(['catalog', 'masstack', '--channel', 'push'])).toMatchObject({ code: EXIT.usage })
+    expect(runWith(['catalog', 'nope']).stderr).toContain('unknown vendor "nope"')
   })
 
   it('exits 1 when a named file does not exist', () => {

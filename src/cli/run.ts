@@ -2,50 +2,56 @@ import { parseArgs } from 'node:util'
 
 import { either as E } from 'fp-ts'
 
+import { detectVendor } from '../detect.js'
+import type { NormalizeError } from '../errors/error.js'
 import { formatError } from '../errors/format.js'
+import { CHANNELS, type Channel } from '../model/channel.js'
 import { VENDORS, isVendor, type Vendor } from '../model/vendor.js'
+import { normalizeInbound, normalizeUnchecked } from '../normalize.js'
 import type { OptionsFor } from '../registry.js'
-import { normalizeUnchecked } from '../normalize.js'
+import { catalogRows, catalogTable } from './catalog.js'
+import { EXIT, indent, inputsOf, printDocuments, type CliIo } from './io.js'
 
-/** What the command reads and writes, so tests can run it without a process. */
-export interface CliIo {
-  /** The files of a path: itself if it is a file, its `*.json` files (sorted) if it is a folder. */
-  readonly listFiles: (path: string) => ReadonlyArray<string>
-  readonly readFile: (path: string) => string
-  readonly readStdin: () => string
-  readonly stdout: (text: string) => void
-  readonly stderr: (text: string) => void
-}
-
-/** Exit codes: 0 every body normalized, 1 a body was rejected or unreadable, 2 bad usage. */
-export const EXIT = { ok: 0, rejected: 1, usage: 2 } as const
+export { EXIT, type CliIo } from './io.js'
 
 export const HELP = `deliverykit: turn messaging vendors' delivery webhooks into canonical events
 
 Usage:
   deliverykit normalize --vendor VENDOR [options] [FILE|DIR|-]...
+  deliverykit detect [FILE|DIR|-]...
+  deliverykit catalog VENDOR [--channel CHANNEL] [--json]
   deliverykit --help | --version
 
-Reads each body (a file, every *.json file of a folder, or standard input with - or
-no argument) and prints its events as JSON: an array for one body, an object keyed by
-file name for several.
+normalize  reads each body (a file, every *.json file of a folder, or standard input
+           with - or no argument; JSON or form-encoded) and prints its events as JSON:
+           an array for one body, an object keyed by file name for several.
+detect     says which vendor and kind of callback each body looks like.
+catalog    prints a vendor's status table: code, canonical status, classification,
+           failure reason and permanence, and the vendor's description.
 
 Options:
-  --vendor VENDOR          ${VENDORS.join(', ')} (required)
-  --channel CHANNEL        channel of bodies that do not name one (Octopush: sms, voice, rcs, whatsapp;
-                           Messangi: sms, email, push, rcs, whatsapp, required but for legacy callbacks)
-  --time-zone ZONE         IANA zone of the vendor's zone-less times (Octopush: Europe/Paris)
+  --vendor VENDOR          ${VENDORS.join(', ')} (normalize: required)
+  --channel CHANNEL        normalize: the channel of bodies that do not name one (Octopush:
+                           sms, voice, rcs, whatsapp; Messangi: sms, email, push, rcs,
+                           whatsapp, required but for legacy callbacks); catalog: one channel
+  --time-zone ZONE         IANA zone of the vendor's zone-less times (Octopush: Europe/Paris,
+                           Masstack: Europe/Madrid)
   --unknown-status keep    keep codes the catalog does not know as "unknown" events
+  --inbound                normalize opt-out (STOP) and inbound-message callbacks instead
   --ndjson                 print one event per line instead of JSON documents
+  --json                   catalog: print JSON rows instead of a table
 
-Exit status: 0 all bodies normalized, 1 a body was rejected (the reason on stderr),
-2 bad usage.
+Exit status: 0 all bodies handled, 1 a body was rejected or not recognised (the reason on
+stderr), 2 bad usage.
 
 Examples:
   deliverykit normalize --vendor octopush examples/payloads/octopush
   curl -s … | deliverykit normalize --vendor octopush --time-zone UTC -
   deliverykit normalize --vendor octopush --channel voice --ndjson old-voice-dlr.json
   deliverykit normalize --vendor messangi --channel whatsapp examples/payloads/messangi/whatsapp
+  deliverykit normalize --vendor octopush --inbound stop.json
+  deliverykit detect unknown-body.json
+  deliverykit catalog messangi --channel sms
 `
 
 const usageError = (io: CliIo, message: string): number => {
@@ -53,23 +59,25 @@ const usageError = (io: CliIo, message: string): number => {
   return EXIT.usage
 }
 
+const OPTIONS = {
+  vendor: { type: 'string' },
+  channel: { type: 'string' },
+  'time-zone': { type: 'string' },
+  'unknown-status': { type: 'string' },
+  inbound: { type: 'boolean', default: false },
+  ndjson: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', default: false },
+} as const
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values']
+
 /** Runs the command line `argv` (without `node` and the script) and returns the exit code. */
 export const run = (argv: ReadonlyArray<string>, io: CliIo, version: string): number => {
   let parsed
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        vendor: { type: 'string' },
-        channel: { type: 'string' },
-        'time-zone': { type: 'string' },
-        'unknown-status': { type: 'string' },
-        ndjson: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', default: false },
-      },
-    })
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: OPTIONS })
   } catch (error) {
     return usageError(io, error instanceof Error ? error.message : String(error))
   }
@@ -82,13 +90,30 @@ export const run = (argv: ReadonlyArray<string>, io: CliIo, version: string): nu
     io.stdout(`${version}\n`)
     return EXIT.ok
   }
-  const [command, ...inputs] = positionals
-  if (command !== 'normalize') {
-    return usageError(io, command === undefined ? 'no command given' : `unknown command "${command}"`)
+  const [command, ...rest] = positionals
+  switch (command) {
+    case 'normalize':
+      return normalizeCommand(values, rest, io)
+    case 'detect':
+      return detectCommand(rest, io)
+    case 'catalog':
+      return catalogCommand(values, rest, io)
+    case undefined:
+      return usageError(io, 'no command given')
+    default:
+      return usageError(io, `unknown command "${command}"`)
   }
-  const vendor = values.vendor
-  if (vendor === undefined) return usageError(io, '--vendor is required')
-  if (!isVendor(vendor)) return usageError(io, `unknown vendor "${vendor}"; expected one of ${VENDORS.join(', ')}`)
+}
+
+const vendorOf = (name: string | undefined, io: CliIo): Vendor | number => {
+  if (name === undefined) return usageError(io, '--vendor is required')
+  if (!isVendor(name)) return usageError(io, `unknown vendor "${name}"; expected one of ${VENDORS.join(', ')}`)
+  return name
+}
+
+const normalizeCommand = (values: Values, paths: ReadonlyArray<string>, io: CliIo): number => {
+  const vendor = vendorOf(values.vendor, io)
+  if (typeof vendor === 'number') return vendor
   const unknownStatus = values['unknown-status']
   if (unknownStatus !== undefined && unknownStatus !== 'keep' && unknownStatus !== 'error') {
     return usageError(io, `--unknown-status takes "keep" or "error", not "${unknownStatus}"`)
@@ -99,50 +124,66 @@ export const run = (argv: ReadonlyArray<string>, io: CliIo, version: string): nu
     ...(values['time-zone'] !== undefined && { timeZone: values['time-zone'] }),
     ...(unknownStatus !== undefined && { unknownStatus }),
   }
-
-  const files: Array<string> = []
-  for (const input of inputs.length === 0 ? ['-'] : inputs) {
-    try {
-      files.push(...(input === '-' ? ['-'] : io.listFiles(input)))
-    } catch (error) {
-      io.stderr(`deliverykit: ${input}: ${error instanceof Error ? error.message : String(error)}\n`)
-      return EXIT.rejected
-    }
+  const inputs = inputsOf(paths, io)
+  if (typeof inputs === 'string') {
+    io.stderr(`deliverykit: ${inputs}\n`)
+    return EXIT.rejected
   }
-
   let exit: number = EXIT.ok
   const results: Record<string, unknown> = {}
-  for (const file of files) {
-    const name = file === '-' ? '(stdin)' : file
-    let body: unknown
-    try {
-      body = JSON.parse(file === '-' ? io.readStdin() : io.readFile(file))
-    } catch (error) {
-      io.stderr(`${name}: not a JSON body: ${error instanceof Error ? error.message : String(error)}\n`)
-      exit = EXIT.rejected
-      continue
-    }
-    // The CLI forwards option text as typed; normalize validates it and never throws.
-    const result = normalizeUnchecked(vendor, body, options as OptionsFor<Vendor>)
+  for (const input of inputs) {
+    // The text goes to normalize as it is: it reads JSON and form bodies and never throws.
+    const body = input.read()
+    const result: E.Either<NormalizeError, ReadonlyArray<unknown>> = values.inbound
+      ? normalizeInbound(vendor, body, options)
+      : normalizeUnchecked(vendor, body, options as OptionsFor<Vendor>)
     if (E.isLeft(result)) {
       if (result.left.kind === 'invalid_options') return usageError(io, formatError(result.left))
-      io.stderr(`${name}: ${result.left.kind.replace('_', ' ')}\n${indent(formatError(result.left))}\n`)
+      io.stderr(`${input.name}: ${result.left.kind.replace('_', ' ')}\n${indent(formatError(result.left))}\n`)
       exit = EXIT.rejected
       continue
     }
     if (values.ndjson) for (const event of result.right) io.stdout(`${JSON.stringify(event)}\n`)
-    else results[name] = result.right
+    else results[input.name] = result.right
   }
-  if (!values.ndjson) {
-    const names = Object.keys(results)
-    const document = files.length === 1 && names.length === 1 ? results[names[0] ?? ''] : results
-    if (names.length > 0 || files.length > 1) io.stdout(`${JSON.stringify(document, null, 2)}\n`)
-  }
+  if (!values.ndjson) printDocuments(io, inputs, results)
   return exit
 }
 
-const indent = (text: string): string =>
-  text
-    .split('\n')
-    .map((line) => `  ${line}`)
-    .join('\n')
+const detectCommand = (paths: ReadonlyArray<string>, io: CliIo): number => {
+  const inputs = inputsOf(paths, io)
+  if (typeof inputs === 'string') {
+    io.stderr(`deliverykit: ${inputs}\n`)
+    return EXIT.rejected
+  }
+  let exit: number = EXIT.ok
+  const results: Record<string, unknown> = {}
+  for (const input of inputs) {
+    const detection = detectVendor(input.read())
+    if (!detection.detected) {
+      io.stderr(`${input.name}: not recognised: ${detection.reason}\n`)
+      exit = EXIT.rejected
+    }
+    results[input.name] = detection
+  }
+  printDocuments(io, inputs, results)
+  return exit
+}
+
+const catalogCommand = (values: Values, positionals: ReadonlyArray<string>, io: CliIo): number => {
+  const [name, ...extra] = positionals
+  if (extra.length > 0) return usageError(io, `catalog takes one vendor, not ${String(positionals.length)} arguments`)
+  const vendor = vendorOf(name ?? values.vendor, io)
+  if (typeof vendor === 'number') return vendor
+  const channel = values.channel
+  if (channel !== undefined && !(CHANNELS as ReadonlyArray<string>).includes(channel)) {
+    return usageError(io, `unknown channel "${channel}"; expected one of ${CHANNELS.join(', ')}`)
+  }
+  const rows = catalogRows(vendor, channel as Channel | undefined)
+  if (rows.length === 0) return usageError(io, `${vendor} does not send on ${channel ?? 'any channel'}`)
+  if (values.json) {
+    const json = rows.map(({ channel: on, code, entry }) => ({ vendor, channel: on, code, ...entry }))
+    io.stdout(`${JSON.stringify(json, null, 2)}\n`)
+  } else io.stdout(`${catalogTable(vendor, rows)}\n`)
+  return EXIT.ok
+}

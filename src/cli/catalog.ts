@@ -1,0 +1,42 @@
+import { CHANNELS, type Channel } from '../model/channel.js'
+import type { CatalogEntry } from '../model/catalog.js'
+import { CHANNEL_NAMES, VENDOR_NAMES } from '../model/names.js'
+import type { Vendor } from '../model/vendor.js'
+import { VENDOR_DEFINITIONS } from '../registry.js'
+
+interface Row {
+  readonly channel: Channel | 'all'
+  readonly code: string
+  readonly entry: CatalogEntry
+}
+
+/** The catalog's rows: once for a vendor whose channels share one list, per channel otherwise. */
+export const catalogRows = (vendor: Vendor, only: Channel | undefined): ReadonlyArray<Row> => {
+  const catalogs = VENDOR_DEFINITIONS[vendor].catalogs
+  const used = CHANNELS.filter((channel) => catalogs[channel] !== undefined && (only === undefined || channel === only))
+  const shared = new Set(used.map((channel) => catalogs[channel])).size === 1 && used.length > 1
+  const channels: ReadonlyArray<Channel | 'all'> = shared ? ['all'] : used
+  return channels.flatMap((channel) => {
+    const catalog = catalogs[channel === 'all' ? (used[0] ?? 'sms') : channel] ?? {}
+    return Object.entries(catalog).map(([code, entry]) => ({ channel, code, entry }))
+  })
+}
+
+const pad = (text: string, width: number): string => text.padEnd(width)
+
+/** The catalog as an aligned text table. */
+export const catalogTable = (vendor: Vendor, rows: ReadonlyArray<Row>): string => {
+  const lines = rows.map(({ channel, code, entry }) => [
+    channel === 'all' ? 'all' : CHANNEL_NAMES[channel],
+    code,
+    entry.status,
+    entry.classification,
+    entry.classification === 'failure' ? `${entry.failure.reason}, ${entry.failure.permanent ? 'permanent' : 'temporary'}` : '',
+    entry.description,
+  ])
+  const header = ['channel', 'code', 'status', 'classification', 'failure', 'vendor description']
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => (line[column] ?? '').length)))
+  const render = (cells: ReadonlyArray<string>): string =>
+    cells.map((cell, column) => (column === cells.length - 1 ? cell : pad(cell, widths[column] ?? 0))).join('  ').trimEnd()
+  return [`${VENDOR_NAMES[vendor]} status catalog (${String(rows.length)} rows)`, '', render(header), ...lines.map(render)].join('\n')
+}
