@@ -1,4 +1,5 @@
-import { normalize, type DeliveryEvent } from 'deliverykit'
+import { eventFromStatus, normalize, type DeliveryEvent } from 'deliverykit'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
 import { digest } from '../src/internal/digest.js'
@@ -39,5 +40,38 @@ describe('eventId', () => {
     expect(digest(['ab', 'c'])).not.toBe(digest(['a', 'bc']))
     const ids = new Set(Array.from({ length: 10_000 }, (_, i) => digest(['octopush', `sms_${String(i)}`])))
     expect(ids.size).toBe(10_000)
+  })
+})
+
+describe('eventId (properties)', () => {
+  const SEED = 20261126
+  const field = fc.string({ minLength: 1, maxLength: 24 })
+  const report = fc.record({ messageId: field, recipient: field, code: fc.constantFrom('DELIVERED', 'ACK', 'EXPIRED', 'NEW'), minute: fc.integer({ min: 0, max: 59 }) })
+  const idOf = (r: { readonly messageId: string; readonly recipient: string; readonly code: string; readonly minute: number }): string =>
+    rightOf(
+      eventFromStatus(
+        'octopush',
+        { channel: 'sms', code: r.code, messageId: r.messageId, recipient: r.recipient, occurredAt: `2025-01-22T10:${String(r.minute).padStart(2, '0')}:00Z` },
+        { unknownStatus: 'keep' },
+      ),
+    ).eventId
+
+  it('is a function of the vendor event alone: equal inputs, equal ids', () => {
+    fc.assert(
+      fc.property(report, (r) => {
+        expect(idOf({ ...r })).toBe(idOf(r))
+      }),
+      { seed: SEED, numRuns: 1000 },
+    )
+  })
+
+  it('differs when any identifying field differs', () => {
+    fc.assert(
+      fc.property(report, report, (a, b) => {
+        const same = a.messageId === b.messageId && a.recipient === b.recipient && a.code === b.code && a.minute === b.minute
+        expect(idOf(a) === idOf(b)).toBe(same)
+      }),
+      { seed: SEED, numRuns: 1000 },
+    )
   })
 })

@@ -59,3 +59,43 @@ describe('raw bodies', () => {
     expect(error.input).toBe(body)
   })
 })
+
+// Every shipped payload of every vendor, in each form a framework may hand over.
+const SHIPPED: ReadonlyArray<readonly [file: string, vendor: 'octopush' | 'messangi' | 'masstack', channel?: 'sms' | 'whatsapp']> = [
+  ['octopush/sms.json', 'octopush'],
+  ['octopush/voice-sms.json', 'octopush'],
+  ['octopush/email.json', 'octopush'],
+  ['octopush/sms-2020.json', 'octopush'],
+  ['messangi/sms/mt-callback.json', 'messangi', 'sms'],
+  ['messangi/sms/send-response.json', 'messangi', 'sms'],
+  ['messangi/whatsapp/callback.json', 'messangi', 'whatsapp'],
+  ['messangi/legacy-sms.json', 'messangi', 'sms'],
+  ['masstack/record.json', 'masstack'],
+  ['masstack/envelope-list.json', 'masstack'],
+]
+
+/** A form with bracket keys for nested values, as PHP-style encoders write them. */
+const toForm = (value: unknown, prefix = '', out = new URLSearchParams()): URLSearchParams => {
+  if (value !== null && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) toForm(inner, prefix === '' ? key : `${prefix}[${key}]`, out)
+  } else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out.append(prefix, String(value))
+  return out
+}
+
+describe.each(SHIPPED)('%s as raw bodies', (file, vendor, channel) => {
+  const body = payload(file)
+  const run = (input: unknown) => (vendor === 'messangi' ? normalize('messangi', input, { channel: channel ?? 'sms' }) : normalize(vendor, input))
+  const expected = rightOf(run(body))
+
+  it('JSON text and bytes give the same events as the object', () => {
+    expect(rightOf(run(JSON.stringify(body)))).toEqual(expected)
+    expect(rightOf(run(new TextEncoder().encode(JSON.stringify(body))))).toEqual(expected)
+  })
+
+  it('a form body gives the same statuses and recipients (numbers arrive as text)', () => {
+    const fromForm = rightOf(run(toForm(body).toString()))
+    expect(fromForm.map((event) => [event.vendor, event.channel, event.recipient, event.vendorStatus, event.status, event.occurredAt])).toEqual(
+      expected.map((event) => [event.vendor, event.channel, event.recipient, event.vendorStatus, event.status, event.occurredAt]),
+    )
+  })
+})
