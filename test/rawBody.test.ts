@@ -82,7 +82,7 @@ const toForm = (value: unknown, prefix = '', out = new URLSearchParams()): URLSe
   return out
 }
 
-describe.each(SHIPPED)('%s as raw bodies', (file, vendor, channel) => {
+describe.each(SHIPPED.map(([file, vendor, channel]) => ({ file, vendor, channel })))('$file as raw bodies', ({ file, vendor, channel }) => {
   const body = payload(file)
   const run = (input: unknown) => (vendor === 'messangi' ? normalize('messangi', input, { channel: channel ?? 'sms' }) : normalize(vendor, input))
   const expected = rightOf(run(body))

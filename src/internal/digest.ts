@@ -10,10 +10,17 @@ export const digest = (parts: ReadonlyArray<string>): string => {
   let h1 = 0xdeadbeef
   let h2 = 0x41c6ce57
   for (const part of parts) {
-    for (let i = 0; i < part.length; i++) {
-      const code = part.charCodeAt(i)
-      h1 = Math.imul(h1 ^ code, 2654435761)
-      h2 = Math.imul(h2 ^ code, 1597334677)
+    // Two UTF-16 units per round: half the multiplications, the same information.
+    const even = part.length - (part.length % 2)
+    for (let i = 0; i < even; i += 2) {
+      const pair = part.charCodeAt(i) | (part.charCodeAt(i + 1) << 16)
+      h1 = Math.imul(h1 ^ pair, 2654435761)
+      h2 = Math.imul(h2 ^ pair, 1597334677)
+    }
+    if (even < part.length) {
+      const last = part.charCodeAt(even)
+      h1 = Math.imul(h1 ^ last, 2654435761)
+      h2 = Math.imul(h2 ^ last, 1597334677)
     }
     // Mixing in each part's length keeps ['ab', 'c'] and ['a', 'bc'] apart.
     h1 = Math.imul(h1 ^ part.length, 2246822507)

@@ -52,3 +52,23 @@ export const makeEvent = (fields: EventFields): AnyEvent => {
   // The fields above are exactly those of the event type whose branch `entry` selects.
   return event as unknown as AnyEvent
 }
+
+/** Builds one entry of an event's `history`, the same way as `makeEvent` builds events. */
+export const makeHistoryEntry = (
+  entry: CatalogEntry | undefined,
+  vendorStatus: string,
+  occurredAt: string | undefined,
+  vendorTime: string | undefined,
+): HistoryEntry => {
+  const item: Record<string, unknown> = {
+    classification: entry === undefined ? 'unknown' : entry.classification,
+    status: entry === undefined ? 'unknown' : entry.status,
+  }
+  if (entry?.classification === 'failure') item['failure'] = { reason: entry.failure.reason, permanent: entry.failure.permanent }
+  item['vendorStatus'] = vendorStatus
+  item['description'] = entry === undefined ? '' : entry.description
+  if (occurredAt !== undefined) item['occurredAt'] = occurredAt
+  if (vendorTime !== undefined) item['vendorTime'] = vendorTime
+  // As in makeEvent: the fields are exactly those of the branch `entry` selects.
+  return item as unknown as HistoryEntry
+}

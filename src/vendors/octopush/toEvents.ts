@@ -2,8 +2,8 @@ import type { IssuePath, UnknownStatusIssue } from '../../errors/issue.js'
 import { digest } from '../../internal/digest.js'
 import { parseLocalDateTime, toOffsetDateTime, type Zone } from '../../internal/time.js'
 import type { Channel } from '../../model/channel.js'
-import { makeEvent } from '../../internal/events.js'
-import { describeStatus, unknownStatusIssue, type Described } from '../../internal/statuses.js'
+import { makeEvent, makeHistoryEntry } from '../../internal/events.js'
+import { unknownStatusIssue } from '../../internal/statuses.js'
 import { lookupStatus } from '../../model/catalog.js'
 import type { AnyEvent, EventDetails, HistoryEntry } from '../../model/event.js'
 import { OCTOPUSH_CATALOGS } from './catalog.js'
@@ -38,8 +38,6 @@ export interface ToEventsResult {
   readonly events: ReadonlyArray<AnyEvent>
   readonly unknownStatuses: ReadonlyArray<UnknownStatusIssue>
 }
-
-const describe = (channel: Channel, code: string): Described => describeStatus(OCTOPUSH_CATALOGS, channel, code)
 
 const unknownStatus = (channel: Channel, status: string, path: IssuePath): UnknownStatusIssue =>
   unknownStatusIssue('octopush', OCTOPUSH_CATALOGS, channel, status, path)
@@ -92,17 +90,8 @@ const phoneEvents = (body: OctopushPhoneCallback, { defaultChannel, zone }: ToEv
   return { events: [event], unknownStatuses: entry === undefined ? [unknownStatus(channel, body.status, ['status'])] : [] }
 }
 
-const historyEntry = (item: OctopushStatusHistoryItem, zone: Zone): HistoryEntry => {
-  const described = describe('email', item.status)
-  const occurredAt = timeOf(item.delivery_date, zone)
-  return {
-    ...described.mapping,
-    vendorStatus: item.status,
-    description: described.description,
-    ...(occurredAt !== undefined && { occurredAt }),
-    vendorTime: item.delivery_date,
-  }
-}
+const historyEntry = (item: OctopushStatusHistoryItem, zone: Zone): HistoryEntry =>
+  makeHistoryEntry(lookupStatus(OCTOPUSH_CATALOGS, 'email', item.status), item.status, timeOf(item.delivery_date, zone), item.delivery_date)
 
 /** Octopush does not document the order of `status_history`: sort a copy by time (the text sorts as the time does). */
 const oldestFirst = (items: ReadonlyArray<OctopushStatusHistoryItem>): ReadonlyArray<OctopushStatusHistoryItem> =>
