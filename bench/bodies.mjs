@@ -21,4 +21,7 @@ export const BODIES = {
   'octopush email x1': { vendor: 'octopush', body: emailWith(1), recipients: 1 },
   'octopush email x100': { vendor: 'octopush', body: emailWith(100), recipients: 100 },
   'octopush email x10000': { vendor: 'octopush', body: emailWith(10_000), recipients: 10_000 },
+  'messangi sms': { vendor: 'messangi', body: read('messangi/sms/mt-callback.json'), options: { channel: 'sms' }, recipients: 1 },
+  'messangi whatsapp': { vendor: 'messangi', body: read('messangi/whatsapp/callback.json'), options: { channel: 'whatsapp' }, recipients: 1 },
+  'masstack record': { vendor: 'masstack', body: read('masstack/record.json'), recipients: 1 },
 }

@@ -7,9 +7,9 @@ import { Bench } from 'tinybench'
 
 import { normalize } from '../dist/index.js'
 import { BODIES } from './bodies.mjs'
-import { zodNormalizeOctopush } from './zodReference.mjs'
+import { zodNormalizeMasstack, zodNormalizeMessangi, zodNormalizeOctopush } from './zodReference.mjs'
 
-const REFERENCES = { octopush: zodNormalizeOctopush }
+const REFERENCES = { octopush: zodNormalizeOctopush, messangi: zodNormalizeMessangi, masstack: zodNormalizeMasstack }
 const time = Number(process.env['BENCH_TIME_MS'] ?? 400)
 
 const rows = []
@@ -18,13 +18,13 @@ for (const [name, { vendor, body, options, recipients }] of Object.entries(BODIE
   const reference = REFERENCES[vendor]
   // Check that every contender gives an answer before timing it.
   if (normalize(vendor, body, options)._tag !== 'Right') throw new Error(`${name}: normalize rejected the body`)
-  if (reference && !reference(body).success) throw new Error(`${name}: the zod reference rejected the body`)
+  if (reference && !reference(body, options).success) throw new Error(`${name}: the zod reference rejected the body`)
 
   const bench = new Bench({ time: recipients > 1000 ? time * 2 : time, warmupTime: 100 })
   bench.add('normalize(object)', () => normalize(vendor, body, options))
   bench.add('normalize(text)', () => normalize(vendor, text, options))
   bench.add('JSON.parse(text)', () => JSON.parse(text))
-  if (reference) bench.add('zod reference(object)', () => reference(body))
+  if (reference) bench.add('zod reference(object)', () => reference(body, options))
   await bench.run()
 
   const ns = Object.fromEntries(bench.tasks.map((task) => [task.name, task.result.latency.mean * 1e6]))
