@@ -3,11 +3,12 @@ import { either as E } from 'fp-ts'
 import type { InvalidOptionsError, NormalizeError, UnknownStatusError } from './errors/error.js'
 import { digest } from './internal/digest.js'
 import { invalidOption } from './internal/pipeline.js'
-import { describeStatus, mappingOf, unknownStatusIssue } from './internal/statuses.js'
+import { makeEvent } from './internal/events.js'
+import { mappingOf, unknownStatusIssue } from './internal/statuses.js'
 import { parseOffsetDateTime } from './internal/time.js'
 import { lookupStatus } from './model/catalog.js'
 import { CHANNELS, type Channel } from './model/channel.js'
-import type { AnyEvent, Cost, EventDetails } from './model/event.js'
+import type { Cost, EventDetails } from './model/event.js'
 import type { DefaultOptions, EventsFor } from './model/options.js'
 import type { StatusMapping } from './model/status.js'
 import { VENDORS, isVendor, type Vendor } from './model/vendor.js'
@@ -113,8 +114,8 @@ export const eventFromStatus = <O extends { readonly unknownStatus?: 'error' | '
   const checked = checkVendorChannel(vendor, report.channel, report)
   if (E.isLeft(checked)) return checked
   const catalogs = VENDOR_DEFINITIONS[vendor].catalogs
-  const described = describeStatus(catalogs, report.channel, report.code)
-  if (described.mapping.classification === 'unknown' && options?.unknownStatus !== 'keep') {
+  const entry = lookupStatus(catalogs, report.channel, report.code)
+  if (entry === undefined && options?.unknownStatus !== 'keep') {
     return E.left({ kind: 'unknown_status', vendor, issues: [unknownStatusIssue(vendor, catalogs, report.channel, report.code, ['code'])], input: report })
   }
   let occurredAt: string | undefined
@@ -129,22 +130,22 @@ export const eventFromStatus = <O extends { readonly unknownStatus?: 'error' | '
     occurredAt = parsed.iso
   }
   const vendorTime = typeof report.occurredAt === 'string' ? report.occurredAt : occurredAt
-  const event: AnyEvent = {
+  const event = makeEvent({
     vendor,
     channel: report.channel,
     messageId: report.messageId,
     recipient: report.recipient,
     vendorStatus: report.code,
-    description: described.description,
-    ...described.mapping,
-    ...(occurredAt !== undefined && { occurredAt }),
-    ...(vendorTime !== undefined && { vendorTime }),
-    ...(report.reference !== undefined && { reference: report.reference }),
-    ...(report.cost !== undefined && { cost: report.cost }),
+    entry,
+    occurredAt,
+    vendorTime,
+    reference: report.reference,
+    cost: report.cost,
     history: [],
     details: report.details ?? {},
     raw: report.raw ?? { ...report },
     eventId: digest([vendor, report.messageId, report.recipient, report.code, vendorTime ?? '']),
-  }
+  })
+  // Safe: an unknown code got this far only with unknownStatus 'keep'.
   return E.right(event)
 }

@@ -1,19 +1,10 @@
 import { formatPath } from '../errors/format.js'
 import type { IssuePath, UnknownStatusIssue } from '../errors/issue.js'
-import { channelsWithStatus, lookupStatus, type CatalogEntry, type ChannelCatalogs } from '../model/catalog.js'
+import { channelsWithStatus, type CatalogEntry, type ChannelCatalogs } from '../model/catalog.js'
 import type { Channel } from '../model/channel.js'
-import type { UnknownMapping } from '../model/event.js'
 import { CHANNEL_NAMES, VENDOR_NAMES } from '../model/names.js'
 import type { StatusMapping } from '../model/status.js'
 import type { Vendor } from '../model/vendor.js'
-
-/** A vendor code's canonical mapping and description, ready to spread into an event. */
-export interface Described {
-  readonly mapping: StatusMapping | UnknownMapping
-  readonly description: string
-}
-
-const UNKNOWN: Described = { mapping: { classification: 'unknown', status: 'unknown' }, description: '' }
 
 /** The mapping fields of a catalog entry alone: events do not carry the rationale. */
 export const mappingOf = (entry: CatalogEntry): StatusMapping => {
@@ -25,12 +16,6 @@ export const mappingOf = (entry: CatalogEntry): StatusMapping => {
     case 'transient':
       return { classification: 'transient', status: entry.status }
   }
-}
-
-/** Looks a code up on a channel; a code the catalog does not know is `unknown`. */
-export const describeStatus = (catalogs: ChannelCatalogs, channel: Channel, code: string): Described => {
-  const entry = lookupStatus(catalogs, channel, code)
-  return entry === undefined ? UNKNOWN : { mapping: mappingOf(entry), description: entry.description }
 }
 
 /** Whether every channel shares one catalog, so that messages need not name the channel. */
