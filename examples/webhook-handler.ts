@@ -1,30 +1,19 @@
 /**
- * A Web-standard webhook handler (the `Request -> Response` shape that Next.js route
- * handlers, Hono, Cloudflare Workers, Bun and Deno use) for Octopush delivery callbacks.
+ * A Web-standard webhook handler: the `Request -> Response` shape of Next.js route
+ * handlers, Hono, Cloudflare Workers, Bun and Deno. The raw text goes to deliverykit,
+ * which reads JSON and form-encoded bodies alike.
  */
-import { formatError, safeParse, type DeliveryEvent } from 'deliverykit'
+import { ROUTES, normalizeRoute, settle, type EventStore } from './route.js'
 
-/** Where your application keeps events; a stand-in for a database. */
-export interface EventStore {
-  readonly save: (events: ReadonlyArray<DeliveryEvent>) => Promise<void>
-  readonly suppress: (recipient: string, reason: string) => Promise<void>
-  readonly quarantine: (body: unknown, why: string) => Promise<void>
-}
+export type { EventStore } from './route.js'
 
-export const handleOctopushCallback = async (request: Request, store: EventStore): Promise<Response> => {
-  const body: unknown = await request.json().catch(() => undefined)
-  const result = safeParse('octopush', body)
-  if (!result.success) {
-    // Keep what was rejected: nothing the vendor sent is lost, and a new code can be mapped later.
-    await store.quarantine(result.error.input, formatError(result.error))
-    return new Response(null, { status: result.error.kind === 'unknown_status' ? 202 : 400 })
-  }
-  await store.save(result.events)
-  for (const event of result.events) {
-    if (event.classification === 'failure' && event.failure.permanent) {
-      await store.suppress(event.recipient, event.failure.reason)
-    }
-  }
-  // Octopush wants an empty answer within a second.
-  return new Response(null, { status: 204 })
+export const handleWebhook = async (request: Request, store: EventStore): Promise<Response> => {
+  if (request.method !== 'POST') return new Response(null, { status: 405, headers: { allow: 'POST' } })
+  // /webhooks/<vendor>[/<channel>]
+  const [prefix, vendor = '', channel, ...rest] = new URL(request.url).pathname.split('/').filter(Boolean)
+  const body = await request.text()
+  const result = prefix === 'webhooks' && rest.length === 0 ? normalizeRoute(vendor, channel, body) : undefined
+  if (result === undefined) return new Response(`no such webhook; try one of ${ROUTES.join(', ')}\n`, { status: 404 })
+  // Vendors want a quick, empty answer: 2xx means "stop retrying".
+  return new Response(null, { status: await settle(result, store) })
 }

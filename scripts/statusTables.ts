@@ -24,13 +24,25 @@ interface TableRow {
   readonly entry: CatalogEntry
 }
 
+/** The columns of every status table, in order. */
+export const TABLE_COLUMNS = [
+  'Vendor code',
+  'Channel',
+  'Vendor description',
+  'Status',
+  'Classification',
+  'Permanence',
+  'Failure reason',
+  'Why (judgement calls say so)',
+] as const
+
 export const renderTable = (rows: ReadonlyArray<TableRow>): string => {
   const lines = [
-    '| Vendor code | Channels | Vendor description | Status | Classification | Reason | Permanence | Why |',
-    '|---|---|---|---|---|---|---|---|',
+    `| ${TABLE_COLUMNS.join(' | ')} |`,
+    `|${TABLE_COLUMNS.map(() => '---').join('|')}|`,
     ...rows.map(({ code, channels, entry }) => {
       const [reason, permanence] = failureCells(entry)
-      return `| \`${code}\` | ${channels} | ${cell(entry.description)} | \`${entry.status}\` | ${entry.classification} | ${reason} | ${permanence} | ${cell(entry.rationale)} |`
+      return `| \`${code}\` | ${channels} | ${cell(entry.description)} | \`${entry.status}\` | ${entry.classification} | ${permanence} | ${reason} | ${cell(entry.rationale)} |`
     }),
   ]
   return lines.join('\n')

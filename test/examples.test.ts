@@ -1,9 +1,15 @@
-import { parse, type DeliveryEvent } from 'deliverykit'
-import { describe, expect, it } from 'vitest'
+import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
 
-import { describeEvent } from '../examples/exhaustive-switch.js'
-import { handleOctopushCallback, type EventStore } from '../examples/webhook-handler.js'
+import { STATUSES, parse, type DeliveryEvent } from 'deliverykit'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { createApp } from '../examples/express-server.js'
+import { describeEvent, statusLabel } from '../examples/exhaustive-switch.js'
+import type { EventStore } from '../examples/route.js'
+import { handleWebhook } from '../examples/webhook-handler.js'
 import { payload } from './helpers.js'
+import { CASES, bodyOf, contentType, payloadFiles, type Expected } from './webhookRoutes.js'
 
 const memoryStore = () => {
   const saved: Array<DeliveryEvent> = []
@@ -26,36 +32,110 @@ const memoryStore = () => {
   return { store, saved, suppressed, quarantined }
 }
 
-const post = (body: string): Request => new Request('http://localhost/octopush', { method: 'POST', body, headers: { 'content-type': 'application/json' } })
+const summary = (event: DeliveryEvent): Expected => [event.channel, event.messageId, event.recipient, event.vendorStatus, event.status, event.classification]
 
-describe('examples/webhook-handler.ts', () => {
-  it('stores the events of a valid body and answers 204', async () => {
-    const { store, saved, suppressed } = memoryStore()
-    const response = await handleOctopushCallback(post(JSON.stringify(payload('octopush/email.json'))), store)
-    expect(response.status).toBe(204)
-    expect(saved.map((event) => event.recipient)).toEqual(['first.recipient@example.com', 'second.recipient@example.com'])
-    expect(suppressed).toEqual([])
+it('the route table covers every payload in examples/payloads', () => {
+  expect(CASES.map((c) => c.file)).toEqual(payloadFiles())
+  expect(CASES.filter((c) => c.form).length).toBeGreaterThan(0)
+})
+
+describe('examples/express-server.ts over real HTTP', () => {
+  const { store, saved, suppressed, quarantined } = memoryStore()
+  let server: Server
+  let base = ''
+
+  beforeAll(async () => {
+    server = createApp(store).listen(0, '127.0.0.1')
+    await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject))
+    base = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`
   })
+  afterAll(async () => {
+    await new Promise<void>((resolve, reject) => {
+      server.close((error) => {
+        if (error === undefined) resolve()
+        else reject(error)
+      })
+    })
+  })
+
+  const post = (route: string, body: string, type: string): Promise<Response> =>
+    fetch(`${base}${route}`, { method: 'POST', body, headers: { 'content-type': type } })
+
+  for (const c of CASES) {
+    it(`stores the events of ${c.file} (${c.form ? 'form' : 'JSON'} to ${c.route})`, async () => {
+      const before = saved.length
+      const response = await post(c.route, bodyOf(c), contentType(c.form))
+      expect(response.status).toBe(204)
+      expect(await response.text()).toBe('')
+      expect(saved.slice(before).map(summary)).toEqual(c.events)
+    })
+  }
+
+  it('has suppressed no one and quarantined nothing for the documented payloads', () => {
+    // None of the example payloads is a permanent failure (see the catalogs).
+    expect(suppressed).toEqual([])
+    expect(quarantined).toEqual([])
+  })
+
+  it('answers 400 for a bad body and 202 for an unknown code, keeping both bodies as received', async () => {
+    const before = saved.length
+    const bad = '{"status":"DELIVERED"}'
+    expect((await post('/webhooks/octopush', bad, 'application/json')).status).toBe(400)
+    const unknown = JSON.stringify({ id: 'wa-9', to: '+5588999999999', status: 'DELIVRD' })
+    expect((await post('/webhooks/messangi/whatsapp', unknown, 'application/json')).status).toBe(202)
+    expect(saved.length).toBe(before)
+    expect(quarantined.map(([body, why]) => [body, why.split('\n')[0]])).toEqual([
+      [bad, 'message_id: missing; expected string'],
+      [unknown, expect.stringMatching(/^status: "DELIVRD" is not a Messangi WhatsApp status \(it is a status on SMS\)/)],
+    ])
+  })
+
+  it('answers 404 with the known routes for an unknown vendor or channel', async () => {
+    for (const route of ['/webhooks/twilio', '/webhooks/messangi', '/webhooks/messangi/fax', '/webhooks/masstack/sms']) {
+      const response = await post(route, '{}', 'application/json')
+      expect(response.status, route).toBe(404)
+      expect(await response.text()).toContain('/webhooks/messangi/whatsapp')
+    }
+  })
+})
+
+describe('examples/webhook-handler.ts with Web Requests', () => {
+  const request = (route: string, body: string, type = 'application/json'): Request =>
+    new Request(`https://example.com${route}`, { method: 'POST', body, headers: { 'content-type': type } })
+
+  for (const c of CASES) {
+    it(`stores the events of ${c.file}`, async () => {
+      const { store, saved } = memoryStore()
+      const response = await handleWebhook(request(c.route, bodyOf(c), contentType(c.form)), store)
+      expect(response.status).toBe(204)
+      expect(saved.map(summary)).toEqual(c.events)
+    })
+  }
 
   it('suppresses recipients of permanent failures', async () => {
     const { store, suppressed } = memoryStore()
     const body = { ...payload('octopush/sms.json'), status: 'BLACKLISTED_NUMBER' }
-    expect((await handleOctopushCallback(post(JSON.stringify(body)), store)).status).toBe(204)
+    expect((await handleWebhook(request('/webhooks/octopush', JSON.stringify(body)), store)).status).toBe(204)
     expect(suppressed).toEqual([['+33600112233', 'opted_out']])
   })
 
   it('quarantines bad bodies with the reason and answers 400 (202 for an unknown code)', async () => {
     const { store, quarantined, saved } = memoryStore()
-    expect((await handleOctopushCallback(post('{"status":"DELIVERED"}'), store)).status).toBe(400)
-    expect((await handleOctopushCallback(post('not json'), store)).status).toBe(400)
-    const unknown = { ...payload('octopush/sms.json'), status: 'NEW_CODE' }
-    expect((await handleOctopushCallback(post(JSON.stringify(unknown)), store)).status).toBe(202)
+    expect((await handleWebhook(request('/webhooks/octopush', 'not json'), store)).status).toBe(400)
+    const unknown = JSON.stringify({ ...payload('octopush/sms.json'), status: 'NEW_CODE' })
+    expect((await handleWebhook(request('/webhooks/octopush', unknown), store)).status).toBe(202)
     expect(saved).toEqual([])
     expect(quarantined.map(([body, why]) => [body, why.split('\n')[0]])).toEqual([
-      [{ status: 'DELIVERED' }, 'message_id: missing; expected string'],
-      [undefined, '(root): expected an Octopush delivery callback (a JSON object), received nothing'],
+      ['not json', expect.stringMatching(/^\(root\): not valid JSON/)],
       [unknown, expect.stringMatching(/^status: "NEW_CODE" is not an Octopush status/)],
     ])
+  })
+
+  it('answers 405 to other methods and 404 to other paths', async () => {
+    const { store } = memoryStore()
+    expect((await handleWebhook(new Request('https://example.com/webhooks/octopush'), store)).status).toBe(405)
+    expect((await handleWebhook(request('/hooks/octopush', '{}'), store)).status).toBe(404)
+    expect((await handleWebhook(request('/webhooks/octopush/sms/extra', '{}'), store)).status).toBe(404)
   })
 })
 
@@ -66,5 +146,11 @@ describe('examples/exhaustive-switch.ts', () => {
       'first.recipient@example.com: reached (read)',
       'second.recipient@example.com: failed (unconfirmed, spam, may retry)',
     ])
+  })
+
+  it('labels every status, each differently', () => {
+    const labels = STATUSES.map(statusLabel)
+    expect(new Set(labels).size).toBe(12)
+    expect(statusLabel('unconfirmed')).toBe('Outcome unknown')
   })
 })

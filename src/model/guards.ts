@@ -40,6 +40,12 @@ export const isFailure = <E extends AnyEvent>(event: E): event is Extract<E, Fai
  * Whether the event carries a status code the catalog does not know (only produced with
  * `unknownStatus: 'keep'`).
  *
+ * @example
+ * ```ts
+ * import { isUnknownStatus, parse } from 'deliverykit'
+ * const events = parse('octopush', body, { unknownStatus: 'keep' })
+ * for (const event of events.filter(isUnknownStatus)) await reportNewCode(event.vendorStatus)
+ * ```
  * @category Helpers
  */
 export const isUnknownStatus = <E extends AnyEvent>(event: E): event is Extract<E, UnknownStatusEvent> =>

@@ -55,6 +55,12 @@ const STATUS_ORDER: Readonly<Record<Status, number>> = {
  * The rank of an event under the precedence rule (see {@link STATUS_RANK}): an e-mail
  * bounce ranks with `read`, because it can follow the server's acceptance.
  *
+ * @example
+ * ```ts
+ * import { rankOf, STATUS_RANK } from 'deliverykit'
+ * rankOf(smsDelivered) // 2, STATUS_RANK.delivered
+ * rankOf(emailHardBounce) // 3: an e-mail bounce can follow delivery to the server
+ * ```
  * @category Precedence
  */
 export const rankOf = (event: AnyEvent): number => {

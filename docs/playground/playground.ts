@@ -1,0 +1,173 @@
+/**
+ * The playground: deliverykit's browser build normalizing a body you paste, in the page.
+ * Bundled by scripts/playground.mjs (npm run playground) from the built dist/index.js.
+ */
+import { CHANNEL_NAMES, VENDORS, VENDOR_NAMES, formatError, messangi, safeParse, type AnyEvent, type SafeParseResult, type Vendor } from 'deliverykit'
+
+import masstackList from '../../examples/payloads/masstack/envelope-list.json' with { type: 'json' }
+import masstackOne from '../../examples/payloads/masstack/envelope-one.json' with { type: 'json' }
+import masstackRecord from '../../examples/payloads/masstack/record.json' with { type: 'json' }
+import messangiLegacyEmail from '../../examples/payloads/messangi/legacy-email.json' with { type: 'json' }
+import messangiLegacySms from '../../examples/payloads/messangi/legacy-sms.json' with { type: 'json' }
+import messangiSmsCallback from '../../examples/payloads/messangi/sms/mt-callback.json' with { type: 'json' }
+import messangiSendResponse from '../../examples/payloads/messangi/sms/send-response.json' with { type: 'json' }
+import messangiWhatsapp from '../../examples/payloads/messangi/whatsapp/callback.json' with { type: 'json' }
+import octopushEmail from '../../examples/payloads/octopush/email.json' with { type: 'json' }
+import octopushRcs from '../../examples/payloads/octopush/rcs.json' with { type: 'json' }
+import octopushSms2020 from '../../examples/payloads/octopush/sms-2020.json' with { type: 'json' }
+import octopushSms from '../../examples/payloads/octopush/sms.json' with { type: 'json' }
+import octopushVoice2020 from '../../examples/payloads/octopush/voice-legacy/voice-sms-2020.json' with { type: 'json' }
+import octopushVoice from '../../examples/payloads/octopush/voice-sms.json' with { type: 'json' }
+import octopushWhatsapp from '../../examples/payloads/octopush/whatsapp.json' with { type: 'json' }
+
+/** What the channel menu offers per vendor; '' means "the body says". */
+const CHANNEL_CHOICES: Readonly<Record<Vendor, ReadonlyArray<readonly [string, string]>>> = {
+  octopush: [['', 'from the body (SMS if it names none)'], ['sms', 'SMS'], ['voice', 'voice (2020 format)'], ['rcs', 'RCS'], ['whatsapp', 'WhatsApp']],
+  messangi: [['sms', 'SMS'], ['email', 'e-mail'], ['push', 'push'], ['rcs', 'RCS'], ['whatsapp', 'WhatsApp'], ['legacy', 'legacy form (TYPE names it)']],
+  masstack: [['', 'from the record']],
+}
+
+interface Example {
+  readonly label: string
+  readonly channel: string
+  readonly body: unknown
+}
+
+const EXAMPLES: Readonly<Record<Vendor, ReadonlyArray<Example>>> = {
+  octopush: [
+    { label: 'SMS', channel: '', body: octopushSms },
+    { label: 'SMS, 2020 format', channel: '', body: octopushSms2020 },
+    { label: 'voice SMS', channel: '', body: octopushVoice },
+    { label: 'voice SMS, 2020 format', channel: 'voice', body: octopushVoice2020 },
+    { label: 'RCS', channel: '', body: octopushRcs },
+    { label: 'WhatsApp', channel: '', body: octopushWhatsapp },
+    { label: 'e-mail, two deliveries', channel: '', body: octopushEmail },
+  ],
+  messangi: [
+    { label: 'SMS status callback', channel: 'sms', body: messangiSmsCallback },
+    { label: 'SMS send API response', channel: 'sms', body: messangiSendResponse },
+    { label: 'WhatsApp status callback', channel: 'whatsapp', body: messangiWhatsapp },
+    { label: 'legacy SMS form', channel: 'legacy', body: messangiLegacySms },
+    { label: 'legacy e-mail form', channel: 'legacy', body: messangiLegacyEmail },
+  ],
+  masstack: [
+    { label: 'envelope with a list', channel: '', body: masstackList },
+    { label: 'envelope with one SMS', channel: '', body: masstackOne },
+    { label: 'one e-mail record', channel: '', body: masstackRecord },
+  ],
+}
+
+type Result = SafeParseResult<ReadonlyArray<AnyEvent>>
+
+/** Normalizes with the page's choices; unknown codes are kept when the box is ticked. */
+const run = (vendor: Vendor, channel: string, body: string, keepUnknown: boolean): Result => {
+  const unknownStatus = keepUnknown ? 'keep' : 'error'
+  switch (vendor) {
+    case 'octopush':
+      return channel === 'sms' || channel === 'voice' || channel === 'rcs' || channel === 'whatsapp'
+        ? safeParse('octopush', body, { channel, unknownStatus })
+        : safeParse('octopush', body, { unknownStatus })
+    case 'messangi':
+      if (channel === 'sms' || channel === 'email' || channel === 'push' || channel === 'rcs' || channel === 'whatsapp') {
+        return safeParse('messangi', body, { channel, unknownStatus })
+      }
+      return messangi.safeParseLegacy(body, { unknownStatus })
+    case 'masstack':
+      return safeParse('masstack', body, { unknownStatus })
+  }
+}
+
+const element = <E extends HTMLElement>(id: string, type: new () => E): E => {
+  const found = document.getElementById(id)
+  if (!(found instanceof type)) throw new Error(`the page lacks #${id}`)
+  return found
+}
+
+const vendorSelect = element('vendor', HTMLSelectElement)
+const channelSelect = element('channel', HTMLSelectElement)
+const exampleSelect = element('example', HTMLSelectElement)
+const keepUnknown = element('keep-unknown', HTMLInputElement)
+const bodyInput = element('body', HTMLTextAreaElement)
+const summary = element('summary', HTMLParagraphElement)
+const table = element('events', HTMLTableElement)
+const errorText = element('error', HTMLPreElement)
+
+const option = (value: string, label: string): HTMLOptionElement => {
+  const o = document.createElement('option')
+  o.value = value
+  o.textContent = label
+  return o
+}
+
+const currentVendor = (): Vendor => VENDORS.find((v) => v === vendorSelect.value) ?? 'octopush'
+
+const cell = (row: HTMLTableRowElement, text: string, className?: string): void => {
+  const td = row.insertCell()
+  if (className !== undefined) td.className = className
+  if (className === 'badge') td.append(Object.assign(document.createElement('span'), { textContent: text }))
+  else td.textContent = text
+}
+
+const render = (): void => {
+  const result = run(currentVendor(), channelSelect.value, bodyInput.value, keepUnknown.checked)
+  const tbody = table.tBodies[0] ?? table.createTBody()
+  tbody.replaceChildren()
+  if (!result.success) {
+    table.hidden = true
+    summary.className = 'summary rejected'
+    summary.textContent = `Rejected (${result.error.kind}): ${String(result.error.issues.length)} issue${result.error.issues.length === 1 ? '' : 's'}`
+    errorText.hidden = false
+    errorText.textContent = formatError(result.error)
+    return
+  }
+  errorText.hidden = true
+  errorText.textContent = ''
+  table.hidden = result.events.length === 0
+  summary.className = 'summary ok'
+  summary.textContent = `${String(result.events.length)} event${result.events.length === 1 ? '' : 's'}`
+  for (const event of result.events) {
+    const row = tbody.insertRow()
+    row.className = event.classification
+    cell(row, event.recipient)
+    cell(row, CHANNEL_NAMES[event.channel])
+    cell(row, event.vendorStatus, 'code')
+    cell(row, event.status, 'code')
+    cell(row, event.classification, 'badge')
+    cell(row, event.classification === 'failure' ? `${event.failure.reason}, ${event.failure.permanent ? 'permanent' : 'temporary'}` : '')
+    cell(row, event.occurredAt ?? '', 'time')
+    cell(row, event.description, 'description')
+  }
+}
+
+const showExamples = (): void => {
+  const vendor = currentVendor()
+  channelSelect.replaceChildren(...CHANNEL_CHOICES[vendor].map(([value, label]) => option(value, label)))
+  exampleSelect.replaceChildren(option('', 'pick an example…'), ...EXAMPLES[vendor].map((example, i) => option(String(i), example.label)))
+}
+
+const pickExample = (): void => {
+  const example = EXAMPLES[currentVendor()][Number(exampleSelect.value)]
+  if (exampleSelect.value === '' || example === undefined) return
+  channelSelect.value = example.channel
+  bodyInput.value = JSON.stringify(example.body, null, 2)
+  render()
+}
+
+vendorSelect.replaceChildren(...VENDORS.map((vendor) => option(vendor, VENDOR_NAMES[vendor])))
+vendorSelect.addEventListener('change', () => {
+  showExamples()
+  exampleSelect.value = '0'
+  pickExample()
+})
+exampleSelect.addEventListener('change', pickExample)
+channelSelect.addEventListener('change', render)
+keepUnknown.addEventListener('change', render)
+bodyInput.addEventListener('input', () => {
+  exampleSelect.value = '' // the body is yours now
+  render()
+})
+
+showExamples()
+exampleSelect.value = '0'
+pickExample()
+document.body.dataset['ready'] = 'true'

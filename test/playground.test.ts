@@ -1,0 +1,158 @@
+/**
+ * End-to-end test of the playground (docs/playground) in headless Chromium: builds the
+ * bundle from the built dist/index.js, serves the page from a loopback static server,
+ * pastes bodies and reads the rendered table and error text. Needs Debian's chromium at
+ * /usr/bin/chromium (.ci/run installs it); without it the test is skipped locally and
+ * fails under CI=true.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize as normalizePath, sep } from 'node:path'
+
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { PLAYGROUND_DIR, buildPlayground } from '../scripts/playground.mjs'
+import { asForm, payloadText } from './webhookRoutes.js'
+
+const CHROMIUM = '/usr/bin/chromium'
+const available = existsSync(CHROMIUM)
+const onCi = process.env['CI'] === 'true'
+const SCREENSHOT_DIR = new URL('../.tmp/', import.meta.url)
+
+if (!available) {
+  if (onCi) {
+    it('playground e2e: /usr/bin/chromium must exist under CI=true (.ci/run installs it)', () => {
+      expect.fail(`${CHROMIUM} is missing: run apt-get update && apt-get install -y chromium`)
+    })
+  } else {
+    it.skip(`playground e2e: skipped, ${CHROMIUM} is absent (apt-get install -y chromium to run it; under CI=true this fails)`, () => undefined)
+  }
+}
+
+const TYPES: Readonly<Record<string, string>> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json' }
+
+/** Serves docs/playground read-only; nothing outside it. */
+const serveStatic = (root: string): Server =>
+  createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname)
+    const file = normalizePath(join(root, path === '/' ? 'index.html' : path))
+    if (!file.startsWith(root + sep) || !existsSync(file)) {
+      response.writeHead(404).end()
+      return
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file))
+  })
+
+type Row = ReadonlyArray<string>
+
+describe.runIf(available)('docs/playground in headless Chromium', () => {
+  let server: Server
+  let browser: Browser
+  let page: Page
+  const pageErrors: Array<string> = []
+
+  beforeAll(async () => {
+    await buildPlayground()
+    server = serveStatic(PLAYGROUND_DIR)
+    server.listen(0, '127.0.0.1')
+    await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject))
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    })
+    page = await browser.newPage({ viewport: { width: 1280, height: 860 } })
+    page.on('pageerror', (error) => pageErrors.push(error.message))
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text())
+    })
+    // Everything the page needs comes from the loopback server: refuse anything else.
+    await page.route(/^(?!http:\/\/127\.0\.0\.1:)/, (route) => route.abort())
+    await page.goto(`http://127.0.0.1:${String((server.address() as AddressInfo).port)}/`)
+    await page.waitForSelector('body[data-ready="true"]')
+  }, 60_000)
+
+  afterAll(async () => {
+    await browser.close()
+    await new Promise<void>((resolve) => server.close(() => { resolve() }))
+  })
+
+  const rows = async (): Promise<ReadonlyArray<Row>> =>
+    Promise.all((await page.locator('#events tbody tr').all()).map((tr) => tr.locator('td').allTextContents()))
+
+  /** Recipient, channel, vendor code, status, classification, failure: the columns checked here. */
+  const shown = async (): Promise<ReadonlyArray<Row>> => (await rows()).map((row) => row.slice(0, 6))
+
+  const choose = async (vendor: string, channel: string, body: string): Promise<void> => {
+    await page.selectOption('#vendor', vendor)
+    await page.selectOption('#channel', channel)
+    await page.fill('#body', body)
+  }
+
+  it('opens on the first Octopush example, rendered by the library in the page', async () => {
+    expect(await page.textContent('#summary')).toBe('1 event')
+    expect(await rows()).toEqual([['+33600112233', 'SMS', 'DELIVERED', 'delivered', 'final', '', '2025-01-22T11:46:06+01:00', 'Message successfully delivered']])
+    expect(await page.isHidden('#error')).toBe(true)
+  })
+
+  it('shows an Octopush e-mail body as one row per delivery', async () => {
+    await choose('octopush', '', payloadText('octopush/email.json'))
+    expect(await page.textContent('#summary')).toBe('2 events')
+    expect(await shown()).toEqual([
+      ['first.recipient@example.com', 'e-mail', 'OPENED', 'read', 'final', ''],
+      ['second.recipient@example.com', 'e-mail', 'SPAM_PRESUMPTION', 'unconfirmed', 'failure', 'spam, temporary'],
+    ])
+  })
+
+  it('needs the Messangi channel, and reads a legacy form that names its own', async () => {
+    await choose('messangi', 'whatsapp', payloadText('messangi/whatsapp/callback.json'))
+    expect(await shown()).toEqual([['+5588999999999', 'WhatsApp', 'READ', 'read', 'final', '']])
+    // Messangi's time keeps its offset, to the millisecond.
+    expect((await rows())[0]?.[6]).toBe('2024-03-10T15:04:05.123-03:00')
+
+    await choose('messangi', 'legacy', asForm(payloadText('messangi/legacy-email.json')))
+    expect(await shown()).toEqual([['someone@example.com', 'e-mail', 'BOUNCED', 'undeliverable', 'failure', 'mailbox, temporary']])
+  })
+
+  it('picks a Masstack example from the menu', async () => {
+    await page.selectOption('#vendor', 'masstack')
+    await page.selectOption('#example', { label: 'envelope with a list' })
+    expect(await page.textContent('#summary')).toBe('3 events')
+    expect(await shown()).toEqual([
+      ['666123123', 'SMS', 'DELIVERED', 'delivered', 'final', ''],
+      ['customer@example.com', 'e-mail', 'OPEN', 'read', 'final', ''],
+      ['full.mailbox@example.com', 'e-mail', 'REJECTED', 'undeliverable', 'failure', 'mailbox, temporary'],
+    ])
+    mkdirSync(SCREENSHOT_DIR, { recursive: true })
+    await page.screenshot({ path: new URL('playground.png', SCREENSHOT_DIR).pathname, fullPage: true })
+  })
+
+  it('shows the error text for bad bodies and hides the table', async () => {
+    await choose('octopush', '', '{"status": "DELIVERED", "number": 33600000000}')
+    expect(await page.textContent('#summary')).toBe('Rejected (invalid_body): 3 issues')
+    expect(await page.isHidden('#events')).toBe(true)
+    expect((await page.textContent('#error'))?.split('\n')).toEqual([
+      'message_id: missing; expected string',
+      'number: expected string, received 33600000000',
+      'delivery_date: missing; expected date-time "YYYY-MM-DD HH:mm:ss"',
+    ])
+
+    await page.fill('#body', 'not json')
+    expect(await page.textContent('#error')).toMatch(/^\(root\): not valid JSON/)
+
+    await choose('messangi', 'whatsapp', JSON.stringify({ id: 'wa-1', to: '+5588999999999', status: 'DELIVRD' }))
+    expect(await page.textContent('#summary')).toBe('Rejected (unknown_status): 1 issue')
+    expect(await page.textContent('#error')).toMatch(/^status: "DELIVRD" is not a Messangi WhatsApp status \(it is a status on SMS\); expected one of /)
+    await page.screenshot({ path: new URL('playground-error.png', SCREENSHOT_DIR).pathname, fullPage: true })
+
+    // Opting in keeps the code as an event of its own classification.
+    await page.check('#keep-unknown')
+    expect(await shown()).toEqual([['+5588999999999', 'WhatsApp', 'DELIVRD', 'unknown', 'unknown', '']])
+    await page.uncheck('#keep-unknown')
+  })
+
+  it('logged no error in the page', () => {
+    expect(pageErrors).toEqual([])
+  })
+})
