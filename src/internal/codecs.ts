@@ -54,22 +54,34 @@ export const oneOf = <K extends string>(name: string, what: string, values: Read
   )
 }
 
+/** A shape `dispatch` can hand a value to: a decoder with its own `is`. */
+export type Shape<A> = t.Decoder<unknown, A> & { readonly is: t.Is<A> }
+
+const NO_CONTEXT: t.Context = []
+
 /**
  * A codec that looks at a value and hands it to one of several shapes, instead of trying
  * each shape as `t.union` does, so errors speak of the shape the value meant to have.
- * `pick` returns the shape, or a failure of its own.
+ * `pick` returns the shape, or a failure of its own. `is` asks the same `pick`, so the
+ * fast check and the detailed decoding can never disagree.
  */
 export const dispatch = <A>(
   name: string,
-  is: (u: unknown) => u is A,
-  pick: (u: unknown, c: t.Context) => t.Decoder<unknown, A> | t.Validation<A>,
+  pick: (u: unknown, c: t.Context) => Shape<A> | t.Validation<A>,
 ): t.Type<A, A> & { readonly _tag: typeof DISPATCH_TAG } => {
+  const is = (u: unknown): u is A => {
+    const picked = pick(u, NO_CONTEXT)
+    return 'validate' in picked && picked.is(u)
+  }
   const codec = new t.Type<A, A>(
     name,
     is,
     (u, c) => {
       const picked = pick(u, c)
-      return 'validate' in picked ? picked.validate(u, t.appendContext(c, '', picked, u)) : picked
+      if (!('validate' in picked)) return picked
+      // The common case costs no context: only a failing value needs a path.
+      if (picked.is(u)) return t.success(u)
+      return picked.validate(u, t.appendContext(c, '', picked, u))
     },
     t.identity,
   )

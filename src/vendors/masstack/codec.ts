@@ -266,7 +266,6 @@ const ChannelField = new t.Type<string, string, unknown>(
  */
 export const MasstackCommunication = dispatch<MasstackCommunication>(
   'MasstackCommunication',
-  (u): u is MasstackCommunication => MasstackSmsCommunication.is(u) || MasstackEmailCommunication.is(u),
   (u, c) => {
     if (!isRecord(u)) return t.failure(u, c, `expected a Masstack communication record (a JSON object), received ${describeValue(u)}`)
     const channel = channelOf(u)
@@ -308,7 +307,6 @@ const onlyListKey = (u: Readonly<Record<string, unknown>>): string | undefined =
  */
 const EnvelopeData = dispatch<MasstackCommunication | MasstackCommunicationList>(
   'MasstackEnvelopeData',
-  (u): u is MasstackCommunication | MasstackCommunicationList => CommunicationList.is(u) || MasstackCommunication.is(u),
   (u, c) => {
     if (Array.isArray(u)) return CommunicationList
     if (u === undefined) return t.failure(u, c, 'missing; expected a communication record or a list of them')
@@ -380,7 +378,6 @@ export type MasstackBody = MasstackCommunication | MasstackCommunicationList | M
  */
 export const MasstackBody = dispatch<MasstackBody>(
   'MasstackBody',
-  (u): u is MasstackBody => CommunicationList.is(u) || MasstackEnvelope.is(u) || MasstackCommunication.is(u),
   (u, c) => {
     if (Array.isArray(u)) return CommunicationList
     if (!isRecord(u)) {

@@ -206,7 +206,6 @@ const isLegacyBody = (u: unknown): boolean => isRecord(u) && ('TYPE' in u || 'ME
  */
 export const MessangiBody = dispatch<MessangiBody>(
   'MessangiBody',
-  (u): u is MessangiBody => MessangiSendResponse.is(u) || MessangiLegacyCallback.is(u) || MessangiStatusCallback.is(u),
   (u, c) => {
     if (!isRecord(u)) {
       return t.failure(u, c, `expected a Messangi status callback or send API response (a JSON object), received ${describeValue(u)}`)

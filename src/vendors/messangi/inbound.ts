@@ -62,7 +62,6 @@ const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> => typeof 
  */
 export const MessangiInboundCallback = dispatch<MessangiMoCallback | MessangiLegacyMoCallback>(
   'MessangiInboundCallback',
-  (u): u is MessangiMoCallback | MessangiLegacyMoCallback => MessangiLegacyMoCallback.is(u) || MessangiMoCallback.is(u),
   (u, c) => {
     if (!isRecord(u)) return t.failure(u, c, `expected a Messangi inbound (MO) callback (a JSON object), received ${describeValue(u)}`)
     return 'TYPE' in u ? MessangiLegacyMoCallback : MessangiMoCallback

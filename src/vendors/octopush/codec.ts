@@ -183,7 +183,6 @@ const isEmailBody = (body: Readonly<Record<string, unknown>>): boolean =>
  */
 export const OctopushDeliveryCallback = dispatch<OctopushDeliveryCallback>(
   'OctopushDeliveryCallback',
-  (u): u is OctopushDeliveryCallback => OctopushEmailCallback.is(u) || OctopushPhoneCallback.is(u),
   (u, c) => {
     if (!isRecord(u)) {
       return t.failure(u, c, `expected an Octopush delivery callback (a JSON object), received ${describeValue(u)}`)

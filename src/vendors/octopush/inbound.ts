@@ -52,7 +52,6 @@ const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> => typeof 
  */
 export const OctopushInteractionCallback = dispatch<OctopushStopCallback | OctopushInboundCallback>(
   'OctopushInteractionCallback',
-  (u): u is OctopushStopCallback | OctopushInboundCallback => OctopushStopCallback.is(u) || OctopushInboundCallback.is(u),
   (u, c) => {
     if (!isRecord(u)) return t.failure(u, c, `expected an Octopush STOP or inbound callback (a JSON object), received ${describeValue(u)}`)
     if (u['stop_date'] !== undefined) return OctopushStopCallback
