@@ -18,11 +18,13 @@ export type AnyEvents = ReadonlyArray<AnyEvent>
  * errors, and anything a hand-built body throws, into an error with paths.
  */
 export const decodeBody = <A>(codec: t.Decoder<unknown, A>, vendor: Vendor, input: unknown): E.Either<InvalidBodyError, A> => {
-  const body = readBody(input)
-  if (!body.ok) {
-    return E.left({ kind: 'invalid_body', vendor, issues: [{ code: 'invalid_syntax', path: [], expected: body.expected, message: `(root): ${body.message}` }], input })
-  }
   try {
+    // Inside the try: telling bytes and forms apart reads the prototype, which a revoked
+    // or hostile Proxy throws on.
+    const body = readBody(input)
+    if (!body.ok) {
+      return E.left({ kind: 'invalid_body', vendor, issues: [{ code: 'invalid_syntax', path: [], expected: body.expected, message: `(root): ${body.message}` }], input })
+    }
     const result = codec.decode(body.value)
     if (E.isRight(result)) return result
     const [first, ...rest] = result.left
