@@ -35,6 +35,19 @@ export const decodeBody = <A>(codec: t.Decoder<unknown, A>, vendor: Vendor, inpu
   }
 }
 
+/**
+ * Runs what follows decoding (building the events) on a decoded body. A hand-built body
+ * whose accessor answered while it was decoded and throws when read again gives the same
+ * unreadable error as one that throws while decoded, never a throw.
+ */
+export const fromDecoded = <A>(vendor: Vendor, input: unknown, run: () => E.Either<NormalizeError, A>): E.Either<NormalizeError, A> => {
+  try {
+    return run()
+  } catch (thrown) {
+    return E.left(unreadable(vendor, input, thrown instanceof Error ? thrown.message : describeValue(thrown)))
+  }
+}
+
 const unreadable = (vendor: Vendor, input: unknown, why: string): InvalidBodyError => ({
   kind: 'invalid_body',
   vendor,
