@@ -2,7 +2,8 @@
  * Regressions for what the property suite (test/properties) found: each test is the
  * shrunk failing input of one bug, fixed in its own commit.
  */
-import { normalize, normalizeInbound } from 'deliverykit'
+import { classify, eventFromStatus, normalize, normalizeInbound, type NormalizeError } from 'deliverykit'
+import type { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
 
 import { leftOf } from './helpers.js'
@@ -39,7 +40,7 @@ describe('found by fuzzing: accessors', () => {
         },
       })
     }
-    const cases = [
+    const cases: ReadonlyArray<() => E.Either<NormalizeError, unknown>> = [
       () => normalize('octopush', later({ message_id: 'm', number: 'n', status: 'DELIVERED', delivery_date: '2025-01-22 11:46:06' }, 'status')),
       () => normalize('messangi', later({ id: 'm', to: 'n', status: 'DELIVRD' }, 'status'), { channel: 'sms' }),
       () => normalize('masstack', later({ id: 'm', terminatingNumber: '600', status: 'DELIVERED' }, 'status')),
@@ -50,5 +51,29 @@ describe('found by fuzzing: accessors', () => {
       expect([error.kind, error.issues[0].code]).toEqual(['invalid_body', 'unreadable'])
       expect(error.issues[0].message).toMatch(/^\(root\): the body could not be read: accessor of \w+ threw$/)
     }
+  })
+})
+
+describe('found by fuzzing: arguments JavaScript callers can pass', () => {
+  it('a vendor that String() cannot convert (a null-prototype object) is an invalid_options error, not a TypeError', () => {
+    const vendor = Object.create(null) as never
+    for (const error of [leftOf(normalize(vendor, {})), leftOf(normalizeInbound(vendor, {})), leftOf(classify(vendor, 'sms', 'DELIVERED'))]) {
+      expect([error.kind, error.vendor, error.issues[0].message]).toEqual(['invalid_options', 'an object', 'options.vendor: expected one of octopush, messangi, masstack, received an object'])
+    }
+  })
+
+  it('classify with a code that is not text is an invalid_options error', () => {
+    const error = leftOf(classify('octopush', 'sms', Object.create(null) as never))
+    expect(error.issues[0].message).toBe('options.code: expected a status code (text), received an object')
+  })
+
+  it('eventFromStatus with a report that is not an object, or whose code, messageId, recipient or occurredAt is of the wrong type, is an invalid_options error', () => {
+    const report = { channel: 'sms', code: 'DELIVERED', messageId: 'm', recipient: 'r' } as const
+    expect(leftOf(eventFromStatus('octopush', null as never)).issues[0].message).toBe('options.report: expected an object with channel, code, messageId and recipient, received null')
+    expect(leftOf(eventFromStatus('octopush', { ...report, code: Object.create(null) as never })).issues[0].message).toBe('options.code: expected text, received an object')
+    expect(leftOf(eventFromStatus('octopush', { ...report, messageId: 7 as never })).issues[0].message).toBe('options.messageId: expected text, received 7')
+    expect(leftOf(eventFromStatus('octopush', { ...report, occurredAt: { length: 25 } as never })).issues[0].message).toBe(
+      'options.occurredAt: expected ISO-8601 text with Z or an offset, or a Date, received an object',
+    )
   })
 })

@@ -55,8 +55,11 @@ const unreadable = (vendor: Vendor, input: unknown, why: string): InvalidBodyErr
   input,
 })
 
-/** An option the caller passed is not acceptable. */
-export const invalidOption = (vendor: string, input: unknown, name: string, expected: string, value: unknown): InvalidOptionsError => {
+/**
+ * An option the caller passed is not acceptable. `vendor` is the vendor as given: a value
+ * that is not text is described, since `String()` throws on some (a null-prototype object).
+ */
+export const invalidOption = (vendor: unknown, input: unknown, name: string, expected: string, value: unknown): InvalidOptionsError => {
   const received = describeValue(value)
   const issue: InvalidOptionIssue = {
     code: 'invalid_option',
@@ -65,7 +68,7 @@ export const invalidOption = (vendor: string, input: unknown, name: string, expe
     received,
     message: `options.${name}: expected ${expected}, received ${received}`,
   }
-  return { kind: 'invalid_options', vendor, issues: [issue], input }
+  return { kind: 'invalid_options', vendor: typeof vendor === 'string' ? vendor : describeValue(vendor), issues: [issue], input }
 }
 
 /** The options every vendor accepts. */
