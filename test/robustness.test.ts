@@ -77,3 +77,21 @@ describe('found by fuzzing: arguments JavaScript callers can pass', () => {
     )
   })
 })
+
+describe('found by fuzzing: error messages stay short', () => {
+  it('an unknown status code of any length is cut in the message, and kept whole in the issue', () => {
+    const status = 'DELIVERED'.repeat(400)
+    const error = leftOf(normalize('messangi', { id: 'm', to: 'r', status }, { channel: 'rcs' }))
+    const [issue] = error.issues
+    expect(issue.message).toMatch(/^status: "DELIVEREDDELIVERED.*…" \(3600 characters\) is not a Messangi RCS status; expected one of /)
+    expect(issue.message.length).toBeLessThan(1_000)
+    expect(issue.code === 'unknown_status' && issue.status).toBe(status)
+  })
+
+  it('a Masstack data object keeping a list under a megabyte-long key names it cut', () => {
+    const key = 'k'.repeat(1_000_000)
+    const error = leftOf(normalize('masstack', { data: { [key]: [] } }))
+    expect(error.issues[0].message.length).toBeLessThan(1_000)
+    expect(error.issues[0].message).toMatch(/pass that list \(data\["kkk.*…" \(1000000 characters\)\]\) as the body$/)
+  })
+})
