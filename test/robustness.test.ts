@@ -2,7 +2,7 @@
  * Regressions for what the property suite (test/properties) found: each test is the
  * shrunk failing input of one bug, fixed in its own commit.
  */
-import { classify, eventFromStatus, normalize, normalizeInbound, type NormalizeError } from 'deliverykit'
+import { classify, eventFromStatus, normalize, normalizeInbound, parse, type NormalizeError } from 'deliverykit'
 import type { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
 
@@ -93,5 +93,21 @@ describe('found by fuzzing: error messages stay short', () => {
     const error = leftOf(normalize('masstack', { data: { [key]: [] } }))
     expect(error.issues[0].message.length).toBeLessThan(1_000)
     expect(error.issues[0].message).toMatch(/pass that list \(data\["kkk.*…" \(1000000 characters\)\]\) as the body$/)
+  })
+})
+
+describe('found by fuzzing: __proto__ keys', () => {
+  it('a __proto__ key never supplies a field: its content is not read when another field is converted', () => {
+    // unit_price as text makes the codec copy the body, and io-ts copies with Object.assign,
+    // which made the __proto__ object the copy's prototype and its list_name a field.
+    const octopush: unknown = JSON.parse(
+      '{"__proto__":{"list_name":{"not":"text"},"channel":"voice_sms"},"message_id":"m","number":"n","status":"DELIVERED","delivery_date":"2025-01-22 11:46:06","unit_price":"0.5"}',
+    )
+    const [event] = parse('octopush', octopush)
+    expect([event?.channel, event?.details, event?.cost]).toEqual(['sms', {}, { amount: 0.5 }])
+    // Masstack: a number id to convert, and a __proto__ that says the record is e-mail.
+    const masstack: unknown = JSON.parse('[{"__proto__":{"channel":"email"},"status":"REGISTERED","terminatingNumber":600,"id":0}]')
+    const [record] = parse('masstack', masstack)
+    expect([record?.channel, record?.recipient, record?.messageId, record?.status]).toEqual(['sms', '600', '0', 'accepted'])
   })
 })

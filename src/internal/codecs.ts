@@ -94,7 +94,12 @@ export const struct = <R extends t.Props, O extends t.Props>(name: string, requi
   const changes = (u: Readonly<Record<string, unknown>>, decoded: Readonly<Record<string, unknown>>, keys: ReadonlyArray<string>): Record<string, unknown> | undefined => {
     if (decoded === u) return undefined
     const changed: Record<string, unknown> = {}
-    for (const key of keys) if (decoded[key] !== u[key]) changed[key] = decoded[key]
+    // Own properties only: io-ts copies a changed object with Object.assign, which turns
+    // an own `__proto__` key into the copy's prototype, whose fields were never validated.
+    for (const key of keys) {
+      const value = Object.prototype.hasOwnProperty.call(decoded, key) ? decoded[key] : undefined
+      if (value !== u[key]) changed[key] = value
+    }
     return changed
   }
   const requiredFields: ReadonlyArray<readonly [string, t.Mixed]> = Object.entries(required)
