@@ -110,4 +110,11 @@ describe('found by fuzzing: __proto__ keys', () => {
     const [record] = parse('masstack', masstack)
     expect([record?.channel, record?.recipient, record?.messageId, record?.status]).toEqual(['sms', '600', '0', 'accepted'])
   })
+
+  it('a __proto__ key is not read for the fields after a converted one', () => {
+    // The id needs converting, so io-ts read updatedTime (after id) from its copy, whose prototype was the __proto__ object.
+    const body: unknown = JSON.parse('[{"__proto__":{"updatedTime":[]},"status":"REGISTERED","terminatingNumber":0,"id":0,"externalId":0}]')
+    const [event] = parse('masstack', body)
+    expect([event?.messageId, event?.occurredAt, Object.getOwnPropertyNames(event?.raw)]).toEqual(['0', undefined, ['__proto__', 'status', 'terminatingNumber', 'id', 'externalId']])
+  })
 })
