@@ -3,7 +3,7 @@ import type * as t from 'io-ts'
 
 import type { InvalidBodyError, InvalidOptionsError, NormalizeError } from '../errors/error.js'
 import { describeValue } from '../errors/format.js'
-import type { InvalidOptionIssue, NonEmptyReadonlyArray, UnknownStatusIssue } from '../errors/issue.js'
+import type { InvalidOptionIssue, NonEmptyReadonlyArray, TooLargeIssue, UnknownStatusIssue } from '../errors/issue.js'
 import { issuesFromValidation } from '../errors/validation.js'
 import type { AnyEvent } from '../model/event.js'
 import type { Vendor } from '../model/vendor.js'
@@ -84,15 +84,52 @@ export interface CommonOptions {
    * which your exhaustive switch must then handle.
    */
   readonly unknownStatus?: 'error' | 'keep'
+  /**
+   * The largest body read from text or bytes: characters (UTF-16 code units) of a string,
+   * bytes of a `Uint8Array`. A larger body is an `invalid_body` error with a `too_large`
+   * issue, returned before any parsing. Default {@link DEFAULT_MAX_BODY_SIZE} (16 MiB);
+   * `Infinity` turns the check off. A body passed already parsed is not measured: limit
+   * it in your framework's body parser.
+   */
+  readonly maxBodySize?: number
 }
 
-/** The options every vendor accepts, checked at run time for callers without types. */
+/**
+ * The default `maxBodySize`: 16 MiB (16,777,216 characters of text or bytes), far above
+ * any delivery callback and above a 100,000-recipient e-mail callback (about 10 MB).
+ *
+ * @category Options
+ */
+export const DEFAULT_MAX_BODY_SIZE = 16 * 1024 * 1024
+
+/** The size of a body given as text or bytes, or `undefined` for anything else. Never throws (no trap is involved). */
+const sizeOf = (input: unknown): { readonly size: number; readonly unit: string } | undefined => {
+  if (typeof input === 'string') return { size: input.length, unit: 'characters' }
+  if (ArrayBuffer.isView(input)) return { size: input.byteLength, unit: 'bytes' }
+  return undefined
+}
+
+const tooLarge = (vendor: Vendor, input: unknown, size: number, unit: string, limit: number): InvalidBodyError => {
+  const issue: TooLargeIssue = {
+    code: 'too_large',
+    path: [],
+    size,
+    limit,
+    message: `(root): the body is ${String(size)} ${unit}, over the limit of ${String(limit)} (options.maxBodySize)`,
+  }
+  return { kind: 'invalid_body', vendor, issues: [issue], input }
+}
+
+/**
+ * The options every vendor accepts, checked at run time for callers without types, and
+ * the body's size against `maxBodySize`.
+ */
 export const checkCommonOptions = (
   vendor: Vendor,
   input: unknown,
   options: CommonOptions | undefined,
   defaultTimeZone: string,
-): E.Either<InvalidOptionsError, { readonly zone: Zone; readonly keepUnknown: boolean }> => {
+): E.Either<InvalidOptionsError | InvalidBodyError, { readonly zone: Zone; readonly keepUnknown: boolean }> => {
   // Typed callers cannot get here with a non-object; JavaScript callers and parsed config can.
   const given: unknown = options
   if (given !== undefined && (typeof given !== 'object' || given === null)) {
@@ -102,6 +139,12 @@ export const checkCommonOptions = (
   if (unknownStatus !== undefined && unknownStatus !== 'error' && unknownStatus !== 'keep') {
     return E.left(invalidOption(vendor, input, 'unknownStatus', '"error" or "keep"', unknownStatus))
   }
+  const maxBodySize: unknown = options?.maxBodySize ?? DEFAULT_MAX_BODY_SIZE
+  if (typeof maxBodySize !== 'number' || !(maxBodySize > 0) || !(Number.isSafeInteger(maxBodySize) || maxBodySize === Infinity)) {
+    return E.left(invalidOption(vendor, input, 'maxBodySize', 'a positive whole number of characters or bytes, or Infinity', maxBodySize))
+  }
+  const measured = sizeOf(input)
+  if (measured !== undefined && measured.size > maxBodySize) return E.left(tooLarge(vendor, input, measured.size, measured.unit, maxBodySize))
   const timeZone: unknown = options?.timeZone ?? defaultTimeZone
   const zone = typeof timeZone === 'string' ? zoneFor(timeZone) : undefined
   if (zone === undefined) {

@@ -92,7 +92,7 @@ const toInbound = (body: OctopushStopCallback | OctopushInboundCallback, zone: Z
  *
  * @category Options
  */
-export type OctopushInboundOptions = Pick<CommonOptions, 'timeZone'>
+export type OctopushInboundOptions = Pick<CommonOptions, 'timeZone' | 'maxBodySize'>
 
 /**
  * Decodes an Octopush STOP (opt-out) or inbound SMS callback into an `opt_out` or
