@@ -64,7 +64,7 @@ interface VendorDefinition<V extends Vendor> {
  */
 export interface InboundOptions {
   readonly timeZone?: string
-  /** The largest body read from text or bytes, as for `normalize` (default 16 MiB). */
+  /** The largest body read from text or bytes, as for `normalize` (default 32 MiB). */
   readonly maxBodySize?: number
 }
 

@@ -64,7 +64,7 @@ describe('limits', () => {
     expect(error.kind).toBe('invalid_body')
     expect(error.input).toBe(text)
     expect(error.issues).toEqual([
-      { code: 'too_large', path: [], size: text.length, limit: DEFAULT_MAX_BODY_SIZE, message: `(root): the body is ${String(text.length)} characters, over the limit of 16777216 (options.maxBodySize)` },
+      { code: 'too_large', path: [], size: text.length, limit: DEFAULT_MAX_BODY_SIZE, message: `(root): the body is ${String(text.length)} characters, over the limit of 33554432 (options.maxBodySize)` },
     ])
     const bytes = new TextEncoder().encode(JSON.stringify(phone))
     expect(leftOf(normalize('messangi', bytes, { channel: 'sms', maxBodySize: 10 })).issues[0].message).toBe(

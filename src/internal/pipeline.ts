@@ -87,7 +87,7 @@ export interface CommonOptions {
   /**
    * The largest body read from text or bytes: characters (UTF-16 code units) of a string,
    * bytes of a `Uint8Array`. A larger body is an `invalid_body` error with a `too_large`
-   * issue, returned before any parsing. Default {@link DEFAULT_MAX_BODY_SIZE} (16 MiB);
+   * issue, returned before any parsing. Default {@link DEFAULT_MAX_BODY_SIZE} (32 MiB);
    * `Infinity` turns the check off. A body passed already parsed is not measured: limit
    * it in your framework's body parser.
    */
@@ -95,12 +95,13 @@ export interface CommonOptions {
 }
 
 /**
- * The default `maxBodySize`: 16 MiB (16,777,216 characters of text or bytes), far above
- * any delivery callback and above a 100,000-recipient e-mail callback (about 10 MB).
+ * The default `maxBodySize`: 32 MiB (33,554,432 characters of text or bytes), far above
+ * any delivery callback and above a 100,000-recipient e-mail callback with a status
+ * history for each recipient (about 17 MB).
  *
  * @category Options
  */
-export const DEFAULT_MAX_BODY_SIZE = 16 * 1024 * 1024
+export const DEFAULT_MAX_BODY_SIZE = 32 * 1024 * 1024
 
 /** The size of a body given as text or bytes, or `undefined` for anything else. Never throws (no trap is involved). */
 const sizeOf = (input: unknown): { readonly size: number; readonly unit: string } | undefined => {
