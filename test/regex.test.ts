@@ -62,7 +62,7 @@ describe('regular expressions', () => {
       [/^-?\d{1,15}(\.\d{1,15})?$/, `1.${'1'.repeat(long)}`, false],
       [/^\+?\d{1,20}$/, `+${'1'.repeat(long)}`, false],
       [/^\d{1,9}$/, '1'.repeat(long), false],
-      [/^[aeiou]/i, `${'a'.repeat(long)}`, true],
+      [/^[aeiou]/i, 'a'.repeat(long), true],
     ]
     for (const [pattern, text, expected] of cases) expect(pattern.test(text)).toBe(expected)
   })
