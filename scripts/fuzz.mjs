@@ -2,13 +2,14 @@
 // 100,000) and prints one line: properties × runs = inputs tried, and the wall time.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 
 const runs = process.env.FUZZ_RUNS ?? '100000'
 const record = fileURLToPath(new URL('../.tmp/fuzz-runs.jsonl', import.meta.url))
 rmSync(record, { force: true })
 const started = Date.now()
-const vitest = spawnSync('npx', ['vitest', 'run', 'test/properties', '--typecheck.enabled=false'], {
+const vitest = spawnSync('npx', ['vitest', 'run', 'test/properties', '--typecheck.enabled=false', `--maxWorkers=${availableParallelism()}`], {
   stdio: 'inherit',
   env: { ...process.env, FUZZ_RUNS: runs, FUZZ_RECORD: record },
 })
