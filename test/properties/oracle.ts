@@ -29,7 +29,7 @@ export const MAX_MESSAGE = 2_000
 /** A `Left` is a well-formed error: a known kind, issues naming their path, and the input itself. */
 export const checkError = (error: NormalizeError, input: unknown): void => {
   ok(KINDS.includes(error.kind), `unknown kind ${error.kind}`)
-  ok(error.input === input, 'the error keeps the input itself')
+  ok(Object.is(error.input, input), 'the error keeps the input itself')
   ok(error.issues.length > 0, 'an error has issues')
   for (const issue of error.issues) {
     ok(typeof issue.message === 'string' && issue.message.length > 0, 'an issue has a message')
@@ -124,7 +124,7 @@ export const checkThrowing = (run: () => ReadonlyArray<AnyEvent>, expected: E.Ei
     ok(isDeliveryKitError(thrown), `parse threw ${String(thrown)}, not a DeliveryKitError`)
     if (isDeliveryKitError(thrown)) {
       const { input, ...rest } = thrown.error
-      ok(input === expected.left.input, 'the thrown error keeps the input')
+      ok(Object.is(input, expected.left.input), 'the thrown error keeps the input')
       deepEqual(rest, withoutInput(expected.left))
       ok(thrown.message === formatError(expected.left), 'the thrown message is formatError')
     }
