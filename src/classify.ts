@@ -36,7 +36,7 @@ export type ClassifiedStatus = StatusMapping & {
 export type ClassifyError = UnknownStatusError | InvalidOptionsError
 
 const checkVendorChannel = (vendor: unknown, channel: unknown, input: unknown): E.Either<InvalidOptionsError, readonly [Vendor, Channel]> => {
-  if (!isVendor(vendor)) return E.left(invalidOption(String(vendor), input, 'vendor', `one of ${VENDORS.join(', ')}`, vendor))
+  if (!isVendor(vendor)) return E.left(invalidOption(vendor, input, 'vendor', `one of ${VENDORS.join(', ')}`, vendor))
   const used = CHANNELS.filter((c) => VENDOR_DEFINITIONS[vendor].catalogs[c] !== undefined)
   if (typeof channel !== 'string' || !(used as ReadonlyArray<string>).includes(channel)) {
     return E.left(invalidOption(vendor, input, 'channel', `one of ${used.join(', ')}`, channel))
@@ -62,6 +62,9 @@ export const classify = (vendor: Vendor, channel: Channel, code: string): E.Eith
   const input = { vendor, channel, code }
   const checked = checkVendorChannel(vendor, channel, input)
   if (E.isLeft(checked)) return checked
+  // Typed callers cannot pass anything but text; JavaScript callers can.
+  const given: unknown = code
+  if (typeof given !== 'string') return E.left(invalidOption(vendor, input, 'code', 'a status code (text)', given))
   const catalogs = VENDOR_DEFINITIONS[vendor].catalogs
   const entry = lookupStatus(catalogs, channel, code)
   if (entry === undefined) {
@@ -111,8 +114,19 @@ export const eventFromStatus = <O extends { readonly unknownStatus?: 'error' | '
   report: StatusReport,
   options?: O,
 ): E.Either<NormalizeError, EventsFor<O>[number]> => {
+  // Typed callers cannot pass anything else; JavaScript callers can.
+  const given: unknown = report
+  if (typeof given !== 'object' || given === null) return E.left(invalidOption(vendor, report, 'report', 'an object with channel, code, messageId and recipient', given))
   const checked = checkVendorChannel(vendor, report.channel, report)
   if (E.isLeft(checked)) return checked
+  for (const field of ['code', 'messageId', 'recipient'] as const) {
+    const value: unknown = report[field]
+    if (typeof value !== 'string') return E.left(invalidOption(vendor, report, field, 'text', value))
+  }
+  const occurred: unknown = report.occurredAt
+  if (occurred !== undefined && typeof occurred !== 'string' && !(occurred instanceof Date)) {
+    return E.left(invalidOption(vendor, report, 'occurredAt', 'ISO-8601 text with Z or an offset, or a Date', occurred))
+  }
   const catalogs = VENDOR_DEFINITIONS[vendor].catalogs
   const entry = lookupStatus(catalogs, report.channel, report.code)
   if (entry === undefined && options?.unknownStatus !== 'keep') {

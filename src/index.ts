@@ -21,7 +21,7 @@ export type { InboundOptions, OptionsFor, VendorOptions, VendorWithOptionalOptio
 export type { InboundBase, InboundEvent, InboundMessageEvent, OptOutEvent } from './model/inbound.js'
 export { classify, eventFromStatus, type ClassifiedStatus, type ClassifyError, type StatusReport } from './classify.js'
 export type { SafeParseResult } from './api.js'
-export type { CommonOptions } from './internal/pipeline.js'
+export { DEFAULT_MAX_BODY_SIZE, type CommonOptions } from './internal/pipeline.js'
 
 export { CHANNELS, type Channel } from './model/channel.js'
 export { VENDORS, isVendor, type Vendor } from './model/vendor.js'
@@ -76,6 +76,7 @@ export type {
   IssuePath,
   MissingFieldIssue,
   NonEmptyReadonlyArray,
+  TooLargeIssue,
   UnknownStatusIssue,
   UnreadableIssue,
 } from './errors/issue.js'

@@ -14,7 +14,7 @@ import { VENDOR_DEFINITIONS, type InboundOptions, type OptionsFor, type VendorWi
  */
 export const normalizeUnchecked = (vendor: Vendor, body: unknown, options?: OptionsFor<Vendor>): E.Either<NormalizeError, AnyEvents> => {
   if (!isVendor(vendor)) {
-    return E.left(invalidOption(String(vendor), body, 'vendor', `one of ${VENDORS.join(', ')}`, vendor))
+    return E.left(invalidOption(vendor, body, 'vendor', `one of ${VENDORS.join(', ')}`, vendor))
   }
   // The overloads tie the options to the vendor; the vendor checks them at run time.
   const definition = VENDOR_DEFINITIONS[vendor] as { readonly normalize: (body: unknown, options: OptionsFor<Vendor> | undefined) => E.Either<NormalizeError, AnyEvents> }
@@ -133,7 +133,7 @@ export function parse(vendor: Vendor, body: unknown, options?: OptionsFor<Vendor
  * @category Inbound
  */
 export const normalizeInbound = (vendor: Vendor, body: unknown, options?: InboundOptions): E.Either<NormalizeError, ReadonlyArray<InboundEvent>> => {
-  if (!isVendor(vendor)) return E.left(invalidOption(String(vendor), body, 'vendor', `one of ${VENDORS.join(', ')}`, vendor))
+  if (!isVendor(vendor)) return E.left(invalidOption(vendor, body, 'vendor', `one of ${VENDORS.join(', ')}`, vendor))
   const decode = VENDOR_DEFINITIONS[vendor].normalizeInbound
   if (decode === undefined) {
     const which = VENDORS.filter((v) => VENDOR_DEFINITIONS[v].normalizeInbound !== undefined)

@@ -65,6 +65,8 @@ interface VendorDefinition<V extends Vendor> {
  */
 export interface InboundOptions {
   readonly timeZone?: string
+  /** The largest body read from text or bytes, as for `normalize` (default 32 MiB). */
+  readonly maxBodySize?: number
 }
 
 /** The vendor registry: a vendor in `VENDORS` without a definition here does not compile. */

@@ -78,11 +78,25 @@ export interface InvalidSyntaxIssue extends IssueBase {
 }
 
 /**
+ * The body, given as text or bytes, is larger than the `maxBodySize` option allows. It
+ * was not parsed.
+ *
+ * @category Errors
+ */
+export interface TooLargeIssue extends IssueBase {
+  readonly code: 'too_large'
+  /** The body's size: characters of text, bytes of a `Uint8Array`. */
+  readonly size: number
+  /** The `maxBodySize` in force. */
+  readonly limit: number
+}
+
+/**
  * What can be wrong with the shape of a body.
  *
  * @category Errors
  */
-export type BodyIssue = InvalidSyntaxIssue | MissingFieldIssue | InvalidTypeIssue | InvalidValueIssue | UnreadableIssue
+export type BodyIssue = InvalidSyntaxIssue | MissingFieldIssue | InvalidTypeIssue | InvalidValueIssue | UnreadableIssue | TooLargeIssue
 
 /**
  * A status code that is not in the vendor's catalog: the common real-world case when a

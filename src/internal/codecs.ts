@@ -88,6 +88,15 @@ export const dispatch = <A>(
   return Object.assign(codec, { _tag: DISPATCH_TAG })
 }
 
+const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null
+
+/** A copy of an object without its own `__proto__` key (spread keeps it as data; delete removes it). */
+const withoutProtoKey = (u: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> => {
+  const copy: Record<string, unknown> = { ...u }
+  Reflect.deleteProperty(copy, '__proto__')
+  return copy
+}
+
 /** What a `struct` decodes to: its required properties, and its optional ones where present. */
 export type StructOf<R extends t.Props, O extends t.Props> = t.TypeOf<t.TypeC<R>> & t.TypeOf<t.PartialC<O>>
 
@@ -106,7 +115,12 @@ export const struct = <R extends t.Props, O extends t.Props>(name: string, requi
   const changes = (u: Readonly<Record<string, unknown>>, decoded: Readonly<Record<string, unknown>>, keys: ReadonlyArray<string>): Record<string, unknown> | undefined => {
     if (decoded === u) return undefined
     const changed: Record<string, unknown> = {}
-    for (const key of keys) if (decoded[key] !== u[key]) changed[key] = decoded[key]
+    // Own properties only: io-ts copies a changed object with Object.assign, which turns
+    // an own `__proto__` key into the copy's prototype, whose fields were never validated.
+    for (const key of keys) {
+      const value = Object.prototype.hasOwnProperty.call(decoded, key) ? decoded[key] : undefined
+      if (value !== u[key]) changed[key] = value
+    }
     return changed
   }
   const requiredFields: ReadonlyArray<readonly [string, t.Mixed]> = Object.entries(required)
@@ -128,15 +142,20 @@ export const struct = <R extends t.Props, O extends t.Props>(name: string, requi
     is,
     (u, c) => {
       if (is(u)) return t.success(u)
-      // The detailed path: conversions (numeric text) and errors with their paths.
-      const a = requiredCodec.validate(u, c)
-      const b = optionalCodec.validate(u, c)
+      // The detailed path: conversions (numeric text) and errors with their paths. Once a
+      // field changes, io-ts copies the object with Object.assign and reads the remaining
+      // fields from the copy, where an own `__proto__` key has become the prototype: so
+      // io-ts sees the object without that key (the result keeps it, as data).
+      const view = isRecord(u) && Object.prototype.hasOwnProperty.call(u, '__proto__') ? withoutProtoKey(u) : u
+      const a = requiredCodec.validate(view, c)
+      const b = optionalCodec.validate(view, c)
       if (a._tag === 'Left' || b._tag === 'Left') {
         return t.failures([...(a._tag === 'Left' ? a.left : []), ...(b._tag === 'Left' ? b.left : [])])
       }
       const input = u as Readonly<Record<string, unknown>>
-      const fromRequired = changes(input, a.right, Object.keys(required))
-      const fromOptional = changes(input, b.right, Object.keys(optional))
+      const seen = view as Readonly<Record<string, unknown>>
+      const fromRequired = changes(seen, a.right, Object.keys(required))
+      const fromOptional = changes(seen, b.right, Object.keys(optional))
       if (fromRequired === undefined && fromOptional === undefined) return t.success(u as A)
       return t.success({ ...input, ...fromRequired, ...fromOptional } as A)
     },

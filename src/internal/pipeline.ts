@@ -3,7 +3,7 @@ import type * as t from 'io-ts'
 
 import type { InvalidBodyError, InvalidOptionsError, NormalizeError } from '../errors/error.js'
 import { describeValue } from '../errors/format.js'
-import type { InvalidOptionIssue, NonEmptyReadonlyArray, UnknownStatusIssue } from '../errors/issue.js'
+import type { InvalidOptionIssue, NonEmptyReadonlyArray, TooLargeIssue, UnknownStatusIssue } from '../errors/issue.js'
 import { issuesFromValidation } from '../errors/validation.js'
 import type { AnyEvent } from '../model/event.js'
 import type { Vendor } from '../model/vendor.js'
@@ -18,16 +18,31 @@ export type AnyEvents = ReadonlyArray<AnyEvent>
  * errors, and anything a hand-built body throws, into an error with paths.
  */
 export const decodeBody = <A>(codec: t.Decoder<unknown, A>, vendor: Vendor, input: unknown): E.Either<InvalidBodyError, A> => {
-  const body = readBody(input)
-  if (!body.ok) {
-    return E.left({ kind: 'invalid_body', vendor, issues: [{ code: 'invalid_syntax', path: [], expected: body.expected, message: `(root): ${body.message}` }], input })
-  }
   try {
+    // Inside the try: telling bytes and forms apart reads the prototype, which a revoked
+    // or hostile Proxy throws on.
+    const body = readBody(input)
+    if (!body.ok) {
+      return E.left({ kind: 'invalid_body', vendor, issues: [{ code: 'invalid_syntax', path: [], expected: body.expected, message: `(root): ${body.message}` }], input })
+    }
     const result = codec.decode(body.value)
     if (E.isRight(result)) return result
     const [first, ...rest] = result.left
     if (first === undefined) return E.left(unreadable(vendor, input, 'the decoder reported no reason'))
     return E.left({ kind: 'invalid_body', vendor, issues: issuesFromValidation([first, ...rest]), input })
+  } catch (thrown) {
+    return E.left(unreadable(vendor, input, thrown instanceof Error ? thrown.message : describeValue(thrown)))
+  }
+}
+
+/**
+ * Runs what follows decoding (building the events) on a decoded body. A hand-built body
+ * whose accessor answered while it was decoded and throws when read again gives the same
+ * unreadable error as one that throws while decoded, never a throw.
+ */
+export const fromDecoded = <A>(vendor: Vendor, input: unknown, run: () => E.Either<NormalizeError, A>): E.Either<NormalizeError, A> => {
+  try {
+    return run()
   } catch (thrown) {
     return E.left(unreadable(vendor, input, thrown instanceof Error ? thrown.message : describeValue(thrown)))
   }
@@ -40,8 +55,11 @@ const unreadable = (vendor: Vendor, input: unknown, why: string): InvalidBodyErr
   input,
 })
 
-/** An option the caller passed is not acceptable. */
-export const invalidOption = (vendor: string, input: unknown, name: string, expected: string, value: unknown): InvalidOptionsError => {
+/**
+ * An option the caller passed is not acceptable. `vendor` is the vendor as given: a value
+ * that is not text is described, since `String()` throws on some (a null-prototype object).
+ */
+export const invalidOption = (vendor: unknown, input: unknown, name: string, expected: string, value: unknown): InvalidOptionsError => {
   const received = describeValue(value)
   const issue: InvalidOptionIssue = {
     code: 'invalid_option',
@@ -50,7 +68,7 @@ export const invalidOption = (vendor: string, input: unknown, name: string, expe
     received,
     message: `options.${name}: expected ${expected}, received ${received}`,
   }
-  return { kind: 'invalid_options', vendor, issues: [issue], input }
+  return { kind: 'invalid_options', vendor: typeof vendor === 'string' ? vendor : describeValue(vendor), issues: [issue], input }
 }
 
 /** The options every vendor accepts. */
@@ -66,15 +84,53 @@ export interface CommonOptions {
    * which your exhaustive switch must then handle.
    */
   readonly unknownStatus?: 'error' | 'keep'
+  /**
+   * The largest body read from text or bytes: characters (UTF-16 code units) of a string,
+   * bytes of a `Uint8Array`. A larger body is an `invalid_body` error with a `too_large`
+   * issue, returned before any parsing. Default {@link DEFAULT_MAX_BODY_SIZE} (32 MiB);
+   * `Infinity` turns the check off. A body passed already parsed is not measured: limit
+   * it in your framework's body parser.
+   */
+  readonly maxBodySize?: number
 }
 
-/** The options every vendor accepts, checked at run time for callers without types. */
+/**
+ * The default `maxBodySize`: 32 MiB (33,554,432 characters of text or bytes), far above
+ * any delivery callback and above a 100,000-recipient e-mail callback with a status
+ * history for each recipient (about 17 MB).
+ *
+ * @category Options
+ */
+export const DEFAULT_MAX_BODY_SIZE = 32 * 1024 * 1024
+
+/** The size of a body given as text or bytes, or `undefined` for anything else. Never throws (no trap is involved). */
+const sizeOf = (input: unknown): { readonly size: number; readonly unit: string } | undefined => {
+  if (typeof input === 'string') return { size: input.length, unit: 'characters' }
+  if (ArrayBuffer.isView(input)) return { size: input.byteLength, unit: 'bytes' }
+  return undefined
+}
+
+const tooLarge = (vendor: Vendor, input: unknown, size: number, unit: string, limit: number): InvalidBodyError => {
+  const issue: TooLargeIssue = {
+    code: 'too_large',
+    path: [],
+    size,
+    limit,
+    message: `(root): the body is ${String(size)} ${unit}, over the limit of ${String(limit)} (options.maxBodySize)`,
+  }
+  return { kind: 'invalid_body', vendor, issues: [issue], input }
+}
+
+/**
+ * The options every vendor accepts, checked at run time for callers without types, and
+ * the body's size against `maxBodySize`.
+ */
 export const checkCommonOptions = (
   vendor: Vendor,
   input: unknown,
   options: CommonOptions | undefined,
   defaultTimeZone: string,
-): E.Either<InvalidOptionsError, { readonly zone: Zone; readonly keepUnknown: boolean }> => {
+): E.Either<InvalidOptionsError | InvalidBodyError, { readonly zone: Zone; readonly keepUnknown: boolean }> => {
   // Typed callers cannot get here with a non-object; JavaScript callers and parsed config can.
   const given: unknown = options
   if (given !== undefined && (typeof given !== 'object' || given === null)) {
@@ -84,6 +140,12 @@ export const checkCommonOptions = (
   if (unknownStatus !== undefined && unknownStatus !== 'error' && unknownStatus !== 'keep') {
     return E.left(invalidOption(vendor, input, 'unknownStatus', '"error" or "keep"', unknownStatus))
   }
+  const maxBodySize: unknown = options?.maxBodySize ?? DEFAULT_MAX_BODY_SIZE
+  if (typeof maxBodySize !== 'number' || !(maxBodySize > 0) || !(Number.isSafeInteger(maxBodySize) || maxBodySize === Infinity)) {
+    return E.left(invalidOption(vendor, input, 'maxBodySize', 'a positive whole number of characters or bytes, or Infinity', maxBodySize))
+  }
+  const measured = sizeOf(input)
+  if (measured !== undefined && measured.size > maxBodySize) return E.left(tooLarge(vendor, input, measured.size, measured.unit, maxBodySize))
   const timeZone: unknown = options?.timeZone ?? defaultTimeZone
   const zone = typeof timeZone === 'string' ? zoneFor(timeZone) : undefined
   if (zone === undefined) {

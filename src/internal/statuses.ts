@@ -1,4 +1,4 @@
-import { formatPath } from '../errors/format.js'
+import { describeValue, formatPath } from '../errors/format.js'
 import type { IssuePath, UnknownStatusIssue } from '../errors/issue.js'
 import { channelsWithStatus, type CatalogEntry, type ChannelCatalogs } from '../model/catalog.js'
 import type { Channel } from '../model/channel.js'
@@ -49,6 +49,6 @@ export const unknownStatusIssue = (
     path,
     expected,
     ...(knownOn.length > 0 && { knownOn }),
-    message: `${formatPath(path)}: ${JSON.stringify(status)} is not ${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what}${elsewhere}; expected one of ${expected.join(', ')}`,
+    message: `${formatPath(path)}: ${describeValue(status)} is not ${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what}${elsewhere}; expected one of ${expected.join(', ')}`,
   }
 }

@@ -1,7 +1,7 @@
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 
-import { describeValue } from '../../errors/format.js'
+import { describeValue, formatPath } from '../../errors/format.js'
 import { DISPATCH_TAG } from '../../errors/validation.js'
 import { dispatch, struct } from '../../internal/codecs.js'
 import { isMasstackTime } from './time.js'
@@ -316,7 +316,7 @@ const EnvelopeData = dispatch<MasstackCommunication | MasstackCommunicationList>
     return t.failure(
       u,
       c,
-      `expected a communication record or a list of them, received an object with a list under ${JSON.stringify(listKey)}; Masstack does not document where its list response keeps the list, so pass that list (data.${listKey}) as the body`,
+      `expected a communication record or a list of them, received an object with a list under ${describeValue(listKey)}; Masstack does not document where its list response keeps the list, so pass that list (${listKey.length <= 60 ? formatPath(['data', listKey]) : `data[${describeValue(listKey)}]`}) as the body`,
     )
   },
 )

@@ -2,7 +2,7 @@ import { either as E } from 'fp-ts'
 
 import { eventsOrThrow, toSafeParseResult, type SafeParseResult } from '../../api.js'
 import type { NormalizeError } from '../../errors/error.js'
-import { checkCommonOptions, decodeBody, settleUnknownStatuses, type AnyEvents, type CommonOptions } from '../../internal/pipeline.js'
+import { checkCommonOptions, decodeBody, fromDecoded, settleUnknownStatuses, type AnyEvents, type CommonOptions } from '../../internal/pipeline.js'
 import type { DefaultOptions, EventsFor } from '../../model/options.js'
 import { MasstackBody } from './codec.js'
 import { toEvents } from './toEvents.js'
@@ -35,8 +35,10 @@ const normalizeAny = (body: unknown, options: MasstackOptions | undefined): E.Ei
   if (E.isLeft(settings)) return settings
   const decoded = decodeBody(MasstackBody, 'masstack', body)
   if (E.isLeft(decoded)) return decoded
-  const { events, unknownStatuses } = toEvents(decoded.right, { zone: settings.right.zone })
-  return settleUnknownStatuses('masstack', body, settings.right.keepUnknown, events, unknownStatuses)
+  return fromDecoded('masstack', body, () => {
+    const { events, unknownStatuses } = toEvents(decoded.right, { zone: settings.right.zone })
+    return settleUnknownStatuses('masstack', body, settings.right.keepUnknown, events, unknownStatuses)
+  })
 }
 
 /**

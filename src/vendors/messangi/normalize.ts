@@ -2,7 +2,7 @@ import { either as E } from 'fp-ts'
 
 import { eventsOrThrow, toSafeParseResult, type SafeParseResult } from '../../api.js'
 import type { NormalizeError } from '../../errors/error.js'
-import { checkCommonOptions, decodeBody, invalidOption, settleUnknownStatuses, type AnyEvents, type CommonOptions } from '../../internal/pipeline.js'
+import { checkCommonOptions, decodeBody, fromDecoded, invalidOption, settleUnknownStatuses, type AnyEvents, type CommonOptions } from '../../internal/pipeline.js'
 import type { Channel } from '../../model/channel.js'
 import type { DefaultOptions, EventsFor } from '../../model/options.js'
 import { MessangiBody, MessangiLegacyCallback } from './codec.js'
@@ -54,11 +54,13 @@ const normalizeAny = (body: unknown, options: Partial<MessangiOptions> | undefin
   if (given !== undefined && !isMessangiChannel(given)) return E.left(invalidOption('messangi', body, 'channel', CHANNEL_EXPECTED, given))
   const decoded = legacyOnly ? decodeBody(MessangiLegacyCallback, 'messangi', body) : decodeBody(MessangiBody, 'messangi', body)
   if (E.isLeft(decoded)) return decoded
-  const channel = channelOf(decoded.right, given)
-  // Typed callers cannot get here without a channel; JavaScript callers and the CLI can.
-  if (channel === undefined) return E.left(invalidOption('messangi', body, 'channel', CHANNEL_EXPECTED, channel))
-  const { events, unknownStatuses } = toEvents(decoded.right, channel)
-  return settleUnknownStatuses('messangi', body, settings.right.keepUnknown, events, unknownStatuses)
+  return fromDecoded('messangi', body, () => {
+    const channel = channelOf(decoded.right, given)
+    // Typed callers cannot get here without a channel; JavaScript callers and the CLI can.
+    if (channel === undefined) return E.left(invalidOption('messangi', body, 'channel', CHANNEL_EXPECTED, channel))
+    const { events, unknownStatuses } = toEvents(decoded.right, channel)
+    return settleUnknownStatuses('messangi', body, settings.right.keepUnknown, events, unknownStatuses)
+  })
 }
 
 /** For the root registry, whose callers may be untyped: a missing channel is an error there. */

@@ -5,7 +5,7 @@ import type { NormalizeError } from '../../errors/error.js'
 import { describeValue } from '../../errors/format.js'
 import { dispatch, struct } from '../../internal/codecs.js'
 import { digest } from '../../internal/digest.js'
-import { checkCommonOptions, decodeBody, type CommonOptions } from '../../internal/pipeline.js'
+import { checkCommonOptions, decodeBody, fromDecoded, type CommonOptions } from '../../internal/pipeline.js'
 import { parseLocalDateTime, toOffsetDateTime, type Zone } from '../../internal/time.js'
 import type { InboundEvent } from '../../model/inbound.js'
 import { DateTimeText } from './codec.js'
@@ -91,7 +91,7 @@ const toInbound = (body: OctopushStopCallback | OctopushInboundCallback, zone: Z
  *
  * @category Options
  */
-export type OctopushInboundOptions = Pick<CommonOptions, 'timeZone'>
+export type OctopushInboundOptions = Pick<CommonOptions, 'timeZone' | 'maxBodySize'>
 
 /**
  * Decodes an Octopush STOP (opt-out) or inbound SMS callback into an `opt_out` or
@@ -110,5 +110,5 @@ export const normalizeInbound = (body: unknown, options?: OctopushInboundOptions
   if (E.isLeft(settings)) return settings
   const decoded = decodeBody(OctopushInteractionCallback, 'octopush', body)
   if (E.isLeft(decoded)) return decoded
-  return E.right([toInbound(decoded.right, settings.right.zone)])
+  return fromDecoded('octopush', body, () => E.right([toInbound(decoded.right, settings.right.zone)]))
 }

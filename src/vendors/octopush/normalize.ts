@@ -2,7 +2,7 @@ import { either as E } from 'fp-ts'
 
 import { eventsOrThrow, toSafeParseResult, type SafeParseResult } from '../../api.js'
 import type { NormalizeError } from '../../errors/error.js'
-import { checkCommonOptions, decodeBody, invalidOption, settleUnknownStatuses, type AnyEvents, type CommonOptions } from '../../internal/pipeline.js'
+import { checkCommonOptions, decodeBody, fromDecoded, invalidOption, settleUnknownStatuses, type AnyEvents, type CommonOptions } from '../../internal/pipeline.js'
 import type { Channel } from '../../model/channel.js'
 import type { DefaultOptions, EventsFor } from '../../model/options.js'
 import { OctopushDeliveryCallback } from './codec.js'
@@ -54,8 +54,10 @@ const normalizeAny = (body: unknown, options: OctopushOptions | undefined): E.Ei
   }
   const callback = decodeBody(OctopushDeliveryCallback, 'octopush', body)
   if (E.isLeft(callback)) return callback
-  const { events, unknownStatuses } = toEvents(callback.right, { defaultChannel, zone: settings.right.zone })
-  return settleUnknownStatuses('octopush', body, settings.right.keepUnknown, events, unknownStatuses)
+  return fromDecoded('octopush', body, () => {
+    const { events, unknownStatuses } = toEvents(callback.right, { defaultChannel, zone: settings.right.zone })
+    return settleUnknownStatuses('octopush', body, settings.right.keepUnknown, events, unknownStatuses)
+  })
 }
 
 /**

@@ -1,0 +1,81 @@
+/**
+ * Regular expressions on attacker-controlled text (docs/security.md, "Regular
+ * expressions"): every one in src/ is listed here with the review of its worst case, and
+ * each is run on long adversarial strings, asserting the answer (not the time: a
+ * catastrophic pattern would not answer within the test's timeout).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+
+import { formatPath, normalize } from 'deliverykit'
+import ts from 'typescript'
+import { describe, expect, it } from 'vitest'
+
+import { leftOf } from './helpers.js'
+
+const SRC = new URL('../src/', import.meta.url).pathname
+
+const files = (dir: string): ReadonlyArray<string> =>
+  readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : name.endsWith('.ts') ? [join(dir, name)] : []))
+
+/** Every regular expression literal and `RegExp(…)` call in src/, as `file: text`. */
+const regexesInSrc = (): ReadonlyArray<string> => {
+  const found: Array<string> = []
+  for (const file of files(SRC)) {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true)
+    const visit = (node: ts.Node): void => {
+      if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) found.push(`${file.slice(SRC.length)}: ${node.getText(source)}`)
+      if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && node.expression.getText(source) === 'RegExp') found.push(`${file.slice(SRC.length)}: ${node.getText(source)}`)
+      ts.forEachChild(node, visit)
+    }
+    visit(source)
+  }
+  return found.sort()
+}
+
+/**
+ * The review: each pattern is anchored, and no quantified part can match the same text
+ * in two ways (no nested or adjacent overlapping quantifiers), so matching is linear.
+ */
+const REVIEWED: Readonly<Record<string, string>> = {
+  'errors/format.ts: /^[A-Za-z_$][\\w$]*$/': 'one class then one starred class: linear (formatPath on JSON keys)',
+  'errors/validation.ts: /^\\d+$/': 'one starred class: linear (io-ts context keys)',
+  'internal/codecs.ts: /^-?\\d{1,15}(\\.\\d{1,15})?$/': 'bounded counts, the dot separates the two groups: at most 31 steps (numeric text)',
+  'internal/statuses.ts: /^[aeiou]/i': 'one character (catalog names, not body text)',
+  'vendors/masstack/codec.ts: /^\\+?\\d{1,20}$/': 'bounded count: at most 21 steps (phone digits)',
+  'vendors/masstack/time.ts: /^\\d{1,9}$/': 'bounded count: at most 9 steps (fraction of a second)',
+}
+
+describe('regular expressions', () => {
+  it('every regular expression in src/ has been reviewed (add new ones to REVIEWED with their worst case)', () => {
+    expect(regexesInSrc()).toEqual(Object.keys(REVIEWED).sort())
+  })
+
+  it('each answers correctly on megabyte-long adversarial text', () => {
+    const long = 1_000_000
+    const cases: ReadonlyArray<readonly [RegExp, string, boolean]> = [
+      [/^[A-Za-z_$][\w$]*$/, `${'a'.repeat(long)}-`, false],
+      [/^[A-Za-z_$][\w$]*$/, 'a'.repeat(long), true],
+      [/^\d+$/, `${'1'.repeat(long)}x`, false],
+      [/^-?\d{1,15}(\.\d{1,15})?$/, `${'1'.repeat(long)}.`, false],
+      [/^-?\d{1,15}(\.\d{1,15})?$/, `-${'1'.repeat(15)}.${'1'.repeat(15)}`, true],
+      [/^-?\d{1,15}(\.\d{1,15})?$/, `1.${'1'.repeat(long)}`, false],
+      [/^\+?\d{1,20}$/, `+${'1'.repeat(long)}`, false],
+      [/^\d{1,9}$/, '1'.repeat(long), false],
+      [/^[aeiou]/i, 'a'.repeat(long), true],
+    ]
+    for (const [pattern, text, expected] of cases) expect(pattern.test(text)).toBe(expected)
+  })
+
+  it('through the public API, adversarial text in each field a pattern reads gives the right answer', () => {
+    const long = '1'.repeat(1_000_000)
+    const phone = { message_id: 'm', number: 'n', status: 'ACK', delivery_date: '2025-01-22 11:46:06' }
+    // Numeric text: a million digits and a trailing dot is not a price.
+    expect(leftOf(normalize('octopush', { ...phone, unit_price: `${long}.` })).issues[0].path).toEqual(['unit_price'])
+    // Masstack phone digits and time fraction.
+    expect(leftOf(normalize('masstack', { id: 'c', status: 'DELIVERED', terminatingNumber: `+${long}` })).issues[0].path).toEqual(['terminatingNumber'])
+    expect(leftOf(normalize('masstack', { id: 'c', status: 'DELIVERED', terminatingNumber: '6', updatedTime: `2024-08-01T10:38:45.${long}` })).issues[0].path).toEqual(['updatedTime'])
+    // formatPath on a megabyte-long key that is not an identifier.
+    expect(formatPath(['meta', `${'a'.repeat(1_000_000)}-`]).endsWith('-"]')).toBe(true)
+  })
+})
