@@ -3,7 +3,7 @@ import * as t from 'io-ts'
 
 import { describeValue, formatPath } from '../../errors/format.js'
 import { DISPATCH_TAG } from '../../errors/validation.js'
-import { dispatch, struct } from '../../internal/codecs.js'
+import { dispatch, struct, textFormat } from '../../internal/codecs.js'
 import { isMasstackTime } from './time.js'
 
 // WHAT IS KNOWN AND WHAT IS INFERRED
@@ -103,17 +103,7 @@ export const MasstackDateTime = t.brand(
 export type MasstackDateTime = t.TypeOf<typeof MasstackDateTime>
 
 /** The same codec, with a message that says which format was expected. */
-const DateTimeText = new t.Type<MasstackDateTime, string, unknown>(
-  'ISO-8601 date-time',
-  MasstackDateTime.is,
-  (u, c) =>
-    MasstackDateTime.is(u)
-      ? t.success(u)
-      : typeof u === 'string'
-        ? t.failure(u, c, `${describeValue(u)} is not a valid date-time; expected ISO-8601 such as "2024-08-01T10:38:45.698148Z"`)
-        : t.failure(u, c),
-  t.identity,
-)
+const DateTimeText = textFormat('ISO-8601 date-time', MasstackDateTime, 'ISO-8601 such as "2024-08-01T10:38:45.698148Z"')
 
 /**
  * A Masstack channel name (`sms` or `email`). The response's casing is not documented,

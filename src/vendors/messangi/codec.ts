@@ -1,7 +1,7 @@
 import * as t from 'io-ts'
 
 import { describeValue } from '../../errors/format.js'
-import { dispatch, oneOf, struct } from '../../internal/codecs.js'
+import { dispatch, oneOf, struct, textFormat } from '../../internal/codecs.js'
 import { parseOffsetDateTime } from '../../internal/time.js'
 
 // ---------------------------------------------------------------------------------------
@@ -56,17 +56,7 @@ export const MessangiDateTime = t.brand(
 export type MessangiDateTime = t.TypeOf<typeof MessangiDateTime>
 
 /** The same codec, with a message that says which format was expected. */
-export const DateTimeText = new t.Type<MessangiDateTime, string, unknown>(
-  'ISO-8601 date-time with Z or an offset',
-  MessangiDateTime.is,
-  (u, c) =>
-    MessangiDateTime.is(u)
-      ? t.success(u)
-      : typeof u === 'string'
-        ? t.failure(u, c, `${describeValue(u)} is not a valid date-time; expected ISO-8601 with Z or an offset, such as "2021-08-17T04:25:38.117Z"`)
-        : t.failure(u, c),
-  t.identity,
-)
+export const DateTimeText = textFormat('ISO-8601 date-time with Z or an offset', MessangiDateTime, 'ISO-8601 with Z or an offset, such as "2021-08-17T04:25:38.117Z"')
 
 /** A number or text, kept as sent: for fields whose type the documents leave open. */
 const NumberOrText = new t.Type<number | string, number | string, unknown>(

@@ -1,7 +1,7 @@
 import * as t from 'io-ts'
 
 import { describeValue } from '../../errors/format.js'
-import { dispatch, NumberFromNumberOrText, oneOf, struct, TextFromTextOrNumber } from '../../internal/codecs.js'
+import { dispatch, NumberFromNumberOrText, oneOf, struct, textFormat, TextFromTextOrNumber } from '../../internal/codecs.js'
 import { isLocalDateTime } from '../../internal/time.js'
 
 // ---------------------------------------------------------------------------------------
@@ -34,17 +34,7 @@ export const OctopushDateTime = t.brand(
 export type OctopushDateTime = t.TypeOf<typeof OctopushDateTime>
 
 /** The same codec, with a message that says which format was expected (internal: the catalog of codecs users see is {@link OctopushDateTime}). */
-export const DateTimeText = new t.Type<OctopushDateTime, string, unknown>(
-  'date-time "YYYY-MM-DD HH:mm:ss"',
-  OctopushDateTime.is,
-  (u, c) =>
-    OctopushDateTime.is(u)
-      ? t.success(u)
-      : typeof u === 'string'
-        ? t.failure(u, c, `${describeValue(u)} is not a valid date-time; expected "YYYY-MM-DD HH:mm:ss" (Octopush local time)`)
-        : t.failure(u, c),
-  t.identity,
-)
+export const DateTimeText = textFormat('date-time "YYYY-MM-DD HH:mm:ss"', OctopushDateTime, '"YYYY-MM-DD HH:mm:ss" (Octopush local time)')
 
 /**
  * The phone channels Octopush names in a delivery callback's `channel` field.
