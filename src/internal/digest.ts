@@ -31,11 +31,9 @@ export const digest = (parts: ReadonlyArray<string>): string => {
   return hex8(h2) + hex8(h1)
 }
 
-const HEX = '0123456789abcdef'
+/** Two hex digits per byte value: four lookups per 32-bit lane instead of eight. */
+const BYTE_HEX: ReadonlyArray<string> = /*#__PURE__*/ Array.from({ length: 256 }, (_, byte) => (byte < 16 ? '0' : '') + byte.toString(16))
 
 /** Eight hex digits of a 32-bit value (faster than toString(16) and padStart on hot paths). */
-const hex8 = (n: number): string => {
-  let out = ''
-  for (let shift = 28; shift >= 0; shift -= 4) out += HEX[(n >>> shift) & 0xf] ?? ''
-  return out
-}
+const hex8 = (n: number): string =>
+  (BYTE_HEX[(n >>> 24) & 0xff] ?? '') + (BYTE_HEX[(n >>> 16) & 0xff] ?? '') + (BYTE_HEX[(n >>> 8) & 0xff] ?? '') + (BYTE_HEX[n & 0xff] ?? '')
