@@ -49,10 +49,14 @@ export const isLocalDateTime = (text: string): boolean => !Number.isNaN(localWal
  * The wall-clock value of `YYYY-MM-DD HH:mm:ss` as if it were UTC, or `NaN` if it is not
  * one. Arithmetic only: no Date, so years 0-99 stay themselves.
  */
-const localWallMs = (text: string): number => {
-  if (text.length !== 19 || text[4] !== '-' || text[7] !== '-' || text[10] !== ' ' || text[13] !== ':' || text[16] !== ':') {
-    return Number.NaN
-  }
+const localWallMs = (text: string): number => (text.length === 19 && text[10] === ' ' ? wallMsAt(text) : Number.NaN)
+
+/**
+ * The wall-clock value of the `YYYY-MM-DD?HH:mm:ss` the text starts with (the separator
+ * at index 10 is the caller's business), or `NaN`.
+ */
+const wallMsAt = (text: string): number => {
+  if (text.length < 19 || text[4] !== '-' || text[7] !== '-' || text[13] !== ':' || text[16] !== ':') return Number.NaN
   const year = number2(text, 0) * 100 + number2(text, 2)
   const month = number2(text, 5)
   const day = number2(text, 8)
@@ -279,37 +283,46 @@ export interface OffsetDateTime {
  * `undefined`. Linear in the text, no regular expression.
  */
 export const parseOffsetDateTime = (text: string): OffsetDateTime | undefined => {
+  const scanned = scanOffsetDateTime(text)
+  if (scanned === undefined) return undefined
+  const shownFraction = scanned.fraction === '' ? '' : `.${scanned.fraction}`
+  return {
+    instantMs: scanned.wallMs - scanned.offsetMs,
+    offsetMs: scanned.offsetMs,
+    iso: `${text.slice(0, 10)}T${text.slice(11, 19)}${shownFraction}${formatOffset(scanned.offsetMs)}`,
+    text,
+  }
+}
+
+/** Whether a text is ISO-8601 with an offset, as `parseOffsetDateTime` reads it, building no string. */
+export const isOffsetDateTime = (text: string): boolean => scanOffsetDateTime(text) !== undefined
+
+/** The parts of an ISO-8601 date-time with an offset: the wall time (to the ms), its fraction as shown, the offset. */
+const scanOffsetDateTime = (text: string): { readonly wallMs: number; readonly fraction: string; readonly offsetMs: number } | undefined => {
   if (text.length < 20 || text.length > 35 || (text[10] !== 'T' && text[10] !== 't' && text[10] !== ' ')) return undefined
-  const local = parseLocalDateTime(`${text.slice(0, 10)} ${text.slice(11, 19)}`)
-  if (local === undefined) return undefined
+  const wall = wallMsAt(text)
+  if (Number.isNaN(wall)) return undefined
   let at = 19
   let fraction = ''
   if (text[at] === '.' || text[at] === ',') {
     at++
     const start = at
     while (at < text.length && digit(text, at) >= 0) at++
-    fraction = text.slice(start, at)
-    if (fraction.length === 0 || fraction.length > 9) return undefined
+    if (at === start || at - start > 9) return undefined
+    // Kept to the millisecond: three digits, padded.
+    fraction = text.slice(start, Math.min(at, start + 3)).padEnd(3, '0')
   }
-  const zone = text.slice(at)
   let offsetMs: number
-  if (zone === 'Z' || zone === 'z') offsetMs = 0
+  const rest = text.length - at
+  if (rest === 1 && (text[at] === 'Z' || text[at] === 'z')) offsetMs = 0
   else {
-    const sign = zone.startsWith('+') ? 1 : zone.startsWith('-') ? -1 : 0
-    const compact = zone.length === 5
-    if (sign === 0 || (zone.length !== 6 && !compact) || (!compact && zone[3] !== ':')) return undefined
-    const hours = number2(zone, 1)
-    const minutes = number2(zone, compact ? 3 : 4)
+    const sign = text[at] === '+' ? 1 : text[at] === '-' ? -1 : 0
+    const compact = rest === 5
+    if (sign === 0 || (rest !== 6 && !compact) || (!compact && text[at + 3] !== ':')) return undefined
+    const hours = number2(text, at + 1)
+    const minutes = number2(text, at + (compact ? 3 : 4))
     if (!(hours <= 23 && minutes <= 59)) return undefined
     offsetMs = sign * (hours * HOUR + minutes * MINUTE)
   }
-  const millis = fraction === '' ? 0 : Number(fraction.slice(0, 3).padEnd(3, '0'))
-  const wall = local.wallMs + millis
-  const shownFraction = fraction === '' ? '' : `.${fraction.slice(0, 3).padEnd(3, '0')}`
-  return {
-    instantMs: wall - offsetMs,
-    offsetMs,
-    iso: `${local.text.slice(0, 10)}T${local.text.slice(11)}${shownFraction}${formatOffset(offsetMs)}`,
-    text,
-  }
+  return { wallMs: wall + (fraction === '' ? 0 : Number(fraction)), fraction, offsetMs }
 }

@@ -1,4 +1,4 @@
-import { parseLocalDateTime, parseOffsetDateTime, toOffsetDateTime, type LocalDateTime, type Zone } from '../../internal/time.js'
+import { isOffsetDateTime, parseLocalDateTime, parseOffsetDateTime, toOffsetDateTime, type LocalDateTime, type Zone } from '../../internal/time.js'
 
 // Every Masstack time the research found carries `Z` or an offset, sometimes with
 // microseconds (`2024-08-01T10:38:45.698148Z`, `2020-01-01T14:00:00+01:00`). The
@@ -23,7 +23,7 @@ const parseZoneless = (text: string): ZonelessDateTime | undefined => {
 }
 
 /** Whether a text is a date-time deliverykit can read as a Masstack time. */
-export const isMasstackTime = (text: string): boolean => parseOffsetDateTime(text) !== undefined || parseZoneless(text) !== undefined
+export const isMasstackTime = (text: string): boolean => isOffsetDateTime(text) || parseZoneless(text) !== undefined
 
 /**
  * ISO-8601 with an explicit offset for a Masstack time: its own offset when it has one

@@ -2,7 +2,7 @@ import * as t from 'io-ts'
 
 import { describeValue } from '../../errors/format.js'
 import { dispatch, oneOf, struct, textFormat } from '../../internal/codecs.js'
-import { parseOffsetDateTime } from '../../internal/time.js'
+import { isOffsetDateTime } from '../../internal/time.js'
 
 // ---------------------------------------------------------------------------------------
 // primitives
@@ -48,7 +48,7 @@ export interface MessangiDateTimeBrand {
  */
 export const MessangiDateTime = t.brand(
   t.string,
-  (s): s is t.Branded<string, MessangiDateTimeBrand> => parseOffsetDateTime(s) !== undefined,
+  (s): s is t.Branded<string, MessangiDateTimeBrand> => isOffsetDateTime(s),
   'MessangiDateTime',
 )
 
