@@ -193,3 +193,20 @@ describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built deliv
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/)
   })
 })
+
+describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built detect and catalog commands', () => {
+  it('detect exits 0 for a known body and 1 for an unknown one', () => {
+    const known = spawnSync(process.execPath, [cli, 'detect', 'examples/payloads/octopush/email.json'], { cwd: root, encoding: 'utf8' })
+    expect(known.status).toBe(0)
+    expect(JSON.parse(known.stdout)).toMatchObject({ detected: true, vendor: 'octopush', kind: 'delivery', channel: 'email' })
+    const unknown = spawnSync(process.execPath, [cli, 'detect', '-'], { input: '{"x":1}', encoding: 'utf8' })
+    expect([unknown.status, unknown.stderr]).toEqual([1, '(stdin): not recognised: no known callback has these fields (x)\n'])
+  })
+
+  it('catalog exits 0 with the table and 2 for an unknown vendor', () => {
+    const table = spawnSync(process.execPath, [cli, 'catalog', 'octopush'], { encoding: 'utf8' })
+    expect(table.status).toBe(0)
+    expect(table.stdout.split('\n')[0]).toBe('Octopush status catalog (33 rows)')
+    expect(spawnSync(process.execPath, [cli, 'catalog', 'twilio'], { encoding: 'utf8' }).status).toBe(2)
+  })
+})
