@@ -37,7 +37,7 @@ export const normalizeUnchecked = (vendor: Vendor, body: unknown, options?: Opti
  * import { normalize, formatError } from 'deliverykit'
  * import { either as E } from 'fp-ts'
  *
- * const result = normalize('octopush', JSON.parse(requestBody))
+ * const result = normalize('octopush', requestBody) // text (JSON or form), bytes or an object
  * if (E.isLeft(result)) console.error(formatError(result.left))
  * else for (const event of result.right) console.log(event.classification, event.status)
  * ```
@@ -55,7 +55,7 @@ export function normalize<V extends VendorWithOptionalOptions, O extends Options
  * @example
  * ```ts
  * import { normalize } from 'deliverykit'
- * const result = normalize('messangi', JSON.parse(requestBody), { channel: 'whatsapp' })
+ * const result = normalize('messangi', requestBody, { channel: 'whatsapp' })
  * ```
  */
 export function normalize<V extends VendorWithRequiredOptions, O extends OptionsFor<V>>(
