@@ -2,6 +2,7 @@ import { readBody } from './internal/rawBody.js'
 import type { Channel } from './model/channel.js'
 import { VENDOR_NAMES } from './model/names.js'
 import type { Vendor } from './model/vendor.js'
+import { isRecord } from './internal/records.js'
 
 /**
  * What `detectVendor` recognised: the vendor, the kind of callback (a delivery status,
@@ -53,7 +54,6 @@ const OCTOPUSH_CHANNELS: Readonly<Record<string, Channel>> = { sms: 'sms', voice
 const LEGACY_TYPES: Readonly<Record<string, Channel>> = { SMS: 'sms', PUSH: 'push', EMAIL: 'email' }
 const lookup = (table: Readonly<Record<string, Channel>>, value: unknown): Channel | undefined =>
   typeof value === 'string' && Object.prototype.hasOwnProperty.call(table, value) ? table[value] : undefined
-const isRecord = (u: unknown): u is Body => typeof u === 'object' && u !== null && !Array.isArray(u)
 const isMasstackRecord = (u: unknown): boolean => isRecord(u) && has(u, 'status') && (has(u, 'terminatingNumber') || has(u, 'destinationEmail'))
 
 /** Most specific first; a body matching rules of two vendors is ambiguous. */

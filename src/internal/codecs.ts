@@ -2,6 +2,7 @@ import * as t from 'io-ts'
 
 import { describeValue } from '../errors/format.js'
 import { DISPATCH_TAG } from '../errors/validation.js'
+import { isRecord } from './records.js'
 
 /** A decimal number written as text, as form-encoded bodies send every number. */
 const NUMERIC_TEXT = /^-?\d{1,15}(\.\d{1,15})?$/
@@ -88,7 +89,6 @@ export const dispatch = <A>(
   return Object.assign(codec, { _tag: DISPATCH_TAG })
 }
 
-const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null
 
 /** A copy of an object without its own `__proto__` key (spread keeps it as data; delete removes it). */
 const withoutProtoKey = (u: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> => {

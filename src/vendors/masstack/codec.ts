@@ -5,6 +5,7 @@ import { describeValue, formatPath } from '../../errors/format.js'
 import { DISPATCH_TAG } from '../../errors/validation.js'
 import { dispatch, struct, textFormat } from '../../internal/codecs.js'
 import { isMasstackTime } from './time.js'
+import { isRecord } from '../../internal/records.js'
 
 // WHAT IS KNOWN AND WHAT IS INFERRED
 //
@@ -25,7 +26,6 @@ import { isMasstackTime } from './time.js'
 // Records name their fields as inferred above; a body whose fields are named otherwise
 // gets an error naming the field to map, rather than a guess.
 
-const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)
 
 const has = (u: Readonly<Record<string, unknown>>, key: string): boolean =>
   Object.prototype.hasOwnProperty.call(u, key) && u[key] !== undefined

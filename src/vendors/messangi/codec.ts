@@ -3,6 +3,7 @@ import * as t from 'io-ts'
 import { describeValue } from '../../errors/format.js'
 import { dispatch, oneOf, struct, textFormat } from '../../internal/codecs.js'
 import { isOffsetDateTime } from '../../internal/time.js'
+import { isRecord } from '../../internal/records.js'
 
 // ---------------------------------------------------------------------------------------
 // primitives
@@ -180,8 +181,6 @@ export type MessangiSendResponse = t.TypeOf<typeof MessangiSendResponse>
 /** @category Codecs */
 export type MessangiBody = MessangiStatusCallback | MessangiLegacyCallback | MessangiSendResponse
 
-const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
-  typeof u === 'object' && u !== null && !Array.isArray(u)
 
 /** Whether a body is the legacy form callback: its parameter names are upper case. */
 const isLegacyBody = (u: unknown): boolean => isRecord(u) && ('TYPE' in u || 'MESSANGI_ID' in u || 'STATUS' in u)

@@ -10,6 +10,7 @@ import { parseOffsetDateTime } from '../../internal/time.js'
 import type { Channel } from '../../model/channel.js'
 import type { InboundEvent } from '../../model/inbound.js'
 import { DateTimeText, MessangiId } from './codec.js'
+import { isRecord } from '../../internal/records.js'
 
 /**
  * An inbound message ("Callback URL (MO)"): JSON with the sender in `user`, the text in
@@ -53,7 +54,6 @@ export const MessangiLegacyMoCallback = struct(
 /** @category Codecs */
 export type MessangiLegacyMoCallback = t.TypeOf<typeof MessangiLegacyMoCallback>
 
-const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)
 
 /**
  * Either inbound shape: upper-case `TYPE` is the legacy one.

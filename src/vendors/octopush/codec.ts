@@ -3,6 +3,7 @@ import * as t from 'io-ts'
 import { describeValue } from '../../errors/format.js'
 import { dispatch, NumberFromNumberOrText, oneOf, struct, textFormat, TextFromTextOrNumber } from '../../internal/codecs.js'
 import { isLocalDateTime } from '../../internal/time.js'
+import { isRecord } from '../../internal/records.js'
 
 // ---------------------------------------------------------------------------------------
 // primitives
@@ -151,8 +152,6 @@ export type OctopushEmailCallback = t.TypeOf<typeof OctopushEmailCallback>
 /** @category Codecs */
 export type OctopushDeliveryCallback = OctopushPhoneCallback | OctopushEmailCallback
 
-const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
-  typeof u === 'object' && u !== null && !Array.isArray(u)
 
 const isEmailBody = (body: Readonly<Record<string, unknown>>): boolean =>
   body['channel'] === 'email' || (body['channel'] === undefined && body['deliveries'] !== undefined)

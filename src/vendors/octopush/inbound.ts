@@ -10,6 +10,7 @@ import { parseLocalDateTime, toOffsetDateTime, type Zone } from '../../internal/
 import type { InboundEvent } from '../../model/inbound.js'
 import { DateTimeText } from './codec.js'
 import { OCTOPUSH_DEFAULT_TIME_ZONE } from './normalize.js'
+import { isRecord } from '../../internal/records.js'
 
 /**
  * A STOP (opt-out) callback, sent to `callback_url_for_blacklisted_numbers` "as we receive
@@ -42,7 +43,6 @@ export const OctopushInboundCallback = struct(
 /** @category Codecs */
 export type OctopushInboundCallback = t.TypeOf<typeof OctopushInboundCallback>
 
-const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)
 
 /**
  * A STOP or inbound callback. Octopush tells them apart by field: `stop_date` is a STOP,
