@@ -81,6 +81,8 @@ describe('wild fixtures', () => {
         }
         if (isText(source['commit'])) expect(source['commit']).toMatch(/^[0-9a-f]{7,40}$/)
         if (isText(source['url'])) expect(() => new URL(source['url'] as string)).not.toThrow()
+        // The README's naming convention: constructed bodies, and only they, are named implied-*.
+        expect(source['kind'] === 'implied').toBe(/\/implied-[^/]+$/.test(file))
       })
 
       it('is listed in README.md', () => {
