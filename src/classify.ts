@@ -12,7 +12,7 @@ import type { Cost, EventDetails } from './model/event.js'
 import type { DefaultOptions, EventsFor } from './model/options.js'
 import type { StatusMapping } from './model/status.js'
 import { VENDORS, isVendor, type Vendor } from './model/vendor.js'
-import { VENDOR_DEFINITIONS } from './registry.js'
+import { REGISTRY } from './registry.js'
 
 /**
  * What a vendor status code means: the canonical mapping, with the vendor, channel, code
@@ -37,7 +37,7 @@ export type ClassifyError = UnknownStatusError | InvalidOptionsError
 
 const checkVendorChannel = (vendor: unknown, channel: unknown, input: unknown): E.Either<InvalidOptionsError, readonly [Vendor, Channel]> => {
   if (!isVendor(vendor)) return E.left(invalidOption(vendor, input, 'vendor', `one of ${VENDORS.join(', ')}`, vendor))
-  const used = CHANNELS.filter((c) => VENDOR_DEFINITIONS[vendor].catalogs[c] !== undefined)
+  const used = CHANNELS.filter((c) => REGISTRY[vendor].catalogs[c] !== undefined)
   if (typeof channel !== 'string' || !(used as ReadonlyArray<string>).includes(channel)) {
     return E.left(invalidOption(vendor, input, 'channel', `one of ${used.join(', ')}`, channel))
   }
@@ -65,7 +65,7 @@ export const classify = (vendor: Vendor, channel: Channel, code: string): E.Eith
   // Typed callers cannot pass anything but text; JavaScript callers can.
   const given: unknown = code
   if (typeof given !== 'string') return E.left(invalidOption(vendor, input, 'code', 'a status code (text)', given))
-  const catalogs = VENDOR_DEFINITIONS[vendor].catalogs
+  const catalogs = REGISTRY[vendor].catalogs
   const entry = lookupStatus(catalogs, channel, code)
   if (entry === undefined) {
     return E.left({ kind: 'unknown_status', vendor, issues: [unknownStatusIssue(vendor, catalogs, channel, code, ['code'])], input })
@@ -127,7 +127,7 @@ export const eventFromStatus = <O extends { readonly unknownStatus?: 'error' | '
   if (occurred !== undefined && typeof occurred !== 'string' && !(occurred instanceof Date)) {
     return E.left(invalidOption(vendor, report, 'occurredAt', 'ISO-8601 text with Z or an offset, or a Date', occurred))
   }
-  const catalogs = VENDOR_DEFINITIONS[vendor].catalogs
+  const catalogs = REGISTRY[vendor].catalogs
   const entry = lookupStatus(catalogs, report.channel, report.code)
   if (entry === undefined && options?.unknownStatus !== 'keep') {
     return E.left({ kind: 'unknown_status', vendor, issues: [unknownStatusIssue(vendor, catalogs, report.channel, report.code, ['code'])], input: report })

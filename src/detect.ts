@@ -50,7 +50,15 @@ interface Rule {
 
 const has = (body: Body, key: string): boolean => Object.prototype.hasOwnProperty.call(body, key) && body[key] !== undefined && body[key] !== null
 
-const OCTOPUSH_CHANNELS: Readonly<Record<string, Channel>> = { sms: 'sms', voice_sms: 'voice', rcs: 'rcs', whatsapp: 'whatsapp', email: 'email' }
+const OCTOPUSH_CHANNELS: Readonly<Record<string, Channel>> = { sms: 'sms', voice_sms: 'voice', rcs: 'rcs', whatsapp: 'whatsapp', facebook: 'facebook', instagram: 'instagram', email: 'email' }
+
+/** An Octopush receipt's channel: its `channel`, or without one voice for a call's fields, else SMS (the 2020 format). */
+const octopushChannel = (b: Body): Channel | undefined => {
+  if (b['channel'] !== undefined) return lookup(OCTOPUSH_CHANNELS, b['channel'])
+  const meta = b['meta_data']
+  const voice = ['call_duration', 'charged_duration', 'pressed_keys_code'].some((field) => has(b, field) || (isRecord(meta) && has(meta, field)))
+  return voice ? 'voice' : 'sms'
+}
 const LEGACY_TYPES: Readonly<Record<string, Channel>> = { SMS: 'sms', PUSH: 'push', EMAIL: 'email' }
 const lookup = (table: Readonly<Record<string, Channel>>, value: unknown): Channel | undefined =>
   typeof value === 'string' && Object.prototype.hasOwnProperty.call(table, value) ? table[value] : undefined
@@ -62,9 +70,12 @@ const RULES: ReadonlyArray<Rule> = [
   { vendor: 'octopush', kind: 'inbound', shape: 'Octopush inbound SMS callback', fields: ['reception_date', 'number', 'text'], channel: () => 'sms' },
   { vendor: 'octopush', kind: 'inbound', shape: 'Octopush inbound SMS callback (older answer_date)', fields: ['answer_date', 'number', 'text'], channel: () => 'sms' },
   { vendor: 'octopush', kind: 'delivery', shape: 'Octopush e-mail delivery callback', fields: ['message_id', 'deliveries'], test: (b) => Array.isArray(b['deliveries']), channel: () => 'email' },
-  { vendor: 'octopush', kind: 'delivery', shape: 'Octopush delivery callback', fields: ['message_id', 'number', 'status', 'delivery_date'], channel: (b) => lookup(OCTOPUSH_CHANNELS, b['channel'] ?? 'sms') },
+  { vendor: 'octopush', kind: 'delivery', shape: 'Octopush delivery callback', fields: ['message_id', 'number', 'status', 'delivery_date'], channel: octopushChannel },
+  { vendor: 'octopush', kind: 'delivery', shape: 'Octopush delivery callback (DELIVERY_DATE in capitals)', fields: ['message_id', 'number', 'status', 'DELIVERY_DATE'], channel: octopushChannel },
   { vendor: 'messangi', kind: 'inbound', shape: 'Messangi legacy inbound (MO) callback', fields: ['TYPE', 'FROM', 'TEXT'], test: (b) => b['TYPE'] === 'MO_MESSAGE', channel: () => 'sms' },
+  { vendor: 'messangi', kind: 'inbound', shape: 'Messangi legacy Facebook message callback', fields: ['TYPE', 'FROM', 'MESSAGE_BODY'], test: (b) => b['TYPE'] === 'FACEBOOK', channel: () => 'facebook' },
   { vendor: 'messangi', kind: 'delivery', shape: 'Messangi legacy status callback', fields: ['TYPE', 'MESSANGI_ID', 'STATUS'], channel: (b) => lookup(LEGACY_TYPES, b['TYPE']) },
+  { vendor: 'messangi', kind: 'inbound', shape: 'Messangi legacy inbound form (mo, mobile)', fields: ['mo', 'mobile'], channel: () => 'sms' },
   { vendor: 'messangi', kind: 'inbound', shape: 'Messangi inbound (MO) callback', fields: ['user', 'text'], test: (b) => has(b, 'processId') || has(b, 'origin') || has(b, 'connection') },
   { vendor: 'messangi', kind: 'delivery', shape: 'Messangi send API response', fields: ['meta', 'data'], test: (b) => isRecord(b['data']) && has(b['data'], 'id') && has(b['data'], 'status') },
   { vendor: 'messangi', kind: 'delivery', shape: 'Messangi status callback (the channel must be named)', fields: ['id', 'status', 'to'] },

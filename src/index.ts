@@ -5,22 +5,37 @@
  *
  * @example
  * ```ts
- * import { safeParse, formatError } from 'deliverykit'
+ * import { safeParseWebhook, formatError } from 'deliverykit'
  *
- * const result = safeParse('octopush', body)
+ * const result = safeParseWebhook('octopush', body)
  * if (!result.success) throw new Error(formatError(result.error))
  * for (const event of result.events) {
- *   if (event.classification === 'failure' && event.failure.permanent) suppress(event.recipient)
+ *   if (event.kind === 'opt_out') suppress(event.from)
+ *   else if (event.kind === 'delivery' && event.classification === 'failure' && event.failure.permanent) suppress(event.recipient)
  * }
  * ```
  * @module deliverykit
  */
-export { normalize, normalizeInbound, parse, safeParse } from './normalize.js'
+export {
+  normalize,
+  normalizeInbound,
+  normalizeWebhook,
+  parse,
+  parseInbound,
+  parseWebhook,
+  safeParse,
+  safeParseInbound,
+  safeParseWebhook,
+  type RootNormalizer,
+  type RootParser,
+  type RootSafeParser,
+} from './normalize.js'
 export { detectVendor, type Detected, type Detection, type NotDetected } from './detect.js'
 export type { InboundOptions, OptionsFor, VendorOptions, VendorWithOptionalOptions, VendorWithRequiredOptions } from './registry.js'
 export type { InboundBase, InboundEvent, InboundMessageEvent, OptOutEvent } from './model/inbound.js'
+export type { AnyWebhookEvent, CallbackKind, WebhookEvent } from './model/webhook.js'
 export { classify, eventFromStatus, type ClassifiedStatus, type ClassifyError, type StatusReport } from './classify.js'
-export type { SafeParseResult } from './api.js'
+export type { EntryEvents, EntryForms, EntryName, Normalizer, Parser, SafeParser, SafeParseResult } from './internal/entries.js'
 export { DEFAULT_MAX_BODY_SIZE, type CommonOptions } from './internal/pipeline.js'
 
 export { CHANNELS, type Channel } from './model/channel.js'
@@ -53,7 +68,7 @@ export type {
   UnknownMapping,
   UnknownStatusEvent,
 } from './model/event.js'
-export type { DefaultOptions, EventsFor } from './model/options.js'
+export type { DefaultOptions, EventsFor, WebhookEventsFor } from './model/options.js'
 export { channelsWithStatus, lookupStatus, type CatalogEntry, type ChannelCatalogs } from './model/catalog.js'
 export { CHANNEL_NAMES, VENDOR_NAMES } from './model/names.js'
 export { absurd, isFailure, isFinal, isTransient, isUnknownStatus } from './model/guards.js'
@@ -64,6 +79,8 @@ export type {
   InvalidBodyError,
   InvalidOptionsError,
   NormalizeError,
+  UnexpectedCallbackError,
+  UnknownChannelError,
   UnknownStatusError,
 } from './errors/error.js'
 export type {
@@ -77,6 +94,8 @@ export type {
   MissingFieldIssue,
   NonEmptyReadonlyArray,
   TooLargeIssue,
+  UnexpectedCallbackIssue,
+  UnknownChannelIssue,
   UnknownStatusIssue,
   UnreadableIssue,
 } from './errors/issue.js'

@@ -1,36 +1,89 @@
 import { either as E } from 'fp-ts'
 
-import { eventsOrThrow, toSafeParseResult, type SafeParseResult } from './api.js'
 import type { NormalizeError } from './errors/error.js'
-import { invalidOption, type AnyEvents } from './internal/pipeline.js'
-import type { DefaultOptions, EventsFor } from './model/options.js'
-import { VENDORS, isVendor, type Vendor } from './model/vendor.js'
+import { DELIVERY_ENTRY, INBOUND_ENTRY, WEBHOOK_ENTRY, type EntrySpec } from './internal/engine.js'
+import { eventsOrThrow, toSafeParseResult, type EntryEvents, type EntryName, type SafeParseResult } from './internal/entries.js'
+import { invalidOption } from './internal/pipeline.js'
 import type { InboundEvent } from './model/inbound.js'
-import { VENDOR_DEFINITIONS, type InboundOptions, type OptionsFor, type VendorWithOptionalOptions, type VendorWithRequiredOptions } from './registry.js'
-
-/**
- * {@link normalize} without the overloads, for callers whose vendor and options are only
- * known at run time (the CLI): each vendor checks its options at run time.
- */
-export const normalizeUnchecked = (vendor: Vendor, body: unknown, options?: OptionsFor<Vendor>): E.Either<NormalizeError, AnyEvents> => {
-  if (!isVendor(vendor)) {
-    return E.left(invalidOption(vendor, body, 'vendor', `one of ${VENDORS.join(', ')}`, vendor))
-  }
-  // The overloads tie the options to the vendor; the vendor checks them at run time.
-  const definition = VENDOR_DEFINITIONS[vendor] as { readonly normalize: (body: unknown, options: OptionsFor<Vendor> | undefined) => E.Either<NormalizeError, AnyEvents> }
-  return definition.normalize(body, options)
-}
+import type { DefaultOptions } from './model/options.js'
+import { VENDORS, isVendor, type Vendor } from './model/vendor.js'
+import type { AnyWebhookEvent, CallbackKind } from './model/webhook.js'
+import { REGISTRY, type InboundOptions, type OptionsFor, type VendorWithOptionalOptions, type VendorWithRequiredOptions } from './registry.js'
 
 // Overloads, not one signature: `options` may be left out for a vendor whose options are
 // all optional (Octopush), and must be given for one with a required option (Messangi's
 // channel), so that forgetting it is a compile error rather than a run-time one. The
-// overloads narrow the events to EventsFor<O>, which is safe: without unknownStatus
-// 'keep', a vendor's normalize lets no unknown event through.
+// overloads narrow the events to the options, which is safe: without unknownStatus
+// 'keep', no unknown event passes, and an entry returns only the kinds it decodes.
 
 /**
- * Decodes a vendor's delivery-status webhook body into canonical events. Pure: never
- * throws, never mutates the body, reads no clock and no network. The error names the
- * JSON path, what was found and what was expected, and keeps the input.
+ * A root entry in its fp-ts form: the vendor first, then the body and its options.
+ *
+ * @category Normalize
+ */
+export interface RootNormalizer<Entry extends EntryName> {
+  <V extends VendorWithOptionalOptions, O extends OptionsFor<V> = DefaultOptions>(vendor: V, body: unknown, options?: O): E.Either<NormalizeError, EntryEvents<Entry, O>>
+  <V extends VendorWithRequiredOptions, O extends OptionsFor<V>>(vendor: V, body: unknown, options: O): E.Either<NormalizeError, EntryEvents<Entry, O>>
+}
+
+/**
+ * A root entry in its `safeParse` form.
+ *
+ * @category Normalize
+ */
+export interface RootSafeParser<Entry extends EntryName> {
+  <V extends VendorWithOptionalOptions, O extends OptionsFor<V> = DefaultOptions>(vendor: V, body: unknown, options?: O): SafeParseResult<EntryEvents<Entry, O>>
+  <V extends VendorWithRequiredOptions, O extends OptionsFor<V>>(vendor: V, body: unknown, options: O): SafeParseResult<EntryEvents<Entry, O>>
+}
+
+/**
+ * A root entry in its `parse` form.
+ *
+ * @category Normalize
+ */
+export interface RootParser<Entry extends EntryName> {
+  <V extends VendorWithOptionalOptions, O extends OptionsFor<V> = DefaultOptions>(vendor: V, body: unknown, options?: O): EntryEvents<Entry, O>
+  <V extends VendorWithRequiredOptions, O extends OptionsFor<V>>(vendor: V, body: unknown, options: O): EntryEvents<Entry, O>
+}
+
+const KIND_WORDS: Readonly<Record<CallbackKind, string>> = { delivery: 'delivery', opt_out: 'opt-out', inbound: 'inbound' }
+
+/**
+ * Runs an entry for a vendor named at run time: an unknown vendor, or one that sends no
+ * callback of the entry's kinds, is an `invalid_options` error.
+ */
+export const runEntry = (entry: EntrySpec, vendor: unknown, body: unknown, options?: unknown): E.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>> => {
+  if (!isVendor(vendor)) return E.left(invalidOption(vendor, body, 'vendor', `one of ${VENDORS.join(', ')}`, vendor))
+  const registered = REGISTRY[vendor]
+  if (!entry.accepts.some((kind) => registered.kinds.includes(kind))) {
+    const which = VENDORS.filter((v) => entry.accepts.some((kind) => REGISTRY[v].kinds.includes(kind)))
+    const kinds = entry.accepts.map((kind) => KIND_WORDS[kind]).join(' or ')
+    return E.left(invalidOption(vendor, body, 'vendor', `a vendor that sends ${kinds} callbacks (${which.join(', ')})`, vendor))
+  }
+  return registered.run(entry, body, options)
+}
+
+const rootNormalizer = <Entry extends EntryName>(entry: EntrySpec): RootNormalizer<Entry> => {
+  const normalize = (vendor: Vendor, body: unknown, options?: unknown) => runEntry(entry, vendor, body, options)
+  return normalize as RootNormalizer<Entry>
+}
+
+const rootSafeParser = <Entry extends EntryName>(entry: EntrySpec): RootSafeParser<Entry> => {
+  const safeParse = (vendor: Vendor, body: unknown, options?: unknown) => toSafeParseResult(runEntry(entry, vendor, body, options))
+  return safeParse as RootSafeParser<Entry>
+}
+
+const rootParser = <Entry extends EntryName>(entry: EntrySpec): RootParser<Entry> => {
+  const parse = (vendor: Vendor, body: unknown, options?: unknown) => eventsOrThrow(runEntry(entry, vendor, body, options))
+  return parse as RootParser<Entry>
+}
+
+/**
+ * Decodes a vendor's delivery receipt into canonical events. Pure: never throws, never
+ * mutates the body, reads no clock and no network. The error names the JSON path, what
+ * was found and what was expected, and keeps the input. An opt-out or inbound body is an
+ * `unexpected_callback` error that names the function that decodes it: use
+ * {@link normalizeWebhook} where one URL receives them all.
  *
  * @example
  * ```ts
@@ -43,29 +96,7 @@ export const normalizeUnchecked = (vendor: Vendor, body: unknown, options?: Opti
  * ```
  * @category Normalize
  */
-export function normalize<V extends VendorWithOptionalOptions, O extends OptionsFor<V> = DefaultOptions>(
-  vendor: V,
-  body: unknown,
-  options?: O,
-): E.Either<NormalizeError, EventsFor<O>>
-/**
- * For a vendor with a required option, the options are required too: Messangi's bodies
- * do not name their channel.
- *
- * @example
- * ```ts
- * import { normalize } from 'deliverykit'
- * const result = normalize('messangi', requestBody, { channel: 'whatsapp' })
- * ```
- */
-export function normalize<V extends VendorWithRequiredOptions, O extends OptionsFor<V>>(
-  vendor: V,
-  body: unknown,
-  options: O,
-): E.Either<NormalizeError, EventsFor<O>>
-export function normalize(vendor: Vendor, body: unknown, options?: OptionsFor<Vendor>): E.Either<NormalizeError, AnyEvents> {
-  return normalizeUnchecked(vendor, body, options)
-}
+export const normalize: RootNormalizer<'delivery'> = rootNormalizer(DELIVERY_ENTRY)
 
 /**
  * Like {@link normalize}, for code that does not use fp-ts: `{ success: true, events }` or
@@ -80,20 +111,7 @@ export function normalize(vendor: Vendor, body: unknown, options?: OptionsFor<Ve
  * ```
  * @category Normalize
  */
-export function safeParse<V extends VendorWithOptionalOptions, O extends OptionsFor<V> = DefaultOptions>(
-  vendor: V,
-  body: unknown,
-  options?: O,
-): SafeParseResult<EventsFor<O>>
-/** For a vendor with a required option (Messangi's `channel`), the options are required too. */
-export function safeParse<V extends VendorWithRequiredOptions, O extends OptionsFor<V>>(
-  vendor: V,
-  body: unknown,
-  options: O,
-): SafeParseResult<EventsFor<O>>
-export function safeParse(vendor: Vendor, body: unknown, options?: OptionsFor<Vendor>): SafeParseResult<AnyEvents> {
-  return toSafeParseResult(normalizeUnchecked(vendor, body, options))
-}
+export const safeParse: RootSafeParser<'delivery'> = rootSafeParser(DELIVERY_ENTRY)
 
 /**
  * Like {@link normalize}, returning the events or throwing a `DeliveryKitError` whose
@@ -106,21 +124,53 @@ export function safeParse(vendor: Vendor, body: unknown, options?: OptionsFor<Ve
  * ```
  * @category Normalize
  */
-export function parse<V extends VendorWithOptionalOptions, O extends OptionsFor<V> = DefaultOptions>(
-  vendor: V,
-  body: unknown,
-  options?: O,
-): EventsFor<O>
-/** For a vendor with a required option (Messangi's `channel`), the options are required too. */
-export function parse<V extends VendorWithRequiredOptions, O extends OptionsFor<V>>(vendor: V, body: unknown, options: O): EventsFor<O>
-export function parse(vendor: Vendor, body: unknown, options?: OptionsFor<Vendor>): AnyEvents {
-  return eventsOrThrow(normalizeUnchecked(vendor, body, options))
-}
+export const parse: RootParser<'delivery'> = rootParser(DELIVERY_ENTRY)
+
+/**
+ * Decodes any callback a vendor sends to a URL: a delivery receipt, an opt-out (STOP) or an
+ * inbound reply. Every event carries `kind: 'delivery' | 'opt_out' | 'inbound'`, so one
+ * exhaustive `switch (event.kind)` handles them all, and inside `case 'delivery'` the
+ * `classification` and `status` switches work as with {@link normalize}. Never throws,
+ * never mutates the body.
+ *
+ * @example
+ * ```ts
+ * import { normalizeWebhook } from 'deliverykit'
+ * import { either as E } from 'fp-ts'
+ *
+ * const result = normalizeWebhook('octopush', requestBody)
+ * if (E.isRight(result)) for (const event of result.right) if (event.kind === 'opt_out') await suppress(event.from)
+ * ```
+ * @category Webhook
+ */
+export const normalizeWebhook: RootNormalizer<'webhook'> = rootNormalizer(WEBHOOK_ENTRY)
+
+/**
+ * Like {@link normalizeWebhook}, returning `{ success: true, events }` or
+ * `{ success: false, error }`.
+ *
+ * @example
+ * ```ts
+ * import { safeParseWebhook } from 'deliverykit'
+ * const result = safeParseWebhook('octopush', await request.text())
+ * if (result.success) for (const event of result.events) console.log(event.kind)
+ * ```
+ * @category Webhook
+ */
+export const safeParseWebhook: RootSafeParser<'webhook'> = rootSafeParser(WEBHOOK_ENTRY)
+
+/**
+ * Like {@link normalizeWebhook}, returning the events or throwing a `DeliveryKitError`.
+ *
+ * @category Webhook
+ */
+export const parseWebhook: RootParser<'webhook'> = rootParser(WEBHOOK_ENTRY)
 
 /**
  * Decodes an opt-out (STOP) or inbound-message callback into `opt_out` and `inbound`
  * events: not delivery statuses, but an opt-out must reach your suppression list. Never
- * throws. A vendor that sends no such callback gives an `invalid_options` error.
+ * throws. A delivery receipt is an `unexpected_callback` error; a vendor that sends no
+ * such callback (Masstack) an `invalid_options` error.
  *
  * @example
  * ```ts
@@ -132,12 +182,23 @@ export function parse(vendor: Vendor, body: unknown, options?: OptionsFor<Vendor
  * ```
  * @category Inbound
  */
-export const normalizeInbound = (vendor: Vendor, body: unknown, options?: InboundOptions): E.Either<NormalizeError, ReadonlyArray<InboundEvent>> => {
-  if (!isVendor(vendor)) return E.left(invalidOption(vendor, body, 'vendor', `one of ${VENDORS.join(', ')}`, vendor))
-  const decode = VENDOR_DEFINITIONS[vendor].normalizeInbound
-  if (decode === undefined) {
-    const which = VENDORS.filter((v) => VENDOR_DEFINITIONS[v].normalizeInbound !== undefined)
-    return E.left(invalidOption(vendor, body, 'vendor', `a vendor that sends opt-out or inbound callbacks (${which.join(', ')})`, vendor))
-  }
-  return decode(body, options)
-}
+export const normalizeInbound = (vendor: Vendor, body: unknown, options?: InboundOptions): E.Either<NormalizeError, ReadonlyArray<InboundEvent>> =>
+  // Safe: the inbound entry returns only opt-out and inbound events.
+  runEntry(INBOUND_ENTRY, vendor, body, options) as E.Either<NormalizeError, ReadonlyArray<InboundEvent>>
+
+/**
+ * Like {@link normalizeInbound}, returning `{ success: true, events }` or
+ * `{ success: false, error }`.
+ *
+ * @category Inbound
+ */
+export const safeParseInbound = (vendor: Vendor, body: unknown, options?: InboundOptions): SafeParseResult<ReadonlyArray<InboundEvent>> =>
+  toSafeParseResult(normalizeInbound(vendor, body, options))
+
+/**
+ * Like {@link normalizeInbound}, returning the events or throwing a `DeliveryKitError`.
+ *
+ * @category Inbound
+ */
+export const parseInbound = (vendor: Vendor, body: unknown, options?: InboundOptions): ReadonlyArray<InboundEvent> =>
+  eventsOrThrow(normalizeInbound(vendor, body, options))

@@ -90,7 +90,7 @@ describe('model helpers', () => {
   })
 
   it('lists channels, vendors and statuses', () => {
-    expect(CHANNELS).toEqual(['sms', 'voice', 'email', 'push', 'rcs', 'whatsapp'])
+    expect(CHANNELS).toEqual(['sms', 'voice', 'email', 'push', 'rcs', 'whatsapp', 'facebook', 'instagram'])
     expect(VENDORS).toEqual(['octopush', 'messangi', 'masstack'])
     expect(isVendor('octopush')).toBe(true)
     expect(isVendor('messangi')).toBe(true)

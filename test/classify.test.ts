@@ -38,7 +38,7 @@ describe('classify', () => {
 
   it('a channel the vendor does not use, or an unknown vendor, is an invalid_options error', () => {
     expect(formatError(leftOf(classify('octopush', 'push', 'DELIVERED')))).toBe(
-      'options.channel: expected one of sms, voice, email, rcs, whatsapp, received "push"',
+      'options.channel: expected one of sms, voice, email, rcs, whatsapp, facebook, instagram, received "push"',
     )
     expect(leftOf(classify('nope' as never, 'sms', 'DELIVERED')).kind).toBe('invalid_options')
   })

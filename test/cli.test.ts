@@ -160,11 +160,15 @@ describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built deliv
   it('normalizes the shipped example payloads (the README main job)', () => {
     const stdout = execFileSync(process.execPath, [cli, 'normalize', '--vendor', 'octopush', 'examples/payloads/octopush'], { cwd: root, encoding: 'utf8' })
     const byFile = JSON.parse(stdout) as Record<string, ReadonlyArray<Record<string, unknown>>>
-    expect(Object.fromEntries(Object.entries(byFile).map(([file, events]) => [file, events.map((event) => event['status'])]))).toEqual({
+    // Every callback of the folder, whatever its kind: receipts, the STOP and the reply.
+    expect(Object.fromEntries(Object.entries(byFile).map(([file, events]) => [file, events.map((event) => event['status'] ?? event['kind'])]))).toEqual({
       'examples/payloads/octopush/email.json': ['read', 'unconfirmed'],
+      'examples/payloads/octopush/inbound.json': ['inbound'],
       'examples/payloads/octopush/rcs.json': ['delivered'],
       'examples/payloads/octopush/sms-2020.json': ['delivered'],
       'examples/payloads/octopush/sms.json': ['delivered'],
+      'examples/payloads/octopush/stop.json': ['opt_out'],
+      'examples/payloads/octopush/voice-sms-2020.json': ['undeliverable'],
       'examples/payloads/octopush/voice-sms.json': ['delivered'],
       'examples/payloads/octopush/whatsapp.json': ['read'],
     })
@@ -174,9 +178,9 @@ describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built deliv
     const statuses = (args: ReadonlyArray<string>) =>
       Object.values(JSON.parse(execFileSync(process.execPath, [cli, 'normalize', '--vendor', 'messangi', ...args], { cwd: root, encoding: 'utf8' })) as Record<string, ReadonlyArray<Record<string, unknown>>>)
         .flat()
-        .map((event) => event['status'])
+        .map((event) => event['status'] ?? event['kind'])
     expect(statuses(['examples/payloads/messangi'])).toEqual(['undeliverable', 'delivered'])
-    expect(statuses(['--channel', 'sms', 'examples/payloads/messangi/sms'])).toEqual(['delivered', 'accepted'])
+    expect(statuses(['--channel', 'sms', 'examples/payloads/messangi/sms'])).toEqual(['inbound', 'delivered', 'accepted'])
   })
 
   it('exits 1 for a bad body and 2 for bad usage', () => {

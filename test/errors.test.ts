@@ -18,7 +18,7 @@ describe('bad bodies', () => {
   ])('refuses %j as a body, naming what it received', (body, received) => {
     const error = leftOf(normalize('octopush', body))
     expect(error.kind).toBe('invalid_body')
-    expect(messagesOf(error)).toEqual([`(root): expected an Octopush delivery callback (a JSON object), received ${received}`])
+    expect(messagesOf(error)).toEqual([`(root): expected an Octopush callback (a JSON object), received ${received}`])
     expect(error.input).toBe(body)
   })
 
@@ -49,11 +49,14 @@ describe('bad bodies', () => {
     expect(messagesOf(error)).toEqual(['deliveries[1].email: expected string, received null'])
   })
 
-  it('refuses a channel Octopush names but deliverykit does not support, listing the supported ones', () => {
-    const error = leftOf(normalize('octopush', { ...sms, channel: 'facebook' }))
-    expect(error.issues[0]).toMatchObject({ code: 'invalid_value', path: ['channel'] })
+  it('a channel Octopush adds later is an unknown_channel error, naming it and the channels known', () => {
+    const body = { ...sms, channel: 'telegram' }
+    const error = leftOf(normalize('octopush', body))
+    expect(error.kind).toBe('unknown_channel')
+    expect(error.input).toBe(body)
+    expect(error.issues[0]).toMatchObject({ code: 'unknown_channel', vendor: 'octopush', channel: 'telegram', path: ['channel'] })
     expect(messagesOf(error)).toEqual([
-      'channel: "facebook" is not an Octopush channel deliverykit supports; expected one of sms, voice_sms, rcs, whatsapp, email',
+      'channel: "telegram" is not an Octopush channel deliverykit knows yet; expected one of sms, voice_sms, rcs, whatsapp, facebook, instagram, email',
     ])
   })
 
@@ -132,8 +135,8 @@ describe('bad options', () => {
     [{ timeZone: 'Mars/Olympus_Mons' }, 'options.timeZone: expected an IANA time zone name such as "Europe/Paris", received "Mars/Olympus_Mons"'],
     [{ timeZone: 3600 }, 'options.timeZone: expected an IANA time zone name such as "Europe/Paris", received 3600'],
     [{ unknownStatus: 'ignore' }, 'options.unknownStatus: expected "error" or "keep", received "ignore"'],
-    [{ channel: 'fax' }, 'options.channel: expected one of sms, voice, rcs, whatsapp, received "fax"'],
-    [{ channel: 'email' }, 'options.channel: expected one of sms, voice, rcs, whatsapp, received "email"'],
+    [{ channel: 'fax' }, 'options.channel: expected one of sms, voice, rcs, whatsapp, facebook, instagram, received "fax"'],
+    [{ channel: 'email' }, 'options.channel: expected one of sms, voice, rcs, whatsapp, facebook, instagram, received "email"'],
     ['Europe/Paris', 'options.(options): expected an object or undefined, received "Europe/Paris"'],
   ])('%j is an invalid_options error', (options, message) => {
     // Options are typed; these calls stand for JavaScript callers and untyped config.

@@ -14,6 +14,7 @@ import { CASES, bodyOf, contentType, payloadFiles, type Expected } from './webho
 const memoryStore = () => {
   const saved: Array<DeliveryEvent> = []
   const suppressed: Array<readonly [string, string]> = []
+  const received: Array<readonly [string, string, string]> = []
   const quarantined: Array<readonly [unknown, string]> = []
   const store: EventStore = {
     save: (events) => {
@@ -24,12 +25,16 @@ const memoryStore = () => {
       suppressed.push([recipient, reason])
       return Promise.resolve()
     },
+    receive: (message) => {
+      received.push([message.channel, message.from, message.text])
+      return Promise.resolve()
+    },
     quarantine: (body, why) => {
       quarantined.push([body, why])
       return Promise.resolve()
     },
   }
-  return { store, saved, suppressed, quarantined }
+  return { store, saved, suppressed, received, quarantined }
 }
 
 const summary = (event: DeliveryEvent): Expected => [event.channel, event.messageId, event.recipient, event.vendorStatus, event.status, event.classification]
@@ -40,7 +45,7 @@ it('the route table covers every payload in examples/payloads', () => {
 })
 
 describe('examples/express-server.ts over real HTTP', () => {
-  const { store, saved, suppressed, quarantined } = memoryStore()
+  const { store, saved, suppressed, received, quarantined } = memoryStore()
   let server: Server
   let base = ''
 
@@ -63,17 +68,20 @@ describe('examples/express-server.ts over real HTTP', () => {
 
   for (const c of CASES) {
     it(`stores the events of ${c.file} (${c.form ? 'form' : 'JSON'} to ${c.route})`, async () => {
-      const before = saved.length
+      const before = [saved.length, suppressed.length, received.length] as const
       const response = await post(c.route, bodyOf(c), contentType(c.form))
       expect(response.status).toBe(204)
       expect(await response.text()).toBe('')
-      expect(saved.slice(before).map(summary)).toEqual(c.events)
+      expect(saved.slice(before[0]).map(summary)).toEqual(c.events)
+      expect(suppressed.slice(before[1])).toEqual(c.suppressed ?? [])
+      expect(received.slice(before[2])).toEqual(c.received ?? [])
     })
   }
 
-  it('has suppressed no one and quarantined nothing for the documented payloads', () => {
-    // None of the example payloads is a permanent failure (see the catalogs).
-    expect(suppressed).toEqual([])
+  it('has quarantined nothing for the documented payloads, and suppressed only the opt-out', () => {
+    // None of the example payloads is a permanent failure (see the catalogs): the one
+    // suppression is the STOP's.
+    expect(suppressed).toEqual([['+33600000000', 'opted_out']])
     expect(quarantined).toEqual([])
   })
 
@@ -105,10 +113,12 @@ describe('examples/webhook-handler.ts with Web Requests', () => {
 
   for (const c of CASES) {
     it(`stores the events of ${c.file}`, async () => {
-      const { store, saved } = memoryStore()
+      const { store, saved, suppressed, received } = memoryStore()
       const response = await handleWebhook(request(c.route, bodyOf(c), contentType(c.form)), store)
       expect(response.status).toBe(204)
       expect(saved.map(summary)).toEqual(c.events)
+      expect(suppressed).toEqual(c.suppressed ?? [])
+      expect(received).toEqual(c.received ?? [])
     })
   }
 

@@ -50,7 +50,7 @@ describe('raw bodies', () => {
     ['   \n', 'invalid_syntax', /^\(root\): the body is empty$/],
     ['hello', 'invalid_syntax', /^\(root\): not valid JSON \(/],
     [new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), 'invalid_syntax', /^\(root\): the bytes are not valid UTF-8$/],
-    ['[1,2]', 'invalid_type', /^\(root\): expected an Octopush delivery callback \(a JSON object\), received an array of 2 items$/],
+    ['[1,2]', 'invalid_type', /^\(root\): expected an Octopush callback \(a JSON object\), received an array of 2 items$/],
   ])('%j is a clear error, not a throw', (body, code, message) => {
     const error = leftOf(normalize('octopush', body))
     expect(error.kind).toBe('invalid_body')

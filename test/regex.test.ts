@@ -41,9 +41,9 @@ const REVIEWED: Readonly<Record<string, string>> = {
   'errors/format.ts: /^[A-Za-z_$][\\w$]*$/': 'one class then one starred class: linear (formatPath on JSON keys)',
   'errors/validation.ts: /^\\d+$/': 'one starred class: linear (io-ts context keys)',
   'internal/codecs.ts: /^-?\\d{1,15}(\\.\\d{1,15})?$/': 'bounded counts, the dot separates the two groups: at most 31 steps (numeric text)',
-  'internal/statuses.ts: /^[aeiou]/i': 'one character (catalog names, not body text)',
+  'internal/time.ts: /^\\d{1,9}$/': 'bounded count: at most 9 steps (fraction of a second)',
+  'internal/words.ts: /^[aeiou]/i': 'one character (vendor, channel and shape names, not body text)',
   'vendors/masstack/codec.ts: /^\\+?\\d{1,20}$/': 'bounded count: at most 21 steps (phone digits)',
-  'vendors/masstack/time.ts: /^\\d{1,9}$/': 'bounded count: at most 9 steps (fraction of a second)',
 }
 
 describe('regular expressions', () => {

@@ -1,11 +1,11 @@
-import { parse, type DeliveryEvent } from 'deliverykit'
+import { parse, type WebhookEvent } from 'deliverykit'
 import { describe, expect, it } from 'vitest'
 
 import { handleOctopush, type RejectedBody, type Storage } from '../examples/store-rejected-bodies.js'
 import { payload } from './helpers.js'
 
 const memory = () => {
-  const events: Array<DeliveryEvent> = []
+  const events: Array<WebhookEvent> = []
   const rejected: Array<RejectedBody> = []
   const storage: Storage = {
     saveEvents: (saved) => {
@@ -27,11 +27,19 @@ describe('examples/store-rejected-bodies.ts', () => {
   it('stores each rejected body exactly as it arrived, with why, and answers by kind', async () => {
     const { storage, events, rejected } = memory()
     const unknown = JSON.stringify({ ...payload('octopush/sms.json'), status: 'NEW_CODE' })
-    const bodies = ['{"channel":"sms",', '{"status":"DELIVERED"}', unknown, `{"list_name":"${'x'.repeat(1024 * 1024)}"}`, JSON.stringify(payload('octopush/sms.json'))]
+    const bodies = [
+      '{"channel":"sms",',
+      '{"status":"DELIVERED"}',
+      unknown,
+      `{"list_name":"${'x'.repeat(1024 * 1024)}"}`,
+      JSON.stringify(payload('octopush/sms.json')),
+      JSON.stringify(payload('octopush/stop.json')),
+    ]
     const statuses: Array<number> = []
     for (const body of bodies) statuses.push((await handleOctopush(post(body), storage, at)).status)
-    expect(statuses).toEqual([400, 400, 202, 413, 204])
-    expect(events).toHaveLength(1)
+    // A STOP is stored like a receipt, never refused.
+    expect(statuses).toEqual([400, 400, 202, 413, 204, 204])
+    expect(events.map((event) => event.kind)).toEqual(['delivery', 'opt_out'])
     expect(rejected.map((r) => [r.kind, r.codes[0], r.why.split('\n')[0]?.slice(0, 40)])).toEqual([
       ['invalid_body', 'invalid_syntax', '(root): not valid JSON (Expected double-'],
       ['invalid_body', 'missing_field', 'message_id: missing; expected string'],

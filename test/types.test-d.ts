@@ -135,10 +135,14 @@ describe('normalize', () => {
     const describe = (error: NormalizeError): string => {
       switch (error.kind) {
         case 'unknown_status':
-          expectTypeOf(error.issues[0].channel).toEqualTypeOf<'sms' | 'voice' | 'email' | 'push' | 'rcs' | 'whatsapp'>()
+          expectTypeOf(error.issues[0].channel).toEqualTypeOf<'sms' | 'voice' | 'email' | 'push' | 'rcs' | 'whatsapp' | 'facebook' | 'instagram'>()
           return error.issues[0].status
         case 'invalid_body':
           return error.issues[0].code
+        case 'unknown_channel':
+          return error.issues[0].channel
+        case 'unexpected_callback':
+          return error.callback
         case 'invalid_options':
           return error.vendor
         default:

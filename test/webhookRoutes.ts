@@ -29,7 +29,12 @@ export interface Case {
   readonly file: string
   readonly route: string
   readonly form: boolean
+  /** The delivery events stored. */
   readonly events: ReadonlyArray<Expected>
+  /** [recipient, reason] put on the suppression list (an opt-out's reason is `opted_out`). */
+  readonly suppressed?: ReadonlyArray<readonly [string, string]>
+  /** [channel, from, text] of the inbound messages received. */
+  readonly received?: ReadonlyArray<readonly [string, string, string]>
 }
 
 export const CASES: ReadonlyArray<Case> = [
@@ -53,6 +58,8 @@ export const CASES: ReadonlyArray<Case> = [
   { file: 'messangi/legacy-sms.json', route: '/webhooks/messangi/legacy', form: true, events: [
     ['sms', '-8174720676710228700', '584141234567', 'DELIVRD', 'delivered', 'final'],
   ] },
+  // Messangi documents no opt-out callback: a STOP is an inbound message, for the handler to decide on.
+  { file: 'messangi/sms/mo.json', route: '/webhooks/messangi/sms', form: false, events: [], received: [['sms', '+5588999999999', 'STOP']] },
   { file: 'messangi/sms/mt-callback.json', route: '/webhooks/messangi/sms', form: false, events: [
     ['sms', '0b6f4a52-3c1e-4d8f-9a57-2f1c7e0d9b11', '5588999999999', 'DELIVRD', 'delivered', 'final'],
   ] },
@@ -66,6 +73,8 @@ export const CASES: ReadonlyArray<Case> = [
     ['email', 'email_0000000000000000000000', 'first.recipient@example.com', 'OPENED', 'read', 'final'],
     ['email', 'email_0000000000000000000000', 'second.recipient@example.com', 'SPAM_PRESUMPTION', 'unconfirmed', 'failure'],
   ] },
+  // One URL receives receipts, STOPs and replies: they are told apart by their fields.
+  { file: 'octopush/inbound.json', route: '/webhooks/octopush', form: false, events: [], received: [['sms', '+44600000000', 'some reply']] },
   { file: 'octopush/rcs.json', route: '/webhooks/octopush', form: false, events: [
     ['rcs', 'rcs_0000000000000000000000', '+33600112233', 'DELIVERED', 'delivered', 'final'],
   ] },
@@ -75,8 +84,9 @@ export const CASES: ReadonlyArray<Case> = [
   { file: 'octopush/sms.json', route: '/webhooks/octopush', form: false, events: [
     ['sms', 'sms_0000000000000000000000', '+33600112233', 'DELIVERED', 'delivered', 'final'],
   ] },
-  // The older voice format names no channel: its own URL says voice. Posted as a form.
-  { file: 'octopush/voice-legacy/voice-sms-2020.json', route: '/webhooks/octopush/voice', form: true, events: [
+  { file: 'octopush/stop.json', route: '/webhooks/octopush', form: false, events: [], suppressed: [['+33600000000', 'opted_out']] },
+  // The older voice format names no channel: its call durations say voice. Posted as a form.
+  { file: 'octopush/voice-sms-2020.json', route: '/webhooks/octopush', form: true, events: [
     ['voice', 'voice_5fa275dbf21dc', '+33600000000', 'NOT_DELIVERED', 'undeliverable', 'failure'],
   ] },
   { file: 'octopush/voice-sms.json', route: '/webhooks/octopush', form: false, events: [

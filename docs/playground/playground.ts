@@ -16,7 +16,7 @@ import octopushEmail from '../../examples/payloads/octopush/email.json' with { t
 import octopushRcs from '../../examples/payloads/octopush/rcs.json' with { type: 'json' }
 import octopushSms2020 from '../../examples/payloads/octopush/sms-2020.json' with { type: 'json' }
 import octopushSms from '../../examples/payloads/octopush/sms.json' with { type: 'json' }
-import octopushVoice2020 from '../../examples/payloads/octopush/voice-legacy/voice-sms-2020.json' with { type: 'json' }
+import octopushVoice2020 from '../../examples/payloads/octopush/voice-sms-2020.json' with { type: 'json' }
 import octopushVoice from '../../examples/payloads/octopush/voice-sms.json' with { type: 'json' }
 import octopushWhatsapp from '../../examples/payloads/octopush/whatsapp.json' with { type: 'json' }
 

@@ -2,7 +2,7 @@ import { CHANNELS, type Channel } from '../model/channel.js'
 import type { CatalogEntry } from '../model/catalog.js'
 import { CHANNEL_NAMES, VENDOR_NAMES } from '../model/names.js'
 import type { Vendor } from '../model/vendor.js'
-import { VENDOR_DEFINITIONS } from '../registry.js'
+import { REGISTRY } from '../registry.js'
 
 interface Row {
   readonly channel: Channel | 'all'
@@ -12,7 +12,7 @@ interface Row {
 
 /** The catalog's rows: once for a vendor whose channels share one list, per channel otherwise. */
 export const catalogRows = (vendor: Vendor, only: Channel | undefined): ReadonlyArray<Row> => {
-  const catalogs = VENDOR_DEFINITIONS[vendor].catalogs
+  const catalogs = REGISTRY[vendor].catalogs
   const used = CHANNELS.filter((channel) => catalogs[channel] !== undefined && (only === undefined || channel === only))
   const shared = new Set(used.map((channel) => catalogs[channel])).size === 1 && used.length > 1
   const channels: ReadonlyArray<Channel | 'all'> = shared ? ['all'] : used

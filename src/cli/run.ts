@@ -7,8 +7,8 @@ import type { NormalizeError } from '../errors/error.js'
 import { formatError } from '../errors/format.js'
 import { CHANNELS, type Channel } from '../model/channel.js'
 import { VENDORS, isVendor, type Vendor } from '../model/vendor.js'
-import { normalizeInbound, normalizeUnchecked } from '../normalize.js'
-import type { OptionsFor } from '../registry.js'
+import { INBOUND_ENTRY, WEBHOOK_ENTRY } from '../internal/engine.js'
+import { runEntry } from '../normalize.js'
 import { catalogRows, catalogTable } from './catalog.js'
 import { EXIT, indent, inputsOf, printDocuments, type CliIo } from './io.js'
 
@@ -23,8 +23,9 @@ Usage:
   deliverykit --help | --version
 
 normalize  reads each body (a file, every *.json file of a folder, or standard input
-           with - or no argument; JSON or form-encoded) and prints its events as JSON:
-           an array for one body, an object keyed by file name for several.
+           with - or no argument; JSON or form-encoded), whatever callback it is (a
+           delivery receipt, an opt-out or an inbound message), and prints its events as
+           JSON: an array for one body, an object keyed by file name for several.
 detect     says which vendor and kind of callback each body looks like.
 catalog    prints a vendor's status table: code, canonical status, classification,
            failure reason and permanence, and the vendor's description.
@@ -37,7 +38,7 @@ Options:
   --time-zone ZONE         IANA zone of the vendor's zone-less times (Octopush: Europe/Paris,
                            Masstack: Europe/Madrid)
   --unknown-status keep    keep codes the catalog does not know as "unknown" events
-  --inbound                normalize opt-out (STOP) and inbound-message callbacks instead
+  --inbound                normalize: accept only opt-out (STOP) and inbound-message callbacks
   --ndjson                 print one event per line instead of JSON documents
   --json                   catalog: print JSON rows instead of a table
 
@@ -134,9 +135,7 @@ const normalizeCommand = (values: Values, paths: ReadonlyArray<string>, io: CliI
   for (const input of inputs) {
     // The text goes to normalize as it is: it reads JSON and form bodies and never throws.
     const body = input.read()
-    const result: E.Either<NormalizeError, ReadonlyArray<unknown>> = values.inbound
-      ? normalizeInbound(vendor, body, options)
-      : normalizeUnchecked(vendor, body, options as OptionsFor<Vendor>)
+    const result: E.Either<NormalizeError, ReadonlyArray<unknown>> = runEntry(values.inbound ? INBOUND_ENTRY : WEBHOOK_ENTRY, vendor, body, options)
     if (E.isLeft(result)) {
       if (result.left.kind === 'invalid_options') return usageError(io, formatError(result.left))
       io.stderr(`${input.name}: ${result.left.kind.replace('_', ' ')}\n${indent(formatError(result.left))}\n`)

@@ -67,7 +67,8 @@ const MAX_LISTED_ISSUES = 10
  */
 export const formatError = (error: NormalizeError): string => {
   const lines = error.issues.slice(0, MAX_LISTED_ISSUES).map((issue) => issue.message)
-  const more = error.issues.length - MAX_LISTED_ISSUES
+  const omitted = 'omittedIssues' in error ? (error.omittedIssues ?? 0) : 0
+  const more = error.issues.length + omitted - MAX_LISTED_ISSUES
   if (more > 0) lines.push(`… and ${String(more)} more issue${more === 1 ? '' : 's'}`)
   return lines.join('\n')
 }

@@ -1,5 +1,6 @@
 import type { Channel } from '../model/channel.js'
 import type { Vendor } from '../model/vendor.js'
+import type { CallbackKind } from '../model/webhook.js'
 
 /**
  * Where in the body an issue is: object keys and array indexes from the root down.
@@ -117,6 +118,39 @@ export interface UnknownStatusIssue extends IssueBase {
 }
 
 /**
+ * A channel name the vendor's body gives that deliverykit does not know yet (a channel the
+ * vendor added). The body is otherwise a callback of that vendor: keep it and answer 2xx,
+ * as for an unknown status.
+ *
+ * @category Errors
+ */
+export interface UnknownChannelIssue extends IssueBase {
+  readonly code: 'unknown_channel'
+  readonly vendor: Vendor
+  /** The channel name, as sent. */
+  readonly channel: string
+  /** The channel names deliverykit knows for this vendor, as the vendor writes them. */
+  readonly expected: ReadonlyArray<string>
+}
+
+/**
+ * The body is a callback of another kind than the function decodes: an opt-out or an
+ * inbound message given to a delivery entry (`normalize`), or a delivery receipt given to
+ * `normalizeInbound`. `normalizeWebhook` decodes every kind.
+ *
+ * @category Errors
+ */
+export interface UnexpectedCallbackIssue extends IssueBase {
+  readonly code: 'unexpected_callback'
+  /** What the body is. */
+  readonly callback: CallbackKind
+  /** The vendor's name for the body's shape, e.g. "Octopush STOP (opt-out) callback". */
+  readonly shape: string
+  /** The functions that decode it, e.g. `['normalizeWebhook', 'normalizeInbound']`. */
+  readonly decodeWith: ReadonlyArray<string>
+}
+
+/**
  * An option passed to `normalize` is not one it accepts (an unknown vendor, a time zone
  * name `Intl` does not know, …).
  *
@@ -133,4 +167,4 @@ export interface InvalidOptionIssue extends IssueBase {
  *
  * @category Errors
  */
-export type Issue = BodyIssue | UnknownStatusIssue | InvalidOptionIssue
+export type Issue = BodyIssue | UnknownStatusIssue | UnknownChannelIssue | UnexpectedCallbackIssue | InvalidOptionIssue

@@ -2,6 +2,7 @@ import * as t from 'io-ts'
 
 import { describeValue } from '../errors/format.js'
 import { DISPATCH_TAG } from '../errors/validation.js'
+import type { PickFailure } from './definition.js'
 import { isRecord } from './records.js'
 
 /** A decimal number written as text, as form-encoded bodies send every number. */
@@ -175,3 +176,65 @@ export const textFormat = <A extends string>(name: string, format: t.Type<A, str
     (u, c) => (format.is(u) ? t.success(u) : typeof u === 'string' ? t.failure(u, c, `${describeValue(u)} is not a valid date-time; expected ${expected}`) : t.failure(u, c)),
     t.identity,
   )
+
+/**
+ * A codec that also reads a field under another name: `DELIVERY_DATE` for `delivery_date`
+ * (Octopush's English callbacks page spells it in capitals). Where only the alias is
+ * present, the value decodes with the field under its own name, the alias kept beside it.
+ */
+export const withAliases = <A>(aliases: Readonly<Record<string, string>>, codec: t.Type<A, A>): t.Type<A, A> => {
+  const pairs = Object.entries(aliases)
+  const view = (u: unknown): unknown => {
+    if (!isRecord(u)) return u
+    let renamed: Record<string, unknown> | undefined
+    for (const [alias, name] of pairs) {
+      if (u[name] === undefined && u[alias] !== undefined) {
+        renamed ??= { ...u }
+        Object.defineProperty(renamed, name, { value: u[alias], enumerable: true, writable: true, configurable: true })
+      }
+    }
+    return renamed ?? u
+  }
+  return new t.Type<A, A>(codec.name, codec.is, (u, c) => codec.validate(view(u), c), t.identity)
+}
+
+/**
+ * An object codec that also takes an empty array (PHP's `json_encode` of an empty array)
+ * or empty text (an empty form field) as the empty object.
+ */
+export const emptyAsObject = <A>(codec: t.Type<A, A>): t.Type<A, A> => {
+  const isEmpty = (u: unknown): boolean => u === '' || (Array.isArray(u) && u.length === 0)
+  return new t.Type<A, A>(
+    codec.name,
+    (u): u is A => codec.is(u),
+    (u, c) => (isEmpty(u) ? codec.validate({}, c) : codec.validate(u, c)),
+    t.identity,
+  )
+}
+
+/**
+ * A phone number as text. A form body whose `+` was not percent-encoded decodes it as a
+ * space (`+33600000000` arrives as ` 33600000000`): a leading space before digits is read
+ * as the `+` it was.
+ */
+export const PhoneNumberText = new t.Type<string, string, unknown>(
+  'string',
+  (u): u is string => typeof u === 'string' && !hasLostPlus(u),
+  (u, c) => (typeof u !== 'string' ? t.failure(u, c) : t.success(hasLostPlus(u) ? `+${u.slice(1)}` : u)),
+  t.identity,
+)
+
+const hasLostPlus = (text: string): boolean => text.length > 1 && text.charCodeAt(0) === 0x20 && text.charCodeAt(1) >= 0x30 && text.charCodeAt(1) <= 0x39
+
+/**
+ * The codec a vendor's `pick` chose, or its failure as a decoding failure (a channel the
+ * vendor added is reported by name): how the public dispatch codecs follow the same rule
+ * as the entry points.
+ */
+export const fromPick = <K extends string, A>(picked: K | PickFailure, codecs: Readonly<Record<K, Shape<A>>>, c: t.Context): Shape<A> | t.Validation<A> => {
+  if (typeof picked === 'string') return codecs[picked]
+  if ('failure' in picked) return t.failures(picked.failure)
+  const { channel, expected, path } = picked.unknownChannel
+  const at = path.reduce<t.Context>((context, key) => t.appendContext(context, String(key), t.string, channel), c)
+  return t.failure(channel, at, `${describeValue(channel)} is not a channel deliverykit knows yet; expected one of ${expected.join(', ')}`)
+}

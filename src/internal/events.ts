@@ -1,7 +1,10 @@
+import type { UnknownStatusIssue } from '../errors/issue.js'
 import type { CatalogEntry } from '../model/catalog.js'
 import type { Channel } from '../model/channel.js'
 import type { AnyEvent, Cost, EventDetails, HistoryEntry } from '../model/event.js'
 import type { Vendor } from '../model/vendor.js'
+import type { AnyWebhookEvent } from '../model/webhook.js'
+import type { Built } from './definition.js'
 
 /** What a vendor's `toEvents` knows of one event; optional fields may be `undefined`. */
 export interface EventFields {
@@ -30,6 +33,7 @@ export interface EventFields {
 export const makeEvent = (fields: EventFields): AnyEvent => {
   const { entry } = fields
   const event: Record<string, unknown> = {
+    kind: 'delivery',
     vendor: fields.vendor,
     channel: fields.channel,
     messageId: fields.messageId,
@@ -71,4 +75,43 @@ export const makeHistoryEntry = (
   if (vendorTime !== undefined) item['vendorTime'] = vendorTime
   // As in makeEvent: the fields are exactly those of the branch `entry` selects.
   return item as unknown as HistoryEntry
+}
+
+/** The most unknown status codes an error lists; the rest are counted. */
+export const MAX_UNKNOWN_STATUSES = 100
+
+/** A body's one event, and the unknown status code it carries, if any. */
+export const oneEvent = (event: AnyWebhookEvent, unknown: UnknownStatusIssue | undefined): Built =>
+  unknown === undefined ? { events: [event], unknownStatuses: [], unknownStatusCount: 0 } : { events: [event], unknownStatuses: [unknown], unknownStatusCount: 1 }
+
+/** Gathers the events of a body with many: what a builder of a list uses. */
+export interface Collector {
+  /** Notes an unknown status code; the issue is built only while fewer than the cap are kept. */
+  readonly unknown: (issue: () => UnknownStatusIssue) => void
+  /** Whether more events are wanted: not once an unknown code was met that the caller refuses. */
+  readonly wanted: () => boolean
+  readonly add: (event: AnyWebhookEvent) => void
+  readonly built: () => Built
+}
+
+/**
+ * A collector for a body's events. Once the caller's `unknownStatus: 'error'` has decided
+ * the body is refused, no more events are built, and at most {@link MAX_UNKNOWN_STATUSES}
+ * issues are kept: memory stays bounded by what is returned.
+ */
+export const collector = (keepUnknown: boolean): Collector => {
+  const events: Array<AnyWebhookEvent> = []
+  const unknownStatuses: Array<UnknownStatusIssue> = []
+  let unknownStatusCount = 0
+  return {
+    unknown: (issue) => {
+      unknownStatusCount++
+      if (unknownStatuses.length < MAX_UNKNOWN_STATUSES) unknownStatuses.push(issue())
+    },
+    wanted: () => keepUnknown || unknownStatusCount === 0,
+    add: (event) => {
+      events.push(event)
+    },
+    built: () => ({ events, unknownStatuses, unknownStatusCount }),
+  }
 }

@@ -1,54 +1,19 @@
 import { either as E } from 'fp-ts'
-import type * as t from 'io-ts'
 
 import type { InvalidBodyError, InvalidOptionsError, NormalizeError } from '../errors/error.js'
 import { describeValue } from '../errors/format.js'
 import type { InvalidOptionIssue, NonEmptyReadonlyArray, TooLargeIssue, UnknownStatusIssue } from '../errors/issue.js'
-import { issuesFromValidation } from '../errors/validation.js'
 import type { AnyEvent } from '../model/event.js'
 import type { Vendor } from '../model/vendor.js'
-import { readBody } from './rawBody.js'
-import { zoneFor, type Zone } from './time.js'
+import type { AnyWebhookEvent } from '../model/webhook.js'
+import type { Built, CommonSettings } from './definition.js'
+import { zoneFor } from './time.js'
 
-/** Events of any kind, before the caller's `unknownStatus` choice narrows the type. */
+/** Delivery events of any kind, before the caller's `unknownStatus` choice narrows the type. */
 export type AnyEvents = ReadonlyArray<AnyEvent>
 
-/**
- * Decodes a body (an object, JSON or form text, `URLSearchParams` or bytes), turning io-ts
- * errors, and anything a hand-built body throws, into an error with paths.
- */
-export const decodeBody = <A>(codec: t.Decoder<unknown, A>, vendor: Vendor, input: unknown): E.Either<InvalidBodyError, A> => {
-  try {
-    // Inside the try: telling bytes and forms apart reads the prototype, which a revoked
-    // or hostile Proxy throws on.
-    const body = readBody(input)
-    if (!body.ok) {
-      return E.left({ kind: 'invalid_body', vendor, issues: [{ code: 'invalid_syntax', path: [], expected: body.expected, message: `(root): ${body.message}` }], input })
-    }
-    const result = codec.decode(body.value)
-    if (E.isRight(result)) return result
-    const [first, ...rest] = result.left
-    if (first === undefined) return E.left(unreadable(vendor, input, 'the decoder reported no reason'))
-    return E.left({ kind: 'invalid_body', vendor, issues: issuesFromValidation([first, ...rest]), input })
-  } catch (thrown) {
-    return E.left(unreadable(vendor, input, thrown instanceof Error ? thrown.message : describeValue(thrown)))
-  }
-}
-
-/**
- * Runs what follows decoding (building the events) on a decoded body. A hand-built body
- * whose accessor answered while it was decoded and throws when read again gives the same
- * unreadable error as one that throws while decoded, never a throw.
- */
-export const fromDecoded = <A>(vendor: Vendor, input: unknown, run: () => E.Either<NormalizeError, A>): E.Either<NormalizeError, A> => {
-  try {
-    return run()
-  } catch (thrown) {
-    return E.left(unreadable(vendor, input, thrown instanceof Error ? thrown.message : describeValue(thrown)))
-  }
-}
-
-const unreadable = (vendor: Vendor, input: unknown, why: string): InvalidBodyError => ({
+/** The body could not be read: an accessor of a hand-built body, or a Proxy trap, threw. */
+export const unreadable = (vendor: Vendor, input: unknown, why: string): InvalidBodyError => ({
   kind: 'invalid_body',
   vendor,
   issues: [{ code: 'unreadable', path: [], message: `(root): the body could not be read: ${why}` }],
@@ -121,6 +86,30 @@ const tooLarge = (vendor: Vendor, input: unknown, size: number, unit: string, li
   return { kind: 'invalid_body', vendor, issues: [issue], input }
 }
 
+/** The option names deliverykit reads: anything else on an options object is ignored, and never read. */
+const OPTION_NAMES = ['timeZone', 'unknownStatus', 'maxBodySize', 'channel'] as const
+
+/**
+ * The caller's options as a plain snapshot, each known option read exactly once: a getter
+ * is never asked twice, and one that throws (or a revoked Proxy) is an `invalid_options`
+ * error, not a throw.
+ */
+export const readOptions = (vendor: Vendor, input: unknown, options: unknown): E.Either<InvalidOptionsError, Readonly<Record<string, unknown>>> => {
+  // Typed callers cannot get here with a non-object; JavaScript callers and parsed config can.
+  if (options === undefined) return E.right({})
+  if (typeof options !== 'object' || options === null) return E.left(invalidOption(vendor, input, '(options)', 'an object or undefined', options))
+  const snapshot: Record<string, unknown> = {}
+  for (const name of OPTION_NAMES) {
+    try {
+      const value: unknown = (options as Readonly<Record<string, unknown>>)[name]
+      if (value !== undefined) snapshot[name] = value
+    } catch {
+      return E.left(invalidOption(vendor, input, name, 'an option that can be read', 'an option whose getter threw'))
+    }
+  }
+  return E.right(snapshot)
+}
+
 /**
  * The options every vendor accepts, checked at run time for callers without types, and
  * the body's size against `maxBodySize`.
@@ -128,25 +117,20 @@ const tooLarge = (vendor: Vendor, input: unknown, size: number, unit: string, li
 export const checkCommonOptions = (
   vendor: Vendor,
   input: unknown,
-  options: CommonOptions | undefined,
+  options: Readonly<Record<string, unknown>>,
   defaultTimeZone: string,
-): E.Either<InvalidOptionsError | InvalidBodyError, { readonly zone: Zone; readonly keepUnknown: boolean }> => {
-  // Typed callers cannot get here with a non-object; JavaScript callers and parsed config can.
-  const given: unknown = options
-  if (given !== undefined && (typeof given !== 'object' || given === null)) {
-    return E.left(invalidOption(vendor, input, '(options)', 'an object or undefined', given))
-  }
-  const unknownStatus: unknown = options?.unknownStatus
+): E.Either<InvalidOptionsError | InvalidBodyError, CommonSettings> => {
+  const unknownStatus = options['unknownStatus']
   if (unknownStatus !== undefined && unknownStatus !== 'error' && unknownStatus !== 'keep') {
     return E.left(invalidOption(vendor, input, 'unknownStatus', '"error" or "keep"', unknownStatus))
   }
-  const maxBodySize: unknown = options?.maxBodySize ?? DEFAULT_MAX_BODY_SIZE
+  const maxBodySize = options['maxBodySize'] ?? DEFAULT_MAX_BODY_SIZE
   if (typeof maxBodySize !== 'number' || !(maxBodySize > 0) || !(Number.isSafeInteger(maxBodySize) || maxBodySize === Infinity)) {
     return E.left(invalidOption(vendor, input, 'maxBodySize', 'a positive whole number of characters or bytes, or Infinity', maxBodySize))
   }
   const measured = sizeOf(input)
   if (measured !== undefined && measured.size > maxBodySize) return E.left(tooLarge(vendor, input, measured.size, measured.unit, maxBodySize))
-  const timeZone: unknown = options?.timeZone ?? defaultTimeZone
+  const timeZone = options['timeZone'] ?? defaultTimeZone
   const zone = typeof timeZone === 'string' ? zoneFor(timeZone) : undefined
   if (zone === undefined) {
     return E.left(invalidOption(vendor, input, 'timeZone', 'an IANA time zone name such as "Europe/Paris"', timeZone))
@@ -154,16 +138,11 @@ export const checkCommonOptions = (
   return E.right({ zone, keepUnknown: unknownStatus === 'keep' })
 }
 
-/** Applies the caller's `unknownStatus` choice to what a vendor's `toEvents` found. */
-export const settleUnknownStatuses = (
-  vendor: Vendor,
-  input: unknown,
-  keepUnknown: boolean,
-  events: AnyEvents,
-  unknownStatuses: ReadonlyArray<UnknownStatusIssue>,
-): E.Either<NormalizeError, AnyEvents> => {
-  const [first, ...rest] = unknownStatuses
-  if (first === undefined || keepUnknown) return E.right(events)
+/** Applies the caller's `unknownStatus` choice to what a vendor's builder found. */
+export const settleUnknownStatuses = (vendor: Vendor, input: unknown, keepUnknown: boolean, built: Built): E.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>> => {
+  const [first, ...rest] = built.unknownStatuses
+  if (first === undefined || keepUnknown) return E.right(built.events)
   const issues: NonEmptyReadonlyArray<UnknownStatusIssue> = [first, ...rest]
-  return E.left({ kind: 'unknown_status', vendor, issues, input })
+  const omitted = built.unknownStatusCount - issues.length
+  return E.left({ kind: 'unknown_status', vendor, issues, ...(omitted > 0 && { omittedIssues: omitted }), input })
 }

@@ -10,8 +10,11 @@ export interface SyntaxProblem {
   readonly message: string
 }
 
-/** A body read into a value, or why it could not be. */
-export type ReadBody = { readonly ok: true; readonly value: unknown } | ({ readonly ok: false } & SyntaxProblem)
+/**
+ * A body read into a value, or why it could not be. `owned` says the value was made here
+ * (parsed from text, bytes or a form), so no caller holds it.
+ */
+export type ReadBody = { readonly ok: true; readonly value: unknown; readonly owned: boolean } | ({ readonly ok: false } & SyntaxProblem)
 
 interface TextDecoderLike {
   readonly decode: (bytes: Uint8Array) => string
@@ -93,12 +96,12 @@ type URLSearchParamsConstructor = new (init: string) => URLSearchParamsLike
 const parseForm = (text: string): ReadBody => {
   const Params = (globalThis as { readonly URLSearchParams?: URLSearchParamsConstructor }).URLSearchParams
   if (Params === undefined) return { ok: false, expected: 'JSON', message: 'form bodies need URLSearchParams, which this runtime lacks' }
-  return { ok: true, value: formToObject(new Params(text)) }
+  return { ok: true, value: formToObject(new Params(text)), owned: true }
 }
 
 const parseJson = (text: string): ReadBody => {
   try {
-    return { ok: true, value: JSON.parse(text) as unknown }
+    return { ok: true, value: JSON.parse(text) as unknown, owned: true }
   } catch (error) {
     const why = error instanceof Error ? error.message : 'unreadable'
     return { ok: false, expected: 'a JSON or form-encoded body', message: `not valid JSON (${why})` }
@@ -124,6 +127,6 @@ export const readBody = (input: unknown): ReadBody => {
     const text = decodeUtf8(input)
     return text === undefined ? { ok: false, expected: 'UTF-8 text', message: 'the bytes are not valid UTF-8' } : readText(text)
   }
-  if (isUrlSearchParams(input)) return { ok: true, value: formToObject(input) }
-  return { ok: true, value: input }
+  if (isUrlSearchParams(input)) return { ok: true, value: formToObject(input), owned: true }
+  return { ok: true, value: input, owned: false }
 }

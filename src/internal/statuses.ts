@@ -5,6 +5,7 @@ import type { Channel } from '../model/channel.js'
 import { CHANNEL_NAMES, VENDOR_NAMES } from '../model/names.js'
 import type { StatusMapping } from '../model/status.js'
 import type { Vendor } from '../model/vendor.js'
+import { article } from './words.js'
 
 /** The mapping fields of a catalog entry alone: events do not carry the rationale. */
 export const mappingOf = (entry: CatalogEntry): StatusMapping => {
@@ -49,6 +50,6 @@ export const unknownStatusIssue = (
     path,
     expected,
     ...(knownOn.length > 0 && { knownOn }),
-    message: `${formatPath(path)}: ${describeValue(status)} is not ${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what}${elsewhere}; expected one of ${expected.join(', ')}`,
+    message: `${formatPath(path)}: ${describeValue(status)} is not ${article(what)} ${what}${elsewhere}; expected one of ${expected.join(', ')}`,
   }
 }

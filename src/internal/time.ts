@@ -326,3 +326,21 @@ const scanOffsetDateTime = (text: string): { readonly wallMs: number; readonly f
   }
   return { wallMs: wall + (fraction === '' ? 0 : Number(fraction)), fraction, offsetMs }
 }
+
+/** A zone-less `YYYY-MM-DD[T ]HH:mm:ss[.fraction]`, with its fraction text (without the dot). */
+export interface ZonelessDateTime {
+  readonly local: LocalDateTime
+  readonly fraction: string
+}
+
+const isDigits = (text: string): boolean => /^\d{1,9}$/.test(text)
+
+/** Parses a zone-less ISO date-time (`T`, `t` or a space between date and time, up to nine fractional digits). */
+export const parseZonelessDateTime = (text: string): ZonelessDateTime | undefined => {
+  if (text.length < 19 || (text[10] !== 'T' && text[10] !== 't' && text[10] !== ' ')) return undefined
+  const local = parseLocalDateTime(`${text.slice(0, 10)} ${text.slice(11, 19)}`)
+  if (local === undefined) return undefined
+  const rest = text.slice(19)
+  if (rest === '') return { local, fraction: '' }
+  return (rest.startsWith('.') || rest.startsWith(',')) && isDigits(rest.slice(1)) ? { local, fraction: rest.slice(1) } : undefined
+}

@@ -1,6 +1,8 @@
 /**
  * The channels a message can travel on, in deliverykit's own words. Each vendor's
- * channel names are mapped onto these (Octopush `voice_sms` is `voice`).
+ * channel names are mapped onto these (Octopush `voice_sms` is `voice`). `facebook`
+ * (Messenger) and `instagram` are the channels Octopush lists in its receipts' channel
+ * column.
  *
  * @example
  * ```ts
@@ -9,11 +11,11 @@
  * ```
  * @category Model
  */
-export const CHANNELS = ['sms', 'voice', 'email', 'push', 'rcs', 'whatsapp'] as const
+export const CHANNELS = ['sms', 'voice', 'email', 'push', 'rcs', 'whatsapp', 'facebook', 'instagram'] as const
 
 /**
  * A canonical channel: `sms`, `voice` (voice SMS, text-to-speech calls), `email`, `push`,
- * `rcs` or `whatsapp`.
+ * `rcs`, `whatsapp`, `facebook` (Messenger) or `instagram`.
  *
  * @category Model
  */

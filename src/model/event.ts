@@ -71,6 +71,12 @@ export type HistoryEntry = (StatusMapping | UnknownMapping) & {
  * @category Model
  */
 export interface EventBase {
+  /**
+   * What the callback reports: always `'delivery'` here. Opt-outs and inbound messages
+   * (`'opt_out'`, `'inbound'`, see `InboundEvent`) share the field, so one
+   * `switch (event.kind)` handles everything a webhook entry returns.
+   */
+  readonly kind: 'delivery'
   /** Which vendor sent the callback. */
   readonly vendor: Vendor
   /** The channel the message travelled on. */

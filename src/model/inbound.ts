@@ -13,8 +13,6 @@ export interface InboundBase {
   readonly from: string
   /** Your number, short code or sender that received it, where the vendor says. */
   readonly to?: string
-  /** The text the person sent (`STOP`, a reply). */
-  readonly text: string
   /** The message this answers, where the vendor can tell. */
   readonly messageId?: string
   /** ISO-8601 with an explicit offset. */
@@ -35,6 +33,8 @@ export interface InboundBase {
  */
 export interface OptOutEvent extends InboundBase {
   readonly kind: 'opt_out'
+  /** The text the person sent (`STOP`), where the vendor sends it. */
+  readonly text?: string
 }
 
 /**
@@ -44,11 +44,14 @@ export interface OptOutEvent extends InboundBase {
  */
 export interface InboundMessageEvent extends InboundBase {
   readonly kind: 'inbound'
+  /** The text the person sent. */
+  readonly text: string
 }
 
 /**
- * Opt-outs and inbound messages: not delivery statuses, but callbacks users wire to the
- * same handler. A union on `kind`.
+ * Opt-outs and inbound messages: not delivery statuses, but callbacks vendors send to the
+ * same URL as their receipts (Octopush) or to URLs of their own. A union on `kind`; with
+ * delivery events, the `WebhookEvent` union.
  *
  * @category Inbound
  */

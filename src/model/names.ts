@@ -24,4 +24,6 @@ export const CHANNEL_NAMES: Readonly<Record<Channel, string>> = {
   push: 'push',
   rcs: 'RCS',
   whatsapp: 'WhatsApp',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
 }

@@ -1,4 +1,5 @@
 import type { DeliveryEvent, UnknownStatusEvent } from './event.js'
+import type { InboundEvent } from './inbound.js'
 
 /**
  * The events a call returns for the options it was given. Unless the options rule out
@@ -13,6 +14,14 @@ export type EventsFor<Options> =
   'keep' extends (Options extends { readonly unknownStatus?: infer Choice } ? Choice : undefined)
     ? ReadonlyArray<DeliveryEvent | UnknownStatusEvent>
     : ReadonlyArray<DeliveryEvent>
+
+/**
+ * The events a webhook entry returns for the options it was given: delivery events (as
+ * {@link EventsFor}), opt-outs and inbound messages.
+ *
+ * @category Webhook
+ */
+export type WebhookEventsFor<Options> = ReadonlyArray<EventsFor<Options>[number] | InboundEvent>
 
 /**
  * Options that keep the default `unknownStatus: 'error'`: what a call without options is

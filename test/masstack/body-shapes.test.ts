@@ -69,16 +69,18 @@ describe('Masstack bodies it accepts', () => {
     expect(event?.raw).toEqual({ ...sms, countryCode: '34' })
   })
 
-  it('dates the status by updatedTime, else requestTime, else createdTime; without any, no occurredAt', () => {
+  it('dates the status by updatedTime only: a request or creation time is not the time of a status', () => {
     const { updatedTime: _u, ...untimed } = sms
     const request = '2024-08-01T12:00:00+02:00'
     const created = '2024-08-01T10:00:01.5Z'
     expect(summary({ ...sms, requestTime: request, createdTime: created })).toEqual([SMS_EVENT])
-    expect(summary({ ...untimed, requestTime: request, createdTime: created })).toEqual([{ ...SMS_EVENT, occurredAt: '2024-08-01T12:00:00+02:00' }])
-    expect(summary({ ...untimed, createdTime: created })).toEqual([{ ...SMS_EVENT, occurredAt: '2024-08-01T10:00:01.500+00:00' }])
-    const [event] = rightOf(normalize('masstack', untimed))
-    expect(event).not.toHaveProperty('occurredAt')
-    expect(event).not.toHaveProperty('vendorTime')
+    for (const body of [untimed, { ...untimed, requestTime: request }, { ...untimed, createdTime: created }, { ...untimed, requestTime: request, createdTime: created }]) {
+      const [event] = rightOf(normalize('masstack', body))
+      expect(event).not.toHaveProperty('occurredAt')
+      expect(event).not.toHaveProperty('vendorTime')
+      // Kept, as sent, in raw.
+      expect(event?.raw).toEqual(body)
+    }
   })
 
   it('reads zone-less times in Europe/Madrid, or the timeZone option; times with an offset ignore it', () => {

@@ -17,6 +17,7 @@ describe('Messangi bodies', () => {
     const events = rightOf(normalize('messangi', body, { channel: 'sms' }))
     expect(events.map(withoutRawAndId)).toEqual([
       {
+        kind: 'delivery',
         vendor: 'messangi',
         channel: 'sms',
         messageId: '0b6f4a52-3c1e-4d8f-9a57-2f1c7e0d9b11',
@@ -32,7 +33,9 @@ describe('Messangi bodies', () => {
         details: { sender: '12345' },
       },
     ])
-    expect(events[0]?.raw).toBe(body)
+    // raw is the decoded body: equal to it, never the caller's object itself.
+    expect(events[0]?.raw).toEqual(body)
+    expect(events[0]?.raw).not.toBe(body)
   })
 
   it('WhatsApp status callback: campaignId, nine fractional digits and an offset', () => {
@@ -40,6 +43,7 @@ describe('Messangi bodies', () => {
     const events = rightOf(normalize('messangi', body, { channel: 'whatsapp' }))
     expect(events.map(withoutRawAndId)).toEqual([
       {
+        kind: 'delivery',
         vendor: 'messangi',
         channel: 'whatsapp',
         messageId: '7d0c2b8e-9f4a-4e61-8b3d-5a6c1e2f3a40',
@@ -62,6 +66,7 @@ describe('Messangi bodies', () => {
     const events = rightOf(normalize('messangi', body, { channel: 'sms' }))
     expect(events.map(withoutRawAndId)).toEqual([
       {
+        kind: 'delivery',
         vendor: 'messangi',
         channel: 'sms',
         messageId: 'abc123-def456-ghi789',
@@ -77,7 +82,7 @@ describe('Messangi bodies', () => {
       },
     ])
     // raw is the whole envelope, meta included.
-    expect(events[0]?.raw).toBe(body)
+    expect(events[0]?.raw).toEqual(body)
   })
 
   it('legacy form callback: TYPE names the channel, the signed 64-bit id stays text, no date', () => {
@@ -85,6 +90,7 @@ describe('Messangi bodies', () => {
     const events = rightOf(normalizeLegacy(body))
     expect(events.map(withoutRawAndId)).toEqual([
       {
+        kind: 'delivery',
         vendor: 'messangi',
         channel: 'sms',
         messageId: '-8174720676710228700',
@@ -102,6 +108,7 @@ describe('Messangi bodies', () => {
   it('legacy e-mail callback: BOUNCED is a soft bounce', () => {
     const [event] = rightOf(normalizeLegacy(payload('messangi/legacy-email.json')))
     expect(event && withoutRawAndId(event)).toEqual({
+      kind: 'delivery',
       vendor: 'messangi',
       channel: 'email',
       messageId: '2758ebc5-0f3c-4b7e-9d7e-3b7b1f0a9c21',

@@ -49,12 +49,18 @@ describe('Messangi errors', () => {
     const body: unknown = JSON.parse('{"id": -8174720676710228700, "to": "+1", "status": "DELIVRD"}')
     const error = leftOf(normalize('messangi', body, { channel: 'sms' }))
     expect(error.issues[0]).toMatchObject({ code: 'invalid_value', path: ['id'] })
-    expect(messagesOf(error)).toEqual(['id: -8174720676710229000 is not an id JSON can carry exactly (a number this large has lost digits); send the id as text'])
+    expect(messagesOf(error)).toEqual(['id: -8174720676710229000 is beyond 2^53, so JSON.parse has already lost digits of it; a number this long must arrive as text (a JSON string)'])
     expect(messagesOf(leftOf(normalizeLegacy({ ...payload('messangi/legacy-sms.json'), MESSANGI_ID: 2 ** 63 })))).toEqual([
-      'MESSANGI_ID: 9223372036854776000 is not an id JSON can carry exactly (a number this large has lost digits); send the id as text',
+      'MESSANGI_ID: 9223372036854776000 is beyond 2^53, so JSON.parse has already lost digits of it; a number this long must arrive as text (a JSON string)',
     ])
-    expect(messagesOf(leftOf(normalize('messangi', { ...callback, id: 1.5 }, { channel: 'sms' })))).toEqual([
-      'id: 1.5 is not an id JSON can carry exactly (a number this large has lost digits); send the id as text',
+    expect(messagesOf(leftOf(normalize('messangi', { ...callback, id: 1.5 }, { channel: 'sms' })))).toEqual(['id: expected id as text, received 1.5'])
+  })
+
+  it('a `to` sent as a JSON number is its digits while they are exact, and refused beyond 2^53, where digits were lost', () => {
+    expect(rightOf(normalize('messangi', { ...callback, to: 5588999999999 }, { channel: 'sms' }))[0]?.recipient).toBe('5588999999999')
+    const body: unknown = JSON.parse('{"id": "m", "to": 55889999999999999, "status": "DELIVRD"}')
+    expect(messagesOf(leftOf(normalize('messangi', body, { channel: 'sms' })))).toEqual([
+      'to: 55890000000000000 is beyond 2^53, so JSON.parse has already lost digits of it; a number this long must arrive as text (a JSON string)',
     ])
   })
 
@@ -63,7 +69,7 @@ describe('Messangi errors', () => {
     ['2024-01-01T12:00:00', 'no offset'],
     ['2024-02-30T12:00:00Z', 'an impossible day'],
     ['2024-01-01T12:00:00.1234567890Z', 'ten fractional digits'],
-    ['2024-01-01-T12:00:00.00Z', 'the "-T" of the vendor pattern'],
+    ['2024-01-01-T12:00:00.00', 'the vendor pattern without its Z'],
   ])('refuses the date %j (%s)', (date) => {
     const error = leftOf(normalize('messangi', { ...callback, date }, { channel: 'sms' }))
     expect(messagesOf(error)).toEqual([`date: ${JSON.stringify(date)} is not a valid date-time; expected ISO-8601 with Z or an offset, such as "2021-08-17T04:25:38.117Z"`])
@@ -81,17 +87,32 @@ describe('Messangi errors', () => {
 
   it('refuses a body that is not an object, naming the shapes it could be', () => {
     expect(messagesOf(leftOf(normalize('messangi', [callback], { channel: 'sms' })))).toEqual([
-      '(root): expected a Messangi status callback or send API response (a JSON object), received an array of 1 item',
+      '(root): expected a Messangi callback (a JSON object or form), received an array of 1 item',
     ])
   })
 
-  it('refuses a legacy TYPE without a delivery status, listing the supported ones', () => {
+  it('a legacy TYPE that carries no status is not a legacy status callback: the error says what it is and what decodes it', () => {
     const error = leftOf(normalizeLegacy({ ...payload('messangi/legacy-sms.json'), TYPE: 'FACEBOOK' }))
-    expect(messagesOf(error)).toEqual(['TYPE: "FACEBOOK" is not a legacy Messangi callback type with a delivery status; expected one of SMS, PUSH, EMAIL'])
+    expect([error.kind, ...messagesOf(error)]).toEqual([
+      'unexpected_callback',
+      '(root): this is a Messangi legacy Facebook message callback, not a legacy form callback; decode it with normalizeWebhook or normalizeInbound',
+    ])
   })
 
-  it('normalizeLegacy refuses other Messangi bodies', () => {
-    expect(leftOf(normalizeLegacy(callback)).issues.map((issue) => issue.path)).toEqual([['TYPE'], ['MESSANGI_ID'], ['STATUS'], ['TO']])
+  it('a legacy TYPE Messangi adds later is an unknown_channel error', () => {
+    const error = leftOf(normalizeLegacy({ ...payload('messangi/legacy-sms.json'), TYPE: 'TELEGRAM' }))
+    expect([error.kind, ...messagesOf(error)]).toEqual([
+      'unknown_channel',
+      'TYPE: "TELEGRAM" is not a Messangi channel deliverykit knows yet; expected one of SMS, PUSH, EMAIL, MO_MESSAGE, FACEBOOK',
+    ])
+  })
+
+  it('normalizeLegacy refuses other Messangi bodies, naming what they are', () => {
+    const error = leftOf(normalizeLegacy(callback))
+    expect([error.kind, ...messagesOf(error)]).toEqual([
+      'unexpected_callback',
+      '(root): this is a Messangi status callback, not a legacy form callback; decode it with normalizeWebhook or normalize',
+    ])
   })
 
   it.each([

@@ -14,6 +14,7 @@ describe('Octopush documented callbacks', () => {
     const events = rightOf(normalize('octopush', body))
     expect(events.map(withoutRawAndId)).toEqual([
       {
+        kind: 'delivery',
         vendor: 'octopush',
         channel: 'sms',
         messageId: 'sms_0000000000000000000000',
@@ -36,6 +37,7 @@ describe('Octopush documented callbacks', () => {
     const events = rightOf(normalize('octopush', payload('octopush/voice-sms.json')))
     expect(events.map(withoutRawAndId)).toEqual([
       {
+        kind: 'delivery',
         vendor: 'octopush',
         channel: 'voice',
         messageId: 'voice_0000000000000000000000',
@@ -54,9 +56,10 @@ describe('Octopush documented callbacks', () => {
   })
 
   it('voice SMS in the older format: durations as text at the top level, no channel', () => {
-    const events = rightOf(normalize('octopush', payload('octopush/voice-legacy/voice-sms-2020.json'), { channel: 'voice' }))
+    const events = rightOf(normalize('octopush', payload('octopush/voice-sms-2020.json')))
     expect(events.map(withoutRawAndId)).toEqual([
       {
+        kind: 'delivery',
         vendor: 'octopush',
         channel: 'voice',
         messageId: 'voice_5fa275dbf21dc',
@@ -77,6 +80,7 @@ describe('Octopush documented callbacks', () => {
   it('RCS', () => {
     const [event] = rightOf(normalize('octopush', payload('octopush/rcs.json')))
     expect(event && withoutRawAndId(event)).toEqual({
+      kind: 'delivery',
       vendor: 'octopush',
       channel: 'rcs',
       messageId: 'rcs_0000000000000000000000',
@@ -96,6 +100,7 @@ describe('Octopush documented callbacks', () => {
   it('WhatsApp as a phone channel (summer time: UTC+2)', () => {
     const [event] = rightOf(normalize('octopush', payload('octopush/whatsapp.json')))
     expect(event && withoutRawAndId(event)).toEqual({
+      kind: 'delivery',
       vendor: 'octopush',
       channel: 'whatsapp',
       messageId: 'whatsapp_0000000000000000000000',
@@ -115,6 +120,7 @@ describe('Octopush documented callbacks', () => {
   it('SMS in the 2020 format (no channel, no price): SMS by default', () => {
     const [event] = rightOf(normalize('octopush', payload('octopush/sms-2020.json')))
     expect(event && withoutRawAndId(event)).toEqual({
+      kind: 'delivery',
       vendor: 'octopush',
       channel: 'sms',
       messageId: 'sms_5fa275dbf21dc',
@@ -135,6 +141,7 @@ describe('Octopush documented callbacks', () => {
     const events = rightOf(normalize('octopush', body))
     expect(events.map(withoutRawAndId)).toEqual([
       {
+        kind: 'delivery',
         vendor: 'octopush',
         channel: 'email',
         messageId: 'email_0000000000000000000000',
@@ -159,6 +166,7 @@ describe('Octopush documented callbacks', () => {
         details: { listName: 'List Name', templateName: 'Template Name' },
       },
       {
+        kind: 'delivery',
         vendor: 'octopush',
         channel: 'email',
         messageId: 'email_0000000000000000000000',
@@ -176,6 +184,9 @@ describe('Octopush documented callbacks', () => {
       },
     ])
     // Every event points at the body it came from, so nothing the vendor sent is lost.
-    expect(events.map((event) => event.raw)).toEqual([body, body])
+    // Each event's raw is the part of the body it came from: the envelope's own fields, with
+    // deliveries holding that one recipient's entry (itself a receipt for that recipient).
+    const { deliveries, ...envelope } = body as { readonly deliveries: ReadonlyArray<unknown> }
+    expect(events.map((event) => event.raw)).toEqual(deliveries.map((delivery) => ({ ...envelope, deliveries: [delivery] })))
   })
 })

@@ -50,10 +50,12 @@ describe('Octopush STOP and inbound callbacks', () => {
     expect(rightOf(normalizeInbound('octopush', { ...stop, number: '+33600000001' }))[0]?.eventId).not.toBe(first)
   })
 
-  it('points a delivery callback to normalize, and says what it expected', () => {
-    expect(formatError(leftOf(normalizeInbound('octopush', payload('octopush/sms.json'))))).toBe(
-      '(root): expected an Octopush STOP callback (with stop_date) or inbound callback (with reception_date) (this looks like a delivery callback: use normalize)',
-    )
+  it('refuses a delivery receipt as an unexpected_callback that names the functions that decode it', () => {
+    const error = leftOf(normalizeInbound('octopush', payload('octopush/sms.json')))
+    expect([error.kind, formatError(error)]).toEqual([
+      'unexpected_callback',
+      '(root): this is an Octopush delivery receipt, not an opt-out or inbound message; decode it with normalizeWebhook or normalize',
+    ])
     expect(formatError(leftOf(normalizeInbound('octopush', { ...stop, stop_date: '2020-13-04 11:11:45' })))).toBe(
       'stop_date: "2020-13-04 11:11:45" is not a valid date-time; expected "YYYY-MM-DD HH:mm:ss" (Octopush local time)',
     )

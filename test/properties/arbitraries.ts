@@ -92,8 +92,22 @@ const OCTOPUSH_PHONE: ReadonlyArray<readonly [string | undefined, Channel]> = [
   ['voice_sms', 'voice'],
   ['rcs', 'rcs'],
   ['whatsapp', 'whatsapp'],
+  ['facebook', 'facebook'],
+  ['instagram', 'instagram'],
   [undefined, 'sms'],
 ]
+
+const VOICE_FIELDS = ['call_duration', 'charged_duration', 'pressed_keys_code'] as const
+
+/** A 2020-format receipt (no `channel`) with a voice call's fields is a voice call's; any other is SMS. */
+const channelOf2020 = (extra: Readonly<Record<string, unknown>>): Channel => {
+  const meta = extra['meta_data']
+  const inMeta = typeof meta === 'object' && meta !== null ? (meta as Readonly<Record<string, unknown>>) : {}
+  return VOICE_FIELDS.some((field) => extra[field] !== undefined || inMeta[field] !== undefined) ? 'voice' : 'sms'
+}
+
+/** A form whose `+` was not percent-encoded turns it into a space: a leading space before a digit is read as `+`. */
+export const withPlusRestored = (number: string): string => (/^ [0-9]/.test(number) ? `+${number.slice(1)}` : number)
 
 const octopushPhone: fc.Arbitrary<ValidBody> = fc
   .tuple(fc.constantFrom(...OCTOPUSH_PHONE), fc.constantFrom(...codesOf('octopush', 'sms')), text, text, localDateTime)
@@ -107,7 +121,7 @@ const octopushPhone: fc.Arbitrary<ValidBody> = fc
       vendor: 'octopush' as const,
       body: { ...(wire !== undefined && { channel: wire }), message_id: messageId, number, status, delivery_date: date, ...extra },
       options: {},
-      expected: [{ channel, messageId, recipient: number, vendorStatus: status, historyLength: 0 }],
+      expected: [{ channel: wire === undefined ? channelOf2020(extra) : channel, messageId, recipient: withPlusRestored(number), vendorStatus: status, historyLength: 0 }],
     })),
   )
 
@@ -252,10 +266,10 @@ export const VALID_BODIES = { octopushPhone, octopushEmail, messangi, masstack }
 
 /** The valid bodies shipped in examples/payloads, with the options they need. */
 export const EXAMPLE_BODIES: ReadonlyArray<Omit<ValidBody, 'expected'>> = [
-  ...['sms', 'sms-2020', 'voice-sms', 'rcs', 'whatsapp', 'email', 'voice-legacy/voice-sms-2020'].map((name) => ({
+  ...['sms', 'sms-2020', 'voice-sms', 'rcs', 'whatsapp', 'email', 'voice-sms-2020', 'stop', 'inbound'].map((name) => ({
     vendor: 'octopush' as const,
     body: payload(`octopush/${name}.json`) as Json,
-    options: name === 'voice-legacy/voice-sms-2020' ? { channel: 'voice' } : {},
+    options: {},
   })),
   { vendor: 'messangi', body: payload('messangi/sms/mt-callback.json') as Json, options: { channel: 'sms' } },
   { vendor: 'messangi', body: payload('messangi/sms/send-response.json') as Json, options: { channel: 'sms' } },

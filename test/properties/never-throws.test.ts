@@ -46,7 +46,7 @@ const throughEveryEntryPoint = (body: unknown, rotation = 0): void => {
     else
       for (const event of result.right) {
         ok(INBOUND_KINDS.has(event.kind), `inbound event of kind ${event.kind}`)
-        deepStrictEqual([typeof event.from, typeof event.text, event.eventId.length], ['string', 'string', 16])
+        deepStrictEqual([typeof event.from, event.kind === 'inbound' ? typeof event.text : 'string', event.eventId.length], ['string', 'string', 16])
       }
   }
 }

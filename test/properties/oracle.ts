@@ -20,7 +20,7 @@ import { deepEqual as looseDeepEqual } from 'node:assert'
 
 import { CATALOGS } from './arbitraries.js'
 
-const KINDS: ReadonlyArray<string> = ['invalid_body', 'unknown_status', 'invalid_options']
+const KINDS: ReadonlyArray<string> = ['invalid_body', 'unknown_status', 'unknown_channel', 'unexpected_callback', 'invalid_options']
 const BODY_CODES: ReadonlyArray<string> = ['invalid_syntax', 'missing_field', 'invalid_type', 'invalid_value', 'unreadable', 'too_large']
 
 /** An error message must stay readable and loggable, whatever was sent: no line echoes a megabyte. */
@@ -41,6 +41,7 @@ export const checkError = (error: NormalizeError, input: unknown): void => {
       ok(issue.message.startsWith(`${formatPath(issue.path)}: `), `message names its path ${formatPath(issue.path)}: ${issue.message.slice(0, 200)}`)
     }
     if (error.kind === 'invalid_body') ok(BODY_CODES.includes(issue.code), `invalid_body with issue ${issue.code}`)
+    if (error.kind === 'unknown_channel' || error.kind === 'unexpected_callback') ok(issue.code === error.kind, `${error.kind} with issue ${issue.code}`)
     if (issue.code === 'unknown_status') {
       ok(error.kind === 'unknown_status', 'unknown_status issues only in unknown_status errors')
       ok(lookupStatus(CATALOGS[issue.vendor], issue.channel, issue.status) === undefined, `${issue.status} is known`)
@@ -75,6 +76,8 @@ export const checkPlainData = (value: unknown, where = 'event'): void => {
  * given) is plain data that survives a JSON round trip unchanged.
  */
 export const checkEvent = (event: AnyEvent, vendor: Vendor | undefined): void => {
+  const kind: unknown = event.kind
+  ok(kind === 'delivery', `a delivery event of kind ${String(kind)}`)
   ok(vendor === undefined || event.vendor === vendor, `event of ${event.vendor}`)
   ok(VENDORS.includes(event.vendor) && CHANNELS.includes(event.channel), 'known vendor and channel')
   ok(typeof event.messageId === 'string' && typeof event.recipient === 'string' && typeof event.vendorStatus === 'string', 'text ids')

@@ -3,7 +3,8 @@ import * as t from 'io-ts'
 
 import { describeValue, formatPath } from '../../errors/format.js'
 import { DISPATCH_TAG } from '../../errors/validation.js'
-import { dispatch, struct, textFormat } from '../../internal/codecs.js'
+import { dispatch, fromPick, struct, textFormat } from '../../internal/codecs.js'
+import type { PickFailure } from '../../internal/definition.js'
 import { isMasstackTime } from './time.js'
 import { isRecord } from '../../internal/records.js'
 
@@ -215,7 +216,7 @@ export type MasstackCommunication = MasstackSmsCommunication | MasstackEmailComm
  * recipient field it has. The codec and {@link isMasstackSmsCommunication} share this
  * rule, so a decoded record's channel is the one it was decoded as.
  */
-const channelOf = (u: Readonly<Record<string, unknown>>): MasstackChannelName | 'unknown' | 'ambiguous' | 'invalid' => {
+export const channelOfRecord = (u: Readonly<Record<string, unknown>>): MasstackChannelName | 'unknown' | 'ambiguous' | 'invalid' => {
   const channel = u['channel']
   if (channel !== undefined) {
     const name = typeof channel === 'string' ? channel.toLowerCase() : ''
@@ -232,7 +233,7 @@ const channelOf = (u: Readonly<Record<string, unknown>>): MasstackChannelName | 
  * @category Codecs
  */
 export const isMasstackSmsCommunication = (record: MasstackCommunication): record is MasstackSmsCommunication =>
-  channelOf(record) === 'sms'
+  channelOfRecord(record) === 'sms'
 
 const ChannelField = new t.Type<string, string, unknown>(
   '"sms" or "email", or a terminatingNumber (SMS) or destinationEmail (e-mail) to tell it by',
@@ -240,6 +241,29 @@ const ChannelField = new t.Type<string, string, unknown>(
   t.failure,
   t.identity,
 )
+
+/**
+ * Which record a value is: the one rule, used by the codecs and, through the channel it
+ * tags decoded records with, by the event builder.
+ */
+const pickRecord = (u: unknown, c: t.Context): MasstackChannelName | t.Validation<never> => {
+  if (!isRecord(u)) return t.failure(u, c, `expected a Masstack communication record (a JSON object), received ${describeValue(u)}`)
+  const channel = channelOfRecord(u)
+  const at = t.appendContext(c, 'channel', ChannelField, u['channel'])
+  switch (channel) {
+    case 'sms':
+    case 'email':
+      return channel
+    case 'invalid':
+      return t.failure(u['channel'], at, `${describeValue(u['channel'])} is not a Masstack channel; expected one of ${CHANNEL_NAMES.join(', ')}`)
+    case 'ambiguous':
+      return t.failure(undefined, at, 'missing, and the record has both terminatingNumber and destinationEmail; expected "sms" or "email" to say which is the recipient')
+    case 'unknown':
+      return t.failure(undefined, at)
+  }
+}
+
+const RECORD_CODECS = { sms: MasstackSmsCommunication, email: MasstackEmailCommunication } as const
 
 /**
  * One Masstack communication status record, SMS or e-mail. The channel comes from
@@ -254,26 +278,38 @@ const ChannelField = new t.Type<string, string, unknown>(
  * ```
  * @category Codecs
  */
-export const MasstackCommunication = dispatch<MasstackCommunication>(
+export const MasstackCommunication = dispatch<MasstackCommunication>('MasstackCommunication', (u, c) => {
+  const picked = pickRecord(u, c)
+  return typeof picked === 'string' ? RECORD_CODECS[picked] : picked
+})
+
+/**
+ * A decoded record with the channel it was decoded as: what the event builder reads, so
+ * the channel is decided once, by {@link MasstackCommunication}'s rule, and never again.
+ */
+export type ChannelRecord =
+  | { readonly channel: 'sms'; readonly record: MasstackSmsCommunication }
+  | { readonly channel: 'email'; readonly record: MasstackEmailCommunication }
+
+/**
+ * {@link MasstackCommunication}, decoding to the record and the channel its rule chose.
+ * Tagged as a dispatch, so that error paths skip the record codec it hands over to.
+ */
+const ChannelRecordCodec = Object.assign(new t.Type<ChannelRecord>(
   'MasstackCommunication',
+  (_u): _u is ChannelRecord => false,
   (u, c) => {
-    if (!isRecord(u)) return t.failure(u, c, `expected a Masstack communication record (a JSON object), received ${describeValue(u)}`)
-    const channel = channelOf(u)
-    const at = t.appendContext(c, 'channel', ChannelField, u['channel'])
-    switch (channel) {
-      case 'sms':
-        return MasstackSmsCommunication
-      case 'email':
-        return MasstackEmailCommunication
-      case 'invalid':
-        return t.failure(u['channel'], at, `${describeValue(u['channel'])} is not a Masstack channel; expected one of ${CHANNEL_NAMES.join(', ')}`)
-      case 'ambiguous':
-        return t.failure(undefined, at, 'missing, and the record has both terminatingNumber and destinationEmail; expected "sms" or "email" to say which is the recipient')
-      case 'unknown':
-        return t.failure(undefined, at)
+    const picked = pickRecord(u, c)
+    if (typeof picked !== 'string') return picked
+    if (picked === 'sms') {
+      const sms = MasstackSmsCommunication.validate(u, t.appendContext(c, '', MasstackSmsCommunication, u))
+      return E.isLeft(sms) ? sms : t.success({ channel: 'sms', record: sms.right })
     }
+    const email = MasstackEmailCommunication.validate(u, t.appendContext(c, '', MasstackEmailCommunication, u))
+    return E.isLeft(email) ? email : t.success({ channel: 'email', record: email.right })
   },
-)
+  t.identity,
+), { _tag: DISPATCH_TAG })
 
 // ---------------------------------------------------------------------------------------
 // lists and the { commit, id, data } envelope
@@ -291,25 +327,36 @@ const onlyListKey = (u: Readonly<Record<string, unknown>>): string | undefined =
 }
 
 /**
- * `data` of an envelope: one record or a list. Where `CommunicationListResponse` keeps its
- * list is not documented; an object that has a list but no status is refused with the
- * list's path, for the caller to pass that list instead of guessing.
+ * What `data` of an envelope is: a list, or one record. Where `CommunicationListResponse`
+ * keeps its list is not documented; an object that has a list but no status is refused
+ * with the list's path, for the caller to pass that list instead of guessing.
  */
-const EnvelopeData = dispatch<MasstackCommunication | MasstackCommunicationList>(
-  'MasstackEnvelopeData',
-  (u, c) => {
-    if (Array.isArray(u)) return CommunicationList
-    if (u === undefined) return t.failure(u, c, 'missing; expected a communication record or a list of them')
-    if (!isRecord(u)) return t.failure(u, c, `expected a communication record or a list of them, received ${describeValue(u)}`)
-    const listKey = has(u, 'status') ? undefined : onlyListKey(u)
-    if (listKey === undefined) return MasstackCommunication
-    return t.failure(
-      u,
-      c,
-      `expected a communication record or a list of them, received an object with a list under ${describeValue(listKey)}; Masstack does not document where its list response keeps the list, so pass that list (${listKey.length <= 60 ? formatPath(['data', listKey]) : `data[${describeValue(listKey)}]`}) as the body`,
-    )
-  },
-)
+const pickEnvelopeData = (u: unknown, c: t.Context): 'record' | 'list' | t.Validation<never> => {
+  if (Array.isArray(u)) return 'list'
+  if (u === undefined) return t.failure(u, c, 'missing; expected a communication record or a list of them')
+  if (!isRecord(u)) return t.failure(u, c, `expected a communication record or a list of them, received ${describeValue(u)}`)
+  const listKey = has(u, 'status') ? undefined : onlyListKey(u)
+  if (listKey === undefined) return 'record'
+  return t.failure(
+    u,
+    c,
+    `expected a communication record or a list of them, received an object with a list under ${describeValue(listKey)}; Masstack does not document where its list response keeps the list, so pass that list (${listKey.length <= 60 ? formatPath(['data', listKey]) : `data[${describeValue(listKey)}]`}) as the body`,
+  )
+}
+
+const EnvelopeData = dispatch<MasstackCommunication | MasstackCommunicationList>('MasstackEnvelopeData', (u, c) => {
+  const picked = pickEnvelopeData(u, c)
+  return picked === 'list' ? CommunicationList : picked === 'record' ? MasstackCommunication : picked
+})
+
+/** A list of records, each tagged with the channel it was decoded as. */
+const ChannelRecordList = t.readonlyArray(ChannelRecordCodec, 'MasstackCommunicationList')
+
+/** `data` of an envelope, its records tagged. */
+const ChannelEnvelopeData = dispatch<ChannelRecord | ReadonlyArray<ChannelRecord>>('MasstackEnvelopeData', (u, c) => {
+  const picked = pickEnvelopeData(u, c)
+  return picked === 'list' ? ChannelRecordList : picked === 'record' ? ChannelRecordCodec : picked
+})
 
 /**
  * The envelope every Communications API response uses (documented):
@@ -322,6 +369,9 @@ export const MasstackEnvelope = struct('MasstackEnvelope', { data: EnvelopeData 
 
 /** @category Codecs */
 export type MasstackEnvelope = t.TypeOf<typeof MasstackEnvelope>
+
+/** {@link MasstackEnvelope}, its records tagged with their channels. */
+const ChannelEnvelope = struct('MasstackEnvelope', { data: ChannelEnvelopeData }, { commit: t.string, id: MasstackId })
 
 /** A body is an envelope when it has `data`, or `commit` without a `status` of its own. */
 const looksLikeEnvelope = (u: Readonly<Record<string, unknown>>): boolean =>
@@ -353,6 +403,25 @@ const errorResponseMessage = (u: Readonly<Record<string, unknown>>): string | un
  */
 export type MasstackBody = MasstackCommunication | MasstackCommunicationList | MasstackEnvelope
 
+/** The shapes of Masstack bodies. */
+export type MasstackShape = 'record' | 'list' | 'envelope'
+
+/**
+ * Which Masstack body a value is: an array is a list, an object with `data` (or `commit`
+ * and no `status`) an envelope, any other object a record. The API's error bodies are
+ * refused as such, with their message. The one rule, used by the codecs and, through
+ * {@link MASSTACK_CHANNEL_CODECS}, by the event builder.
+ */
+export const pickMasstack = (u: unknown, c: t.Context): MasstackShape | PickFailure => {
+  if (Array.isArray(u)) return 'list'
+  if (!isRecord(u)) {
+    return { failure: [{ value: u, context: c, message: `expected a Masstack communication record, a list of them, or a { commit, id, data } envelope, received ${describeValue(u)}` }] }
+  }
+  const error = errorResponseMessage(u)
+  if (error !== undefined) return { failure: [{ value: u, context: c, message: error }] }
+  return looksLikeEnvelope(u) ? 'envelope' : 'record'
+}
+
 /**
  * Any Masstack body deliverykit reads, told apart by shape: an array is a list, an
  * object with `data` (or `commit` and no `status`) an envelope, any other object a
@@ -366,15 +435,19 @@ export type MasstackBody = MasstackCommunication | MasstackCommunicationList | M
  * ```
  * @category Codecs
  */
-export const MasstackBody = dispatch<MasstackBody>(
-  'MasstackBody',
-  (u, c) => {
-    if (Array.isArray(u)) return CommunicationList
-    if (!isRecord(u)) {
-      return t.failure(u, c, `expected a Masstack communication record, a list of them, or a { commit, id, data } envelope, received ${describeValue(u)}`)
-    }
-    const error = errorResponseMessage(u)
-    if (error !== undefined) return t.failure(u, c, error)
-    return looksLikeEnvelope(u) ? MasstackEnvelope : MasstackCommunication
-  },
+export const MasstackBody = dispatch<MasstackBody>('MasstackBody', (u, c) =>
+  fromPick<MasstackShape, MasstackBody>(pickMasstack(u, c), { record: MasstackCommunication, list: CommunicationList, envelope: MasstackEnvelope }, c),
 )
+
+/** A record, list or envelope whose records are tagged with the channel each was decoded as. */
+export type ChannelBody = ChannelRecord | ReadonlyArray<ChannelRecord> | { readonly data: ChannelRecord | ReadonlyArray<ChannelRecord> }
+
+/**
+ * The codecs the event builder decodes with: {@link MasstackBody}'s, each record tagged
+ * with the channel its rule chose.
+ */
+export const MASSTACK_CHANNEL_CODECS = {
+  record: ChannelRecordCodec,
+  list: ChannelRecordList,
+  envelope: ChannelEnvelope,
+} as const

@@ -13,6 +13,9 @@
  * ```
  * @module masstack
  */
+import { vendorEntries } from '../../internal/entries.js'
+import { MASSTACK_VENDOR, type MasstackOptions } from './definition.js'
+
 export {
   MASSTACK_CATALOGS,
   MASSTACK_EMAIL_CATALOG,
@@ -40,4 +43,70 @@ export {
   type MasstackCommunicationList,
   type MasstackIdentity,
 } from './codec.js'
-export { MASSTACK_DEFAULT_TIME_ZONE, normalize, parse, safeParse, type MasstackOptions } from './normalize.js'
+export { MASSTACK_DEFAULT_TIME_ZONE, type MasstackOptions } from './definition.js'
+
+const entries = vendorEntries<MasstackOptions, never>(MASSTACK_VENDOR)
+
+/**
+ * Decodes Masstack communication status data into canonical events, one per record: a
+ * single record, a list of them, or the Communications API's `{ commit, id, data }`
+ * envelope around either. Masstack documents no callback, so this is for what you poll
+ * (`GET /v2/orgs/{org}/communications`); the record's field names are inferred (see the
+ * Masstack guide). Never throws, never mutates the body.
+ *
+ * Phone numbers beyond 2^53 must arrive as text: `JSON.parse` loses their digits, and
+ * such a number is refused with an error that says so.
+ *
+ * @example
+ * ```ts
+ * import { normalize } from 'deliverykit/masstack'
+ * import { either as E } from 'fp-ts'
+ *
+ * const result = normalize({
+ *   commit: 'v2.10.1', id: '57cff118-984f-473c-a6ad-5ba51baed0dd',
+ *   data: [{ id: 'c-1', externalId: 'sale-12512321', channel: 'sms', status: 'DELIVERED',
+ *            terminatingNumber: '666123123', updatedTime: '2024-08-01T10:38:45.698148Z' }],
+ * })
+ * if (E.isRight(result)) result.right[0]?.occurredAt // '2024-08-01T10:38:45.698+00:00'
+ * ```
+ * @category Normalize
+ */
+export const normalize = entries.delivery.normalize
+
+/**
+ * Like {@link normalize}, for code that does not use fp-ts: `{ success: true, events }`
+ * or `{ success: false, error }`.
+ *
+ * @category Normalize
+ */
+export const safeParse = entries.delivery.safeParse
+
+/**
+ * Like {@link normalize}, returning the events or throwing a `DeliveryKitError`.
+ *
+ * @category Normalize
+ */
+export const parse = entries.delivery.parse
+
+/**
+ * The webhook entry, as for the other vendors. Masstack sends nothing but the status
+ * records you poll, so it decodes what {@link normalize} decodes.
+ *
+ * @category Webhook
+ */
+export const normalizeWebhook = entries.webhook.normalize
+
+/**
+ * Like {@link normalizeWebhook}, returning `{ success: true, events }` or
+ * `{ success: false, error }`.
+ *
+ * @category Webhook
+ */
+export const safeParseWebhook = entries.webhook.safeParse
+
+/**
+ * Like {@link normalizeWebhook}, returning the events or throwing a `DeliveryKitError`.
+ *
+ * @category Webhook
+ */
+export const parseWebhook = entries.webhook.parse

@@ -1,29 +1,12 @@
-import { isOffsetDateTime, parseLocalDateTime, parseOffsetDateTime, toOffsetDateTime, type LocalDateTime, type Zone } from '../../internal/time.js'
+import { isOffsetDateTime, parseOffsetDateTime, parseZonelessDateTime, toOffsetDateTime, type Zone } from '../../internal/time.js'
 
 // Every Masstack time the research found carries `Z` or an offset, sometimes with
 // microseconds (`2024-08-01T10:38:45.698148Z`, `2020-01-01T14:00:00+01:00`). The
 // Communications API's response fields are not documented, so a zone-less ISO time
 // (`2024-08-01T10:38:45`) is accepted too and read in a zone the caller can choose.
 
-/** A zone-less `YYYY-MM-DD[T ]HH:mm:ss[.fraction]`, with its fraction text (without the dot). */
-interface ZonelessDateTime {
-  readonly local: LocalDateTime
-  readonly fraction: string
-}
-
-const isDigits = (text: string): boolean => /^\d{1,9}$/.test(text)
-
-const parseZoneless = (text: string): ZonelessDateTime | undefined => {
-  if (text.length < 19 || (text[10] !== 'T' && text[10] !== 't' && text[10] !== ' ')) return undefined
-  const local = parseLocalDateTime(`${text.slice(0, 10)} ${text.slice(11, 19)}`)
-  if (local === undefined) return undefined
-  const rest = text.slice(19)
-  if (rest === '') return { local, fraction: '' }
-  return (rest.startsWith('.') || rest.startsWith(',')) && isDigits(rest.slice(1)) ? { local, fraction: rest.slice(1) } : undefined
-}
-
 /** Whether a text is a date-time deliverykit can read as a Masstack time. */
-export const isMasstackTime = (text: string): boolean => isOffsetDateTime(text) || parseZoneless(text) !== undefined
+export const isMasstackTime = (text: string): boolean => isOffsetDateTime(text) || parseZonelessDateTime(text) !== undefined
 
 /**
  * ISO-8601 with an explicit offset for a Masstack time: its own offset when it has one
@@ -33,7 +16,7 @@ export const isMasstackTime = (text: string): boolean => isOffsetDateTime(text) 
 export const masstackOccurredAt = (text: string, zone: Zone): string | undefined => {
   const withOffset = parseOffsetDateTime(text)
   if (withOffset !== undefined) return withOffset.iso
-  const zoneless = parseZoneless(text)
+  const zoneless = parseZonelessDateTime(text)
   if (zoneless === undefined) return undefined
   const iso = toOffsetDateTime(zoneless.local, zone)
   const fraction = zoneless.fraction === '' ? '' : `.${zoneless.fraction.slice(0, 3).padEnd(3, '0')}`

@@ -1,37 +1,163 @@
 /**
  * Messangi (SMS, e-mail, push, RCS, WhatsApp): codecs of its status callback, its send
- * API response and its legacy form callback, its per-channel status catalogs, and a
- * `normalize` for its bodies alone. Import this entry point instead of the root to keep
- * other vendors out of your bundle.
+ * API response, its legacy form callbacks and its inbound callbacks, its per-channel
+ * status catalogs, and the entry points for its bodies alone. Import this entry point
+ * instead of the root to keep other vendors out of your bundle.
  *
  * @example
  * ```ts
  * import { parse } from 'deliverykit/messangi'
  * // The endpoint you registered for WhatsApp status callbacks:
- * for (const event of parse(request.body, { channel: 'whatsapp' })) console.log(event.recipient, event.status)
+ * for (const event of parse(await request.text(), { channel: 'whatsapp' })) console.log(event.recipient, event.status)
  * ```
  * @module messangi
  */
+import { entryForms, vendorEntries } from '../../internal/entries.js'
+import { LEGACY_ENTRY, MESSANGI_VENDOR, type MessangiInboundOptions, type MessangiLegacyOptions, type MessangiOptions } from './definition.js'
+
 export * from './catalog/index.js'
 export {
-  MessangiBody,
+  MessangiAddress,
   MessangiDateTime,
   type MessangiDateTimeBrand,
   MessangiId,
   MessangiLegacyCallback,
+  MessangiLegacyFacebookCallback,
+  MessangiLegacyInboundForm,
+  MessangiLegacyMoCallback,
   MessangiLegacyType,
+  MessangiMoCallback,
   MessangiSendResponse,
   MessangiStatusCallback,
 } from './codec.js'
-export { MessangiInboundCallback, MessangiLegacyMoCallback, MessangiMoCallback, normalizeInbound } from './inbound.js'
-export {
-  normalize,
-  normalizeLegacy,
-  parse,
-  parseLegacy,
-  safeParse,
-  safeParseLegacy,
-  type MessangiChannel,
-  type MessangiLegacyOptions,
-  type MessangiOptions,
-} from './normalize.js'
+export { MessangiBody, MessangiCallback, MessangiInboundCallback } from './callback.js'
+export { type MessangiInboundOptions, type MessangiLegacyOptions, type MessangiOptions } from './definition.js'
+export type { MessangiChannel } from './toEvents.js'
+
+const entries = vendorEntries<MessangiOptions, MessangiInboundOptions>(MESSANGI_VENDOR)
+const legacy = entryForms<'delivery', MessangiLegacyOptions>(MESSANGI_VENDOR, LEGACY_ENTRY)
+
+/**
+ * Decodes a Messangi delivery body into its canonical event: the status callback (SMS MT
+ * or WhatsApp), the send API's `{ meta, data }` response, or a legacy form callback. The
+ * channel is required because the first two do not name it. An inbound body is an
+ * `unexpected_callback` error; {@link normalizeWebhook} decodes both. Never throws, never
+ * mutates the body.
+ *
+ * @example
+ * ```ts
+ * import { normalize } from 'deliverykit/messangi'
+ * import { either as E } from 'fp-ts'
+ *
+ * const result = normalize(
+ *   { id: 'wa-1', status: 'READ', to: '+5588999999999', date: '2024-01-01T12:00:00.000Z' },
+ *   { channel: 'whatsapp' },
+ * )
+ * if (E.isRight(result)) result.right[0]?.status // 'read'
+ * ```
+ * @category Normalize
+ */
+export const normalize = entries.delivery.normalize
+
+/**
+ * Like {@link normalize}, for code that does not use fp-ts: `{ success: true, events }`
+ * or `{ success: false, error }`.
+ *
+ * @category Normalize
+ */
+export const safeParse = entries.delivery.safeParse
+
+/**
+ * Like {@link normalize}, returning the events or throwing a `DeliveryKitError`.
+ *
+ * @category Normalize
+ */
+export const parse = entries.delivery.parse
+
+/**
+ * Decodes any Messangi callback: a delivery status (as {@link normalize}) or an inbound
+ * message (an `inbound` event: Messangi documents no opt-out callback, so a `STOP`
+ * arrives as one). Every event carries `kind`. Never throws, never mutates the body.
+ *
+ * @example
+ * ```ts
+ * import { normalizeWebhook } from 'deliverykit/messangi'
+ * const result = normalizeWebhook({ user: '+5588999999999', text: 'STOP', origin: '12345' }, { channel: 'sms' })
+ * ```
+ * @category Webhook
+ */
+export const normalizeWebhook = entries.webhook.normalize
+
+/**
+ * Like {@link normalizeWebhook}, returning `{ success: true, events }` or
+ * `{ success: false, error }`.
+ *
+ * @category Webhook
+ */
+export const safeParseWebhook = entries.webhook.safeParse
+
+/**
+ * Like {@link normalizeWebhook}, returning the events or throwing a `DeliveryKitError`.
+ *
+ * @category Webhook
+ */
+export const parseWebhook = entries.webhook.parse
+
+/**
+ * Decodes a Messangi inbound message: the MO callback (JSON), the legacy MO and Facebook
+ * form callbacks, or the legacy inbound form (`mo`, `mobile`), into an `inbound` event.
+ * Messangi documents no opt-out callback: a `STOP` arrives as an inbound message, which
+ * your handler decides on. Never throws.
+ *
+ * @example
+ * ```ts
+ * import { normalizeInbound } from 'deliverykit/messangi'
+ * const result = normalizeInbound({ user: '+5588999999999', text: 'STOP', origin: '12345', date: '2025-05-23T14:30:00Z' })
+ * ```
+ * @category Inbound
+ */
+export const normalizeInbound = entries.inbound.normalize
+
+/**
+ * Like {@link normalizeInbound}, returning `{ success: true, events }` or
+ * `{ success: false, error }`.
+ *
+ * @category Inbound
+ */
+export const safeParseInbound = entries.inbound.safeParse
+
+/**
+ * Like {@link normalizeInbound}, returning the events or throwing a `DeliveryKitError`.
+ *
+ * @category Inbound
+ */
+export const parseInbound = entries.inbound.parse
+
+/**
+ * Decodes a legacy form callback (`FROM`, `TO`, `MESSAGE_BODY`, `TYPE`, `CLIENT_ID`,
+ * `MESSANGI_ID`, `STATUS`; every value text) into its event. No channel option: `TYPE`
+ * names it. Any other body is an error that names the function that decodes it.
+ *
+ * @example
+ * ```ts
+ * import { normalizeLegacy } from 'deliverykit/messangi'
+ * const result = normalizeLegacy('TYPE=SMS&MESSANGI_ID=-8174720676710228700&STATUS=DELIVRD&TO=584141234567')
+ * ```
+ * @category Normalize
+ */
+export const normalizeLegacy = legacy.normalize
+
+/**
+ * Like {@link normalizeLegacy}, returning `{ success: true, events }` or
+ * `{ success: false, error }`.
+ *
+ * @category Normalize
+ */
+export const safeParseLegacy = legacy.safeParse
+
+/**
+ * Like {@link normalizeLegacy}, returning the events or throwing a `DeliveryKitError`.
+ *
+ * @category Normalize
+ */
+export const parseLegacy = legacy.parse

@@ -1,37 +1,61 @@
-import type { IssuePath, UnknownStatusIssue } from '../../errors/issue.js'
-import { digest } from '../../internal/digest.js'
-import { makeEvent } from '../../internal/events.js'
-import { unknownStatusIssue } from '../../internal/statuses.js'
-import { lookupStatus } from '../../model/catalog.js'
-import { parseOffsetDateTime } from '../../internal/time.js'
-import type { Channel } from '../../model/channel.js'
-import type { AnyEvent, EventDetails } from '../../model/event.js'
-import { MESSANGI_CATALOGS } from './catalog/index.js'
-import type { MessangiBody, MessangiLegacyCallback, MessangiLegacyType, MessangiSendResponse, MessangiStatusCallback } from './codec.js'
+import { either as E } from 'fp-ts'
 
-/** The canonical channel of each legacy `TYPE`. */
-const CHANNEL_OF_TYPE: Readonly<Record<MessangiLegacyType, Channel>> = {
+import type { IssuePath } from '../../errors/issue.js'
+import type { Built, CommonSettings, OptionProblem } from '../../internal/definition.js'
+import { digest } from '../../internal/digest.js'
+import { makeEvent, oneEvent } from '../../internal/events.js'
+import { unknownStatusIssue } from '../../internal/statuses.js'
+import { parseOffsetDateTime } from '../../internal/time.js'
+import { lookupStatus, type ChannelCatalogs } from '../../model/catalog.js'
+import type { Channel } from '../../model/channel.js'
+import type { EventDetails } from '../../model/event.js'
+import type { InboundEvent } from '../../model/inbound.js'
+import { MESSANGI_CATALOGS } from './catalog/index.js'
+import {
+  isoOfMessangiTime,
+  type MessangiLegacyCallback,
+  type MessangiLegacyFacebookCallback,
+  type MessangiLegacyInboundForm,
+  type MessangiLegacyMoCallback,
+  type MessangiLegacyType,
+  type MessangiMoCallback,
+  type MessangiSendResponse,
+  type MessangiStatusCallback,
+} from './codec.js'
+
+/**
+ * The channels Messangi sends on.
+ *
+ * @category Options
+ */
+export type MessangiChannel = Extract<Channel, 'sms' | 'email' | 'push' | 'rcs' | 'whatsapp'>
+
+/** The channels of the `channel` option. */
+export const MESSANGI_CHANNELS: ReadonlyArray<MessangiChannel> = ['sms', 'email', 'push', 'rcs', 'whatsapp']
+
+/** What the builders need besides the body. */
+export interface MessangiSettings extends CommonSettings {
+  /** The caller's `channel` option: the channel of a body that does not name one. */
+  readonly channel: MessangiChannel | undefined
+}
+
+/** The canonical channel of each legacy `TYPE` with a delivery status. */
+const CHANNEL_OF_TYPE: Readonly<Record<MessangiLegacyType, MessangiChannel>> = {
   SMS: 'sms',
   PUSH: 'push',
   EMAIL: 'email',
 }
 
-/**
- * The channel of a body: a legacy callback names its own in `TYPE` (which wins over the
- * caller's); the status callback and the send API response do not, so it is `given`.
- */
-export const channelOf = (body: MessangiBody, given: Channel | undefined): Channel | undefined =>
-  'TYPE' in body ? CHANNEL_OF_TYPE[body.TYPE] : given
+/** Messangi may send an optional text field empty ("" is no reference): such a field is left out. */
+const given = (text: string | undefined): text is string => text !== undefined && text !== ''
 
-/** Events, and the status codes the catalog did not know, with where they were. */
-export interface ToEventsResult {
-  readonly events: ReadonlyArray<AnyEvent>
-  readonly unknownStatuses: ReadonlyArray<UnknownStatusIssue>
-}
+/** ISO-8601 with an offset for a Messangi time, or `undefined` for one without a zone. */
+const occurredAtOf = (date: string | undefined): string | undefined => (date === undefined ? undefined : parseOffsetDateTime(isoOfMessangiTime(date))?.iso)
 
-/** What one body says, whatever its shape. */
+/** What one delivery body says, whatever its shape. */
 interface StatusFields {
   readonly channel: Channel
+  readonly catalogs: ChannelCatalogs
   readonly id: string
   readonly to: string
   readonly status: string
@@ -42,60 +66,14 @@ interface StatusFields {
   readonly raw: Readonly<Record<string, unknown>>
 }
 
-/** Messangi may send an optional text field empty ("" is no reference): such a field is left out. */
-const given = (text: string | undefined): text is string => text !== undefined && text !== ''
-
-const detailsOf = (sender: string | undefined, campaignId?: string): EventDetails => ({
-  ...(given(sender) && { sender }),
-  ...(given(campaignId) && { campaignId }),
+const MISSING_CHANNEL = (received: unknown): OptionProblem => ({
+  option: 'channel',
+  expected: `one of ${MESSANGI_CHANNELS.join(', ')} (Messangi status callbacks and send API responses do not name their channel)`,
+  received,
 })
 
-const fromCallback = (body: MessangiStatusCallback, channel: Channel): StatusFields => ({
-  channel,
-  id: body.id,
-  to: body.to,
-  status: body.status,
-  statusPath: ['status'],
-  date: body.date,
-  reference: body.externalId,
-  details: detailsOf(body.from, body.campaignId),
-  raw: body,
-})
-
-const fromSendResponse = (body: MessangiSendResponse, channel: Channel): StatusFields => ({
-  channel,
-  id: body.data.id,
-  to: body.data.to,
-  status: body.data.status,
-  statusPath: ['data', 'status'],
-  date: body.data.date,
-  reference: undefined,
-  details: detailsOf(body.data.from),
-  raw: body,
-})
-
-const fromLegacy = (body: MessangiLegacyCallback, channel: Channel): StatusFields => ({
-  channel,
-  id: body.MESSANGI_ID,
-  to: body.TO,
-  status: body.STATUS,
-  statusPath: ['STATUS'],
-  date: undefined,
-  reference: undefined,
-  details: detailsOf(body.FROM),
-  raw: body,
-})
-
-/**
- * Turns a decoded Messangi body into its one canonical event on `channel` (see
- * {@link channelOf}). Cannot fail: a code the channel's catalog does
- * not know becomes an `unknown` event and is listed in `unknownStatuses`.
- *
- * @category Normalize
- */
-export const toEvents = (body: MessangiBody, channel: Channel): ToEventsResult => {
-  const fields = 'data' in body ? fromSendResponse(body, channel) : 'TYPE' in body ? fromLegacy(body, channel) : fromCallback(body, channel)
-  const entry = lookupStatus(MESSANGI_CATALOGS, fields.channel, fields.status)
+const statusEvents = (fields: StatusFields): Built => {
+  const entry = lookupStatus(fields.catalogs, fields.channel, fields.status)
   const event = makeEvent({
     vendor: 'messangi',
     channel: fields.channel,
@@ -103,16 +81,142 @@ export const toEvents = (body: MessangiBody, channel: Channel): ToEventsResult =
     recipient: fields.to,
     vendorStatus: fields.status,
     entry,
-    // The codec accepted the date only if it parses, so this is undefined only when no date was sent.
-    occurredAt: fields.date === undefined ? undefined : parseOffsetDateTime(fields.date)?.iso,
+    occurredAt: occurredAtOf(fields.date),
     vendorTime: fields.date,
-    reference: given(fields.reference) ? fields.reference : undefined,
+    reference: fields.reference,
     history: [],
     details: fields.details,
     raw: fields.raw,
     eventId: digest(['messangi', fields.id, fields.to, fields.status, fields.date ?? '']),
   })
-  const unknownStatuses =
-    entry === undefined ? [unknownStatusIssue('messangi', MESSANGI_CATALOGS, fields.channel, fields.status, fields.statusPath)] : []
-  return { events: [event], unknownStatuses }
+  return oneEvent(event, entry === undefined ? unknownStatusIssue('messangi', fields.catalogs, fields.channel, fields.status, fields.statusPath) : undefined)
 }
+
+/**
+ * The event of a status callback (SMS MT or WhatsApp) on the caller's channel. Its
+ * reference is `externalId`, or where that is missing or empty `campaignId`, which
+ * Messangi describes as "an identifier you can use to uniquely identify the destination
+ * address in your systems … similar to the externalId".
+ */
+export const callbackEvents = (body: MessangiStatusCallback, settings: MessangiSettings): E.Either<OptionProblem, Built> => {
+  if (settings.channel === undefined) return E.left(MISSING_CHANNEL(settings.channel))
+  const details: { sender?: string; campaignId?: string } = {}
+  if (given(body.from)) details.sender = body.from
+  if (given(body.campaignId)) details.campaignId = body.campaignId
+  return E.right(
+    statusEvents({
+      channel: settings.channel,
+      catalogs: MESSANGI_CATALOGS,
+      id: body.id,
+      to: body.to,
+      status: body.status,
+      statusPath: ['status'],
+      date: body.date,
+      reference: given(body.externalId) ? body.externalId : given(body.campaignId) ? body.campaignId : undefined,
+      details,
+      raw: body,
+    }),
+  )
+}
+
+/** The event of the send API's `{ meta, data }` response, on the caller's channel. */
+export const sendResponseEvents = (body: MessangiSendResponse, settings: MessangiSettings): E.Either<OptionProblem, Built> => {
+  if (settings.channel === undefined) return E.left(MISSING_CHANNEL(settings.channel))
+  return E.right(
+    statusEvents({
+      channel: settings.channel,
+      catalogs: MESSANGI_CATALOGS,
+      id: body.data.id,
+      to: body.data.to,
+      status: body.data.status,
+      statusPath: ['data', 'status'],
+      date: body.data.date,
+      reference: undefined,
+      details: given(body.data.from) ? { sender: body.data.from } : {},
+      raw: body,
+    }),
+  )
+}
+
+/** The event of a legacy form callback, on the channel its `TYPE` names (the caller's option is for bodies that name none). */
+export const legacyEvents = (body: MessangiLegacyCallback): Built =>
+  statusEvents({
+    channel: CHANNEL_OF_TYPE[body.TYPE],
+    catalogs: MESSANGI_CATALOGS,
+    id: body.MESSANGI_ID,
+    to: body.TO,
+    status: body.STATUS,
+    statusPath: ['STATUS'],
+    date: undefined,
+    reference: undefined,
+    details: given(body.FROM) ? { sender: body.FROM } : {},
+    raw: body,
+  })
+
+/** `connection` as Messangi writes it, to a channel; anything else stays SMS, the documented one. */
+const channelOfConnection = (connection: string | undefined): Channel => (connection?.toUpperCase() === 'WHATSAPP' ? 'whatsapp' : 'sms')
+
+/** The `inbound` event of an MO callback. A date without a zone gives no `occurredAt`. */
+export const moEvents = (body: MessangiMoCallback): Built => {
+  const occurredAt = occurredAtOf(body.date)
+  const event: InboundEvent = {
+    kind: 'inbound',
+    vendor: 'messangi',
+    channel: channelOfConnection(body.connection),
+    from: body.user,
+    ...(body.origin !== undefined && { to: body.origin }),
+    text: body.text,
+    ...(occurredAt !== undefined && { occurredAt }),
+    ...(body.date !== undefined && { vendorTime: body.date }),
+    raw: body,
+    eventId: digest(['messangi', 'inbound', body.id ?? '', body.user, body.text, body.date ?? '']),
+  }
+  return oneEvent(event, undefined)
+}
+
+/** The `inbound` event of a legacy MO form callback (`TYPE=MO_MESSAGE`). */
+export const legacyMoEvents = (body: MessangiLegacyMoCallback): Built =>
+  oneEvent(
+    {
+      kind: 'inbound',
+      vendor: 'messangi',
+      channel: 'sms',
+      from: body.FROM,
+      ...(body.TO !== undefined && { to: body.TO }),
+      text: body.TEXT,
+      raw: body,
+      eventId: digest(['messangi', 'inbound', body.FROM, body.TO ?? '', body.TEXT]),
+    },
+    undefined,
+  )
+
+/** The `inbound` event of a legacy Facebook message callback (`TYPE=FACEBOOK`). */
+export const legacyFacebookEvents = (body: MessangiLegacyFacebookCallback): Built =>
+  oneEvent(
+    {
+      kind: 'inbound',
+      vendor: 'messangi',
+      channel: 'facebook',
+      from: body.FROM,
+      ...(body.TO !== undefined && { to: body.TO }),
+      text: body.MESSAGE_BODY,
+      raw: body,
+      eventId: digest(['messangi', 'inbound', 'facebook', body.MESSANGI_ID ?? '', body.FROM, body.MESSAGE_BODY]),
+    },
+    undefined,
+  )
+
+/** The `inbound` event of the legacy inbound form (`mo`, `mobile`) that RapidPro's courier receives. */
+export const legacyInboundEvents = (body: MessangiLegacyInboundForm): Built =>
+  oneEvent(
+    {
+      kind: 'inbound',
+      vendor: 'messangi',
+      channel: 'sms',
+      from: body.mobile,
+      text: body.mo,
+      raw: body,
+      eventId: digest(['messangi', 'inbound', body.mobile, body.mo]),
+    },
+    undefined,
+  )

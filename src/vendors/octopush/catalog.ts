@@ -244,4 +244,6 @@ export const OCTOPUSH_CATALOGS: ChannelCatalogs = {
   email: OCTOPUSH_CATALOG,
   rcs: OCTOPUSH_CATALOG,
   whatsapp: OCTOPUSH_CATALOG,
+  facebook: OCTOPUSH_CATALOG,
+  instagram: OCTOPUSH_CATALOG,
 }

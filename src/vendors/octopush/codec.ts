@@ -1,9 +1,18 @@
 import * as t from 'io-ts'
 
-import { describeValue } from '../../errors/format.js'
-import { dispatch, NumberFromNumberOrText, oneOf, struct, textFormat, TextFromTextOrNumber } from '../../internal/codecs.js'
+import { emptyAsObject, NumberFromNumberOrText, oneOf, PhoneNumberText, struct, textFormat, TextFromTextOrNumber, withAliases } from '../../internal/codecs.js'
 import { isLocalDateTime } from '../../internal/time.js'
-import { isRecord } from '../../internal/records.js'
+
+// Where each shape comes from (the Octopush guide lists them with their sources):
+// - the current API reference's "Examples of Callback Payloads for Delivery" (sms,
+//   voice_sms, rcs, email with deliveries[] and status_history);
+// - the 2020 developer site: the acknowledge-receipt page (no `channel`; its channel column
+//   lists sms, voice_sms, facebook, instagram, rcs, email, whatsapp), the voice receipt page
+//   (top-level durations as text), the opt-out page (stop_date), the inbound page
+//   (reception_date, sim_card_number), and the callbacks page ("answer_date, DELIVERY_DATE
+//   or stop_date", in capitals);
+// - integrations in the wild: PHP's json_encode sends an empty meta_data as [], forms send
+//   it as "", and a form whose `+` was not percent-encoded turns it into a space.
 
 // ---------------------------------------------------------------------------------------
 // primitives
@@ -37,23 +46,38 @@ export type OctopushDateTime = t.TypeOf<typeof OctopushDateTime>
 /** The same codec, with a message that says which format was expected (internal: the catalog of codecs users see is {@link OctopushDateTime}). */
 export const DateTimeText = textFormat('date-time "YYYY-MM-DD HH:mm:ss"', OctopushDateTime, '"YYYY-MM-DD HH:mm:ss" (Octopush local time)')
 
+/** `DELIVERY_DATE`, as the English callbacks page spells it, reads as `delivery_date`. */
+const DELIVERY_DATE_ALIAS = { DELIVERY_DATE: 'delivery_date' } as const
+
 /**
- * The phone channels Octopush names in a delivery callback's `channel` field.
+ * The phone channels Octopush names in a delivery callback's `channel` field: those of its
+ * receipt's channel column (`facebook` and `instagram` included) but e-mail, whose
+ * callback has its own shape.
  *
  * @category Codecs
  */
-export const OctopushPhoneChannel = oneOf('OctopushPhoneChannel', 'an Octopush phone channel deliverykit supports', {
+export const OctopushPhoneChannel = oneOf('OctopushPhoneChannel', 'an Octopush phone channel', {
   sms: null,
   voice_sms: null,
   rcs: null,
   whatsapp: null,
+  facebook: null,
+  instagram: null,
 })
 
 /** @category Codecs */
 export type OctopushPhoneChannel = t.TypeOf<typeof OctopushPhoneChannel>
 
+/**
+ * Every channel name deliverykit knows in an Octopush delivery callback, as Octopush
+ * writes it.
+ *
+ * @category Codecs
+ */
+export const OCTOPUSH_CHANNEL_NAMES: ReadonlyArray<OctopushPhoneChannel | 'email'> = ['sms', 'voice_sms', 'rcs', 'whatsapp', 'facebook', 'instagram', 'email']
+
 // ---------------------------------------------------------------------------------------
-// phone channels: sms, voice_sms, rcs, whatsapp
+// phone channels
 // ---------------------------------------------------------------------------------------
 
 /**
@@ -66,14 +90,20 @@ const VOICE_EXTRAS = {
   charged_duration: NumberFromNumberOrText,
 }
 
-const VoiceExtras = struct('OctopushVoiceExtras', {}, VOICE_EXTRAS)
+/** The names of the voice extras: a body without `channel` that has one of them is a voice call's. */
+export const VOICE_FIELDS: ReadonlyArray<keyof typeof VOICE_EXTRAS> = ['pressed_keys_code', 'call_duration', 'charged_duration']
+
+const PhoneMetaData = emptyAsObject(struct('OctopushPhoneMetaData', {}, VOICE_EXTRAS))
 
 /**
- * A delivery receipt for one phone recipient (SMS, voice SMS, RCS, WhatsApp).
+ * A delivery receipt for one phone recipient (SMS, voice SMS, RCS, WhatsApp, Facebook,
+ * Instagram).
  *
- * `channel` is absent in the 2020 SMS format: such bodies are SMS unless the caller says
- * otherwise. `list_name`, `unit_price` and `meta_data` appear only in the current
- * documents. Unknown extra fields are kept.
+ * `channel` is absent in the 2020 format: such a body is a voice call's when it has a
+ * voice field (`call_duration`, `charged_duration`, `pressed_keys_code`, at the top level
+ * or in `meta_data`), and SMS otherwise unless the caller says. `delivery_date` may be
+ * spelled `DELIVERY_DATE`; `meta_data` may be `[]` or `""` for an empty one; a `number`
+ * whose `+` a form turned into a space gets it back. Unknown extra fields are kept.
  *
  * @example
  * ```ts
@@ -85,16 +115,19 @@ const VoiceExtras = struct('OctopushVoiceExtras', {}, VOICE_EXTRAS)
  * ```
  * @category Codecs
  */
-export const OctopushPhoneCallback = struct(
-  'OctopushPhoneCallback',
-  { message_id: t.string, number: t.string, status: t.string, delivery_date: DateTimeText },
-  {
-    channel: OctopushPhoneChannel,
-    list_name: t.string,
-    unit_price: NumberFromNumberOrText,
-    meta_data: VoiceExtras,
-    ...VOICE_EXTRAS,
-  },
+export const OctopushPhoneCallback = withAliases(
+  DELIVERY_DATE_ALIAS,
+  struct(
+    'OctopushPhoneCallback',
+    { message_id: t.string, number: PhoneNumberText, status: t.string, delivery_date: DateTimeText },
+    {
+      channel: OctopushPhoneChannel,
+      list_name: t.string,
+      unit_price: NumberFromNumberOrText,
+      meta_data: PhoneMetaData,
+      ...VOICE_EXTRAS,
+    },
+  ),
 )
 
 /** @category Codecs */
@@ -109,7 +142,10 @@ export type OctopushPhoneCallback = t.TypeOf<typeof OctopushPhoneCallback>
  *
  * @category Codecs
  */
-export const OctopushStatusHistoryItem = struct('OctopushStatusHistoryItem', { status: t.string, delivery_date: DateTimeText }, {})
+export const OctopushStatusHistoryItem = withAliases(
+  DELIVERY_DATE_ALIAS,
+  struct('OctopushStatusHistoryItem', { status: t.string, delivery_date: DateTimeText }, {}),
+)
 
 /** @category Codecs */
 export type OctopushStatusHistoryItem = t.TypeOf<typeof OctopushStatusHistoryItem>
@@ -120,10 +156,13 @@ export type OctopushStatusHistoryItem = t.TypeOf<typeof OctopushStatusHistoryIte
  *
  * @category Codecs
  */
-export const OctopushEmailDelivery = struct(
-  'OctopushEmailDelivery',
-  { email: t.string, status: t.string, delivery_date: DateTimeText },
-  { unit_price: NumberFromNumberOrText, status_history: t.readonlyArray(OctopushStatusHistoryItem) },
+export const OctopushEmailDelivery = withAliases(
+  DELIVERY_DATE_ALIAS,
+  struct(
+    'OctopushEmailDelivery',
+    { email: t.string, status: t.string, delivery_date: DateTimeText },
+    { unit_price: NumberFromNumberOrText, status_history: t.readonlyArray(OctopushStatusHistoryItem) },
+  ),
 )
 
 /** @category Codecs */
@@ -139,51 +178,54 @@ export type OctopushEmailDelivery = t.TypeOf<typeof OctopushEmailDelivery>
 export const OctopushEmailCallback = struct(
   'OctopushEmailCallback',
   { message_id: t.string, deliveries: t.readonlyArray(OctopushEmailDelivery) },
-  { channel: t.literal('email'), list_name: t.string, meta_data: struct('OctopushEmailMetaData', {}, { template_name: t.string }) },
+  {
+    channel: t.literal('email'),
+    list_name: t.string,
+    meta_data: emptyAsObject(struct('OctopushEmailMetaData', {}, { template_name: t.string })),
+  },
 )
 
 /** @category Codecs */
 export type OctopushEmailCallback = t.TypeOf<typeof OctopushEmailCallback>
 
 // ---------------------------------------------------------------------------------------
-// any delivery callback
+// opt-outs and inbound messages
 // ---------------------------------------------------------------------------------------
 
-/** @category Codecs */
-export type OctopushDeliveryCallback = OctopushPhoneCallback | OctopushEmailCallback
-
-
-const isEmailBody = (body: Readonly<Record<string, unknown>>): boolean =>
-  body['channel'] === 'email' || (body['channel'] === undefined && body['deliveries'] !== undefined)
-
 /**
- * Any Octopush delivery callback. Octopush sends no type tag: a body with
- * `channel: "email"` (or, without `channel`, with `deliveries`) is an e-mail callback, any
- * other is a phone callback. Dispatching on that, instead of trying both shapes, keeps
- * error messages about the shape the body meant to have.
+ * A STOP (opt-out) callback, sent to `callback_url_for_blacklisted_numbers` "as we receive
+ * unsubscribe requests from your recipients".
  *
- * @example
- * ```ts
- * import { OctopushDeliveryCallback } from 'deliverykit/octopush'
- * import { either as E } from 'fp-ts'
- * E.isRight(OctopushDeliveryCallback.decode(JSON.parse(requestBody)))
- * ```
  * @category Codecs
  */
-export const OctopushDeliveryCallback = dispatch<OctopushDeliveryCallback>(
-  'OctopushDeliveryCallback',
-  (u, c) => {
-    if (!isRecord(u)) {
-      return t.failure(u, c, `expected an Octopush delivery callback (a JSON object), received ${describeValue(u)}`)
-    }
-    const channel = u['channel']
-    if (typeof channel === 'string' && channel !== 'email' && !OctopushPhoneChannel.is(channel)) {
-      return t.failure(
-        channel,
-        t.appendContext(c, 'channel', OctopushPhoneChannel, channel),
-        `${describeValue(channel)} is not an Octopush channel deliverykit supports; expected one of sms, voice_sms, rcs, whatsapp, email`,
-      )
-    }
-    return isEmailBody(u) ? OctopushEmailCallback : OctopushPhoneCallback
+export const OctopushStopCallback = struct(
+  'OctopushStopCallback',
+  { number: PhoneNumberText, text: t.string, stop_date: DateTimeText },
+  { message_id: t.string },
+)
+
+/** @category Codecs */
+export type OctopushStopCallback = t.TypeOf<typeof OctopushStopCallback>
+
+/**
+ * An inbound SMS (a reply, or a message to one of your virtual numbers). The current page
+ * names the date `reception_date`; older pages and the legacy API say `answer_date`: both
+ * are accepted. `message_id` is there only "if it's found"; with the account option
+ * `use_metadata_node_for_inbound` it sits in `meta_data`.
+ *
+ * @category Codecs
+ */
+export const OctopushInboundCallback = struct(
+  'OctopushInboundCallback',
+  { number: PhoneNumberText, text: t.string },
+  {
+    reception_date: DateTimeText,
+    answer_date: DateTimeText,
+    message_id: t.string,
+    sim_card_number: PhoneNumberText,
+    meta_data: emptyAsObject(struct('OctopushInboundMetaData', {}, { message_id: t.string })),
   },
 )
+
+/** @category Codecs */
+export type OctopushInboundCallback = t.TypeOf<typeof OctopushInboundCallback>

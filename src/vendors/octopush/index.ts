@@ -1,15 +1,23 @@
 /**
- * Octopush (SMS, voice SMS, RCS, WhatsApp, e-mail): codecs of its delivery callbacks, its
- * status catalog, and a `normalize` for its bodies alone. Import this entry point instead
- * of the root to keep other vendors out of your bundle.
+ * Octopush (SMS, voice SMS, RCS, WhatsApp, Facebook, Instagram, e-mail): codecs of its
+ * callbacks, its status catalog, and the entry points for its bodies alone. Import this
+ * entry point instead of the root to keep other vendors out of your bundle.
+ *
+ * Octopush may post delivery receipts, STOPs and replies to one URL, "told apart by their
+ * fields": `normalizeWebhook` decodes all of them.
  *
  * @example
  * ```ts
- * import { parse } from 'deliverykit/octopush'
- * for (const event of parse(request.body)) console.log(event.recipient, event.status)
+ * import { parseWebhook } from 'deliverykit/octopush'
+ * for (const event of parseWebhook(await request.text())) {
+ *   if (event.kind === 'delivery') console.log(event.recipient, event.status)
+ * }
  * ```
  * @module octopush
  */
+import { vendorEntries } from '../../internal/entries.js'
+import { OCTOPUSH_VENDOR, type OctopushInboundOptions, type OctopushOptions } from './definition.js'
+
 export {
   OCTOPUSH_CATALOG,
   OCTOPUSH_CATALOGS,
@@ -19,27 +27,118 @@ export {
   type OctopushStatusCode,
 } from './catalog.js'
 export {
+  OCTOPUSH_CHANNEL_NAMES,
   OctopushDateTime,
   type OctopushDateTimeBrand,
-  OctopushDeliveryCallback,
   OctopushEmailCallback,
   OctopushEmailDelivery,
+  OctopushInboundCallback,
   OctopushPhoneCallback,
   OctopushPhoneChannel,
   OctopushStatusHistoryItem,
-} from './codec.js'
-export {
-  OctopushInboundCallback,
-  OctopushInteractionCallback,
   OctopushStopCallback,
-  normalizeInbound,
-  type OctopushInboundOptions,
-} from './inbound.js'
-export {
-  OCTOPUSH_DEFAULT_TIME_ZONE,
-  normalize,
-  parse,
-  safeParse,
-  type OctopushOptions,
-  type OctopushPhoneChannelOption,
-} from './normalize.js'
+} from './codec.js'
+export { OctopushCallback, OctopushDeliveryCallback, OctopushInteractionCallback } from './callback.js'
+export { OCTOPUSH_DEFAULT_TIME_ZONE, type OctopushInboundOptions, type OctopushOptions } from './definition.js'
+export type { OctopushPhoneChannelOption } from './toEvents.js'
+
+const entries = vendorEntries<OctopushOptions, OctopushInboundOptions>(OCTOPUSH_VENDOR)
+
+/**
+ * Decodes an Octopush delivery receipt (SMS, voice SMS, RCS, WhatsApp, Facebook,
+ * Instagram or e-mail) into canonical events: one per phone receipt, one per recipient of
+ * an e-mail receipt. A STOP or inbound body is an `unexpected_callback` error that names
+ * the function to use; {@link normalizeWebhook} decodes every callback. Never throws,
+ * never mutates the body.
+ *
+ * @example
+ * ```ts
+ * import { normalize } from 'deliverykit/octopush'
+ * import { either as E } from 'fp-ts'
+ *
+ * const result = normalize({
+ *   channel: 'sms', message_id: 'sms_0000000000000000000000', number: '+33600112233',
+ *   status: 'DELIVERED', delivery_date: '2025-01-22 11:46:06',
+ * })
+ * if (E.isRight(result)) result.right[0]?.occurredAt // '2025-01-22T11:46:06+01:00'
+ * ```
+ * @category Normalize
+ */
+export const normalize = entries.delivery.normalize
+
+/**
+ * Like {@link normalize}, for code that does not use fp-ts: `{ success: true, events }`
+ * or `{ success: false, error }`.
+ *
+ * @category Normalize
+ */
+export const safeParse = entries.delivery.safeParse
+
+/**
+ * Like {@link normalize}, returning the events or throwing a `DeliveryKitError`.
+ *
+ * @category Normalize
+ */
+export const parse = entries.delivery.parse
+
+/**
+ * Decodes any Octopush callback: a delivery receipt, a STOP (an `opt_out` event) or an
+ * inbound SMS (an `inbound` event). Octopush may send all three to one URL, told apart by
+ * their fields; every event carries `kind`, so one `switch (event.kind)` handles them.
+ * Never throws, never mutates the body.
+ *
+ * @example
+ * ```ts
+ * import { normalizeWebhook } from 'deliverykit/octopush'
+ * import { either as E } from 'fp-ts'
+ *
+ * const result = normalizeWebhook({ number: '+33600000000', text: 'STOP', stop_date: '2020-11-04 11:11:45' })
+ * if (E.isRight(result)) result.right[0]?.kind // 'opt_out'
+ * ```
+ * @category Webhook
+ */
+export const normalizeWebhook = entries.webhook.normalize
+
+/**
+ * Like {@link normalizeWebhook}, returning `{ success: true, events }` or
+ * `{ success: false, error }`.
+ *
+ * @category Webhook
+ */
+export const safeParseWebhook = entries.webhook.safeParse
+
+/**
+ * Like {@link normalizeWebhook}, returning the events or throwing a `DeliveryKitError`.
+ *
+ * @category Webhook
+ */
+export const parseWebhook = entries.webhook.parse
+
+/**
+ * Decodes an Octopush STOP (opt-out) or inbound SMS callback into an `opt_out` or
+ * `inbound` event; a delivery receipt is an `unexpected_callback` error. Never throws.
+ *
+ * @example
+ * ```ts
+ * import { normalizeInbound } from 'deliverykit/octopush'
+ * const result = normalizeInbound({ message_id: 'sms_5fa275dbf21dc', number: '+33600000000', text: 'stop', stop_date: '2020-11-04 11:11:45' })
+ * // Right([{ kind: 'opt_out', from: '+33600000000', … }])
+ * ```
+ * @category Inbound
+ */
+export const normalizeInbound = entries.inbound.normalize
+
+/**
+ * Like {@link normalizeInbound}, returning `{ success: true, events }` or
+ * `{ success: false, error }`.
+ *
+ * @category Inbound
+ */
+export const safeParseInbound = entries.inbound.safeParse
+
+/**
+ * Like {@link normalizeInbound}, returning the events or throwing a `DeliveryKitError`.
+ *
+ * @category Inbound
+ */
+export const parseInbound = entries.inbound.parse

@@ -1,57 +1,54 @@
 import type { IssuePath, UnknownStatusIssue } from '../../errors/issue.js'
+import type { Built, CommonSettings } from '../../internal/definition.js'
 import { digest } from '../../internal/digest.js'
-import { parseLocalDateTime, toOffsetDateTime, type Zone } from '../../internal/time.js'
-import type { Channel } from '../../model/channel.js'
-import { makeEvent, makeHistoryEntry } from '../../internal/events.js'
+import { collector, makeEvent, makeHistoryEntry, oneEvent } from '../../internal/events.js'
+import { deepFreeze } from '../../internal/snapshot.js'
 import { unknownStatusIssue } from '../../internal/statuses.js'
+import { parseLocalDateTime, toOffsetDateTime, type Zone } from '../../internal/time.js'
 import { lookupStatus } from '../../model/catalog.js'
-import type { AnyEvent, EventDetails, HistoryEntry } from '../../model/event.js'
+import type { Channel } from '../../model/channel.js'
+import type { EventDetails, HistoryEntry } from '../../model/event.js'
+import type { InboundEvent } from '../../model/inbound.js'
 import { OCTOPUSH_CATALOGS } from './catalog.js'
-import type {
-  OctopushDeliveryCallback,
-  OctopushEmailCallback,
-  OctopushPhoneCallback,
-  OctopushPhoneChannel,
-  OctopushStatusHistoryItem,
+import {
+  VOICE_FIELDS,
+  type OctopushEmailCallback,
+  type OctopushEmailDelivery,
+  type OctopushInboundCallback,
+  type OctopushPhoneCallback,
+  type OctopushPhoneChannel,
+  type OctopushStatusHistoryItem,
+  type OctopushStopCallback,
 } from './codec.js'
 
-/** Canonical name of each channel Octopush names on the wire. */
+/**
+ * The channels a phone receipt can be on: what the `channel` option may say for a body
+ * that does not name its channel.
+ *
+ * @category Options
+ */
+export type OctopushPhoneChannelOption = Extract<Channel, 'sms' | 'voice' | 'rcs' | 'whatsapp' | 'facebook' | 'instagram'>
+
+/** What the builders need besides the body. */
+export interface OctopushSettings extends CommonSettings {
+  /** The caller's `channel` option: the channel of a phone receipt that cannot tell. */
+  readonly channel: OctopushPhoneChannelOption | undefined
+}
+
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
-const CHANNEL_OF: Readonly<Record<OctopushPhoneChannel, Channel>> = {
+/** Canonical name of each phone channel Octopush names on the wire. */
+const CHANNEL_OF: Readonly<Record<OctopushPhoneChannel, OctopushPhoneChannelOption>> = {
   sms: 'sms',
   voice_sms: 'voice',
   rcs: 'rcs',
   whatsapp: 'whatsapp',
-}
-
-/** What `toEvents` needs besides the body. */
-export interface ToEventsContext {
-  /** The channel of a phone body that does not say (the 2020 format). */
-  readonly defaultChannel: Channel
-  /** The zone Octopush's zone-less times are read in. */
-  readonly zone: Zone
-}
-
-/** Events, and the status codes the catalog did not know, with where they were. */
-export interface ToEventsResult {
-  readonly events: ReadonlyArray<AnyEvent>
-  readonly unknownStatuses: ReadonlyArray<UnknownStatusIssue>
+  facebook: 'facebook',
+  instagram: 'instagram',
 }
 
 const unknownStatus = (channel: Channel, status: string, path: IssuePath): UnknownStatusIssue =>
   unknownStatusIssue('octopush', OCTOPUSH_CATALOGS, channel, status, path)
-
-/**
- * Turns a decoded Octopush delivery callback into canonical events: one for a phone
- * callback, one per `deliveries[]` entry for an e-mail callback. Cannot fail: codes the
- * catalog does not know become `unknown` events and are listed in `unknownStatuses`, for
- * the caller to reject or keep.
- *
- * @category Normalize
- */
-export const toEvents = (callback: OctopushDeliveryCallback, context: ToEventsContext): ToEventsResult =>
-  'deliveries' in callback ? emailEvents(callback, context) : phoneEvents(callback, context)
 
 const timeOf = (text: string, zone: Zone): string | undefined => {
   const local = parseLocalDateTime(text)
@@ -61,8 +58,23 @@ const timeOf = (text: string, zone: Zone): string | undefined => {
 const eventIdOf = (messageId: string, recipient: string, vendorStatus: string, vendorTime: string): string =>
   digest(['octopush', messageId, recipient, vendorStatus, vendorTime])
 
-const phoneEvents = (body: OctopushPhoneCallback, { defaultChannel, zone }: ToEventsContext): ToEventsResult => {
-  const channel = body.channel === undefined ? defaultChannel : CHANNEL_OF[body.channel]
+/** Whether a receipt carries a voice call's fields, at the top level or in `meta_data`. */
+const hasVoiceFields = (body: OctopushPhoneCallback): boolean =>
+  VOICE_FIELDS.some((field) => body[field] !== undefined || body.meta_data?.[field] !== undefined)
+
+/**
+ * The channel of a phone receipt: its own `channel`; without one, voice when it has a
+ * voice call's fields; else the caller's `channel` option; else SMS (the 2020 format).
+ */
+const channelOf = (body: OctopushPhoneCallback, option: OctopushPhoneChannelOption | undefined): OctopushPhoneChannelOption => {
+  if (body.channel !== undefined) return CHANNEL_OF[body.channel]
+  if (hasVoiceFields(body)) return 'voice'
+  return option ?? 'sms'
+}
+
+/** The event of a phone receipt (SMS, voice, RCS, WhatsApp, Facebook, Instagram). */
+export const phoneEvents = (body: OctopushPhoneCallback, settings: OctopushSettings): Built => {
+  const channel = channelOf(body, settings.channel)
   const entry = lookupStatus(OCTOPUSH_CATALOGS, channel, body.status)
   const details: Mutable<EventDetails> = {}
   if (body.list_name !== undefined) details.listName = body.list_name
@@ -79,7 +91,7 @@ const phoneEvents = (body: OctopushPhoneCallback, { defaultChannel, zone }: ToEv
     recipient: body.number,
     vendorStatus: body.status,
     entry,
-    occurredAt: timeOf(body.delivery_date, zone),
+    occurredAt: timeOf(body.delivery_date, settings.zone),
     vendorTime: body.delivery_date,
     cost: body.unit_price === undefined ? undefined : { amount: body.unit_price },
     history: [],
@@ -87,7 +99,7 @@ const phoneEvents = (body: OctopushPhoneCallback, { defaultChannel, zone }: ToEv
     raw: body,
     eventId: eventIdOf(body.message_id, body.number, body.status, body.delivery_date),
   })
-  return { events: [event], unknownStatuses: entry === undefined ? [unknownStatus(channel, body.status, ['status'])] : [] }
+  return oneEvent(event, entry === undefined ? unknownStatus(channel, body.status, ['status']) : undefined)
 }
 
 const historyEntry = (item: OctopushStatusHistoryItem, zone: Zone): HistoryEntry =>
@@ -97,40 +109,87 @@ const historyEntry = (item: OctopushStatusHistoryItem, zone: Zone): HistoryEntry
 const oldestFirst = (items: ReadonlyArray<OctopushStatusHistoryItem>): ReadonlyArray<OctopushStatusHistoryItem> =>
   items.length < 2 ? items : [...items].sort((a, b) => (a.delivery_date < b.delivery_date ? -1 : a.delivery_date > b.delivery_date ? 1 : 0))
 
-const emailEvents = (body: OctopushEmailCallback, { zone }: ToEventsContext): ToEventsResult => {
-  const details: Mutable<EventDetails> = {}
-  if (body.list_name !== undefined) details.listName = body.list_name
-  if (body.meta_data?.template_name !== undefined) details.templateName = body.meta_data.template_name
-  const events: Array<AnyEvent> = []
-  const unknownStatuses: Array<UnknownStatusIssue> = []
-  body.deliveries.forEach((delivery, index) => {
-    if (lookupStatus(OCTOPUSH_CATALOGS, 'email', delivery.status) === undefined) {
-      unknownStatuses.push(unknownStatus('email', delivery.status, ['deliveries', index, 'status']))
-    }
+/**
+ * The events of an e-mail receipt, one per `deliveries[]` entry. Each event's `raw` is the
+ * part of the body it came from: the envelope's own fields with `deliveries` holding that
+ * one entry (itself a valid receipt for that recipient), so serialized events stay linear
+ * in the body.
+ */
+export const emailEvents = (body: OctopushEmailCallback, settings: OctopushSettings): Built => {
+  const { zone } = settings
+  // The envelope's fields are in every event's raw: frozen, so no event shares a mutable object with another.
+  const { deliveries, ...fields } = body
+  const envelope = deepFreeze(fields)
+  const events = collector(settings.keepUnknown)
+  deliveries.forEach((delivery: OctopushEmailDelivery, index) => {
+    const entry = lookupStatus(OCTOPUSH_CATALOGS, 'email', delivery.status)
+    if (entry === undefined) events.unknown(() => unknownStatus('email', delivery.status, ['deliveries', index, 'status']))
     const items = delivery.status_history ?? []
     items.forEach((item, at) => {
       if (lookupStatus(OCTOPUSH_CATALOGS, 'email', item.status) === undefined) {
-        unknownStatuses.push(unknownStatus('email', item.status, ['deliveries', index, 'status_history', at, 'status']))
+        events.unknown(() => unknownStatus('email', item.status, ['deliveries', index, 'status_history', at, 'status']))
       }
     })
-    const history = oldestFirst(items).map((item) => historyEntry(item, zone))
-    events.push(
+    if (!events.wanted()) return
+    const details: Mutable<EventDetails> = {}
+    if (body.list_name !== undefined) details.listName = body.list_name
+    if (body.meta_data?.template_name !== undefined) details.templateName = body.meta_data.template_name
+    events.add(
       makeEvent({
         vendor: 'octopush',
         channel: 'email',
         messageId: body.message_id,
         recipient: delivery.email,
         vendorStatus: delivery.status,
-        entry: lookupStatus(OCTOPUSH_CATALOGS, 'email', delivery.status),
+        entry,
         occurredAt: timeOf(delivery.delivery_date, zone),
         vendorTime: delivery.delivery_date,
         cost: delivery.unit_price === undefined ? undefined : { amount: delivery.unit_price },
-        history,
+        history: oldestFirst(items).map((item) => historyEntry(item, zone)),
         details,
-        raw: body,
+        raw: { ...envelope, deliveries: [delivery] },
         eventId: eventIdOf(body.message_id, delivery.email, delivery.status, delivery.delivery_date),
       }),
     )
   })
-  return { events, unknownStatuses }
+  return events.built()
+}
+
+/** The `opt_out` event of a STOP callback. */
+export const stopEvents = (body: OctopushStopCallback, settings: OctopushSettings): Built => {
+  const occurredAt = timeOf(body.stop_date, settings.zone)
+  const event: InboundEvent = {
+    kind: 'opt_out',
+    vendor: 'octopush',
+    channel: 'sms',
+    from: body.number,
+    text: body.text,
+    ...(body.message_id !== undefined && { messageId: body.message_id }),
+    ...(occurredAt !== undefined && { occurredAt }),
+    vendorTime: body.stop_date,
+    raw: body,
+    eventId: digest(['octopush', 'opt_out', body.number, body.text, body.stop_date]),
+  }
+  return oneEvent(event, undefined)
+}
+
+/** The `inbound` event of an inbound SMS callback. */
+export const inboundEvents = (body: OctopushInboundCallback, settings: OctopushSettings): Built => {
+  const vendorTime = body.reception_date ?? body.answer_date
+  const occurredAt = vendorTime === undefined ? undefined : timeOf(vendorTime, settings.zone)
+  const messageId = body.message_id ?? body.meta_data?.message_id
+  const event: InboundEvent = {
+    kind: 'inbound',
+    vendor: 'octopush',
+    channel: 'sms',
+    from: body.number,
+    ...(body.sim_card_number !== undefined && { to: body.sim_card_number }),
+    text: body.text,
+    ...(messageId !== undefined && { messageId }),
+    ...(occurredAt !== undefined && { occurredAt }),
+    ...(vendorTime !== undefined && { vendorTime }),
+    raw: body,
+    eventId: digest(['octopush', 'inbound', body.number, body.text, vendorTime ?? '']),
+  }
+  return oneEvent(event, undefined)
 }

@@ -1,0 +1,87 @@
+import type { either as E } from 'fp-ts'
+import type * as t from 'io-ts'
+
+import type { IssuePath, UnknownStatusIssue } from '../errors/issue.js'
+import type { ChannelCatalogs } from '../model/catalog.js'
+import type { Vendor } from '../model/vendor.js'
+import type { AnyWebhookEvent, CallbackKind } from '../model/webhook.js'
+import type { Zone } from './time.js'
+
+/**
+ * A vendor, as data: its catalogs, its options, the shapes of the callbacks it sends, and
+ * the one rule that tells them apart. Every entry point (delivery, webhook, inbound; the
+ * Either, safeParse and parse forms; the root and the vendor's own entry) is built from
+ * this, in src/internal/engine.ts and src/internal/entries.ts, so a vendor folder holds
+ * its codecs, catalogs, event builders and this definition, and no wrappers.
+ */
+export interface VendorDefinition<V extends Vendor, K extends string, S> {
+  readonly vendor: V
+  readonly catalogs: ChannelCatalogs
+  /** The zone the vendor's zone-less times are read in unless the caller says otherwise. */
+  readonly defaultTimeZone: string
+  /**
+   * The vendor's own options, read from the caller's options (a plain snapshot, read once),
+   * after the common ones (`timeZone`, `unknownStatus`, `maxBodySize`) were checked.
+   */
+  readonly settings: (options: Readonly<Record<string, unknown>>, common: CommonSettings) => E.Either<OptionProblem, S>
+  /**
+   * The one place a body's shape is decided: which of `shapes` it is, by its fields. The
+   * decoder and the event builder both follow this answer; nothing decides it again.
+   */
+  readonly pick: (value: unknown, context: t.Context) => K | PickFailure
+  readonly shapes: Readonly<Record<K, CallbackShape<S>>>
+}
+
+/** What every vendor's settings start from: the common options, checked. */
+export interface CommonSettings {
+  readonly zone: Zone
+  readonly keepUnknown: boolean
+}
+
+/** An option a vendor refuses, or a body needs and the caller did not give. */
+export interface OptionProblem {
+  readonly option: string
+  readonly expected: string
+  readonly received: unknown
+}
+
+/** Why `pick` found no shape: a decoding failure, or a channel the vendor added. */
+export type PickFailure =
+  | { readonly failure: t.Errors }
+  | { readonly unknownChannel: { readonly channel: string; readonly expected: ReadonlyArray<string>; readonly path: IssuePath } }
+
+/** Events a shape built, and the status codes its catalog did not know, with where they were. */
+export interface Built {
+  readonly events: ReadonlyArray<AnyWebhookEvent>
+  /** The first unknown codes met (at most a hundred: see `collector`). */
+  readonly unknownStatuses: ReadonlyArray<UnknownStatusIssue>
+  /** How many unknown codes were met in all. */
+  readonly unknownStatusCount: number
+}
+
+/**
+ * One body shape of a vendor: what kind of callback it is, its name for messages, its
+ * codec, and how its events are built from the decoded value (and from nothing else).
+ */
+export interface CallbackShape<S> {
+  readonly kind: CallbackKind
+  /** "Octopush STOP (opt-out) callback": used in messages. */
+  readonly name: string
+  readonly codec: t.Decoder<unknown, unknown>
+  /** Builds the events of a value `codec` decoded. Cannot fail but for a missing option. */
+  readonly build: (decoded: never, settings: S) => E.Either<OptionProblem, Built>
+}
+
+/**
+ * A shape whose builder takes exactly what its codec decodes: the one place where the
+ * decoded type is tied to the builder, so that `shapes` can hold shapes of any type.
+ */
+export const callbackShape = <A, S>(shape: {
+  readonly kind: CallbackKind
+  readonly name: string
+  readonly codec: t.Decoder<unknown, A>
+  readonly build: (decoded: A, settings: S) => E.Either<OptionProblem, Built>
+}): CallbackShape<S> => shape
+
+/** Whether `pick` chose a shape. */
+export const isPickFailure = (picked: string | PickFailure): picked is PickFailure => typeof picked !== 'string'

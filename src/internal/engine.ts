@@ -1,0 +1,143 @@
+import { either as E } from 'fp-ts'
+import * as t from 'io-ts'
+
+import type { InvalidBodyError, NormalizeError, UnexpectedCallbackError, UnknownChannelError } from '../errors/error.js'
+import { describeValue, formatPath } from '../errors/format.js'
+import type { NonEmptyReadonlyArray } from '../errors/issue.js'
+import { DISPATCH_TAG, issuesFromValidation } from '../errors/validation.js'
+import type { ChannelCatalogs } from '../model/catalog.js'
+import { VENDOR_NAMES } from '../model/names.js'
+import type { Vendor } from '../model/vendor.js'
+import type { AnyWebhookEvent, CallbackKind } from '../model/webhook.js'
+import { isPickFailure, type CallbackShape, type PickFailure, type VendorDefinition } from './definition.js'
+import { checkCommonOptions, invalidOption, readOptions, settleUnknownStatuses, unreadable } from './pipeline.js'
+import { readBody } from './rawBody.js'
+import { snapshot } from './snapshot.js'
+import { article } from './words.js'
+
+/**
+ * Which callbacks an entry point decodes: a delivery entry (`normalize`) delivery
+ * receipts, an inbound entry (`normalizeInbound`) opt-outs and inbound messages, a
+ * webhook entry (`normalizeWebhook`) all of them. `shapes` narrows an entry to some of a
+ * vendor's shapes (Messangi's legacy entry).
+ */
+export interface EntrySpec {
+  readonly accepts: ReadonlyArray<CallbackKind>
+  readonly shapes?: ReadonlyArray<string>
+  /** What it decodes, for the message of a body it refuses: "a delivery receipt". */
+  readonly decodes: string
+}
+
+export const DELIVERY_ENTRY: EntrySpec = { accepts: ['delivery'], decodes: 'a delivery receipt' }
+export const WEBHOOK_ENTRY: EntrySpec = { accepts: ['delivery', 'opt_out', 'inbound'], decodes: 'a callback' }
+export const INBOUND_ENTRY: EntrySpec = { accepts: ['opt_out', 'inbound'], decodes: 'an opt-out or inbound message' }
+
+/** A vendor ready to run: its definition closed over, so the registry can hold any vendor's. */
+export interface RegisteredVendor {
+  readonly vendor: Vendor
+  readonly catalogs: ChannelCatalogs
+  /** The kinds of callback the vendor sends. */
+  readonly kinds: ReadonlyArray<CallbackKind>
+  readonly run: (entry: EntrySpec, input: unknown, options: unknown) => E.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>>
+}
+
+/** Closes a definition over its settings type, for the registry and the entry builders. */
+export const register = <V extends Vendor, K extends string, S>(definition: VendorDefinition<V, K, S>): RegisteredVendor => {
+  const shapes: ReadonlyArray<CallbackShape<S>> = Object.values(definition.shapes)
+  return {
+    vendor: definition.vendor,
+    catalogs: definition.catalogs,
+    kinds: [...new Set(shapes.map((shape) => shape.kind))],
+    run: (entry, input, options) => run(definition, entry, input, options),
+  }
+}
+
+/** The root of every decoding context: a dispatch, so that paths skip it as they skip `dispatch`. */
+const rootOf = (vendor: Vendor): t.Decoder<unknown, unknown> & { readonly _tag: typeof DISPATCH_TAG } =>
+  Object.assign(new t.Type<unknown>(`${VENDOR_NAMES[vendor]} callback`, (_u): _u is unknown => true, t.success, t.identity), { _tag: DISPATCH_TAG })
+
+const ROOTS: Readonly<Record<Vendor, t.Decoder<unknown, unknown>>> = {
+  octopush: rootOf('octopush'),
+  messangi: rootOf('messangi'),
+  masstack: rootOf('masstack'),
+}
+
+const run = <V extends Vendor, K extends string, S>(
+  definition: VendorDefinition<V, K, S>,
+  entry: EntrySpec,
+  input: unknown,
+  options: unknown,
+): E.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>> => {
+  const { vendor } = definition
+  const given = readOptions(vendor, input, options)
+  if (E.isLeft(given)) return given
+  const common = checkCommonOptions(vendor, input, given.right, definition.defaultTimeZone)
+  if (E.isLeft(common)) return common
+  const settings = definition.settings(given.right, common.right)
+  if (E.isLeft(settings)) return E.left(invalidOption(vendor, input, settings.left.option, settings.left.expected, settings.left.received))
+  try {
+    // Inside the try: reading a hand-built body runs its accessors, which may throw.
+    const body = readBody(input)
+    if (!body.ok) {
+      return E.left({ kind: 'invalid_body', vendor, issues: [{ code: 'invalid_syntax', path: [], expected: body.expected, message: `(root): ${body.message}` }], input })
+    }
+    // A caller's object is read once, into data the library owns: nothing decoded or built
+    // afterwards can see an accessor answer twice, or share an object with the caller.
+    const value = body.owned ? body.value : snapshot(body.value)
+    const root: t.Context = [{ key: '', type: ROOTS[vendor], actual: value }]
+    const key = definition.pick(value, root)
+    if (isPickFailure(key)) return E.left(pickError(vendor, input, key))
+    const shape: CallbackShape<S> = definition.shapes[key]
+    if (!accepts(entry, key, shape)) return E.left(unexpectedCallback(vendor, input, shape, entry))
+    const decoded = shape.codec.validate(value, t.appendContext(root, '', shape.codec, value))
+    if (E.isLeft(decoded)) return E.left(invalidBody(vendor, input, decoded.left))
+    // The one cast of the pipeline: `pick` chose this shape, and its codec decoded the value.
+    const built = shape.build(decoded.right as never, settings.right)
+    if (E.isLeft(built)) return E.left(invalidOption(vendor, input, built.left.option, built.left.expected, built.left.received))
+    return settleUnknownStatuses(vendor, input, common.right.keepUnknown, built.right)
+  } catch (thrown) {
+    return E.left(unreadable(vendor, input, thrown instanceof Error ? thrown.message : describeValue(thrown)))
+  }
+}
+
+/** What messages need of a shape. */
+type ShapeName = Pick<CallbackShape<unknown>, 'kind' | 'name'>
+
+const accepts = (entry: EntrySpec, key: string, shape: ShapeName): boolean =>
+  entry.accepts.includes(shape.kind) && (entry.shapes === undefined || entry.shapes.includes(key))
+
+const invalidBody = (vendor: Vendor, input: unknown, errors: t.Errors): InvalidBodyError => {
+  const [first, ...rest] = errors
+  if (first === undefined) return unreadable(vendor, input, 'the decoder reported no reason')
+  return { kind: 'invalid_body', vendor, issues: issuesFromValidation([first, ...rest]), input }
+}
+
+const pickError = (vendor: Vendor, input: unknown, picked: PickFailure): InvalidBodyError | UnknownChannelError => {
+  if ('failure' in picked) return invalidBody(vendor, input, picked.failure)
+  const { channel, expected, path } = picked.unknownChannel
+  const issues: NonEmptyReadonlyArray<UnknownChannelError['issues'][number]> = [
+    {
+      code: 'unknown_channel',
+      vendor,
+      channel,
+      expected,
+      path,
+      message: `${formatPath(path)}: ${describeValue(channel)} is not ${article(VENDOR_NAMES[vendor])} ${VENDOR_NAMES[vendor]} channel deliverykit knows yet; expected one of ${expected.join(', ')}`,
+    },
+  ]
+  return { kind: 'unknown_channel', vendor, issues, input }
+}
+
+/** The functions that decode a kind of callback, the webhook entry first. */
+const DECODED_BY: Readonly<Record<CallbackKind, ReadonlyArray<string>>> = {
+  delivery: ['normalizeWebhook', 'normalize'],
+  opt_out: ['normalizeWebhook', 'normalizeInbound'],
+  inbound: ['normalizeWebhook', 'normalizeInbound'],
+}
+
+const unexpectedCallback = (vendor: Vendor, input: unknown, shape: ShapeName, entry: EntrySpec): UnexpectedCallbackError => {
+  const decodeWith = DECODED_BY[shape.kind]
+  const message = `(root): this is ${article(shape.name)} ${shape.name}, not ${entry.decodes}; decode it with ${decodeWith.join(' or ')}`
+  return { kind: 'unexpected_callback', vendor, callback: shape.kind, issues: [{ code: 'unexpected_callback', path: [], callback: shape.kind, shape: shape.name, decodeWith, message }], input }
+}
+

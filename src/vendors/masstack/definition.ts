@@ -1,0 +1,48 @@
+import { either as E } from 'fp-ts'
+
+import { callbackShape, type CommonSettings, type VendorDefinition } from '../../internal/definition.js'
+import { register, type RegisteredVendor } from '../../internal/engine.js'
+import type { CommonOptions } from '../../internal/pipeline.js'
+import { MASSTACK_CATALOGS } from './catalog.js'
+import { MASSTACK_CHANNEL_CODECS, pickMasstack, type MasstackShape } from './codec.js'
+import { located, recordEvents } from './toEvents.js'
+
+/**
+ * The zone a zone-less Masstack time is read in unless you say otherwise. Every time
+ * Masstack documents carries `Z` or an offset, which is kept; this only applies if your
+ * records carry times without one. Masstack (MasOrange) is Spanish and its own examples
+ * use Spanish local time (`+01:00`), hence Madrid.
+ *
+ * @category Options
+ */
+export const MASSTACK_DEFAULT_TIME_ZONE = 'Europe/Madrid'
+
+/**
+ * Options for Masstack bodies.
+ *
+ * @category Options
+ */
+export interface MasstackOptions extends CommonOptions {
+  /**
+   * IANA zone that zone-less times are read in. Default {@link MASSTACK_DEFAULT_TIME_ZONE}.
+   * Times with `Z` or an offset keep theirs.
+   */
+  readonly timeZone?: string
+}
+
+/** Masstack, as data: every entry point is built from this. Its statuses are polled: every body is a delivery status. */
+export const MASSTACK: VendorDefinition<'masstack', MasstackShape, CommonSettings> = {
+  vendor: 'masstack',
+  catalogs: MASSTACK_CATALOGS,
+  defaultTimeZone: MASSTACK_DEFAULT_TIME_ZONE,
+  settings: (_options, common) => E.right(common),
+  pick: pickMasstack,
+  shapes: {
+    record: callbackShape({ kind: 'delivery', name: 'Masstack communication record', codec: MASSTACK_CHANNEL_CODECS.record, build: (body, settings: CommonSettings) => E.right(recordEvents(located.record(body), settings)) }),
+    list: callbackShape({ kind: 'delivery', name: 'Masstack list of communication records', codec: MASSTACK_CHANNEL_CODECS.list, build: (body, settings: CommonSettings) => E.right(recordEvents(located.list(body), settings)) }),
+    envelope: callbackShape({ kind: 'delivery', name: 'Masstack Communications API envelope', codec: MASSTACK_CHANNEL_CODECS.envelope, build: (body, settings: CommonSettings) => E.right(recordEvents(located.envelope(body), settings)) }),
+  },
+}
+
+/** Masstack, ready to run. */
+export const MASSTACK_VENDOR: RegisteredVendor = register(MASSTACK)

@@ -1,0 +1,91 @@
+import { either as E } from 'fp-ts'
+
+import { callbackShape, type VendorDefinition } from '../../internal/definition.js'
+import { register, type EntrySpec, type RegisteredVendor } from '../../internal/engine.js'
+import type { CommonOptions } from '../../internal/pipeline.js'
+import { MESSANGI_SHAPE_NAMES, pickMessangi, type MessangiShape } from './callback.js'
+import { MESSANGI_CATALOGS } from './catalog/index.js'
+import {
+  MessangiLegacyCallback,
+  MessangiLegacyFacebookCallback,
+  MessangiLegacyInboundForm,
+  MessangiLegacyMoCallback,
+  MessangiMoCallback,
+  MessangiSendResponse,
+  MessangiStatusCallback,
+} from './codec.js'
+import {
+  MESSANGI_CHANNELS,
+  callbackEvents,
+  legacyEvents,
+  legacyFacebookEvents,
+  legacyInboundEvents,
+  legacyMoEvents,
+  moEvents,
+  sendResponseEvents,
+  type MessangiChannel,
+  type MessangiSettings,
+} from './toEvents.js'
+
+/**
+ * Options for Messangi bodies. `channel` is required: Messangi's status callback and send
+ * API response do not say which channel the message is on (the endpoint you registered,
+ * or the API you called, does), and the same code means different things per channel.
+ *
+ * @category Options
+ */
+export interface MessangiOptions extends CommonOptions {
+  /**
+   * The channel of the body. A legacy form callback names its own in `TYPE`, which it
+   * keeps; `normalizeLegacy` decodes those without naming one.
+   */
+  readonly channel: MessangiChannel
+}
+
+/**
+ * Options for legacy form callbacks, which name their channel in `TYPE`.
+ *
+ * @category Options
+ */
+export type MessangiLegacyOptions = CommonOptions
+
+/**
+ * Options for Messangi inbound (MO) callbacks.
+ *
+ * @category Options
+ */
+export type MessangiInboundOptions = Pick<CommonOptions, 'maxBodySize'>
+
+const isMessangiChannel = (value: unknown): value is MessangiChannel =>
+  typeof value === 'string' && (MESSANGI_CHANNELS as ReadonlyArray<string>).includes(value)
+
+/** Messangi, as data: every entry point is built from this. */
+export const MESSANGI: VendorDefinition<'messangi', MessangiShape, MessangiSettings> = {
+  vendor: 'messangi',
+  catalogs: MESSANGI_CATALOGS,
+  // Messangi's times carry Z or an offset, and a zone-less one is not guessed: no zone is read.
+  defaultTimeZone: 'UTC',
+  settings: (options, common) => {
+    const channel = options['channel']
+    if (channel !== undefined && !isMessangiChannel(channel)) {
+      return E.left({ option: 'channel', expected: `one of ${MESSANGI_CHANNELS.join(', ')} (Messangi status callbacks and send API responses do not name their channel)`, received: channel })
+    }
+    return E.right({ ...common, channel })
+  },
+  pick: pickMessangi,
+  shapes: {
+    status: callbackShape({ kind: 'delivery', name: MESSANGI_SHAPE_NAMES.status, codec: MessangiStatusCallback, build: callbackEvents }),
+    sendResponse: callbackShape({ kind: 'delivery', name: MESSANGI_SHAPE_NAMES.sendResponse, codec: MessangiSendResponse, build: sendResponseEvents }),
+    legacyStatus: callbackShape({ kind: 'delivery', name: MESSANGI_SHAPE_NAMES.legacyStatus, codec: MessangiLegacyCallback, build: (body) => E.right(legacyEvents(body)) }),
+    mo: callbackShape({ kind: 'inbound', name: MESSANGI_SHAPE_NAMES.mo, codec: MessangiMoCallback, build: (body) => E.right(moEvents(body)) }),
+    legacyMo: callbackShape({ kind: 'inbound', name: MESSANGI_SHAPE_NAMES.legacyMo, codec: MessangiLegacyMoCallback, build: (body) => E.right(legacyMoEvents(body)) }),
+    legacyFacebook: callbackShape({ kind: 'inbound', name: MESSANGI_SHAPE_NAMES.legacyFacebook, codec: MessangiLegacyFacebookCallback, build: (body) => E.right(legacyFacebookEvents(body)) }),
+    legacyInbound: callbackShape({ kind: 'inbound', name: MESSANGI_SHAPE_NAMES.legacyInbound, codec: MessangiLegacyInboundForm, build: (body) => E.right(legacyInboundEvents(body)) }),
+  },
+}
+
+/** Messangi, ready to run. */
+export const MESSANGI_VENDOR: RegisteredVendor = register(MESSANGI)
+
+/** The legacy entry: the legacy form callback alone, which names its channel in `TYPE`. */
+export const LEGACY_ENTRY: EntrySpec = { accepts: ['delivery'], shapes: ['legacyStatus'], decodes: 'a legacy form callback' }

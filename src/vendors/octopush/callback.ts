@@ -1,0 +1,151 @@
+import * as t from 'io-ts'
+
+import { describeValue } from '../../errors/format.js'
+import { dispatch, fromPick, type Shape } from '../../internal/codecs.js'
+import type { PickFailure } from '../../internal/definition.js'
+import { isRecord } from '../../internal/records.js'
+import {
+  OCTOPUSH_CHANNEL_NAMES,
+  OctopushEmailCallback,
+  OctopushInboundCallback,
+  OctopushPhoneCallback,
+  OctopushPhoneChannel,
+  OctopushStopCallback,
+} from './codec.js'
+
+/** The shapes of Octopush callbacks. */
+export type OctopushShape = 'phone' | 'email' | 'stop' | 'inbound'
+
+/** A field the body has: own, and neither `undefined` nor `null`. */
+const has = (u: Readonly<Record<string, unknown>>, key: string): boolean =>
+  Object.prototype.hasOwnProperty.call(u, key) && u[key] !== undefined && u[key] !== null
+
+/**
+ * The fields that tell Octopush's callbacks apart, as its callbacks page says ("according
+ * to whether you receive answer_date, DELIVERY_DATE or stop_date"; the current pages say
+ * reception_date), and `deliveries` for the e-mail receipt.
+ */
+const MARKERS = {
+  delivery: ['delivery_date', 'DELIVERY_DATE', 'deliveries'],
+  opt_out: ['stop_date'],
+  inbound: ['reception_date', 'answer_date'],
+} as const
+
+type Kind = keyof typeof MARKERS
+
+const KIND_NAMES: Readonly<Record<Kind, string>> = { delivery: 'a delivery receipt', opt_out: 'a STOP (opt-out)', inbound: 'an inbound message' }
+
+/**
+ * Which Octopush callback a body is: the one rule, used by the codecs and by the event
+ * builders alike. A body carrying the fields of two kinds (`stop_date` and
+ * `delivery_date`, say) is refused rather than guessed. A delivery receipt's shape is
+ * its `channel`'s (`email`, or a phone channel); without `channel`, `deliveries` makes it
+ * an e-mail receipt and `delivery_date` a phone one. A channel name deliverykit does not
+ * know is reported as such, for the caller to keep.
+ */
+export const pickOctopush = (u: unknown, c: t.Context): OctopushShape | PickFailure => {
+  if (!isRecord(u)) {
+    return { failure: [{ value: u, context: c, message: `expected an Octopush callback (a JSON object), received ${describeValue(u)}` }] }
+  }
+  const found = (Object.keys(MARKERS) as ReadonlyArray<Kind>).filter((kind) => MARKERS[kind].some((field) => has(u, field)))
+  if (found.length > 1) {
+    const fields = found.map((kind) => `${MARKERS[kind].filter((field) => has(u, field)).join(', ')} (${KIND_NAMES[kind]})`)
+    return { failure: [{ value: u, context: c, message: `the body has ${fields.join(' and ')}; an Octopush callback is one of them, so this body is refused rather than guessed` }] }
+  }
+  const [kind] = found
+  if (kind === 'opt_out') return 'stop'
+  if (kind === 'inbound') return 'inbound'
+  if (kind === undefined && !has(u, 'status') && !has(u, 'channel')) {
+    return {
+      failure: [
+        { value: u, context: c, message: 'expected an Octopush delivery receipt (with delivery_date or deliveries), STOP (with stop_date) or inbound message (with reception_date)' },
+      ],
+    }
+  }
+  return deliveryShape(u, c)
+}
+
+const deliveryShape = (u: Readonly<Record<string, unknown>>, c: t.Context): OctopushShape | PickFailure => {
+  const channel = u['channel']
+  if (channel === 'email') return 'email'
+  if (typeof channel === 'string') {
+    return OctopushPhoneChannel.is(channel) ? 'phone' : { unknownChannel: { channel, expected: OCTOPUSH_CHANNEL_NAMES, path: ['channel'] } }
+  }
+  // No channel (the 2020 format), or one of the wrong type, which the phone codec reports.
+  if (channel === undefined && has(u, 'deliveries')) {
+    if (!has(u, 'delivery_date') && !has(u, 'DELIVERY_DATE')) return 'email'
+    return { failure: [{ value: u, context: c, message: 'the body has deliveries (an e-mail receipt) and delivery_date (a phone receipt), and no channel to say which it is' }] }
+  }
+  return 'phone'
+}
+
+/** The codec of each shape. */
+const CODECS: Readonly<Record<OctopushShape, Shape<OctopushCallback>>> = {
+  phone: OctopushPhoneCallback,
+  email: OctopushEmailCallback,
+  stop: OctopushStopCallback,
+  inbound: OctopushInboundCallback,
+}
+
+const SHAPE_NAMES: Readonly<Record<OctopushShape, string>> = {
+  phone: 'Octopush delivery receipt',
+  email: 'Octopush e-mail delivery receipt',
+  stop: 'Octopush STOP (opt-out) callback',
+  inbound: 'Octopush inbound SMS callback',
+}
+
+/** The name of each shape, for messages. */
+export const OCTOPUSH_SHAPE_NAMES = SHAPE_NAMES
+
+/** @category Codecs */
+export type OctopushDeliveryCallback = OctopushPhoneCallback | OctopushEmailCallback
+
+/** @category Codecs */
+export type OctopushInteractionCallback = OctopushStopCallback | OctopushInboundCallback
+
+/** @category Codecs */
+export type OctopushCallback = OctopushDeliveryCallback | OctopushInteractionCallback
+
+/**
+ * Any Octopush callback: a delivery receipt (phone or e-mail), a STOP or an inbound
+ * message, told apart by its fields as Octopush's callbacks page says.
+ *
+ * @example
+ * ```ts
+ * import { OctopushCallback } from 'deliverykit/octopush'
+ * OctopushCallback.is({ number: '+33600000000', text: 'STOP', stop_date: '2020-11-04 11:11:45' }) // true
+ * ```
+ * @category Codecs
+ */
+export const OctopushCallback = dispatch<OctopushCallback>('OctopushCallback', (u, c) => fromPick(pickOctopush(u, c), CODECS, c))
+
+/**
+ * Any Octopush delivery receipt: phone (`channel` one of its phone channels, or absent) or
+ * e-mail (`channel: "email"`, or `deliveries` without `channel`). A STOP or inbound body is
+ * refused with a message that says so.
+ *
+ * @example
+ * ```ts
+ * import { OctopushDeliveryCallback } from 'deliverykit/octopush'
+ * import { either as E } from 'fp-ts'
+ * E.isRight(OctopushDeliveryCallback.decode(JSON.parse(requestBody)))
+ * ```
+ * @category Codecs
+ */
+export const OctopushDeliveryCallback = dispatch<OctopushDeliveryCallback>('OctopushDeliveryCallback', (u, c) => {
+  const picked = pickOctopush(u, c)
+  if (picked === 'stop' || picked === 'inbound') return t.failure(u, c, `this is an ${SHAPE_NAMES[picked]}, not a delivery receipt`)
+  return fromPick<'phone' | 'email', OctopushDeliveryCallback>(picked, { phone: OctopushPhoneCallback, email: OctopushEmailCallback }, c)
+})
+
+/**
+ * A STOP or inbound callback. Octopush tells them apart by field: `stop_date` is a STOP,
+ * `reception_date` (or `answer_date`) an inbound message.
+ *
+ * @category Codecs
+ */
+export const OctopushInteractionCallback = dispatch<OctopushInteractionCallback>('OctopushInteractionCallback', (u, c) => {
+  const picked = pickOctopush(u, c)
+  if (picked === 'phone' || picked === 'email') return t.failure(u, c, `this is an ${SHAPE_NAMES[picked]}, not a STOP or inbound callback`)
+  return fromPick<'stop' | 'inbound', OctopushInteractionCallback>(picked, { stop: OctopushStopCallback, inbound: OctopushInboundCallback }, c)
+})

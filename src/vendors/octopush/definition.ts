@@ -1,0 +1,69 @@
+import { either as E } from 'fp-ts'
+
+import { callbackShape, type VendorDefinition } from '../../internal/definition.js'
+import { register, type RegisteredVendor } from '../../internal/engine.js'
+import type { CommonOptions } from '../../internal/pipeline.js'
+import { OCTOPUSH_SHAPE_NAMES, pickOctopush, type OctopushShape } from './callback.js'
+import { OCTOPUSH_CATALOGS } from './catalog.js'
+import { OctopushEmailCallback, OctopushInboundCallback, OctopushPhoneCallback, OctopushStopCallback } from './codec.js'
+import { emailEvents, inboundEvents, phoneEvents, stopEvents, type OctopushPhoneChannelOption, type OctopushSettings } from './toEvents.js'
+
+/**
+ * The zone Octopush's zone-less times are read in unless you say otherwise. Octopush
+ * does not document one; it is a French company and its legacy API stated times "in
+ * GMT+1", so Paris time (with daylight saving) is the reading its documents imply.
+ *
+ * @category Options
+ */
+export const OCTOPUSH_DEFAULT_TIME_ZONE = 'Europe/Paris'
+
+/**
+ * Options for Octopush bodies.
+ *
+ * @category Options
+ */
+export interface OctopushOptions extends CommonOptions {
+  /**
+   * The channel of a phone receipt that cannot tell: one without a `channel` field (the
+   * 2020 format) and without a voice call's fields. Default `'sms'`. A body that names its
+   * channel keeps it, and one with `call_duration`, `charged_duration` or
+   * `pressed_keys_code` is a voice call's.
+   */
+  readonly channel?: OctopushPhoneChannelOption
+  /** IANA zone Octopush's times are read in. Default {@link OCTOPUSH_DEFAULT_TIME_ZONE}. */
+  readonly timeZone?: string
+}
+
+/**
+ * Options for Octopush STOP and inbound callbacks.
+ *
+ * @category Options
+ */
+export type OctopushInboundOptions = Pick<CommonOptions, 'timeZone' | 'maxBodySize'>
+
+const PHONE_CHANNELS: ReadonlyArray<OctopushPhoneChannelOption> = ['sms', 'voice', 'rcs', 'whatsapp', 'facebook', 'instagram']
+
+const isPhoneChannelOption = (value: unknown): value is OctopushPhoneChannelOption =>
+  typeof value === 'string' && (PHONE_CHANNELS as ReadonlyArray<string>).includes(value)
+
+/** Octopush, as data: every entry point is built from this. */
+export const OCTOPUSH: VendorDefinition<'octopush', OctopushShape, OctopushSettings> = {
+  vendor: 'octopush',
+  catalogs: OCTOPUSH_CATALOGS,
+  defaultTimeZone: OCTOPUSH_DEFAULT_TIME_ZONE,
+  settings: (options, common) => {
+    const channel = options['channel']
+    if (channel !== undefined && !isPhoneChannelOption(channel)) return E.left({ option: 'channel', expected: `one of ${PHONE_CHANNELS.join(', ')}`, received: channel })
+    return E.right({ ...common, channel })
+  },
+  pick: pickOctopush,
+  shapes: {
+    phone: callbackShape({ kind: 'delivery', name: OCTOPUSH_SHAPE_NAMES.phone, codec: OctopushPhoneCallback, build: (body, settings: OctopushSettings) => E.right(phoneEvents(body, settings)) }),
+    email: callbackShape({ kind: 'delivery', name: OCTOPUSH_SHAPE_NAMES.email, codec: OctopushEmailCallback, build: (body, settings: OctopushSettings) => E.right(emailEvents(body, settings)) }),
+    stop: callbackShape({ kind: 'opt_out', name: OCTOPUSH_SHAPE_NAMES.stop, codec: OctopushStopCallback, build: (body, settings: OctopushSettings) => E.right(stopEvents(body, settings)) }),
+    inbound: callbackShape({ kind: 'inbound', name: OCTOPUSH_SHAPE_NAMES.inbound, codec: OctopushInboundCallback, build: (body, settings: OctopushSettings) => E.right(inboundEvents(body, settings)) }),
+  },
+}
+
+/** Octopush, ready to run. */
+export const OCTOPUSH_VENDOR: RegisteredVendor = register(OCTOPUSH)
