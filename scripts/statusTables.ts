@@ -1,7 +1,7 @@
 /**
- * Renders each vendor's status table (code, channels, description, canonical status,
- * classification, permanence, reason for the judgement call) from its catalog, for
- * docs/vendors/*.md. test/docs.test.ts fails when a committed table differs from this
+ * Renders each vendor's status table (code, channels, description, where a code outside
+ * the vendor's table comes from, canonical status, classification, permanence, reason for
+ * the judgement call) from its catalog, for docs/vendors/*.md. test/docs.test.ts fails when a committed table differs from this
  * output; `npm run docs:tables` rewrites them.
  */
 import { CHANNEL_NAMES, CHANNELS, type CatalogEntry, type ChannelCatalogs } from '../src/index.js'
@@ -29,6 +29,7 @@ export const TABLE_COLUMNS = [
   'Vendor code',
   'Channel',
   'Vendor description',
+  'Source (codes not in the vendor\'s table)',
   'Status',
   'Classification',
   'Permanence',
@@ -36,13 +37,19 @@ export const TABLE_COLUMNS = [
   'Why (judgement calls say so)',
 ] as const
 
+/** Marks, in the description cell, a description that deliverykit wrote. */
+export const WRITTEN_BY_DELIVERYKIT = '*(written by deliverykit)*'
+
+const descriptionCell = (entry: CatalogEntry): string =>
+  entry.descriptionBy === 'deliverykit' ? `${WRITTEN_BY_DELIVERYKIT} ${cell(entry.description)}` : cell(entry.description)
+
 export const renderTable = (rows: ReadonlyArray<TableRow>): string => {
   const lines = [
     `| ${TABLE_COLUMNS.join(' | ')} |`,
     `|${TABLE_COLUMNS.map(() => '---').join('|')}|`,
     ...rows.map(({ code, channels, entry }) => {
       const [reason, permanence] = failureCells(entry)
-      return `| \`${code}\` | ${channels} | ${cell(entry.description)} | \`${entry.status}\` | ${entry.classification} | ${permanence} | ${reason} | ${cell(entry.rationale)} |`
+      return `| \`${code}\` | ${channels} | ${descriptionCell(entry)} | ${cell(entry.source ?? '')} | \`${entry.status}\` | ${entry.classification} | ${permanence} | ${reason} | ${cell(entry.rationale)} |`
     }),
   ]
   return lines.join('\n')

@@ -142,6 +142,22 @@ const vendorTables = (): Readonly<Record<MessangiChannel, ReadonlyArray<readonly
   return tables
 }
 
+/**
+ * The rows of Messangi's newer per-channel status pages that the catalogs quote, copied
+ * verbatim into test/fixtures/vendor-docs, with the address of their page.
+ */
+const newerPageRows = (): ReadonlyArray<readonly [url: string, code: string, description: string]> => {
+  const rows: Array<readonly [string, string, string]> = []
+  let url = ''
+  for (const line of readFileSync(new URL('../fixtures/vendor-docs/messangi-status-pages.txt', import.meta.url), 'utf8').split('\n')) {
+    const heading = /^[A-Z]\. (https:\S+)/.exec(line)
+    if (heading) url = heading[1] ?? ''
+    const row = /^([A-Z_]+) \| (.+) \|$/.exec(line)
+    if (row && url !== '') rows.push([url, row[1] ?? '', row[2] ?? ''])
+  }
+  return rows
+}
+
 const channels = Object.keys(EXPECTED) as ReadonlyArray<MessangiChannel>
 
 describe('Messangi catalogs', () => {
@@ -157,13 +173,43 @@ describe('Messangi catalogs', () => {
     for (const [code, description] of table) expect(lookupStatus(MESSANGI_CATALOGS, channel, code)?.description).toBe(description)
   })
 
-  it('says where a description not on the vendor page comes from', () => {
+  it('gives the codes of the older page no source: their description is the vendor\'s, from that page', () => {
     for (const channel of channels) {
-      for (const code of NOT_ON_OLDER_PAGE[channel]) {
-        expect(lookupStatus(MESSANGI_CATALOGS, channel, code)?.rationale).toMatch(/page|third-party|written by deliverykit/)
+      for (const [code] of tables[channel]) {
+        const entry = lookupStatus(MESSANGI_CATALOGS, channel, code)
+        expect(entry?.source, `${channel} ${code}`).toBeUndefined()
+        expect(entry?.descriptionBy, `${channel} ${code}`).toBeUndefined()
       }
     }
-    expect(lookupStatus(MESSANGI_CATALOGS, 'sms', 'ACCEPTED')?.rationale).toMatch(/written by deliverykit/)
+  })
+
+  it('says where each code not on the older page comes from, and quotes that page verbatim', () => {
+    const rows = newerPageRows()
+    for (const channel of channels) {
+      for (const code of NOT_ON_OLDER_PAGE[channel]) {
+        const entry = lookupStatus(MESSANGI_CATALOGS, channel, code)
+        const source = entry?.source ?? expect.fail(`${channel} ${code} has no source`)
+        if (entry?.descriptionBy === 'deliverykit') continue
+        // The page the source names has the code with exactly this description.
+        const quoted = rows.filter(([url, row]) => source.includes(`(${url})`) && row === code).map(([, , description]) => description)
+        expect(quoted, `${channel} ${code}`).toContain(entry?.description)
+      }
+    }
+  })
+
+  it('marks the one description deliverykit wrote (ACCEPTED, which no Messangi page describes) and names the integration it comes from', () => {
+    const marked = channels.flatMap((channel) => CODES[channel].filter((code) => lookupStatus(MESSANGI_CATALOGS, channel, code)?.descriptionBy !== undefined).map((code) => `${channel} ${code}`))
+    expect(marked).toEqual(['sms ACCEPTED'])
+    const accepted = lookupStatus(MESSANGI_CATALOGS, 'sms', 'ACCEPTED')
+    expect(accepted?.descriptionBy).toBe('deliverykit')
+    // The integration's send-API mock answers status ACCEPTED.
+    const fixture = JSON.parse(readFileSync(new URL('../fixtures/wild/messangi/weni-send-response-nested-accepted.json', import.meta.url), 'utf8')) as {
+      source: { repo: string; path: string }
+      body: { data: { status: string } }
+    }
+    expect(fixture.body.data.status).toBe('ACCEPTED')
+    expect(accepted?.source).toContain(fixture.source.repo)
+    expect(accepted?.source).toContain(fixture.source.path)
   })
 
   it.each(channels)('%s: has a decision for every code, and every decision is tested', (channel) => {

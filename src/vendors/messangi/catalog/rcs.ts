@@ -20,6 +20,8 @@ export type MessangiRcsStatusCode = (typeof MESSANGI_RCS_STATUS_CODES)[number]
 const permanent = true
 const temporary = false
 
+const RCS_STATUS_PAGE = 'Messangi "RCS Status" page, middle version (https://docs.messangi.com/docs/rcs-status); not on the older combined page'
+
 /**
  * Messangi's RCS statuses. RCS says `DELIVERED` where SMS says `DELIVRD`.
  *
@@ -57,13 +59,15 @@ export const MESSANGI_RCS_CATALOG: Readonly<Record<MessangiRcsStatusCode, Catalo
     rationale: 'Judgement call: empty personalisation data, which the newest pages list beside the refusals; a content problem, not the recipient.',
   },
   BLACKLISTED: {
-    description: "The intended recipient's phone number is on a blacklist.",
+    description: "Messangi indicates that the intended recipient's phone number is on a blacklist, preventing any messages from being sent to that number. When a number is blacklisted, it is essentially blocked from receiving any further communications from the sender's number or campaign, ensuring that no messages are delivered to that recipient.",
     classification: 'failure', status: 'rejected', failure: { reason: 'blocked_recipient', permanent: permanent },
-    rationale: 'Newer RCS Status page, whose sentence survives only in part: description completed by deliverykit; Messangi will keep refusing the number.',
+    rationale: 'Not sent, and the number is "blocked from receiving any further communications": a lasting cause, so permanent.',
+    source: RCS_STATUS_PAGE,
   },
   EXHAUSTED: {
     description: 'Messangi reports that the maximum retry attempts to retrieve the Agent from RCS Business Messaging (RBM) have been exhausted, and the message will no longer be sent.',
     classification: 'failure', status: 'expired', failure: { reason: 'provider_error', permanent: temporary },
-    rationale: 'Newer RCS Status page: unlike e-mail and push, the retries were to reach the RBM agent, so the cause is the provider, not the recipient.',
+    rationale: 'Unlike e-mail and push, the retries were to reach the RBM agent, so the cause is the provider, not the recipient.',
+    source: RCS_STATUS_PAGE,
   },
 }

@@ -23,6 +23,8 @@ export type MessangiSmsStatusCode = (typeof MESSANGI_SMS_STATUS_CODES)[number]
 const permanent = true
 const temporary = false
 
+const SMS_STATUS_PAGE = 'Messangi "SMS Status" page, newest version (https://docs.messangi.com/docs/sms-status); not on the older combined page'
+
 /**
  * Messangi's SMS statuses. The carrier codes are SMPP's seven-letter ones (`DELIVRD`,
  * `UNDELIV`, `REJECTD`, `ACCEPTD`), kept as Messangi spells them. Typed so that a code
@@ -112,18 +114,22 @@ export const MESSANGI_SMS_CATALOG: Readonly<Record<MessangiSmsStatusCode, Catalo
     rationale: 'Judgement call: the newer page lists it under final statuses, but its meaning and the vendor\'s own transit-state note say a final outcome follows.',
   },
   SEGMENTS_EXCEEDED: {
-    description: '[You see this status] when the message exceeds the permitted segment limit. You keep SMS messages under 1600 characters to avoid this status.',
+    description: 'You see this status when the message exceeds the permitted segment limit. You keep SMS messages under 1600 characters to avoid this status.',
     classification: 'failure', status: 'rejected', failure: { reason: 'content', permanent: temporary },
-    rationale: 'Newer SMS Status page (opening words elided in the stored copy): the text is too long to send; the content needs fixing, not the recipient.',
+    rationale: 'The text "exceeds the permitted segment limit", so it is not sent; the content needs fixing, not the recipient.',
+    source: SMS_STATUS_PAGE,
   },
   EXHAUSTED: {
-    description: '[You see this status] when the retry limit is reached. You know delivery attempts have stopped.',
+    description: 'You see this status when the retry limit is reached. You know delivery attempts have stopped.',
     classification: 'failure', status: 'expired', failure: { reason: 'expired', permanent: temporary },
-    rationale: 'Newer SMS Status page (opening words elided in the stored copy): retries ran out, as on e-mail and push; a later sending may succeed.',
+    rationale: 'Retries ran out, as on e-mail and push; nothing is said against the number, so a later sending may succeed.',
+    source: SMS_STATUS_PAGE,
   },
   ACCEPTED: {
     description: 'The send API accepted the message request.',
     classification: 'transient', status: 'accepted',
-    rationale: 'In no status page: the status the send API (POST /raven/v2/messages) returns, seen in third-party code; description written by deliverykit.',
+    rationale: 'What the send API answers when it takes a message: Messangi has it and has not handed it on. Messangi describes it nowhere, so the description is deliverykit\'s.',
+    source: 'In no Messangi status page: the status of the send API response (POST https://elastic.messangi.me/raven/v2/messages), as mocked in the tests of weni-ai/rapidpro-courier, handlers/messangi/handler_test.go (commits bce09c93 and 4217f1b2)',
+    descriptionBy: 'deliverykit',
   },
 }
