@@ -53,7 +53,7 @@ const EXPECTED: Readonly<Record<MessangiChannel, ReadonlyArray<Expected>>> = {
     ['COMPLAINED', 'complained', 'spam', true],
     ['OPEN', 'read'],
     ['CLICK', 'clicked'],
-    ['INCOMPLETE', 'rejected', 'content', false],
+    ['INCOMPLETE', 'sent'],
   ],
   push: [
     ['SENT', 'delivered'],
@@ -72,7 +72,7 @@ const EXPECTED: Readonly<Record<MessangiChannel, ReadonlyArray<Expected>>> = {
     ['UNREGISTERED', 'undeliverable', 'invalid_recipient', true],
     ['NOT_CONTEMPLATED_ERROR', 'undeliverable', 'provider_error', false],
     ['MISMATCHED_TOKEN', 'rejected', 'sender', false],
-    ['INCOMPLETE', 'rejected', 'content', false],
+    ['INCOMPLETE', 'delivered'],
   ],
   rcs: [
     ['SENT', 'sent'],
@@ -80,7 +80,7 @@ const EXPECTED: Readonly<Record<MessangiChannel, ReadonlyArray<Expected>>> = {
     ['READ', 'read'],
     ['FALLBACK', 'undeliverable', 'unreachable', false],
     ['NOT_SENT', 'undeliverable', 'provider_error', false],
-    ['INCOMPLETE', 'rejected', 'content', false],
+    ['INCOMPLETE', 'sent'],
     ['BLACKLISTED', 'rejected', 'blocked_recipient', true],
     ['EXHAUSTED', 'expired', 'provider_error', false],
   ],
@@ -91,7 +91,7 @@ const EXPECTED: Readonly<Record<MessangiChannel, ReadonlyArray<Expected>>> = {
     ['CODE_NOT_ALLOWED', 'rejected', 'sender', false],
     ['FAILED', 'undeliverable', 'unknown', false],
     ['QUOTA_EXCEEDED', 'rejected', 'rate_limited', false],
-    ['INCOMPLETE', 'rejected', 'content', false],
+    ['INCOMPLETE', 'sent'],
     ['QUEUE', 'accepted'],
     ['DEQUEUED', 'accepted'],
     ['BLACKLISTED', 'rejected', 'blocked_recipient', true],
@@ -238,10 +238,39 @@ describe('Messangi catalogs', () => {
     else expect(reason).toBeUndefined()
   })
 
+  it('INCOMPLETE: one text on all five channels, "has been sent", so each channel maps it as its SENT', () => {
+    // Written by hand: what SENT, and so INCOMPLETE, means on each channel.
+    const asSent: Readonly<Record<MessangiChannel, readonly [string, Status]>> = {
+      sms: ['transient', 'sent'],
+      email: ['transient', 'sent'],
+      push: ['final', 'delivered'],
+      rcs: ['transient', 'sent'],
+      whatsapp: ['transient', 'sent'],
+    }
+    for (const channel of channels) {
+      const [, vendorText = ''] = tables[channel].find(([code]) => code === 'INCOMPLETE') ?? []
+      expect(vendorText, channel).toContain('message has been sent but the placeholder information is empty')
+      const incomplete = lookupStatus(MESSANGI_CATALOGS, channel, 'INCOMPLETE')
+      const sent = lookupStatus(MESSANGI_CATALOGS, channel, 'SENT')
+      expect([incomplete?.classification, incomplete?.status], channel).toEqual(asSent[channel])
+      expect([sent?.classification, sent?.status], channel).toEqual(asSent[channel])
+      expect(incomplete).not.toHaveProperty('failure')
+      // The content problem is in the rationale, with the vendor's words the mapping rests on.
+      expect(incomplete?.rationale, channel).toMatch(/"has been sent"/)
+      expect(incomplete?.rationale, channel).toMatch(/empty placeholder data is a content problem/)
+    }
+    // The newer SMS pages' reading: a segmented message whose segment statuses are pending.
+    const sms = newerPageRows().filter(([url, code]) => url === 'https://docs.messangi.com/docs/sms-status' && code === 'INCOMPLETE').map(([, , text]) => text)
+    expect(sms).toHaveLength(2)
+    expect(sms[0]).toContain('segmented messages with pending segment statuses')
+    expect(sms[1]).toContain('for which we do not yet have the status of each segment')
+    expect(lookupStatus(MESSANGI_CATALOGS, 'sms', 'INCOMPLETE')?.rationale).toMatch(/segment statuses are pending/)
+  })
+
   it('keys codes by channel: the same code means different things per channel', () => {
     const statusOn = (channel: Channel, code: string) => lookupStatus(MESSANGI_CATALOGS, channel, code)?.status
     expect(['sms', 'email', 'push', 'rcs', 'whatsapp'].map((c) => statusOn(c as Channel, 'SENT'))).toEqual(['sent', 'sent', 'delivered', 'sent', 'sent'])
-    expect(['sms', 'email', 'push', 'rcs', 'whatsapp'].map((c) => statusOn(c as Channel, 'INCOMPLETE'))).toEqual(['sent', 'rejected', 'rejected', 'rejected', 'rejected'])
+    expect(['sms', 'email', 'push', 'rcs', 'whatsapp'].map((c) => statusOn(c as Channel, 'INCOMPLETE'))).toEqual(['sent', 'sent', 'delivered', 'sent', 'sent'])
     expect(statusOn('sms', 'DELIVRD')).toBe('delivered')
     expect(statusOn('sms', 'DELIVERED')).toBeUndefined()
     expect(statusOn('rcs', 'DELIVRD')).toBeUndefined()

@@ -94,7 +94,7 @@ export const MESSANGI_EMAIL_CATALOG: Readonly<Record<MessangiEmailStatusCode, Ca
   },
   INCOMPLETE: {
     description: 'A personalized Email message has been sent but the placeholder information is empty . Remember, a personalized message is a message that includes placeholders (dynamic fields) such as "Name", "Phone Number", "Last Name", among others.',
-    classification: 'failure', status: 'rejected', failure: { reason: 'content', permanent: temporary },
-    rationale: 'Judgement call: outside SMS the code means empty personalisation data, which the newest pages list beside the refusals and ask you to fix; a content problem, not the recipient.',
+    classification: 'transient', status: 'sent',
+    rationale: 'Judgement call: mapped as e-mail SENT (sent, awaiting the outcome), as on every channel. The text says the message "has been sent", so it is not a refusal; the empty placeholder data is a content problem to fix in your personalisation fields, and nothing is said against the recipient.',
   },
 }

@@ -12,9 +12,10 @@ export * from './sms.js'
 export * from './whatsapp.js'
 
 /**
- * Messangi's catalogs by channel. Codes are looked up by (channel, code): `SENT`,
- * `INCOMPLETE`, `EXHAUSTED`, `BLACKLISTED`, `DEQUEUED` and `NOT_SENT` mean different
- * things per channel, and SMS says `DELIVRD` where RCS and WhatsApp say `DELIVERED`.
+ * Messangi's catalogs by channel. Codes are looked up by (channel, code): `SENT` (and
+ * `INCOMPLETE`, which maps as each channel's `SENT`), `EXHAUSTED`, `BLACKLISTED`,
+ * `DEQUEUED` and `NOT_SENT` mean different things per channel, and SMS says `DELIVRD`
+ * where RCS and WhatsApp say `DELIVERED`.
  *
  * @example
  * ```ts

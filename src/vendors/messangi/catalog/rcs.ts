@@ -55,8 +55,8 @@ export const MESSANGI_RCS_CATALOG: Readonly<Record<MessangiRcsStatusCode, Catalo
   },
   INCOMPLETE: {
     description: 'A personalized RCS message has been sent but the placeholder information is empty . Remember, a personalized message is a message that includes placeholders (dynamic fields) such as "Name", "Phone Number", "Last Name", among others.',
-    classification: 'failure', status: 'rejected', failure: { reason: 'content', permanent: temporary },
-    rationale: 'Judgement call: empty personalisation data, which the newest pages list beside the refusals; a content problem, not the recipient.',
+    classification: 'transient', status: 'sent',
+    rationale: 'Judgement call: mapped as RCS SENT (handed to RBM, awaiting a receipt), as on every channel. The text says the message "has been sent", so it is not a refusal; the empty placeholder data is a content problem to fix in your personalisation fields.',
   },
   BLACKLISTED: {
     description: "Messangi indicates that the intended recipient's phone number is on a blacklist, preventing any messages from being sent to that number. When a number is blacklisted, it is essentially blocked from receiving any further communications from the sender's number or campaign, ensuring that no messages are delivered to that recipient.",

@@ -106,7 +106,7 @@ export const MESSANGI_SMS_CATALOG: Readonly<Record<MessangiSmsStatusCode, Catalo
   INCOMPLETE: {
     description: 'A personalized SMS message has been sent but the placeholder information is empty . Remember, a personalized message is a message that includes placeholders (dynamic fields) such as "Name", "Phone Number", "Last Name", among others.',
     classification: 'transient', status: 'sent',
-    rationale: 'Judgement call: two meanings; the current SMS pages redefine it as "segmented, segment statuses pending", and the older text also says the message "has been sent", so both read as sent, outcome pending.',
+    rationale: 'Judgement call: mapped as SMS SENT (sent, awaiting a receipt), as on every channel. The older text says the message "has been sent": the empty placeholder data is a content problem to fix in your personalisation fields, not a refusal. The newer SMS pages redefine the code as a segmented message whose segment statuses are pending, which reads the same way.',
   },
   ENROUTE: {
     description: 'The SMS message is enroute.',

@@ -62,8 +62,8 @@ export const MESSANGI_WHATSAPP_CATALOG: Readonly<Record<MessangiWhatsappStatusCo
   },
   INCOMPLETE: {
     description: 'A personalized WhatsApp message has been sent but the placeholder information is empty . Remember, a personalized message is a message that includes placeholders (dynamic fields) such as "Name", "Phone Number", "Last Name", among others.',
-    classification: 'failure', status: 'rejected', failure: { reason: 'content', permanent: temporary },
-    rationale: 'Judgement call: the newest page lists it beside the refusals and says to review the personalisation fields; a content problem, not the recipient.',
+    classification: 'transient', status: 'sent',
+    rationale: 'Judgement call: mapped as WhatsApp SENT (handed to Meta, awaiting a receipt), as on every channel. The text says the message "has been sent", so it is not a refusal; the empty placeholder data is a content problem (the newest page: "You review fields such as name, phone number, or last name"), and nothing says the message was held back.',
   },
   QUEUE: {
     description: 'You see this status after Messangi receives your message request. You know the message is queued for processing.',
