@@ -76,7 +76,7 @@ export const MESSANGI_SMS_CATALOG: Readonly<Record<MessangiSmsStatusCode, Catalo
   INVALID_ROUTING: {
     description: 'Phone number is not valid.',
     classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
-    rationale: 'The number or its route is invalid; sending to it again fails the same way.',
+    rationale: 'Permanent: "Phone number is not valid", which sending again does not change.',
   },
   CODE_NOT_ALLOWED: {
     description: 'User does not have the short or long code assigned where the message is sent',
@@ -86,7 +86,7 @@ export const MESSANGI_SMS_CATALOG: Readonly<Record<MessangiSmsStatusCode, Catalo
   BLACKLISTED: {
     description: 'Recipient is blacklisted.',
     classification: 'failure', status: 'rejected', failure: { reason: 'blocked_recipient', permanent: permanent },
-    rationale: 'The number is on a blocklist and Messangi did not send; it will keep refusing it.',
+    rationale: 'Permanent: the recipient "is blacklisted", so Messangi did not send, and it will keep refusing the number.',
   },
   QUEUE: {
     description: 'SMS message is queued. Acknowledged by internal delivery process but not yet sent.',
