@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 
 import { VENDORS } from 'deliverykit'
 
-import { TABLE_COLUMNS, WRITTEN_BY_DELIVERYKIT, statusTables, withTable } from '../scripts/statusTables.js'
+import { LEGACY_BEGIN, LEGACY_END, TABLE_COLUMNS, WRITTEN_BY_DELIVERYKIT, legacyStatusTables, statusTables, withTable } from '../scripts/statusTables.js'
 
 const update = process.env['UPDATE_DOCS'] === '1'
 
@@ -18,6 +18,16 @@ describe('generated status tables', () => {
       else expect(current, `${page} is out of date: run npm run docs:tables`).toBe(expected)
     })
   }
+
+  for (const [page, table] of Object.entries(legacyStatusTables())) {
+    it(`${page} shows the legacy catalogs as they are`, () => {
+      const url = new URL(`../${page}`, import.meta.url)
+      const current = readFileSync(url, 'utf8')
+      const expected = withTable(current, table, LEGACY_BEGIN, LEGACY_END)
+      if (update && current !== expected) writeFileSync(url, expected)
+      else expect(current, `${page} is out of date: run npm run docs:tables`).toBe(expected)
+    })
+  }
 })
 
 describe('status table coverage', () => {
@@ -26,7 +36,7 @@ describe('status table coverage', () => {
   })
 
   it('gives every table the same columns, and one row per (channel, code) with a reason', () => {
-    for (const [page, table] of Object.entries(statusTables())) {
+    for (const [page, table] of [...Object.entries(statusTables()), ...Object.entries(legacyStatusTables())]) {
       const [header, , ...rows] = table.split('\n')
       expect(header, page).toBe(
         "| Vendor code | Channel | Vendor description | Source (codes not in the vendor's table) | Status | Classification | Permanence | Failure reason | Why (judgement calls say so) |",
@@ -54,5 +64,13 @@ describe('status table coverage', () => {
     expect(exceeded[3]).toContain('(https://docs.messangi.com/docs/sms-status)')
     // A code of the vendor's table has no source.
     expect(rowOf('docs/vendors/messangi.md', 'DELIVRD')[3]).toBe('')
+  })
+
+  it('shows the legacy catalogs, one row per (TYPE, code), with the same marks', () => {
+    const rows = (legacyStatusTables()['docs/vendors/messangi.md'] ?? '').split('\n').slice(2)
+    expect(rows).toHaveLength(33 + 14 + 1)
+    expect(rows.find((row) => row.startsWith('| `UNDELIV` | SMS |'))).toContain(`| ${WRITTEN_BY_DELIVERYKIT} Description not obtained`)
+    expect(rows.find((row) => row.startsWith('| `SENT` | push |'))).toContain('https://messangi.com/documentation/doku.php?id=restapi:message')
+    expect(rows.find((row) => row.startsWith('| `INVALID ROUTING` | SMS |'))).toContain('| Invalid or Incorrect routing. |')
   })
 })

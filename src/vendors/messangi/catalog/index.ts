@@ -6,6 +6,7 @@ import { MESSANGI_SMS_CATALOG } from './sms.js'
 import { MESSANGI_WHATSAPP_CATALOG } from './whatsapp.js'
 
 export * from './email.js'
+export * from './legacy.js'
 export * from './push.js'
 export * from './rcs.js'
 export * from './sms.js'
