@@ -13,10 +13,9 @@ import type { StatusMapping } from './status.js'
  */
 export type CatalogEntry = StatusMapping & {
   /**
-   * The description of the code. Unless {@link CatalogEntry.descriptionBy | descriptionBy}
-   * says otherwise, the vendor's own words, verbatim from the page the catalog names (or
-   * from {@link CatalogEntry.source | source}); words that no stored copy of the page
-   * kept are marked in square brackets.
+   * The description of the code. Unless `descriptionBy` says otherwise, the vendor's own
+   * words, verbatim from the page the catalog names (or from the page `source` names);
+   * words that no stored copy of the page kept are marked in square brackets.
    */
   readonly description: string
   /** One line on why the code maps as it does (the judgement call, where there is one). */
