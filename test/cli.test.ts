@@ -139,6 +139,17 @@ describe('deliverykit normalize (in memory)', () => {
     expect(runWith(['catalog', 'nope']).stderr).toContain('unknown vendor "nope"')
   })
 
+  it('catalog shows where a code outside the vendor\'s table comes from, and marks a description deliverykit wrote', () => {
+    const json = JSON.parse(runWith(['catalog', 'messangi', '--channel', 'sms', '--json']).stdout) as ReadonlyArray<Record<string, unknown>>
+    const accepted = json.find((row) => row['code'] === 'ACCEPTED')
+    expect(accepted).toMatchObject({ channel: 'sms', descriptionBy: 'deliverykit', description: 'The send API accepted the message request.' })
+    expect(accepted?.['source']).toMatch(/weni-ai\/rapidpro-courier/)
+    expect(json.find((row) => row['code'] === 'DELIVRD')).not.toHaveProperty('source')
+    const table = runWith(['catalog', 'messangi', '--channel', 'sms']).stdout.split('\n')
+    expect(table.find((line) => line.includes(' ACCEPTED '))).toMatch(/\(written by deliverykit\) The send API accepted the message request\.$/)
+    expect(table.find((line) => line.includes(' DELIVRD '))).toMatch(/ SMS message was successfully delivered\.$/)
+  })
+
   it('exits 1 when a named file does not exist', () => {
     const { code, stderr } = runWith(['normalize', '--vendor', 'octopush', 'missing.json'])
     expect(code).toBe(EXIT.rejected)

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 
 import { VENDORS } from 'deliverykit'
 
-import { TABLE_COLUMNS, statusTables, withTable } from '../scripts/statusTables.js'
+import { LEGACY_BEGIN, LEGACY_END, TABLE_COLUMNS, WRITTEN_BY_DELIVERYKIT, legacyStatusTables, statusTables, withTable } from '../scripts/statusTables.js'
 
 const update = process.env['UPDATE_DOCS'] === '1'
 
@@ -18,6 +18,16 @@ describe('generated status tables', () => {
       else expect(current, `${page} is out of date: run npm run docs:tables`).toBe(expected)
     })
   }
+
+  for (const [page, table] of Object.entries(legacyStatusTables())) {
+    it(`${page} shows the legacy catalogs as they are`, () => {
+      const url = new URL(`../${page}`, import.meta.url)
+      const current = readFileSync(url, 'utf8')
+      const expected = withTable(current, table, LEGACY_BEGIN, LEGACY_END)
+      if (update && current !== expected) writeFileSync(url, expected)
+      else expect(current, `${page} is out of date: run npm run docs:tables`).toBe(expected)
+    })
+  }
 })
 
 describe('status table coverage', () => {
@@ -26,18 +36,41 @@ describe('status table coverage', () => {
   })
 
   it('gives every table the same columns, and one row per (channel, code) with a reason', () => {
-    for (const [page, table] of Object.entries(statusTables())) {
+    for (const [page, table] of [...Object.entries(statusTables()), ...Object.entries(legacyStatusTables())]) {
       const [header, , ...rows] = table.split('\n')
-      expect(header, page).toBe('| Vendor code | Channel | Vendor description | Status | Classification | Permanence | Failure reason | Why (judgement calls say so) |')
-      expect(TABLE_COLUMNS).toHaveLength(8)
+      expect(header, page).toBe(
+        "| Vendor code | Channel | Vendor description | Source (codes not in the vendor's table) | Status | Classification | Permanence | Failure reason | Why (judgement calls say so) |",
+      )
+      expect(TABLE_COLUMNS).toHaveLength(9)
       for (const row of rows) {
         const cells = row.split(/(?<!\\)\|/).slice(1, -1).map((text) => text.trim())
-        expect(cells, row).toHaveLength(8)
+        expect(cells, row).toHaveLength(9)
         // A failure has a permanence and a reason; other rows have neither; every row says why.
-        expect(cells[5] === '' ? cells[4] !== 'failure' : cells[4] === 'failure', row).toBe(true)
-        expect(['permanent', 'temporary', '']).toContain(cells[5])
-        expect(cells[7], row).not.toBe('')
+        expect(cells[6] === '' ? cells[5] !== 'failure' : cells[5] === 'failure', row).toBe(true)
+        expect(['permanent', 'temporary', '']).toContain(cells[6])
+        expect(cells[8], row).not.toBe('')
       }
     }
+  })
+
+  it('shows where a code outside the vendor\'s table comes from, and marks a description deliverykit wrote', () => {
+    const rowOf = (page: string, code: string): ReadonlyArray<string> =>
+      (statusTables()[page] ?? '').split('\n').find((row) => row.startsWith(`| \`${code}\` | SMS |`))?.split(/(?<!\\)\|/).slice(1, -1).map((text) => text.trim()) ?? []
+    const accepted = rowOf('docs/vendors/messangi.md', 'ACCEPTED')
+    expect(accepted[2]).toBe(`${WRITTEN_BY_DELIVERYKIT} The send API accepted the message request.`)
+    expect(accepted[3]).toMatch(/^In no Messangi status page: the status of the send API response/)
+    const exceeded = rowOf('docs/vendors/messangi.md', 'SEGMENTS_EXCEEDED')
+    expect(exceeded[2]).toMatch(/^You see this status when the message exceeds/)
+    expect(exceeded[3]).toContain('(https://docs.messangi.com/docs/sms-status)')
+    // A code of the vendor's table has no source.
+    expect(rowOf('docs/vendors/messangi.md', 'DELIVRD')[3]).toBe('')
+  })
+
+  it('shows the legacy catalogs, one row per (TYPE, code), with the same marks', () => {
+    const rows = (legacyStatusTables()['docs/vendors/messangi.md'] ?? '').split('\n').slice(2)
+    expect(rows).toHaveLength(33 + 14 + 1)
+    expect(rows.find((row) => row.startsWith('| `UNDELIV` | SMS |'))).toContain(`| ${WRITTEN_BY_DELIVERYKIT} Description not obtained`)
+    expect(rows.find((row) => row.startsWith('| `SENT` | push |'))).toContain('https://messangi.com/documentation/doku.php?id=restapi:message')
+    expect(rows.find((row) => row.startsWith('| `INVALID ROUTING` | SMS |'))).toContain('| Invalid or Incorrect routing. |')
   })
 })

@@ -112,7 +112,7 @@ describe.runIf(available)('docs/playground in headless Chromium', () => {
     expect((await rows())[0]?.[6]).toBe('2024-03-10T15:04:05.123-03:00')
 
     await choose('messangi', 'legacy', asForm(payloadText('messangi/legacy-email.json')))
-    expect(await shown()).toEqual([['someone@example.com', 'e-mail', 'BOUNCED', 'undeliverable', 'failure', 'mailbox, temporary']])
+    expect(await shown()).toEqual([['someone@example.com', 'e-mail', 'BOUNCED', 'undeliverable', 'failure', 'unknown, temporary']])
   })
 
   it('picks a Masstack example from the menu', async () => {

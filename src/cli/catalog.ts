@@ -32,7 +32,7 @@ export const catalogTable = (vendor: Vendor, rows: ReadonlyArray<Row>): string =
     entry.status,
     entry.classification,
     entry.classification === 'failure' ? `${entry.failure.reason}, ${entry.failure.permanent ? 'permanent' : 'temporary'}` : '',
-    entry.description,
+    entry.descriptionBy === 'deliverykit' ? `(written by deliverykit) ${entry.description}` : entry.description,
   ])
   const header = ['channel', 'code', 'status', 'classification', 'failure', 'vendor description']
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => (line[column] ?? '').length)))

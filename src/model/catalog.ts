@@ -5,13 +5,34 @@ import type { StatusMapping } from './status.js'
  * One row of a vendor's status catalog: the vendor's description, what the code means
  * canonically, and why deliverykit decided so.
  *
+ * Where a row's code or words do not come from the vendor's status table, the row says so:
+ * `source` names where the code comes from, and `descriptionBy` marks a description that
+ * deliverykit wrote.
+ *
  * @category Model
  */
 export type CatalogEntry = StatusMapping & {
-  /** The vendor's own description of the code, verbatim from its documents. */
+  /**
+   * The description of the code. Unless `descriptionBy` says otherwise, the vendor's own
+   * words, verbatim from the page the catalog names (or from the page `source` names);
+   * words that no stored copy of the page kept are marked in square brackets.
+   */
   readonly description: string
   /** One line on why the code maps as it does (the judgement call, where there is one). */
   readonly rationale: string
+  /**
+   * Where the code comes from when it is not in the vendor's status table that the catalog
+   * is built from: another page of the vendor (with its address), an example response in
+   * the vendor's documents, or the code of an integration. Absent for the codes of that
+   * table.
+   */
+  readonly source?: string
+  /**
+   * Who wrote `description`. Absent: the vendor (its words, verbatim). `'deliverykit'`:
+   * the vendor gives no description of the code (or none that survives), so deliverykit
+   * wrote one; it is never passed off as the vendor's.
+   */
+  readonly descriptionBy?: 'deliverykit'
 }
 
 /**

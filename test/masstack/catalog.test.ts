@@ -151,6 +151,25 @@ describe('Masstack mappings', () => {
   })
 })
 
+describe('Masstack permanence', () => {
+  it('is permanent only where the vendor\'s words name a lasting cause', () => {
+    // Written by hand: every permanent (channel, code), with the words of its cell that
+    // name the lasting cause.
+    const lasting: ReadonlyArray<readonly [channel: 'sms' | 'email', code: string, words: string]> = [
+      ['sms', 'UNDELIVERABLE', 'for example, the destination number does not exist'],
+      ['email', 'UNDELIVERABLE', 'because of a permanent situation'],
+      ['email', 'DROPPED', 'it has been identified as a sending that is going to fail'],
+    ]
+    const permanentRows = [
+      ...MASSTACK_SMS_STATUS_CODES.filter((code) => { const entry = MASSTACK_SMS_CATALOG[code]; return entry.classification === 'failure' && entry.failure.permanent }).map((code) => `sms ${code}`),
+      ...MASSTACK_EMAIL_STATUS_CODES.filter((code) => { const entry = MASSTACK_EMAIL_CATALOG[code]; return entry.classification === 'failure' && entry.failure.permanent }).map((code) => `email ${code}`),
+    ]
+    expect(permanentRows).toEqual(lasting.map(([channel, code]) => `${channel} ${code}`))
+    const table = vendorTable()
+    for (const [channel, code, words] of lasting) expect(table.find((row) => row.code === code)?.[channel]).toContain(words)
+  })
+})
+
 describe('Masstack N/A cells', () => {
   it.each(NOT_APPLICABLE.map(([channel, code, knownOn]) => ({ channel, code, knownOn })))(
     '$code on $channel is an unknown status naming $knownOn',

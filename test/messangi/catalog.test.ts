@@ -48,12 +48,12 @@ const EXPECTED: Readonly<Record<MessangiChannel, ReadonlyArray<Expected>>> = {
     ['BLOCKED_DUE_BAD_BEHAVIOUR', 'rejected', 'policy', false],
     ['SENT', 'sent'],
     ['EXHAUSTED', 'expired', 'expired', false],
-    ['BOUNCED_PERMANENT', 'undeliverable', 'invalid_recipient', true],
-    ['BOUNCED', 'undeliverable', 'mailbox', false],
+    ['BOUNCED_PERMANENT', 'undeliverable', 'blocked_recipient', true],
+    ['BOUNCED', 'undeliverable', 'unknown', false],
     ['COMPLAINED', 'complained', 'spam', true],
     ['OPEN', 'read'],
     ['CLICK', 'clicked'],
-    ['INCOMPLETE', 'rejected', 'content', false],
+    ['INCOMPLETE', 'sent'],
   ],
   push: [
     ['SENT', 'delivered'],
@@ -72,15 +72,15 @@ const EXPECTED: Readonly<Record<MessangiChannel, ReadonlyArray<Expected>>> = {
     ['UNREGISTERED', 'undeliverable', 'invalid_recipient', true],
     ['NOT_CONTEMPLATED_ERROR', 'undeliverable', 'provider_error', false],
     ['MISMATCHED_TOKEN', 'rejected', 'sender', false],
-    ['INCOMPLETE', 'rejected', 'content', false],
+    ['INCOMPLETE', 'delivered'],
   ],
   rcs: [
     ['SENT', 'sent'],
     ['DELIVERED', 'delivered'],
     ['READ', 'read'],
-    ['FALLBACK', 'undeliverable', 'unreachable', false],
+    ['FALLBACK', 'undeliverable', 'provider_error', false],
     ['NOT_SENT', 'undeliverable', 'provider_error', false],
-    ['INCOMPLETE', 'rejected', 'content', false],
+    ['INCOMPLETE', 'sent'],
     ['BLACKLISTED', 'rejected', 'blocked_recipient', true],
     ['EXHAUSTED', 'expired', 'provider_error', false],
   ],
@@ -91,7 +91,7 @@ const EXPECTED: Readonly<Record<MessangiChannel, ReadonlyArray<Expected>>> = {
     ['CODE_NOT_ALLOWED', 'rejected', 'sender', false],
     ['FAILED', 'undeliverable', 'unknown', false],
     ['QUOTA_EXCEEDED', 'rejected', 'rate_limited', false],
-    ['INCOMPLETE', 'rejected', 'content', false],
+    ['INCOMPLETE', 'sent'],
     ['QUEUE', 'accepted'],
     ['DEQUEUED', 'accepted'],
     ['BLACKLISTED', 'rejected', 'blocked_recipient', true],
@@ -142,6 +142,22 @@ const vendorTables = (): Readonly<Record<MessangiChannel, ReadonlyArray<readonly
   return tables
 }
 
+/**
+ * The rows of Messangi's newer per-channel status pages that the catalogs quote, copied
+ * verbatim into test/fixtures/vendor-docs, with the address of their page.
+ */
+const newerPageRows = (): ReadonlyArray<readonly [url: string, code: string, description: string]> => {
+  const rows: Array<readonly [string, string, string]> = []
+  let url = ''
+  for (const line of readFileSync(new URL('../fixtures/vendor-docs/messangi-status-pages.txt', import.meta.url), 'utf8').split('\n')) {
+    const heading = /^[A-Z]\. (https:\S+)/.exec(line)
+    if (heading) url = heading[1] ?? ''
+    const row = /^([A-Z_]+) \| (.+) \|$/.exec(line)
+    if (row && url !== '') rows.push([url, row[1] ?? '', row[2] ?? ''])
+  }
+  return rows
+}
+
 const channels = Object.keys(EXPECTED) as ReadonlyArray<MessangiChannel>
 
 describe('Messangi catalogs', () => {
@@ -157,13 +173,43 @@ describe('Messangi catalogs', () => {
     for (const [code, description] of table) expect(lookupStatus(MESSANGI_CATALOGS, channel, code)?.description).toBe(description)
   })
 
-  it('says where a description not on the vendor page comes from', () => {
+  it('gives the codes of the older page no source: their description is the vendor\'s, from that page', () => {
     for (const channel of channels) {
-      for (const code of NOT_ON_OLDER_PAGE[channel]) {
-        expect(lookupStatus(MESSANGI_CATALOGS, channel, code)?.rationale).toMatch(/page|third-party|written by deliverykit/)
+      for (const [code] of tables[channel]) {
+        const entry = lookupStatus(MESSANGI_CATALOGS, channel, code)
+        expect(entry?.source, `${channel} ${code}`).toBeUndefined()
+        expect(entry?.descriptionBy, `${channel} ${code}`).toBeUndefined()
       }
     }
-    expect(lookupStatus(MESSANGI_CATALOGS, 'sms', 'ACCEPTED')?.rationale).toMatch(/written by deliverykit/)
+  })
+
+  it('says where each code not on the older page comes from, and quotes that page verbatim', () => {
+    const rows = newerPageRows()
+    for (const channel of channels) {
+      for (const code of NOT_ON_OLDER_PAGE[channel]) {
+        const entry = lookupStatus(MESSANGI_CATALOGS, channel, code)
+        const source = entry?.source ?? expect.fail(`${channel} ${code} has no source`)
+        if (entry?.descriptionBy === 'deliverykit') continue
+        // The page the source names has the code with exactly this description.
+        const quoted = rows.filter(([url, row]) => source.includes(`(${url})`) && row === code).map(([, , description]) => description)
+        expect(quoted, `${channel} ${code}`).toContain(entry?.description)
+      }
+    }
+  })
+
+  it('marks the one description deliverykit wrote (ACCEPTED, which no Messangi page describes) and names the integration it comes from', () => {
+    const marked = channels.flatMap((channel) => CODES[channel].filter((code) => lookupStatus(MESSANGI_CATALOGS, channel, code)?.descriptionBy !== undefined).map((code) => `${channel} ${code}`))
+    expect(marked).toEqual(['sms ACCEPTED'])
+    const accepted = lookupStatus(MESSANGI_CATALOGS, 'sms', 'ACCEPTED')
+    expect(accepted?.descriptionBy).toBe('deliverykit')
+    // The integration's send-API mock answers status ACCEPTED.
+    const fixture = JSON.parse(readFileSync(new URL('../fixtures/wild/messangi/weni-send-response-nested-accepted.json', import.meta.url), 'utf8')) as {
+      source: { repo: string; path: string }
+      body: { data: { status: string } }
+    }
+    expect(fixture.body.data.status).toBe('ACCEPTED')
+    expect(accepted?.source).toContain(fixture.source.repo)
+    expect(accepted?.source).toContain(fixture.source.path)
   })
 
   it.each(channels)('%s: has a decision for every code, and every decision is tested', (channel) => {
@@ -192,10 +238,77 @@ describe('Messangi catalogs', () => {
     else expect(reason).toBeUndefined()
   })
 
+  it('INCOMPLETE: one text on all five channels, "has been sent", so each channel maps it as its SENT', () => {
+    // Written by hand: what SENT, and so INCOMPLETE, means on each channel.
+    const asSent: Readonly<Record<MessangiChannel, readonly [string, Status]>> = {
+      sms: ['transient', 'sent'],
+      email: ['transient', 'sent'],
+      push: ['final', 'delivered'],
+      rcs: ['transient', 'sent'],
+      whatsapp: ['transient', 'sent'],
+    }
+    for (const channel of channels) {
+      const [, vendorText = ''] = tables[channel].find(([code]) => code === 'INCOMPLETE') ?? []
+      expect(vendorText, channel).toContain('message has been sent but the placeholder information is empty')
+      const incomplete = lookupStatus(MESSANGI_CATALOGS, channel, 'INCOMPLETE')
+      const sent = lookupStatus(MESSANGI_CATALOGS, channel, 'SENT')
+      expect([incomplete?.classification, incomplete?.status], channel).toEqual(asSent[channel])
+      expect([sent?.classification, sent?.status], channel).toEqual(asSent[channel])
+      expect(incomplete).not.toHaveProperty('failure')
+      // The content problem is in the rationale, with the vendor's words the mapping rests on.
+      expect(incomplete?.rationale, channel).toMatch(/"has been sent"/)
+      expect(incomplete?.rationale, channel).toMatch(/empty placeholder data is a content problem/)
+    }
+    // The newer SMS pages' reading: a segmented message whose segment statuses are pending.
+    const sms = newerPageRows().filter(([url, code]) => url === 'https://docs.messangi.com/docs/sms-status' && code === 'INCOMPLETE').map(([, , text]) => text)
+    expect(sms).toHaveLength(2)
+    expect(sms[0]).toContain('segmented messages with pending segment statuses')
+    expect(sms[1]).toContain('for which we do not yet have the status of each segment')
+    expect(lookupStatus(MESSANGI_CATALOGS, 'sms', 'INCOMPLETE')?.rationale).toMatch(/segment statuses are pending/)
+  })
+
+  it('is permanent only where the vendor\'s words name a lasting cause', () => {
+    // Written by hand: every permanent (channel, code), with the words (of its description,
+    // or the code itself) that name the lasting cause.
+    const lasting: ReadonlyArray<readonly [channel: MessangiChannel, code: string, words: string]> = [
+      ['sms', 'INVALID_ROUTING', 'Phone number is not valid'],
+      ['sms', 'BLACKLISTED', 'Recipient is blacklisted'],
+      ['email', 'BAD_TO', 'Invalid To parameter'],
+      ['email', 'BLACKLISTED', 'The email is blacklisted'],
+      ['email', 'BOUNCED_PERMANENT', 'BOUNCED_PERMANENT Recipient blocked'],
+      ['email', 'COMPLAINED', 'Recipient marked the email as spam'],
+      ['push', 'BAD_DEVICE_TOKEN', 'The device token is invalid'],
+      ['push', 'UNREGISTERED', 'The device token is unregistered or inactive'],
+      ['rcs', 'BLACKLISTED', "the intended recipient's phone number is on a blacklist"],
+      ['whatsapp', 'BLACKLISTED', 'the recipient phone number is on a blocklist'],
+    ]
+    const permanentRows = channels.flatMap((channel) =>
+      CODES[channel].filter((code) => { const entry = lookupStatus(MESSANGI_CATALOGS, channel, code); return entry?.classification === 'failure' && entry.failure.permanent }).map((code) => `${channel} ${code}`),
+    )
+    expect(permanentRows).toEqual(lasting.map(([channel, code]) => `${channel} ${code}`))
+    // Descriptions are checked against the vendor's pages by the tests above.
+    for (const [channel, code, words] of lasting) expect(`${code} ${lookupStatus(MESSANGI_CATALOGS, channel, code)?.description ?? ''}`).toContain(words)
+  })
+
+  it('e-mail BOUNCED ("The email was rejected.") names no cause: reason unknown, temporary', () => {
+    expect(tables.email.find(([code]) => code === 'BOUNCED')?.[1]).toBe('The email was rejected.')
+    expect(lookupStatus(MESSANGI_CATALOGS, 'email', 'BOUNCED')).toMatchObject({ status: 'undeliverable', failure: { reason: 'unknown', permanent: false } })
+  })
+
+  it('e-mail BOUNCED_PERMANENT ("Recipient blocked.") is a blocked recipient, permanent', () => {
+    expect(tables.email.find(([code]) => code === 'BOUNCED_PERMANENT')?.[1]).toBe('Recipient blocked.')
+    expect(lookupStatus(MESSANGI_CATALOGS, 'email', 'BOUNCED_PERMANENT')).toMatchObject({ status: 'undeliverable', failure: { reason: 'blocked_recipient', permanent: true } })
+  })
+
+  it('RCS FALLBACK ("could not be generated by the RBM platform") is a provider failure, not an unreachable recipient', () => {
+    expect(tables.rcs.find(([code]) => code === 'FALLBACK')?.[1]).toContain('Message could not be generated by the RBM platform and some other delivery method will be used')
+    expect(lookupStatus(MESSANGI_CATALOGS, 'rcs', 'FALLBACK')).toMatchObject({ status: 'undeliverable', failure: { reason: 'provider_error', permanent: false } })
+  })
+
   it('keys codes by channel: the same code means different things per channel', () => {
     const statusOn = (channel: Channel, code: string) => lookupStatus(MESSANGI_CATALOGS, channel, code)?.status
     expect(['sms', 'email', 'push', 'rcs', 'whatsapp'].map((c) => statusOn(c as Channel, 'SENT'))).toEqual(['sent', 'sent', 'delivered', 'sent', 'sent'])
-    expect(['sms', 'email', 'push', 'rcs', 'whatsapp'].map((c) => statusOn(c as Channel, 'INCOMPLETE'))).toEqual(['sent', 'rejected', 'rejected', 'rejected', 'rejected'])
+    expect(['sms', 'email', 'push', 'rcs', 'whatsapp'].map((c) => statusOn(c as Channel, 'INCOMPLETE'))).toEqual(['sent', 'sent', 'delivered', 'sent', 'sent'])
     expect(statusOn('sms', 'DELIVRD')).toBe('delivered')
     expect(statusOn('sms', 'DELIVERED')).toBeUndefined()
     expect(statusOn('rcs', 'DELIVRD')).toBeUndefined()

@@ -105,7 +105,7 @@ describe('Messangi bodies', () => {
     ])
   })
 
-  it('legacy e-mail callback: BOUNCED is a soft bounce', () => {
+  it('legacy e-mail callback: BOUNCED is undeliverable, with no cause given and not permanent', () => {
     const [event] = rightOf(normalizeLegacy(payload('messangi/legacy-email.json')))
     expect(event && withoutRawAndId(event)).toEqual({
       kind: 'delivery',
@@ -117,7 +117,7 @@ describe('Messangi bodies', () => {
       description: 'The email was rejected.',
       classification: 'failure',
       status: 'undeliverable',
-      failure: { reason: 'mailbox', permanent: false },
+      failure: { reason: 'unknown', permanent: false },
       history: [],
       details: { sender: 'news@example.com' },
     })

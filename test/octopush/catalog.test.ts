@@ -22,9 +22,9 @@ const EXPECTED: ReadonlyArray<Expected> = [
   ['UNKNOWN_DELIVERY', 'unconfirmed', 'unknown', false],
   ['PROCESSED', 'accepted'],
   ['SPAM_PRESUMPTION', 'unconfirmed', 'spam', false],
-  ['ABANDONED', 'expired', 'expired', false],
+  ['ABANDONED', 'expired', 'unknown', false],
   ['NOT_DELIVERED', 'undeliverable', 'unreachable', false],
-  ['NOT_DELIVERABLE', 'undeliverable', 'invalid_recipient', true],
+  ['NOT_DELIVERABLE', 'undeliverable', 'unknown', false],
   ['BAD_DESTINATION', 'undeliverable', 'invalid_recipient', true],
   ['BLACKLISTED_NUMBER', 'rejected', 'opted_out', true],
   ['NOT_ALLOWED', 'rejected', 'policy', true],
@@ -93,6 +93,47 @@ describe('Octopush catalog', () => {
     else expect(reason).toBeUndefined()
     },
   )
+
+  it('is permanent only where the vendor\'s words name a lasting cause', () => {
+    // Written by hand: every permanent code, with the words (of its description, or the
+    // code itself) that name the lasting cause.
+    const lasting: ReadonlyArray<readonly [code: string, words: string]> = [
+      ['BAD_DESTINATION', 'Invalid destination'],
+      ['BLACKLISTED_NUMBER', 'Number is blacklisted'],
+      ['NOT_ALLOWED', 'Delivery not allowed'],
+      ['UNFOUND_DESTINATION', 'Destination not found'],
+      ['SPAM_REPORT', 'The recipient has blocked your email'],
+      ['UNSUBSCRIBED', 'The recipient has unregistered from your sendings'],
+      ['FILTERED', 'very high failure potential'],
+      ['HARD_BOUNCE', 'HARD_BOUNCE'],
+      ['DOMAIN_ERROR', "the host doesn't exist or doesn't have MX service"],
+      ['UNKNOWNED_USER', "User doesn't exist"],
+    ]
+    const table = new Map(vendorTable())
+    expect(OCTOPUSH_STATUS_CODES.filter((code) => { const entry = OCTOPUSH_CATALOG[code]; return entry.classification === 'failure' && entry.failure.permanent })).toEqual(lasting.map(([code]) => code))
+    for (const [code, words] of lasting) expect(`${code} ${table.get(code) ?? ''}`).toContain(words)
+  })
+
+  it('NOT_DELIVERABLE ("Message not deliverable") names no cause: temporary, reason unknown', () => {
+    expect(new Map(vendorTable()).get('NOT_DELIVERABLE')).toBe('Message not deliverable')
+    expect(OCTOPUSH_CATALOG.NOT_DELIVERABLE).toMatchObject({ classification: 'failure', status: 'undeliverable', failure: { reason: 'unknown', permanent: false } })
+    expect(OCTOPUSH_CATALOG.NOT_DELIVERABLE.rationale).toContain('"Message not deliverable" names no cause')
+  })
+
+  it('ABANDONED ("No further action taken on this message") names no cause: reason unknown', () => {
+    expect(new Map(vendorTable()).get('ABANDONED')).toBe('No further action taken on this message')
+    expect(OCTOPUSH_CATALOG.ABANDONED).toMatchObject({ classification: 'failure', status: 'expired', failure: { reason: 'unknown', permanent: false } })
+  })
+
+  it('NOT_ALLOWED stays permanent with reason policy, as the wp-sms integration treats it', () => {
+    expect(new Map(vendorTable()).get('NOT_ALLOWED')).toBe('Delivery not allowed')
+    expect(OCTOPUSH_CATALOG.NOT_ALLOWED).toMatchObject({ classification: 'failure', status: 'rejected', failure: { reason: 'policy', permanent: true } })
+    // What wp-sms does, as test/fixtures/wild/README.md records it from its source.
+    const wild = readFileSync(new URL('../fixtures/wild/README.md', import.meta.url), 'utf8')
+    expect(wild).toContain('BAD_DESTINATION and NOT_ALLOWED → failed, **permanent**')
+    expect(wild).toContain('wp-sms** (`OctopushProvider::parseStatusCallback`)')
+    expect(OCTOPUSH_CATALOG.NOT_ALLOWED.rationale).toContain('wp-sms/wp-sms, src/Messaging/Gateway/Provider/OctopushProvider.php, parseStatusCallback, commit 1c9140bd')
+  })
 
   it('the status codec accepts catalog codes only, never prototype names', () => {
     expect(OctopushStatus.is('HARD_BOUNCE')).toBe(true)

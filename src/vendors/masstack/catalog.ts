@@ -79,7 +79,7 @@ export const MASSTACK_SMS_CATALOG: Readonly<Record<MasstackSmsStatusCode, Catalo
   UNDELIVERABLE: {
     description: 'It is not possible to deliver the SMS because of a GSM network reason, for example, the destination number does not exist',
     classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
-    rationale: "Judgement call: Masstack's only example is a number that does not exist, and an unreachable phone has its own code (EXPIRED), so the number is treated as unable to take SMS.",
+    rationale: "Judgement call: permanent, because Masstack's only example of the cause is a lasting one (\"the destination number does not exist\"), and an unreachable phone has its own code (EXPIRED), so the number is treated as unable to take SMS.",
   },
   FAILED: {
     description: 'The SMS processing in the system has failed and it could not be sent or, at least, it is not guaranteed it was sent',
@@ -124,7 +124,7 @@ export const MASSTACK_EMAIL_CATALOG: Readonly<Record<MasstackEmailStatusCode, Ca
   UNDELIVERABLE: {
     description: 'The e-mail cannot be delivered to the destination address because of a permanent situation, for example, the address does not exist.',
     classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
-    rationale: 'A hard bounce: Masstack calls the situation permanent.',
+    rationale: 'Permanent: a hard bounce, "because of a permanent situation, for example, the address does not exist".',
   },
   DEFERRED: {
     description: 'The e-mail was rejected by destination e-mail server because of a temporary issue expected to be resolved soon (e.g: overload), the sending will be reattempted',
@@ -139,7 +139,7 @@ export const MASSTACK_EMAIL_CATALOG: Readonly<Record<MasstackEmailStatusCode, Ca
   DROPPED: {
     description: 'The e-mail was dropped by the e-mail service provider because it has been identified as a sending that is going to fail, e.g: it was already rejected before',
     classification: 'failure', status: 'rejected', failure: { reason: 'blocked_recipient', permanent: permanent },
-    rationale: "Judgement call: the provider refused to send, from its record of earlier failures for the address (a suppression list); it will keep dropping it, so stop sending to it.",
+    rationale: 'Judgement call: the provider refused to send, from its record of earlier failures for the address (a suppression list). Permanent, because the words name a lasting cause: the sending "has been identified as a sending that is going to fail", so it will keep dropping it; stop sending to it.',
   },
 }
 

@@ -100,8 +100,8 @@ export const OCTOPUSH_CATALOG: Readonly<Record<OctopushStatusCode, CatalogEntry>
   },
   ABANDONED: {
     description: 'No further action taken on this message',
-    classification: 'failure', status: 'expired', failure: { reason: 'expired', permanent: temporary },
-    rationale: 'Judgement call: the platform gave up without an outcome, as when retries run out; a later sending may succeed.',
+    classification: 'failure', status: 'expired', failure: { reason: 'unknown', permanent: temporary },
+    rationale: 'Judgement call: "No further action taken" says the platform stopped trying, as when retries run out (hence expired), but names no cause, so the reason is unknown; nothing lasting is named, so a later sending may succeed.',
   },
   NOT_DELIVERED: {
     description: 'Message not delivered',
@@ -110,23 +110,23 @@ export const OCTOPUSH_CATALOG: Readonly<Record<OctopushStatusCode, CatalogEntry>
   },
   NOT_DELIVERABLE: {
     description: 'Message not deliverable',
-    classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
-    rationale: 'Judgement call: unlike NOT_DELIVERED this says the destination cannot take the message at all.',
+    classification: 'failure', status: 'undeliverable', failure: { reason: 'unknown', permanent: temporary },
+    rationale: 'Judgement call: "Message not deliverable" names no cause, and so none that lasts: temporary, reason unknown (an invalid recipient would be a guess). The voice receipt page lists it beside NOT_DELIVERED, BUSY and REFUSED.',
   },
   BAD_DESTINATION: {
     description: 'Invalid destination',
     classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
-    rationale: 'The number is invalid.',
+    rationale: 'Permanent: "Invalid destination" names the destination itself as the cause, which sending again does not change (wp-sms treats it as permanent too).',
   },
   BLACKLISTED_NUMBER: {
     description: 'Number is blacklisted',
     classification: 'failure', status: 'rejected', failure: { reason: 'opted_out', permanent: permanent },
-    rationale: 'The number is on the account blacklist, which STOP replies feed; Octopush refuses to send.',
+    rationale: 'Permanent: the number "is blacklisted" on the account, a list STOP replies feed, and Octopush refuses to send to it until it is removed (wp-sms and Yuno unsubscribe the number).',
   },
   NOT_ALLOWED: {
     description: 'Delivery not allowed',
     classification: 'failure', status: 'rejected', failure: { reason: 'policy', permanent: permanent },
-    rationale: 'Refused by a rule (destination or route not allowed); sending again the same way fails the same way.',
+    rationale: 'Judgement call: "Delivery not allowed" names a rule, not a passing event, as the cause: sending there again is refused the same way. The public WordPress integration wp-sms treats it as permanent too (wp-sms/wp-sms, src/Messaging/Gateway/Provider/OctopushProvider.php, parseStatusCallback, commit 1c9140bd).',
   },
   EXPIRED: {
     description: 'Delivery expired',
@@ -151,7 +151,7 @@ export const OCTOPUSH_CATALOG: Readonly<Record<OctopushStatusCode, CatalogEntry>
   UNFOUND_DESTINATION: {
     description: 'Destination not found',
     classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
-    rationale: 'The destination does not exist.',
+    rationale: 'Permanent: "Destination not found" names the destination as the cause: it does not exist, which sending again does not change.',
   },
   EMPTY_TEXT: {
     description: 'No message content',
@@ -166,22 +166,22 @@ export const OCTOPUSH_CATALOG: Readonly<Record<OctopushStatusCode, CatalogEntry>
   SPAM_REPORT: {
     description: 'The recipient has blocked your email',
     classification: 'failure', status: 'complained', failure: { reason: 'spam', permanent: permanent },
-    rationale: 'A spam report by the recipient: never mail them again.',
+    rationale: 'Permanent: the recipient "has blocked your email", a spam report; never mail them again.',
   },
   UNSUBSCRIBED: {
     description: 'The recipient has unregistered from your sendings',
     classification: 'failure', status: 'unsubscribed', failure: { reason: 'opted_out', permanent: permanent },
-    rationale: 'An opt-out must reach the suppression list.',
+    rationale: 'Permanent: the recipient "has unregistered from your sendings", an opt-out that must reach the suppression list.',
   },
   FILTERED: {
     description: 'Email address has been rejected due to a very high failure potential',
     classification: 'failure', status: 'rejected', failure: { reason: 'invalid_recipient', permanent: permanent },
-    rationale: 'Octopush refuses the address itself before sending, and will keep refusing it.',
+    rationale: 'Permanent: Octopush refuses the address itself before sending, for its "very high failure potential", a property of the address, and will keep refusing it.',
   },
   HARD_BOUNCE: {
     description: 'Your message was refused by the ISP',
     classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
-    rationale: 'A hard bounce: the address does not take mail.',
+    rationale: 'Judgement call: the description names no cause, but the code does: a hard bounce, which Octopush sets against SOFT_BOUNCE ("the account is inactive or over quota"), is the refusal that lasts, so permanent; do not mail the address again.',
   },
   BLOCKED: {
     description: 'Your campaign is blocked due to a too poor quality of email database. Please qualify your addresses or your sendings will be rejected.',
@@ -196,7 +196,7 @@ export const OCTOPUSH_CATALOG: Readonly<Record<OctopushStatusCode, CatalogEntry>
   DOMAIN_ERROR: {
     description: "Your message can't be sent, the host doesn't exist or doesn't have MX service",
     classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
-    rationale: 'The domain cannot receive mail.',
+    rationale: 'Permanent: "the host doesn\'t exist or doesn\'t have MX service", so the domain cannot receive mail.',
   },
   SOFT_BOUNCE: {
     description: 'Your message was refused, the account is inactive or over quota',
@@ -206,7 +206,7 @@ export const OCTOPUSH_CATALOG: Readonly<Record<OctopushStatusCode, CatalogEntry>
   UNKNOWNED_USER: {
     description: "User doesn't exist",
     classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
-    rationale: 'The mailbox does not exist (the code is spelled so by Octopush).',
+    rationale: 'Permanent: "User doesn\'t exist", so the mailbox cannot receive mail (the code is spelled so by Octopush).',
   },
 }
 

@@ -40,7 +40,7 @@ export const MESSANGI_EMAIL_CATALOG: Readonly<Record<MessangiEmailStatusCode, Ca
   BAD_TO: {
     description: 'Invalid To parameter.',
     classification: 'failure', status: 'rejected', failure: { reason: 'invalid_recipient', permanent: permanent },
-    rationale: 'The recipient address is invalid.',
+    rationale: 'Permanent: "Invalid To parameter" names the recipient address as invalid, which sending again does not change.',
   },
   BAD_FROM: {
     description: 'Invalid From parameter.',
@@ -50,7 +50,7 @@ export const MESSANGI_EMAIL_CATALOG: Readonly<Record<MessangiEmailStatusCode, Ca
   BLACKLISTED: {
     description: 'The email is blacklisted.',
     classification: 'failure', status: 'rejected', failure: { reason: 'blocked_recipient', permanent: permanent },
-    rationale: 'On a blocklist (the newer page names an Unsubscribe click as one cause, not the only one); Messangi will keep refusing it.',
+    rationale: 'Permanent: the address "is blacklisted" (the newer page names an Unsubscribe click as one cause, not the only one), and Messangi will keep refusing it.',
   },
   BLOCKED_DUE_BAD_BEHAVIOUR: {
     description: 'Recipient temporarily blocked.',
@@ -69,18 +69,18 @@ export const MESSANGI_EMAIL_CATALOG: Readonly<Record<MessangiEmailStatusCode, Ca
   },
   BOUNCED_PERMANENT: {
     description: 'Recipient blocked.',
-    classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
-    rationale: 'A hard bounce, as the code name says: do not mail the address again.',
+    classification: 'failure', status: 'undeliverable', failure: { reason: 'blocked_recipient', permanent: permanent },
+    rationale: 'Permanent: "Recipient blocked", and the code says the bounce is permanent; the cause the vendor names is a block of the recipient, not an address that does not exist. Do not mail the address again.',
   },
   BOUNCED: {
     description: 'The email was rejected.',
-    classification: 'failure', status: 'undeliverable', failure: { reason: 'mailbox', permanent: temporary },
-    rationale: 'Judgement call: beside BOUNCED_PERMANENT this is the soft bounce, so the mailbox may accept mail later.',
+    classification: 'failure', status: 'undeliverable', failure: { reason: 'unknown', permanent: temporary },
+    rationale: 'Judgement call: "The email was rejected" names no cause (a full mailbox would be a guess), so the reason is unknown; beside BOUNCED_PERMANENT it is the bounce not called permanent, and no lasting cause is named, so a later sending may succeed.',
   },
   COMPLAINED: {
     description: 'Recipient marked the email as spam.',
     classification: 'failure', status: 'complained', failure: { reason: 'spam', permanent: permanent },
-    rationale: 'A spam report by the recipient: never mail them again.',
+    rationale: 'Permanent: the recipient "marked the email as spam", a complaint; never mail them again.',
   },
   OPEN: {
     description: 'Recipient opened the email.',
@@ -94,7 +94,7 @@ export const MESSANGI_EMAIL_CATALOG: Readonly<Record<MessangiEmailStatusCode, Ca
   },
   INCOMPLETE: {
     description: 'A personalized Email message has been sent but the placeholder information is empty . Remember, a personalized message is a message that includes placeholders (dynamic fields) such as "Name", "Phone Number", "Last Name", among others.',
-    classification: 'failure', status: 'rejected', failure: { reason: 'content', permanent: temporary },
-    rationale: 'Judgement call: outside SMS the code means empty personalisation data, which the newest pages list beside the refusals and ask you to fix; a content problem, not the recipient.',
+    classification: 'transient', status: 'sent',
+    rationale: 'Judgement call: mapped as e-mail SENT (sent, awaiting the outcome), as on every channel. The text says the message "has been sent", so it is not a refusal; the empty placeholder data is a content problem to fix in your personalisation fields, and nothing is said against the recipient.',
   },
 }

@@ -6,15 +6,17 @@ import { MESSANGI_SMS_CATALOG } from './sms.js'
 import { MESSANGI_WHATSAPP_CATALOG } from './whatsapp.js'
 
 export * from './email.js'
+export * from './legacy.js'
 export * from './push.js'
 export * from './rcs.js'
 export * from './sms.js'
 export * from './whatsapp.js'
 
 /**
- * Messangi's catalogs by channel. Codes are looked up by (channel, code): `SENT`,
- * `INCOMPLETE`, `EXHAUSTED`, `BLACKLISTED`, `DEQUEUED` and `NOT_SENT` mean different
- * things per channel, and SMS says `DELIVRD` where RCS and WhatsApp say `DELIVERED`.
+ * Messangi's catalogs by channel. Codes are looked up by (channel, code): `SENT` (and
+ * `INCOMPLETE`, which maps as each channel's `SENT`), `EXHAUSTED`, `BLACKLISTED`,
+ * `DEQUEUED` and `NOT_SENT` mean different things per channel, and SMS says `DELIVRD`
+ * where RCS and WhatsApp say `DELIVERED`.
  *
  * @example
  * ```ts

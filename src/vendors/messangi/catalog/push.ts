@@ -58,7 +58,7 @@ export const MESSANGI_PUSH_CATALOG: Readonly<Record<MessangiPushStatusCode, Cata
   BAD_DEVICE_TOKEN: {
     description: 'The device token is invalid.',
     classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
-    rationale: 'The token is invalid: drop it.',
+    rationale: 'Permanent: "The device token is invalid", which sending again does not change: drop it.',
   },
   BAD_PLATFORM: {
     description: 'An invalid platform attempted to send a notification.',
@@ -98,7 +98,7 @@ export const MESSANGI_PUSH_CATALOG: Readonly<Record<MessangiPushStatusCode, Cata
   UNREGISTERED: {
     description: 'The device token is unregistered or inactive.',
     classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
-    rationale: 'The app was uninstalled or the token retired: drop the token.',
+    rationale: 'Permanent: the token "is unregistered or inactive" (the app was uninstalled or the token retired), a state of the token that sending again does not change: drop it.',
   },
   NOT_CONTEMPLATED_ERROR: {
     description: 'There was an unexpected error, it is an unacknowledged error.',
@@ -112,7 +112,7 @@ export const MESSANGI_PUSH_CATALOG: Readonly<Record<MessangiPushStatusCode, Cata
   },
   INCOMPLETE: {
     description: 'A personalized Push message has been sent but the placeholder information is empty . Remember, a personalized message is a message that includes placeholders (dynamic fields) such as "Name", "Phone Number", "Last Name", among others.',
-    classification: 'failure', status: 'rejected', failure: { reason: 'content', permanent: temporary },
-    rationale: 'Judgement call: empty personalisation data, which the newest pages list beside the refusals; a content problem, not the recipient.',
+    classification: 'final', status: 'delivered',
+    rationale: 'Judgement call: mapped as push SENT, as on every channel; push SENT is the final success of this channel (no device receipt exists), so this is delivered too. The text says the message "has been sent", so it is not a refusal; the empty placeholder data is a content problem to fix in your personalisation fields.',
   },
 }

@@ -23,6 +23,8 @@ export type MessangiSmsStatusCode = (typeof MESSANGI_SMS_STATUS_CODES)[number]
 const permanent = true
 const temporary = false
 
+const SMS_STATUS_PAGE = 'Messangi "SMS Status" page, newest version (https://docs.messangi.com/docs/sms-status); not on the older combined page'
+
 /**
  * Messangi's SMS statuses. The carrier codes are SMPP's seven-letter ones (`DELIVRD`,
  * `UNDELIV`, `REJECTD`, `ACCEPTD`), kept as Messangi spells them. Typed so that a code
@@ -74,7 +76,7 @@ export const MESSANGI_SMS_CATALOG: Readonly<Record<MessangiSmsStatusCode, Catalo
   INVALID_ROUTING: {
     description: 'Phone number is not valid.',
     classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
-    rationale: 'The number or its route is invalid; sending to it again fails the same way.',
+    rationale: 'Permanent: "Phone number is not valid", which sending again does not change.',
   },
   CODE_NOT_ALLOWED: {
     description: 'User does not have the short or long code assigned where the message is sent',
@@ -84,7 +86,7 @@ export const MESSANGI_SMS_CATALOG: Readonly<Record<MessangiSmsStatusCode, Catalo
   BLACKLISTED: {
     description: 'Recipient is blacklisted.',
     classification: 'failure', status: 'rejected', failure: { reason: 'blocked_recipient', permanent: permanent },
-    rationale: 'The number is on a blocklist and Messangi did not send; it will keep refusing it.',
+    rationale: 'Permanent: the recipient "is blacklisted", so Messangi did not send, and it will keep refusing the number.',
   },
   QUEUE: {
     description: 'SMS message is queued. Acknowledged by internal delivery process but not yet sent.',
@@ -104,7 +106,7 @@ export const MESSANGI_SMS_CATALOG: Readonly<Record<MessangiSmsStatusCode, Catalo
   INCOMPLETE: {
     description: 'A personalized SMS message has been sent but the placeholder information is empty . Remember, a personalized message is a message that includes placeholders (dynamic fields) such as "Name", "Phone Number", "Last Name", among others.',
     classification: 'transient', status: 'sent',
-    rationale: 'Judgement call: two meanings; the current SMS pages redefine it as "segmented, segment statuses pending", and the older text also says the message "has been sent", so both read as sent, outcome pending.',
+    rationale: 'Judgement call: mapped as SMS SENT (sent, awaiting a receipt), as on every channel. The older text says the message "has been sent": the empty placeholder data is a content problem to fix in your personalisation fields, not a refusal. The newer SMS pages redefine the code as a segmented message whose segment statuses are pending, which reads the same way.',
   },
   ENROUTE: {
     description: 'The SMS message is enroute.',
@@ -112,18 +114,22 @@ export const MESSANGI_SMS_CATALOG: Readonly<Record<MessangiSmsStatusCode, Catalo
     rationale: 'Judgement call: the newer page lists it under final statuses, but its meaning and the vendor\'s own transit-state note say a final outcome follows.',
   },
   SEGMENTS_EXCEEDED: {
-    description: '[You see this status] when the message exceeds the permitted segment limit. You keep SMS messages under 1600 characters to avoid this status.',
+    description: 'You see this status when the message exceeds the permitted segment limit. You keep SMS messages under 1600 characters to avoid this status.',
     classification: 'failure', status: 'rejected', failure: { reason: 'content', permanent: temporary },
-    rationale: 'Newer SMS Status page (opening words elided in the stored copy): the text is too long to send; the content needs fixing, not the recipient.',
+    rationale: 'The text "exceeds the permitted segment limit", so it is not sent; the content needs fixing, not the recipient.',
+    source: SMS_STATUS_PAGE,
   },
   EXHAUSTED: {
-    description: '[You see this status] when the retry limit is reached. You know delivery attempts have stopped.',
+    description: 'You see this status when the retry limit is reached. You know delivery attempts have stopped.',
     classification: 'failure', status: 'expired', failure: { reason: 'expired', permanent: temporary },
-    rationale: 'Newer SMS Status page (opening words elided in the stored copy): retries ran out, as on e-mail and push; a later sending may succeed.',
+    rationale: 'Retries ran out, as on e-mail and push; nothing is said against the number, so a later sending may succeed.',
+    source: SMS_STATUS_PAGE,
   },
   ACCEPTED: {
     description: 'The send API accepted the message request.',
     classification: 'transient', status: 'accepted',
-    rationale: 'In no status page: the status the send API (POST /raven/v2/messages) returns, seen in third-party code; description written by deliverykit.',
+    rationale: 'What the send API answers when it takes a message: Messangi has it and has not handed it on. Messangi describes it nowhere, so the description is deliverykit\'s.',
+    source: 'In no Messangi status page: the status of the send API response (POST https://elastic.messangi.me/raven/v2/messages), as mocked in the tests of weni-ai/rapidpro-courier, handlers/messangi/handler_test.go (commits bce09c93 and 4217f1b2)',
+    descriptionBy: 'deliverykit',
   },
 }

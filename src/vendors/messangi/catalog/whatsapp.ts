@@ -22,6 +22,8 @@ export type MessangiWhatsappStatusCode = (typeof MESSANGI_WHATSAPP_STATUS_CODES)
 const permanent = true
 const temporary = false
 
+const WHATSAPP_STATUS_PAGE = 'Messangi "WhatsApp Status" page, newest version (https://docs.messangi.com/docs/whatsapp-status); not on the older combined page'
+
 /**
  * Messangi's WhatsApp statuses.
  *
@@ -60,22 +62,25 @@ export const MESSANGI_WHATSAPP_CATALOG: Readonly<Record<MessangiWhatsappStatusCo
   },
   INCOMPLETE: {
     description: 'A personalized WhatsApp message has been sent but the placeholder information is empty . Remember, a personalized message is a message that includes placeholders (dynamic fields) such as "Name", "Phone Number", "Last Name", among others.',
-    classification: 'failure', status: 'rejected', failure: { reason: 'content', permanent: temporary },
-    rationale: 'Judgement call: the newest page lists it beside the refusals and says to review the personalisation fields; a content problem, not the recipient.',
+    classification: 'transient', status: 'sent',
+    rationale: 'Judgement call: mapped as WhatsApp SENT (handed to Meta, awaiting a receipt), as on every channel. The text says the message "has been sent", so it is not a refusal; the empty placeholder data is a content problem (the newest page: "You review fields such as name, phone number, or last name"), and nothing says the message was held back.',
   },
   QUEUE: {
     description: 'You see this status after Messangi receives your message request. You know the message is queued for processing.',
     classification: 'transient', status: 'accepted',
-    rationale: 'Newer WhatsApp Status page: still on the platform.',
+    rationale: 'Still on the platform.',
+    source: WHATSAPP_STATUS_PAGE,
   },
   DEQUEUED: {
-    description: '[You see this status] when the message leaves the queue. You know Messangi is sending the message to META.',
+    description: 'You see this status when the message leaves the queue. You know Messangi is sending the message to META.',
     classification: 'transient', status: 'accepted',
-    rationale: 'Newer WhatsApp Status page (opening words elided in the stored copy): leaving the queue toward Meta, not handed to it yet.',
+    rationale: 'Leaving the queue toward Meta, not handed to it yet.',
+    source: WHATSAPP_STATUS_PAGE,
   },
   BLACKLISTED: {
-    description: '[You see this status] when the recipient phone number is on a blocklist. You know the message was not sent to that number.',
+    description: 'You see this status when the recipient phone number is on a blocklist. You know the message was not sent to that number.',
     classification: 'failure', status: 'rejected', failure: { reason: 'blocked_recipient', permanent: permanent },
-    rationale: 'Newer WhatsApp Status page (opening words elided in the stored copy): not sent, and Messangi will keep refusing the number.',
+    rationale: 'Not sent because the number is on a blocklist, a lasting cause: Messangi will keep refusing it.',
+    source: WHATSAPP_STATUS_PAGE,
   },
 }
