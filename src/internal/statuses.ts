@@ -36,11 +36,13 @@ export const unknownStatusIssue = (
   channel: Channel,
   status: string,
   path: IssuePath,
+  /** Whose catalog it is, where not the vendor's current one: "Messangi legacy". */
+  owner: string = VENDOR_NAMES[vendor],
 ): UnknownStatusIssue => {
   const expected = Object.keys(catalogs[channel] ?? {})
   const single = isSingleCatalog(catalogs)
   const knownOn = single ? [] : channelsWithStatus(catalogs, status)
-  const what = single ? `${VENDOR_NAMES[vendor]} status` : `${VENDOR_NAMES[vendor]} ${CHANNEL_NAMES[channel]} status`
+  const what = single ? `${owner} status` : `${owner} ${CHANNEL_NAMES[channel]} status`
   const elsewhere = knownOn.length > 0 ? ` (it is a status on ${listed(knownOn.map((c) => CHANNEL_NAMES[c]))})` : ''
   return {
     code: 'unknown_status',

@@ -2,7 +2,7 @@ import { normalize } from 'deliverykit'
 import { normalizeLegacy } from 'deliverykit/messangi'
 import { describe, expect, it } from 'vitest'
 
-import { payload, rightOf } from '../helpers.js'
+import { leftOf, payload, rightOf } from '../helpers.js'
 
 const callback = { id: 'm-1', to: '+5588999999999', status: 'DELIVRD' }
 
@@ -58,10 +58,21 @@ describe('Messangi body shapes', () => {
   })
 
   it('reads a legacy body whose values are all strings, as from a parsed form', () => {
-    const form = Object.fromEntries(new URLSearchParams('FROM=12345&TO=584141234567&TYPE=PUSH&MESSANGI_ID=77&STATUS=UNREGISTERED&EXTRA=1'))
+    const form = Object.fromEntries(new URLSearchParams('FROM=12345&TO=584141234567&TYPE=SMS&MESSANGI_ID=77&STATUS=UNDELIVERED&EXTRA=1'))
     const [event] = rightOf(normalizeLegacy(form))
-    expect(event).toMatchObject({ channel: 'push', messageId: '77', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: true } })
+    // UNDELIVERED is a legacy code: "Message not delivered to device."
+    expect(event).toMatchObject({ channel: 'sms', messageId: '77', vendorStatus: 'UNDELIVERED', description: 'Message not delivered to device.' })
     expect(event?.raw).toEqual(form)
+  })
+
+  it('reads a legacy code whose form encoding spells its space as +, in the legacy appendix of its TYPE', () => {
+    const [event] = rightOf(normalizeLegacy('FROM=12345&TO=584141234567&TYPE=SMS&MESSANGI_ID=77&STATUS=DELIVERED+TO+CARRIER'))
+    expect(event).toMatchObject({ vendorStatus: 'DELIVERED TO CARRIER', description: 'Message delivered to the external entity.' })
+  })
+
+  it('a legacy push callback knows only SENT: the push appendix was not obtained, so other codes are unknown, not guessed', () => {
+    const error = leftOf(normalizeLegacy('TYPE=PUSH&MESSANGI_ID=77&TO=token&STATUS=UNREGISTERED'))
+    expect([error.kind, error.issues[0].message]).toEqual(['unknown_status', 'STATUS: "UNREGISTERED" is not a Messangi legacy push status; expected one of SENT'])
   })
 
   it('send API response without meta and date is read too', () => {

@@ -36,7 +36,7 @@ describe('Messangi errors', () => {
     const response = payload('messangi/sms/send-response.json')
     const data = response['data'] as Record<string, unknown>
     expect(leftOf(normalize('messangi', { ...response, data: { ...data, status: 'NEW' } }, { channel: 'sms' })).issues[0].path).toEqual(['data', 'status'])
-    expect(leftOf(normalizeLegacy({ ...payload('messangi/legacy-sms.json'), STATUS: 'READ' })).issues[0]).toMatchObject({ path: ['STATUS'], channel: 'sms' })
+    expect(leftOf(normalizeLegacy({ ...payload('messangi/legacy-sms.json'), STATUS: 'NOT_A_CODE' })).issues[0]).toMatchObject({ path: ['STATUS'], channel: 'sms' })
   })
 
   it('keeps an unknown code as an unknown event with unknownStatus: "keep"', () => {

@@ -5,7 +5,7 @@
  */
 import { lookupStatus, type Channel, type ChannelCatalogs, type Vendor } from 'deliverykit'
 import { MASSTACK_CATALOGS } from 'deliverykit/masstack'
-import { MESSANGI_CATALOGS } from 'deliverykit/messangi'
+import { MESSANGI_CATALOGS, MESSANGI_LEGACY_CATALOGS } from 'deliverykit/messangi'
 import { OCTOPUSH_CATALOGS } from 'deliverykit/octopush'
 import fc from 'fast-check'
 
@@ -23,6 +23,13 @@ export const CATALOGS: Readonly<Record<Vendor, ChannelCatalogs>> = {
 }
 
 export const codesOf = (vendor: Vendor, channel: Channel): ReadonlyArray<string> => Object.keys(CATALOGS[vendor][channel] ?? {})
+
+/**
+ * The catalogs an event's code is read in: a Messangi legacy form callback's (its raw has
+ * `TYPE` and `MESSANGI_ID`) are the legacy API's, every other body's its vendor's.
+ */
+export const catalogsOf = (vendor: Vendor, raw: unknown): ChannelCatalogs =>
+  vendor === 'messangi' && typeof raw === 'object' && raw !== null && 'TYPE' in raw && 'MESSANGI_ID' in raw ? MESSANGI_LEGACY_CATALOGS : CATALOGS[vendor]
 
 /** Every code of every vendor and channel, to swap into another vendor's body. */
 export const ALL_CODES: ReadonlyArray<string> = [
@@ -175,13 +182,14 @@ const messangi: fc.Arbitrary<ValidBody> = fc
   .chain(([channel, status, id, to, shape]) => {
     const legacyType = LEGACY_TYPE[channel]
     if (shape === 'legacy' && legacyType !== undefined) {
-      return optionalFields({ FROM: text, MESSAGE_BODY: text, CLIENT_ID: text }).map(
-        (extra): ValidBody => ({
+      // A legacy callback's STATUS is a code of the legacy API's appendix for its TYPE.
+      return fc.tuple(optionalFields({ FROM: text, MESSAGE_BODY: text, CLIENT_ID: text }), fc.constantFrom(...Object.keys(MESSANGI_LEGACY_CATALOGS[channel] ?? {}))).map(
+        ([extra, legacyStatus]): ValidBody => ({
           vendor: 'messangi',
-          body: { TYPE: legacyType, MESSANGI_ID: id, STATUS: status, TO: to, ...extra },
+          body: { TYPE: legacyType, MESSANGI_ID: id, STATUS: legacyStatus, TO: to, ...extra },
           // TYPE names the channel and wins over the option: say another one to show it.
           options: { channel: channel === 'sms' ? 'whatsapp' : 'sms' },
-          expected: [{ channel, messageId: idText(id), recipient: to, vendorStatus: status, historyLength: 0 }],
+          expected: [{ channel, messageId: idText(id), recipient: to, vendorStatus: legacyStatus, historyLength: 0 }],
         }),
       )
     }

@@ -4,7 +4,7 @@ import { deepStrictEqual, strictEqual } from 'node:assert/strict'
 
 import { describe } from 'vitest'
 
-import { CATALOGS, validBody, VALID_BODIES, type ValidBody } from './arbitraries.js'
+import { catalogsOf, validBody, VALID_BODIES, type ValidBody } from './arbitraries.js'
 import { property } from './harness.js'
 import { checkEvent, ok } from './oracle.js'
 
@@ -26,7 +26,7 @@ const decodesAsExpected = (valid: ValidBody): void => {
       recipient: expected.recipient,
       vendorStatus: expected.vendorStatus,
     })
-    const entry = lookupStatus(CATALOGS[valid.vendor], expected.channel, expected.vendorStatus)
+    const entry = lookupStatus(catalogsOf(valid.vendor, valid.body), expected.channel, expected.vendorStatus)
     ok(entry !== undefined, 'the generated code is in the catalog')
     deepStrictEqual({ classification: event.classification, status: event.status, failure: 'failure' in event ? event.failure : undefined }, {
       classification: entry.classification,

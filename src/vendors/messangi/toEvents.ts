@@ -10,7 +10,7 @@ import { lookupStatus, type ChannelCatalogs } from '../../model/catalog.js'
 import type { Channel } from '../../model/channel.js'
 import type { EventDetails } from '../../model/event.js'
 import type { InboundEvent } from '../../model/inbound.js'
-import { MESSANGI_CATALOGS } from './catalog/index.js'
+import { MESSANGI_CATALOGS, MESSANGI_LEGACY_CATALOGS } from './catalog/index.js'
 import {
   isoOfMessangiTime,
   type MessangiLegacyCallback,
@@ -56,6 +56,8 @@ const occurredAtOf = (date: string | undefined): string | undefined => (date ===
 interface StatusFields {
   readonly channel: Channel
   readonly catalogs: ChannelCatalogs
+  /** Whose catalog it is, for messages: the vendor's, or "Messangi legacy". */
+  readonly owner?: string
   readonly id: string
   readonly to: string
   readonly status: string
@@ -89,7 +91,7 @@ const statusEvents = (fields: StatusFields): Built => {
     raw: fields.raw,
     eventId: digest(['messangi', fields.id, fields.to, fields.status, fields.date ?? '']),
   })
-  return oneEvent(event, entry === undefined ? unknownStatusIssue('messangi', fields.catalogs, fields.channel, fields.status, fields.statusPath) : undefined)
+  return oneEvent(event, entry === undefined ? unknownStatusIssue('messangi', fields.catalogs, fields.channel, fields.status, fields.statusPath, fields.owner) : undefined)
 }
 
 /**
@@ -138,11 +140,16 @@ export const sendResponseEvents = (body: MessangiSendResponse, settings: Messang
   )
 }
 
-/** The event of a legacy form callback, on the channel its `TYPE` names (the caller's option is for bodies that name none). */
+/**
+ * The event of a legacy form callback, on the channel its `TYPE` names (the caller's
+ * option is for bodies that name none), its `STATUS` read in the legacy API's status
+ * appendix for that channel.
+ */
 export const legacyEvents = (body: MessangiLegacyCallback): Built =>
   statusEvents({
     channel: CHANNEL_OF_TYPE[body.TYPE],
-    catalogs: MESSANGI_CATALOGS,
+    catalogs: MESSANGI_LEGACY_CATALOGS,
+    owner: 'Messangi legacy',
     id: body.MESSANGI_ID,
     to: body.TO,
     status: body.STATUS,
