@@ -9,14 +9,15 @@
  * ```ts
  * import pg from 'pg'
  * import { parse } from 'deliverykit'
- * import { POSTGRES_SCHEMA, currentStatus, recordEvent } from 'deliverykit/postgres'
+ * import { POSTGRES_SCHEMA, currentStatus, recordEvent, type CurrentStatusRow } from 'deliverykit/postgres'
  *
  * const pool = new pg.Pool({ connectionString: process.env['DATABASE_URL'] })
  * await pool.query(POSTGRES_SCHEMA)
  * for (const event of parse('octopush', '{"message_id":"sms_1","number":"+33600112233","status":"DELIVERED","delivery_date":"2025-01-22 11:46:06"}')) {
  *   await pool.query(recordEvent(event))
  * }
- * const { rows } = await pool.query(currentStatus('octopush', 'sms_1', '+33600112233'))
+ * const { rows } = await pool.query<CurrentStatusRow>(currentStatus('octopush', 'sms_1', '+33600112233'))
+ * console.log(rows[0]?.event.status) // delivered
  * ```
  * @module postgres
  */

@@ -4,8 +4,10 @@
  * the status table holds the fold of `advance` and the event table each event once.
  * One PGlite instance for the whole file, emptied between runs.
  */
+import { readFileSync } from 'node:fs'
+
 import { PGlite } from '@electric-sql/pglite'
-import { advance, type AnyEvent } from 'deliverykit'
+import { advance, parse, type AnyEvent } from 'deliverykit'
 import { POSTGRES_SCHEMA, currentStatus, recordEvent, type PostgresQuery } from 'deliverykit/postgres'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -64,6 +66,26 @@ describe('deliverykit/postgres on PGlite', () => {
       { seed: SEED, numRuns: 300 },
     )
   }, 60_000)
+
+  it('runs the guide’s plain SQL, whose advance-ordered history ends on the standing event', async () => {
+    await db.query(TRUNCATE)
+    const base = { message_id: 'sms_1', number: '+33600112233' }
+    const bodies = [
+      { ...base, status: 'DELIVERED', delivery_date: '2025-01-22 11:46:06' },
+      { ...base, status: 'ACK', delivery_date: '2025-01-22 11:45:00' },
+      { ...base, status: 'BLACKLISTED_NUMBER', delivery_date: '2025-01-22 11:47:00' },
+    ]
+    await recordAll(db, bodies.flatMap((body) => parse('octopush', body)), false)
+    const guide = readFileSync(new URL('../../docs/postgres.md', import.meta.url), 'utf8')
+    const reads = [...guide.matchAll(/^```sql\n([\s\S]*?)^```$/gm)].map((match) => match[1] ?? '').filter((sql) => sql.startsWith('SELECT'))
+    expect(reads).toHaveLength(3)
+    const [standing, history, counts] = await Promise.all(reads.map((sql) => pglite.exec(sql)))
+    expect(standing?.[0]?.rows).toEqual([expect.objectContaining({ recipient: '+33600112233', status: 'rejected', vendor_status: 'BLACKLISTED_NUMBER' })])
+    expect(history?.[0]?.rows.map((row) => (row as { readonly status: string }).status)).toEqual(['delivered', 'sent', 'rejected'])
+    expect(history?.[1]?.rows.map((row) => (row as { readonly status: string }).status)).toEqual(['sent', 'delivered', 'rejected'])
+    expect(counts?.[0]?.rows).toEqual([{ status: 'rejected', count: 1 }])
+    expect(counts?.[1]?.rows).toEqual([{ vendor: 'octopush', message_id: 'sms_1', recipient: '+33600112233', reason: 'opted_out' }])
+  })
 
   it('returns no row for a message nothing was recorded for', async () => {
     await db.query(TRUNCATE)
