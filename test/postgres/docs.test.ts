@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const guide = readFileSync(new URL('../../docs/postgres.md', import.meta.url), 'utf8')
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 
 /** The fenced blocks of a language in Markdown. */
 const fenced = (markdown: string, language: string): ReadonlyArray<string> =>
@@ -41,12 +42,15 @@ describe('TypeScript blocks of the Postgres guide and doc comments', () => {
   const sources = readdirSync(new URL('../../src/postgres/', import.meta.url)).filter((file) => file.endsWith('.ts'))
   const blocks = [
     ...fenced(guide, 'ts').map((code, i) => [`guide-${String(i + 1)}`, code] as const),
+    // The README's block about this entry (its other blocks are not modules of their own).
+    ...fenced(readme, 'ts').filter((code) => code.includes("from 'deliverykit/postgres'")).map((code, i) => [`readme-${String(i + 1)}`, code] as const),
     ...sources.flatMap((file) => examples(readFileSync(new URL(`../../src/postgres/${file}`, import.meta.url), 'utf8')).map((code, i) => [`${file.replace('.ts', '')}-example-${String(i + 1)}`, code] as const)),
   ]
 
   it('has blocks to check', () => {
     expect(fenced(guide, 'ts').length).toBeGreaterThanOrEqual(2)
-    expect(blocks.length).toBeGreaterThanOrEqual(6)
+    expect(blocks.filter(([name]) => name.startsWith('readme-'))).toHaveLength(1)
+    expect(blocks.length).toBeGreaterThanOrEqual(7)
   })
 
   it('type-checks every block as a module against the package', () => {
