@@ -79,7 +79,7 @@ SELECT EXISTS (SELECT FROM recorded) AS recorded, EXISTS (SELECT FROM standing) 
  * One statement that records an event: it inserts the event into `deliverykit_events`
  * once (a redelivery, the same `eventId`, changes nothing), and makes it the standing
  * event of its (vendor, message, recipient) in `deliverykit_status` only if it wins under
- * exactly {@link advance}'s order. PostgreSQL decides, in the same statement and under the
+ * exactly {@link deliverykit.advance | advance}'s order. PostgreSQL decides, in the same statement and under the
  * lock of the status row, so processes that record events of the same message at the same
  * time cannot move it backwards: the row ends as `advance` folding every event, whatever
  * the order they arrived or committed in. Run it in its own transaction (autocommit) at
@@ -128,7 +128,7 @@ const CURRENT_STATUS = 'SELECT event FROM deliverykit_status WHERE vendor = $1 A
 
 /**
  * The standing event of a message and recipient: a query whose single row is a
- * {@link CurrentStatusRow}, the event {@link advance} would keep from every event recorded
+ * {@link CurrentStatusRow}, the event {@link deliverykit.advance | advance} would keep from every event recorded
  * for them; no row when none was. Give the message id and recipient as deliverykit reports
  * them (`event.messageId`, `event.recipient`).
  *

@@ -4,7 +4,7 @@
  * `deliverykit_events` holds every event once, keyed by `eventId`; `deliverykit_status`
  * holds the standing event of each (vendor, message, recipient). Both carry the five
  * columns of `advance`'s order, so that PostgreSQL can compare events exactly as `advance`
- * does: `rank` ({@link rankOf}, -1 for an unknown status), `occurred_at_ms` (the instant of
+ * does: `rank` ({@link deliverykit.rankOf | rankOf}, -1 for an unknown status), `occurred_at_ms` (the instant of
  * `occurredAt` in milliseconds as deliverykit reads it, `-infinity` when absent),
  * `status_order` (the fixed tie-break order of statuses), then `event_id_order` and
  * `channel_order` (the `eventId` and the channel as UTF-16BE bytes, which PostgreSQL
