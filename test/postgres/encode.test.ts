@@ -2,6 +2,8 @@
  * The pure pieces of deliverykit/postgres: the key of `advance`'s order, the text escape,
  * the UTF-16BE bytes that sort as JavaScript sorts strings, and JSON that keeps `-0`.
  */
+import { readFileSync, readdirSync } from 'node:fs'
+
 import { advance, type AnyEvent } from 'deliverykit'
 import { postgresText, recordEvent } from 'deliverykit/postgres'
 import fc from 'fast-check'
@@ -159,5 +161,16 @@ describe('recordEvent', () => {
     expect(values).toHaveLength(12)
     expect(values[11]).toBe(jsonText(event))
     expect([...recordEvent(event).text.matchAll(/\$(\d+)/g)].map((m) => Number(m[1]))).toEqual(Array.from({ length: 12 }, (_, i) => i + 1))
+  })
+})
+
+describe('the entry point', () => {
+  it('imports only its own files and src/model: no driver, no vendor', () => {
+    const dir = new URL('../../src/postgres/', import.meta.url)
+    const imports = readdirSync(dir)
+      .filter((file) => file.endsWith('.ts'))
+      .flatMap((file) => [...readFileSync(new URL(file, dir), 'utf8').matchAll(/^(?:import|export)\b[^'"]*from '([^']+)'/gm)].map((match) => match[1] ?? ''))
+    expect(imports.length).toBeGreaterThan(3)
+    for (const specifier of imports) expect(specifier).toMatch(/^(\.\/[a-z]+\.js|\.\.\/model\/[a-z]+\.js)$/)
   })
 })
