@@ -7,6 +7,7 @@ const library = defineConfig({
     octopush: 'src/vendors/octopush/index.ts',
     messangi: 'src/vendors/messangi/index.ts',
     masstack: 'src/vendors/masstack/index.ts',
+    postgres: 'src/postgres/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: { compilerOptions: { types: [] } },

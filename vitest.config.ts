@@ -12,6 +12,7 @@ export default defineConfig({
       { find: /^deliverykit\/octopush$/, replacement: src('vendors/octopush/index.ts') },
       { find: /^deliverykit\/messangi$/, replacement: src('vendors/messangi/index.ts') },
       { find: /^deliverykit\/masstack$/, replacement: src('vendors/masstack/index.ts') },
+      { find: /^deliverykit\/postgres$/, replacement: src('postgres/index.ts') },
     ],
   },
   test: {

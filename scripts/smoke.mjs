@@ -22,7 +22,7 @@ const packed = JSON.parse(run(npm, ['pack', '--json', '--pack-destination', work
 const tarball = join(work, packed[0].filename)
 const shipped = packed[0].files.map((file) => file.path).sort()
 console.log(`packed ${packed[0].filename}: ${String(shipped.length)} files`)
-for (const required of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/octopush.js', 'dist/octopush.cjs', 'dist/messangi.js', 'dist/messangi.cjs', 'dist/messangi.d.ts', 'dist/messangi.d.cts', 'dist/masstack.js', 'dist/masstack.cjs', 'dist/masstack.d.ts', 'dist/masstack.d.cts', 'dist/cli.js', 'LICENSE', 'README.md', 'CHANGELOG.md']) {
+for (const required of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/octopush.js', 'dist/octopush.cjs', 'dist/messangi.js', 'dist/messangi.cjs', 'dist/messangi.d.ts', 'dist/messangi.d.cts', 'dist/masstack.js', 'dist/masstack.cjs', 'dist/masstack.d.ts', 'dist/masstack.d.cts', 'dist/postgres.js', 'dist/postgres.cjs', 'dist/postgres.d.ts', 'dist/postgres.d.cts', 'dist/cli.js', 'LICENSE', 'README.md', 'CHANGELOG.md']) {
   if (!shipped.includes(required)) throw new Error(`the package lacks ${required}`)
 }
 const strays = shipped.filter((file) => /^(src|test|examples|scripts|docs)\//.test(file))
@@ -44,6 +44,7 @@ import { normalize, safeParse, formatError, octopush as fromRoot, messangi as me
 import * as octopush from 'deliverykit/octopush'
 import * as messangi from 'deliverykit/messangi'
 import * as masstack from 'deliverykit/masstack'
+import * as postgres from 'deliverykit/postgres'
 const body = JSON.parse(readFileSync('body.json', 'utf8'))
 const result = normalize('octopush', body)
 assert.equal(result._tag, 'Right')
@@ -60,6 +61,13 @@ assert.equal(normalize('messangi', wa, { channel: 'whatsapp' }).right[0].status,
 assert.deepEqual(messangi.normalize(wa, { channel: 'whatsapp' }), normalize('messangi', wa, { channel: 'whatsapp' }))
 assert.deepEqual(messangiFromRoot.MESSANGI_CATALOGS, messangi.MESSANGI_CATALOGS)
 assert.equal(messangi.MESSANGI_SMS_CATALOG.DELIVRD.status, 'delivered')
+// deliverykit/postgres needs no driver: the consumer has none installed.
+const recorded = postgres.recordEvent(result.right[0])
+assert.match(recorded.text, /INSERT INTO deliverykit_status/)
+assert.equal(recorded.values[0], result.right[0].eventId)
+assert.equal(JSON.parse(recorded.values[11]).eventId, result.right[0].eventId)
+assert.match(postgres.POSTGRES_SCHEMA, /CREATE TABLE IF NOT EXISTS deliverykit_events/)
+assert.deepEqual(postgres.currentStatus('octopush', 'm\\u0000', 'r').values, ['octopush', 'm\\uFFFD0', 'r'])
 console.log('ESM ok')
 `,
 )
@@ -70,6 +78,7 @@ const { normalize, parse, isDeliveryKitError } = require('deliverykit')
 const octopush = require('deliverykit/octopush')
 const messangi = require('deliverykit/messangi')
 const masstack = require('deliverykit/masstack')
+const postgres = require('deliverykit/postgres')
 const body = require('./body.json')
 assert.equal(masstack.MASSTACK_SMS_CATALOG.FAILED.status, 'unconfirmed')
 assert.equal(masstack.parse({ id: 'c-1', status: 'OPEN', destinationEmail: 'a@example.com' })[0].status, 'read')
@@ -80,6 +89,8 @@ assert.throws(() => parse('octopush', {}), (error) => isDeliveryKitError(error) 
 assert.throws(() => octopush.parse({}), (error) => isDeliveryKitError(error))
 assert.deepEqual(messangi.parse(require('./messangi.json'), { channel: 'whatsapp' }), parse('messangi', require('./messangi.json'), { channel: 'whatsapp' }))
 assert.throws(() => messangi.parseLegacy({}), (error) => isDeliveryKitError(error))
+assert.equal(postgres.recordEvent(parse('octopush', body)[0]).values[5], 'delivered')
+assert.equal(postgres.postgresText('a\\u0000'), 'a\\uFFFD0')
 console.log('CJS ok')
 `,
 )
@@ -101,6 +112,9 @@ import { MESSANGI_RCS_CATALOG, type MessangiOptions } from 'deliverykit/messangi
 const messangiOptions: MessangiOptions = { channel: 'rcs' }
 export const rcs = normalize('messangi', {}, messangiOptions)
 export const fallback: string = MESSANGI_RCS_CATALOG.FALLBACK.status
+import { currentStatus, type CurrentStatusRow, type PostgresQuery } from 'deliverykit/postgres'
+export const query: PostgresQuery = currentStatus('octopush', 'm', 'r')
+export const row = (r: CurrentStatusRow): string => r.event.status
 `,
 )
 writeFileSync(
@@ -113,6 +127,8 @@ export const failures: ReadonlyArray<FailureEvent> = parse('octopush', {}).filte
 export const zone: string = octopush.OCTOPUSH_DEFAULT_TIME_ZONE
 import messangi = require('deliverykit/messangi')
 export const legacy: ReadonlyArray<FailureEvent> = messangi.parseLegacy({}).filter((e): e is FailureEvent => e.classification === 'failure')
+import postgres = require('deliverykit/postgres')
+export const recorded: postgres.PostgresQuery = postgres.recordEvent(failures[0]!)
 `,
 )
 writeFileSync(

@@ -1,0 +1,101 @@
+/**
+ * How values of an event become PostgreSQL parameters without loss: text PostgreSQL can
+ * hold, bytes that sort as JavaScript sorts strings, and JSON that keeps `-0`.
+ */
+
+const REPLACEMENT = 0xfffd
+
+const isHigh = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff
+const isLow = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff
+
+/** Whether the UTF-16 unit at `i` is a surrogate without its partner. */
+const isLoneSurrogate = (text: string, i: number, unit: number): boolean =>
+  isHigh(unit) ? !isLow(text.charCodeAt(i + 1)) : isLow(unit) && !isHigh(text.charCodeAt(i - 1))
+
+/** Whether the unit at `i` cannot be stored as itself: NUL, a lone surrogate, or U+FFFD (the escape). */
+const needsEscape = (text: string, i: number): boolean => {
+  const unit = text.charCodeAt(i)
+  return unit === 0 || unit === REPLACEMENT || ((unit & 0xf800) === 0xd800 && isLoneSurrogate(text, i, unit))
+}
+
+/**
+ * The text deliverykit/postgres stores for a string in a `text` column (`message_id`,
+ * `recipient`, `event_id`, `channel`): the string itself, unless it holds a character
+ * PostgreSQL text cannot keep. PostgreSQL refuses NUL (U+0000), and a lone surrogate
+ * (half of a UTF-16 pair, which a JavaScript string may hold) has no UTF-8 form, so drivers
+ * replace it with U+FFFD and two different strings would become one key. Those become
+ * U+FFFD followed by a tag: `0` for NUL, the four hex digits of a lone surrogate
+ * (`d800`…`dfff`), and `!` for a U+FFFD of the string itself. The mapping is one-to-one,
+ * so two events never share a key by accident, and it is the identity on everything else.
+ *
+ * Use it when you look a row up with your own SQL by a value that could hold such a
+ * character; {@link currentStatus} applies it for you.
+ *
+ * @example
+ * ```ts
+ * import { postgresText } from 'deliverykit/postgres'
+ * postgresText('+33600112233') // '+33600112233'
+ * postgresText('a\u0000b') // 'a\uFFFD0b'
+ * ```
+ * @category Postgres
+ */
+export const postgresText = (text: string): string => {
+  let i = 0
+  while (i < text.length && !needsEscape(text, i)) i++
+  if (i === text.length) return text
+  let out = text.slice(0, i)
+  for (; i < text.length; i++) {
+    const unit = text.charCodeAt(i)
+    if (unit === 0) out += '\uFFFD0'
+    else if (unit === REPLACEMENT) out += '\uFFFD!'
+    else if ((unit & 0xf800) === 0xd800 && isLoneSurrogate(text, i, unit)) out += `\uFFFD${unit.toString(16)}`
+    else out += text.charAt(i)
+  }
+  return out
+}
+
+/**
+ * The string's UTF-16 code units, big-endian. PostgreSQL compares `bytea` byte by byte,
+ * a prefix first, which is then exactly JavaScript's `<` on the strings: code units in
+ * order, whatever they are (astral characters, NUL, lone surrogates), under any collation.
+ */
+export const utf16be = (text: string): Uint8Array => {
+  const bytes = new Uint8Array(text.length * 2)
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i)
+    bytes[2 * i] = unit >>> 8
+    bytes[2 * i + 1] = unit & 0xff
+  }
+  return bytes
+}
+
+/**
+ * JSON text of a value, exactly as `JSON.stringify` writes it, except that `-0` in an
+ * array or a plain object is written `-0`, which `JSON.parse` reads back as `-0` (and a
+ * PostgreSQL `json` column keeps as written). So an event read back deep-equals the event.
+ */
+export const jsonText = (value: unknown): string => write(value, '') ?? 'null'
+
+const write = (input: unknown, key: string): string | undefined => {
+  const value = hasToJson(input) ? input.toJSON(key) : input
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : JSON.stringify(value)
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value)
+  if (Array.isArray(value)) {
+    const items: Array<string> = []
+    // A loop, not map: a hole in a sparse array is written null, as JSON.stringify does.
+    for (let i = 0; i < value.length; i++) items.push(write((value as ReadonlyArray<unknown>)[i], String(i)) ?? 'null')
+    return `[${items.join(',')}]`
+  }
+  const prototype: unknown = Object.getPrototypeOf(value)
+  // Boxed primitives, Maps and class instances: JSON.stringify's own rules, unchanged.
+  if (prototype !== Object.prototype && prototype !== null) return JSON.stringify(value)
+  const fields: Array<string> = []
+  for (const name of Object.keys(value)) {
+    const text = write((value as Readonly<Record<string, unknown>>)[name], name)
+    if (text !== undefined) fields.push(`${JSON.stringify(name)}:${text}`)
+  }
+  return `{${fields.join(',')}}`
+}
+
+const hasToJson = (value: unknown): value is { readonly toJSON: (key: string) => unknown } =>
+  typeof value === 'object' && value !== null && typeof (value as { readonly toJSON?: unknown }).toJSON === 'function'

@@ -1,0 +1,150 @@
+import type { AnyEvent } from '../model/event.js'
+import { precedenceKey } from '../model/precedence.js'
+import type { Vendor } from '../model/vendor.js'
+import { jsonText, postgresText, utf16be } from './encode.js'
+
+/**
+ * A parameterized query, the shape PostgreSQL drivers take: `client.query(query)` with
+ * `pg`, `db.query(query.text, query.values)` with PGlite. The text is always the same for a
+ * function; every value of the event is a parameter, never part of the text.
+ *
+ * @category Postgres
+ */
+export interface PostgresQuery {
+  /** The SQL, with `$1`, `$2`, … for the values. */
+  readonly text: string
+  /**
+   * The parameters: text, numbers (`-Infinity` included), and `Uint8Array` for `bytea`. A
+   * new array for every call; mutable only because drivers' types ask for `any[]`.
+   */
+  readonly values: Array<string | number | Uint8Array>
+}
+
+/**
+ * The row {@link recordEvent} returns: whether the event was new, and whether it became
+ * the standing event of its message and recipient.
+ *
+ * @category Postgres
+ */
+// A type literal, not an interface: pg's `query<Row>` requires a row type with an index signature.
+// eslint-disable-next-line @typescript-eslint/consistent-type-definitions
+export type RecordEventRow = {
+  /** `false` for a redelivery: an event with this `eventId` was already recorded, and nothing changed. */
+  readonly recorded: boolean
+  /** `true` when the event now stands for its message and recipient (it was the first, or it won). */
+  readonly standing: boolean
+}
+
+/**
+ * The row {@link currentStatus} returns, when the message and recipient have an event.
+ *
+ * @category Postgres
+ */
+// eslint-disable-next-line @typescript-eslint/consistent-type-definitions
+export type CurrentStatusRow = {
+  /** The standing event, as recorded (your driver parses the `json` column). */
+  readonly event: AnyEvent
+}
+
+/** The columns of advance's order, most significant first: the row comparison below. */
+const ORDER = 'rank, occurred_at_ms, status_order, event_id_order, channel_order'
+
+const RECORD_EVENT = `WITH recorded AS (
+  INSERT INTO deliverykit_events
+    (event_id, vendor, message_id, recipient, channel, status, ${ORDER}, event)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::json)
+  ON CONFLICT (event_id) DO NOTHING
+  RETURNING vendor, message_id, recipient, ${ORDER}, event_id, status, event
+), standing AS (
+  INSERT INTO deliverykit_status AS stored
+    (vendor, message_id, recipient, ${ORDER}, event_id, status, event)
+  SELECT vendor, message_id, recipient, ${ORDER}, event_id, status, event FROM recorded
+  ON CONFLICT (vendor, message_id, recipient) DO UPDATE SET
+    rank = excluded.rank,
+    occurred_at_ms = excluded.occurred_at_ms,
+    status_order = excluded.status_order,
+    event_id_order = excluded.event_id_order,
+    channel_order = excluded.channel_order,
+    event_id = excluded.event_id,
+    status = excluded.status,
+    event = excluded.event,
+    updated_at = now()
+  WHERE (excluded.rank, excluded.occurred_at_ms, excluded.status_order, excluded.event_id_order, excluded.channel_order)
+      > (stored.rank, stored.occurred_at_ms, stored.status_order, stored.event_id_order, stored.channel_order)
+  RETURNING event_id
+)
+SELECT EXISTS (SELECT FROM recorded) AS recorded, EXISTS (SELECT FROM standing) AS standing`
+
+/**
+ * One statement that records an event: it inserts the event into `deliverykit_events`
+ * once (a redelivery, the same `eventId`, changes nothing), and makes it the standing
+ * event of its (vendor, message, recipient) in `deliverykit_status` only if it wins under
+ * exactly {@link deliverykit.advance | advance}'s order. PostgreSQL decides, in the same statement and under the
+ * lock of the status row, so processes that record events of the same message at the same
+ * time cannot move it backwards: the row ends as `advance` folding every event, whatever
+ * the order they arrived or committed in. Run it in its own transaction (autocommit) at
+ * `READ COMMITTED`, PostgreSQL's default; see the Postgres guide for why, and for other
+ * isolation levels.
+ *
+ * It returns one {@link RecordEventRow}. The event is stored whole, as JSON, so fields a
+ * later deliverykit adds are kept too.
+ *
+ * @example
+ * ```ts
+ * import pg from 'pg'
+ * import { parse } from 'deliverykit'
+ * import { recordEvent, type RecordEventRow } from 'deliverykit/postgres'
+ *
+ * const pool = new pg.Pool({ connectionString: process.env['DATABASE_URL'] })
+ * for (const event of parse('octopush', '{"message_id":"sms_1","number":"+33600112233","status":"DELIVERED","delivery_date":"2025-01-22 11:46:06"}')) {
+ *   const { rows } = await pool.query<RecordEventRow>(recordEvent(event))
+ *   if (rows[0]?.standing === true) console.log(event.recipient, 'is now', event.status)
+ * }
+ * ```
+ * @category Postgres
+ */
+export const recordEvent = (event: AnyEvent): PostgresQuery => {
+  const key = precedenceKey(event)
+  return {
+    text: RECORD_EVENT,
+    values: [
+      postgresText(event.eventId),
+      event.vendor,
+      postgresText(event.messageId),
+      postgresText(event.recipient),
+      postgresText(event.channel),
+      event.status,
+      key.rank,
+      key.instantMs,
+      key.statusOrder,
+      utf16be(key.eventId),
+      utf16be(key.channel),
+      jsonText(event),
+    ],
+  }
+}
+
+const CURRENT_STATUS = 'SELECT event FROM deliverykit_status WHERE vendor = $1 AND message_id = $2 AND recipient = $3'
+
+/**
+ * The standing event of a message and recipient: a query whose single row is a
+ * {@link CurrentStatusRow}, the event {@link deliverykit.advance | advance} would keep from every event recorded
+ * for them; no row when none was. Give the message id and recipient as deliverykit reports
+ * them (`event.messageId`, `event.recipient`).
+ *
+ * @example
+ * ```ts
+ * import { PGlite } from '@electric-sql/pglite'
+ * import { currentStatus, type CurrentStatusRow } from 'deliverykit/postgres'
+ *
+ * const db = await PGlite.create()
+ * const query = currentStatus('octopush', 'sms_1', '+33600112233')
+ * const { rows } = await db.query<CurrentStatusRow>(query.text, query.values)
+ * console.log(rows[0]?.event.status ?? 'nothing recorded yet')
+ * ```
+ * @category Postgres
+ */
+export const currentStatus = (vendor: Vendor, messageId: string, recipient: string): PostgresQuery => ({
+  text: CURRENT_STATUS,
+  values: [vendor, postgresText(messageId), postgresText(recipient)],
+})
