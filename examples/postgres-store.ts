@@ -3,7 +3,7 @@
  * recorded by one statement that also keeps the standing event of its message and
  * recipient (`advance`'s order, decided by PostgreSQL, so several server processes cannot
  * move a message backwards), and a redelivered callback is recorded once. Suppressed
- * recipients and rejected bodies go to two small tables of this example's own.
+ * recipients, inbound messages and rejected bodies go to small tables of this example's own.
  *
  * `openDatabase()` is PGlite (PostgreSQL in process, in memory); `openDatabase(url)` is a
  * `pg` pool against the server at `url`.
@@ -53,6 +53,14 @@ CREATE TABLE IF NOT EXISTS example_suppressions (
   reason    text        NOT NULL,
   since     timestamptz NOT NULL DEFAULT now()
 );
+CREATE TABLE IF NOT EXISTS example_inbound (
+  event_id    text        NOT NULL PRIMARY KEY,
+  vendor      text        NOT NULL,
+  channel     text        NOT NULL,
+  sender      text        NOT NULL,
+  body        text        NOT NULL,
+  received_at timestamptz NOT NULL DEFAULT now()
+);
 CREATE TABLE IF NOT EXISTS example_quarantine (
   id          bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   body        json        NOT NULL,
@@ -79,6 +87,13 @@ export const createPostgresStore = async (db: Database): Promise<PostgresStore> 
       await db.query({
         text: 'INSERT INTO example_suppressions (recipient, reason) VALUES ($1, $2) ON CONFLICT (recipient) DO UPDATE SET reason = excluded.reason',
         values: [postgresText(recipient), reason],
+      })
+    },
+    receive: async (message) => {
+      // A redelivered message is stored once, by its eventId.
+      await db.query({
+        text: 'INSERT INTO example_inbound (event_id, vendor, channel, sender, body) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (event_id) DO NOTHING',
+        values: [message.eventId, message.vendor, message.channel, postgresText(message.from), postgresText(message.text)],
       })
     },
     quarantine: async (body, why) => {
