@@ -16,7 +16,6 @@ import {
 } from 'deliverykit'
 import { either as E } from 'fp-ts'
 import { deepEqual, deepStrictEqual } from 'node:assert/strict'
-import { deepEqual as looseDeepEqual } from 'node:assert'
 
 import { CATALOGS } from './arbitraries.js'
 
@@ -91,8 +90,8 @@ export const checkEvent = (event: AnyEvent, vendor: Vendor | undefined): void =>
   for (const [name, value] of Object.entries(event)) ok(value !== undefined, `event.${name} is omitted, never undefined`)
   const { raw, ...rest } = event
   checkPlainData(rest)
-  // Loose: a JSON -0 (say, unit_price) comes back as 0; checkPlainData already fixed every type.
-  looseDeepEqual(JSON.parse(JSON.stringify(rest)), rest)
+  // Strict: no number of an event is -0 (JSON would turn it into 0), NaN or infinite.
+  deepStrictEqual(JSON.parse(JSON.stringify(rest)), rest)
   const rawValue: unknown = raw
   ok(typeof rawValue === 'object' && rawValue !== null, 'raw is an object')
 }
