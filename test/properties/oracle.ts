@@ -77,7 +77,7 @@ export const checkEvent = (event: AnyEvent, vendor: Vendor | undefined): void =>
   ok(vendor === undefined || event.vendor === vendor, `event of ${event.vendor}`)
   ok(VENDORS.includes(event.vendor) && CHANNELS.includes(event.channel), 'known vendor and channel')
   ok(typeof event.messageId === 'string' && typeof event.recipient === 'string' && typeof event.vendorStatus === 'string', 'text ids')
-  ok(/^[0-9a-f]{16}$/.test(event.eventId), 'eventId is 16 hex digits')
+  ok(/^[0-9a-f]{32}$/.test(event.eventId), 'eventId is 32 hex digits')
   const entry = lookupStatus(CATALOGS[event.vendor], event.channel, event.vendorStatus)
   if (entry === undefined) {
     deepStrictEqual([event.classification, event.status, event.description], ['unknown', 'unknown', ''])
