@@ -2,11 +2,11 @@ import { either as E } from 'fp-ts'
 import type * as t from 'io-ts'
 
 import type { InvalidBodyError, InvalidOptionsError, NormalizeError } from '../errors/error.js'
-import { describeValue } from '../errors/format.js'
-import type { InvalidOptionIssue, NonEmptyReadonlyArray, TooLargeIssue, UnknownStatusIssue } from '../errors/issue.js'
+import type { NonEmptyReadonlyArray, TooLargeIssue, UnknownStatusIssue } from '../errors/issue.js'
 import { issuesFromValidation } from '../errors/validation.js'
 import type { AnyEvent } from '../model/event.js'
 import type { Vendor } from '../model/vendor.js'
+import { describeThrown, optionError, readObject } from './callerInput.js'
 import { readBody } from './rawBody.js'
 import { zoneFor, type Zone } from './time.js'
 
@@ -31,7 +31,7 @@ export const decodeBody = <A>(codec: t.Decoder<unknown, A>, vendor: Vendor, inpu
     if (first === undefined) return E.left(unreadable(vendor, input, 'the decoder reported no reason'))
     return E.left({ kind: 'invalid_body', vendor, issues: issuesFromValidation([first, ...rest]), input })
   } catch (thrown) {
-    return E.left(unreadable(vendor, input, thrown instanceof Error ? thrown.message : describeValue(thrown)))
+    return E.left(unreadable(vendor, input, describeThrown(thrown)))
   }
 }
 
@@ -44,7 +44,7 @@ export const fromDecoded = <A>(vendor: Vendor, input: unknown, run: () => E.Eith
   try {
     return run()
   } catch (thrown) {
-    return E.left(unreadable(vendor, input, thrown instanceof Error ? thrown.message : describeValue(thrown)))
+    return E.left(unreadable(vendor, input, describeThrown(thrown)))
   }
 }
 
@@ -59,17 +59,8 @@ const unreadable = (vendor: Vendor, input: unknown, why: string): InvalidBodyErr
  * An option the caller passed is not acceptable. `vendor` is the vendor as given: a value
  * that is not text is described, since `String()` throws on some (a null-prototype object).
  */
-export const invalidOption = (vendor: unknown, input: unknown, name: string, expected: string, value: unknown): InvalidOptionsError => {
-  const received = describeValue(value)
-  const issue: InvalidOptionIssue = {
-    code: 'invalid_option',
-    path: [name],
-    expected,
-    received,
-    message: `options.${name}: expected ${expected}, received ${received}`,
-  }
-  return { kind: 'invalid_options', vendor: typeof vendor === 'string' ? vendor : describeValue(vendor), issues: [issue], input }
-}
+export const invalidOption = (vendor: unknown, input: unknown, name: string, expected: string, value: unknown): InvalidOptionsError =>
+  optionError(vendor, input, name, expected, value)
 
 /** The options every vendor accepts. */
 export interface CommonOptions {
@@ -103,6 +94,8 @@ export interface CommonOptions {
  */
 export const DEFAULT_MAX_BODY_SIZE = 32 * 1024 * 1024
 
+const COMMON_KEYS = ['unknownStatus', 'maxBodySize', 'timeZone'] as const satisfies ReadonlyArray<keyof CommonOptions>
+
 /** The size of a body given as text or bytes, or `undefined` for anything else. Never throws (no trap is involved). */
 const sizeOf = (input: unknown): { readonly size: number; readonly unit: string } | undefined => {
   if (typeof input === 'string') return { size: input.length, unit: 'characters' }
@@ -123,35 +116,40 @@ const tooLarge = (vendor: Vendor, input: unknown, size: number, unit: string, li
 
 /**
  * The options every vendor accepts, checked at run time for callers without types, and
- * the body's size against `maxBodySize`.
+ * the body's size against `maxBodySize`. The options object is read once, with the
+ * vendor's own `otherKeys`, into `options`: read a vendor option there, never again from
+ * the caller's object.
  */
-export const checkCommonOptions = (
+export const checkCommonOptions = <K extends string = never>(
   vendor: Vendor,
   input: unknown,
   options: CommonOptions | undefined,
   defaultTimeZone: string,
-): E.Either<InvalidOptionsError | InvalidBodyError, { readonly zone: Zone; readonly keepUnknown: boolean }> => {
+  otherKeys: ReadonlyArray<K> = [],
+): E.Either<
+  InvalidOptionsError | InvalidBodyError,
+  { readonly zone: Zone; readonly keepUnknown: boolean; readonly options: Readonly<Partial<Record<keyof CommonOptions | K, unknown>>> }
+> => {
   // Typed callers cannot get here with a non-object; JavaScript callers and parsed config can.
-  const given: unknown = options
-  if (given !== undefined && (typeof given !== 'object' || given === null)) {
-    return E.left(invalidOption(vendor, input, '(options)', 'an object or undefined', given))
-  }
-  const unknownStatus: unknown = options?.unknownStatus
+  const read = readObject(vendor, input, options, '(options)', 'an object or undefined', [...COMMON_KEYS, ...otherKeys])
+  if (E.isLeft(read)) return read
+  const given = read.right
+  const unknownStatus: unknown = given.unknownStatus
   if (unknownStatus !== undefined && unknownStatus !== 'error' && unknownStatus !== 'keep') {
     return E.left(invalidOption(vendor, input, 'unknownStatus', '"error" or "keep"', unknownStatus))
   }
-  const maxBodySize: unknown = options?.maxBodySize ?? DEFAULT_MAX_BODY_SIZE
+  const maxBodySize: unknown = given.maxBodySize ?? DEFAULT_MAX_BODY_SIZE
   if (typeof maxBodySize !== 'number' || !(maxBodySize > 0) || !(Number.isSafeInteger(maxBodySize) || maxBodySize === Infinity)) {
     return E.left(invalidOption(vendor, input, 'maxBodySize', 'a positive whole number of characters or bytes, or Infinity', maxBodySize))
   }
   const measured = sizeOf(input)
   if (measured !== undefined && measured.size > maxBodySize) return E.left(tooLarge(vendor, input, measured.size, measured.unit, maxBodySize))
-  const timeZone: unknown = options?.timeZone ?? defaultTimeZone
+  const timeZone: unknown = given.timeZone ?? defaultTimeZone
   const zone = typeof timeZone === 'string' ? zoneFor(timeZone) : undefined
   if (zone === undefined) {
     return E.left(invalidOption(vendor, input, 'timeZone', 'an IANA time zone name such as "Europe/Paris"', timeZone))
   }
-  return E.right({ zone, keepUnknown: unknownStatus === 'keep' })
+  return E.right({ zone, keepUnknown: unknownStatus === 'keep', options: given })
 }
 
 /** Applies the caller's `unknownStatus` choice to what a vendor's `toEvents` found. */

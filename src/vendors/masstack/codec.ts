@@ -4,6 +4,7 @@ import * as t from 'io-ts'
 import { describeValue, formatPath } from '../../errors/format.js'
 import { DISPATCH_TAG } from '../../errors/validation.js'
 import { dispatch, struct, textFormat } from '../../internal/codecs.js'
+import { orElse } from '../../internal/callerInput.js'
 import { isMasstackTime } from './time.js'
 import { isRecord } from '../../internal/records.js'
 
@@ -232,7 +233,7 @@ const channelOf = (u: Readonly<Record<string, unknown>>): MasstackChannelName | 
  * @category Codecs
  */
 export const isMasstackSmsCommunication = (record: MasstackCommunication): record is MasstackSmsCommunication =>
-  channelOf(record) === 'sms'
+  orElse(() => channelOf(record) === 'sms', false)
 
 const ChannelField = new t.Type<string, string, unknown>(
   '"sms" or "email", or a terminatingNumber (SMS) or destinationEmail (e-mail) to tell it by',
@@ -333,7 +334,7 @@ const looksLikeEnvelope = (u: Readonly<Record<string, unknown>>): boolean =>
  * @category Codecs
  */
 export const isMasstackEnvelope = (body: MasstackBody): body is MasstackEnvelope =>
-  !Array.isArray(body) && looksLikeEnvelope(body as Readonly<Record<string, unknown>>)
+  orElse(() => !Array.isArray(body) && looksLikeEnvelope(body as Readonly<Record<string, unknown>>), false)
 
 /** The message of one of the two documented error bodies, `{ errors: [...] }` or `{ commit, error: { message } }`. */
 const errorResponseMessage = (u: Readonly<Record<string, unknown>>): string | undefined => {

@@ -48,9 +48,9 @@ const NO_ZONE_NEEDED = 'UTC'
 const CHANNEL_EXPECTED = `one of ${MESSANGI_CHANNELS.join(', ')} (Messangi status callbacks and send API responses do not name their channel)`
 
 const normalizeAny = (body: unknown, options: Partial<MessangiOptions> | undefined, legacyOnly: boolean): E.Either<NormalizeError, AnyEvents> => {
-  const settings = checkCommonOptions('messangi', body, options, NO_ZONE_NEEDED)
+  const settings = checkCommonOptions('messangi', body, options, NO_ZONE_NEEDED, ['channel'])
   if (E.isLeft(settings)) return settings
-  const given: unknown = options?.channel
+  const given: unknown = settings.right.options.channel
   if (given !== undefined && !isMessangiChannel(given)) return E.left(invalidOption('messangi', body, 'channel', CHANNEL_EXPECTED, given))
   const decoded = legacyOnly ? decodeBody(MessangiLegacyCallback, 'messangi', body) : decodeBody(MessangiBody, 'messangi', body)
   if (E.isLeft(decoded)) return decoded

@@ -46,9 +46,9 @@ export interface OctopushOptions extends CommonOptions {
 }
 
 const normalizeAny = (body: unknown, options: OctopushOptions | undefined): E.Either<NormalizeError, AnyEvents> => {
-  const settings = checkCommonOptions('octopush', body, options, OCTOPUSH_DEFAULT_TIME_ZONE)
+  const settings = checkCommonOptions('octopush', body, options, OCTOPUSH_DEFAULT_TIME_ZONE, ['channel'])
   if (E.isLeft(settings)) return settings
-  const defaultChannel: unknown = options?.channel ?? 'sms'
+  const defaultChannel: unknown = settings.right.options.channel ?? 'sms'
   if (!isPhoneChannelOption(defaultChannel)) {
     return E.left(invalidOption('octopush', body, 'channel', `one of ${PHONE_CHANNELS.join(', ')}`, defaultChannel))
   }
