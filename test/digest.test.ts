@@ -93,7 +93,7 @@ const partList = fc.array(part, { maxLength: 6 })
  * Two messages of the same length whose eventIds collided under the old digest: both
  * lanes absorb the same word, so two prefixes with the same xor of their lanes, each
  * followed by a word that cancels the prefixes' difference, leave both lanes equal. A
- * birthday search on 32 bits, about 2^16 prefixes.
+ * birthday search on 32 bits: at most about 2^16 prefixes, 362 with these.
  */
 const legacyCollision = (): readonly [string, string] => {
   const start = stateAfter(['octopush']) // the state before the message id of any Octopush event
