@@ -2,6 +2,7 @@ import { either as E } from 'fp-ts'
 
 import type { InvalidOptionsError, NormalizeError, UnknownStatusError } from './errors/error.js'
 import { digest } from './internal/digest.js'
+import { optionError, orElse, readObject, UNREADABLE_OBJECT } from './internal/callerInput.js'
 import { invalidOption } from './internal/pipeline.js'
 import { makeEvent } from './internal/events.js'
 import { mappingOf, unknownStatusIssue } from './internal/statuses.js'
@@ -115,51 +116,86 @@ export const eventFromStatus = <O extends { readonly unknownStatus?: 'error' | '
   options?: O,
 ): E.Either<NormalizeError, EventsFor<O>[number]> => {
   // Typed callers cannot pass anything else; JavaScript callers can.
-  const given: unknown = report
-  if (typeof given !== 'object' || given === null) return E.left(invalidOption(vendor, report, 'report', 'an object with channel, code, messageId and recipient', given))
-  const checked = checkVendorChannel(vendor, report.channel, report)
+  const read = readReport(vendor, report)
+  if (E.isLeft(read)) return read
+  const { fields, copy } = read.right
+  const settings = readObject(vendor, report, options, '(options)', 'an object or undefined', ['unknownStatus'])
+  if (E.isLeft(settings)) return settings
+  const checked = checkVendorChannel(vendor, fields.channel, report)
   if (E.isLeft(checked)) return checked
-  for (const field of ['code', 'messageId', 'recipient'] as const) {
-    const value: unknown = report[field]
-    if (typeof value !== 'string') return E.left(invalidOption(vendor, report, field, 'text', value))
-  }
-  const occurred: unknown = report.occurredAt
-  if (occurred !== undefined && typeof occurred !== 'string' && !(occurred instanceof Date)) {
+  const [, channel] = checked.right
+  const { code, messageId, recipient, occurredAt: occurred } = fields
+  if (typeof code !== 'string') return E.left(invalidOption(vendor, report, 'code', 'text', code))
+  if (typeof messageId !== 'string') return E.left(invalidOption(vendor, report, 'messageId', 'text', messageId))
+  if (typeof recipient !== 'string') return E.left(invalidOption(vendor, report, 'recipient', 'text', recipient))
+  // instanceof reads the prototype, which a revoked Proxy throws on.
+  const date = orElse(() => (occurred instanceof Date ? occurred : undefined), undefined)
+  if (occurred !== undefined && typeof occurred !== 'string' && date === undefined) {
     return E.left(invalidOption(vendor, report, 'occurredAt', 'ISO-8601 text with Z or an offset, or a Date', occurred))
   }
   const catalogs = REGISTRY[vendor].catalogs
-  const entry = lookupStatus(catalogs, report.channel, report.code)
-  if (entry === undefined && options?.unknownStatus !== 'keep') {
-    return E.left({ kind: 'unknown_status', vendor, issues: [unknownStatusIssue(vendor, catalogs, report.channel, report.code, ['code'])], input: report })
+  const entry = lookupStatus(catalogs, channel, code)
+  if (entry === undefined && settings.right.unknownStatus !== 'keep') {
+    return E.left({ kind: 'unknown_status', vendor, issues: [unknownStatusIssue(vendor, catalogs, channel, code, ['code'])], input: report })
   }
   let occurredAt: string | undefined
-  if (report.occurredAt instanceof Date) {
-    if (Number.isNaN(report.occurredAt.getTime())) return E.left(invalidOption(vendor, report, 'occurredAt', 'a valid Date', 'an invalid Date'))
-    occurredAt = report.occurredAt.toISOString().replace('Z', '+00:00')
-  } else if (report.occurredAt !== undefined) {
-    const parsed = parseOffsetDateTime(report.occurredAt)
+  if (date !== undefined) {
+    // A Date is the caller's object too: a subclass of one can throw.
+    const text = orElse(() => (Number.isNaN(date.getTime()) ? undefined : date.toISOString()), undefined)
+    if (text === undefined) return E.left(invalidOption(vendor, report, 'occurredAt', 'a valid Date', 'an invalid Date'))
+    occurredAt = text.replace('Z', '+00:00')
+  } else if (typeof occurred === 'string') {
+    const parsed = parseOffsetDateTime(occurred)
     if (parsed === undefined) {
-      return E.left(invalidOption(vendor, report, 'occurredAt', 'ISO-8601 with Z or an offset, such as "2025-01-22T11:46:06+01:00"', report.occurredAt))
+      return E.left(invalidOption(vendor, report, 'occurredAt', 'ISO-8601 with Z or an offset, such as "2025-01-22T11:46:06+01:00"', occurred))
     }
     occurredAt = parsed.iso
   }
-  const vendorTime = typeof report.occurredAt === 'string' ? report.occurredAt : occurredAt
+  const vendorTime = typeof occurred === 'string' ? occurred : occurredAt
   const event = makeEvent({
     vendor,
-    channel: report.channel,
-    messageId: report.messageId,
-    recipient: report.recipient,
-    vendorStatus: report.code,
+    channel,
+    messageId,
+    recipient,
+    vendorStatus: code,
     entry,
     occurredAt,
     vendorTime,
-    reference: report.reference,
-    cost: report.cost,
+    reference: fields.reference as string | undefined,
+    cost: fields.cost as Cost | undefined,
     history: [],
-    details: report.details ?? {},
-    raw: report.raw ?? { ...report },
-    eventId: digest([vendor, report.messageId, report.recipient, report.code, vendorTime ?? '']),
+    details: fields.details ?? {},
+    raw: (fields.raw ?? copy) as Readonly<Record<string, unknown>>,
+    eventId: digest([vendor, messageId, recipient, code, vendorTime ?? '']),
   })
   // Safe: an unknown code got this far only with unknownStatus 'keep'.
   return E.right(event)
+}
+
+const REPORT_FIELDS = ['channel', 'code', 'messageId', 'recipient', 'occurredAt', 'reference', 'cost', 'details', 'raw'] as const
+
+const REPORT_EXPECTED = 'an object with channel, code, messageId and recipient'
+
+/**
+ * A report read once: a copy of its own fields (the event's `raw` unless it names one)
+ * and the fields `eventFromStatus` uses, from that copy or, when inherited, from the
+ * report. A report that cannot be read is an `invalid_options` error.
+ */
+const readReport = (
+  vendor: unknown,
+  report: unknown,
+): E.Either<InvalidOptionsError, { readonly fields: Readonly<Partial<Record<(typeof REPORT_FIELDS)[number], unknown>>>; readonly copy: Readonly<Record<string, unknown>> }> => {
+  if (typeof report !== 'object' || report === null) return E.left(invalidOption(vendor, report, 'report', REPORT_EXPECTED, report))
+  let copy: Readonly<Record<string, unknown>>
+  try {
+    copy = { ...report }
+  } catch {
+    // Name the field that could not be read, where it is one eventFromStatus uses.
+    const named = readObject(vendor, report, report, 'report', REPORT_EXPECTED, REPORT_FIELDS)
+    return E.isLeft(named) ? named : E.left(optionError(vendor, report, 'report', REPORT_EXPECTED, report, UNREADABLE_OBJECT))
+  }
+  const inherited = REPORT_FIELDS.filter((key) => !Object.prototype.hasOwnProperty.call(copy, key))
+  const fromPrototype = readObject(vendor, report, report, 'report', REPORT_EXPECTED, inherited)
+  if (E.isLeft(fromPrototype)) return fromPrototype
+  return E.right({ fields: { ...fromPrototype.right, ...copy }, copy })
 }

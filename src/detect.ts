@@ -1,3 +1,4 @@
+import { describeThrown } from './internal/callerInput.js'
 import { readBody } from './internal/rawBody.js'
 import type { Channel } from './model/channel.js'
 import { VENDOR_NAMES } from './model/names.js'
@@ -90,7 +91,8 @@ const KEYS_SHOWN = 8
  * why. A convenience with limits: vendors send no type tag, so this reads field names
  * only (it never decodes), and a body that is wrong in its values is still "detected".
  * `normalize` never uses it: name the vendor yourself where you can, one endpoint per
- * vendor being the robust setup. Accepts the same raw forms as `normalize`.
+ * vendor being the robust setup. Accepts the same raw forms as `normalize`. Never throws:
+ * a body that cannot be read (a revoked `Proxy`) is not detected, and the reason says so.
  *
  * @example
  * ```ts
@@ -101,6 +103,15 @@ const KEYS_SHOWN = 8
  * @category Detect
  */
 export const detectVendor = (body: unknown): Detection => {
+  try {
+    return detect(body)
+  } catch (thrown) {
+    // A hand-built body: a revoked Proxy, an accessor that throws.
+    return { detected: false, reason: `the body could not be read: ${describeThrown(thrown)}` }
+  }
+}
+
+const detect = (body: unknown): Detection => {
   const read = readBody(body)
   if (!read.ok) return { detected: false, reason: read.message }
   const value = read.value

@@ -10,8 +10,8 @@ const idOf = (body: unknown, options?: { readonly timeZone?: string }): string |
   rightOf(normalize('octopush', body, options))[0]?.eventId
 
 describe('eventId', () => {
-  it('is 16 hex digits', () => {
-    expect(idOf(sms)).toMatch(/^[0-9a-f]{16}$/)
+  it('is 32 lowercase hex digits (128 bits)', () => {
+    expect(idOf(sms)).toMatch(/^[0-9a-f]{32}$/)
   })
 
   it('is the same for a redelivery of the same vendor event, whatever the options or extra fields', () => {

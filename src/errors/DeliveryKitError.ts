@@ -23,7 +23,8 @@ export class DeliveryKitError extends Error {
 }
 
 /**
- * Whether a thrown value is the error `parse` throws, from any copy of deliverykit.
+ * Whether a thrown value is the error `parse` throws, from any copy of deliverykit. Never
+ * throws: a value that cannot be read is not one.
  *
  * @example
  * ```ts
@@ -37,7 +38,11 @@ export class DeliveryKitError extends Error {
  * ```
  * @category Errors
  */
-export const isDeliveryKitError = (value: unknown): value is DeliveryKitError =>
-  value instanceof Error &&
-  value.name === 'DeliveryKitError' &&
-  typeof (value as { readonly error?: unknown }).error === 'object'
+export const isDeliveryKitError = (value: unknown): value is DeliveryKitError => {
+  // instanceof and the property reads throw on a revoked Proxy or a throwing accessor.
+  try {
+    return value instanceof Error && value.name === 'DeliveryKitError' && typeof (value as { readonly error?: unknown }).error === 'object'
+  } catch {
+    return false
+  }
+}

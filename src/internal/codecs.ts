@@ -10,14 +10,18 @@ const NUMERIC_TEXT = /^-?\d{1,15}(\.\d{1,15})?$/
 
 /**
  * A number, or a decimal number written as text (`"0.5"`, `"35"`): form-encoded bodies
- * and older vendor pages send numbers as text. Decodes to a number.
+ * and older vendor pages send numbers as text. Decodes to a finite number, never `-0`
+ * (`"-0"`, `-0` and JSON `-0` decode to `0`): a price of minus nothing is nothing, and
+ * `-0` would print as `0` yet compare apart with `Object.is`.
  */
 export const NumberFromNumberOrText = new t.Type<number, number, unknown>(
   'number or numeric text',
-  (u): u is number => typeof u === 'number' && Number.isFinite(u),
+  // -0 is not in decoded form, so `struct` takes the path that converts it.
+  (u): u is number => typeof u === 'number' && Number.isFinite(u) && !Object.is(u, -0),
   (u, c) => {
-    if (typeof u === 'number') return Number.isFinite(u) ? t.success(u) : t.failure(u, c)
-    if (typeof u === 'string' && NUMERIC_TEXT.test(u)) return t.success(Number(u))
+    if (typeof u === 'number') return Number.isFinite(u) ? t.success(u + 0) : t.failure(u, c)
+    // `+ 0` turns -0 into 0 and leaves every other number as it is.
+    if (typeof u === 'string' && NUMERIC_TEXT.test(u)) return t.success(Number(u) + 0)
     return t.failure(u, c)
   },
   t.identity,
@@ -91,13 +95,6 @@ export const dispatch = <A>(
 }
 
 
-/** A copy of an object without its own `__proto__` key (spread keeps it as data; delete removes it). */
-const withoutProtoKey = (u: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> => {
-  const copy: Record<string, unknown> = { ...u }
-  Reflect.deleteProperty(copy, '__proto__')
-  return copy
-}
-
 /** What a `struct` decodes to: its required properties, and its optional ones where present. */
 export type StructOf<R extends t.Props, O extends t.Props> = t.TypeOf<t.TypeC<R>> & t.TypeOf<t.PartialC<O>>
 
@@ -110,20 +107,7 @@ export type StructOf<R extends t.Props, O extends t.Props> = t.TypeOf<t.TypeC<R>
  * Unknown extra properties are kept.
  */
 export const struct = <R extends t.Props, O extends t.Props>(name: string, required: R, optional: O): t.Type<StructOf<R, O>, StructOf<R, O>> => {
-  const requiredCodec = t.type(required)
-  const optionalCodec = t.partial(optional)
   type A = StructOf<R, O>
-  const changes = (u: Readonly<Record<string, unknown>>, decoded: Readonly<Record<string, unknown>>, keys: ReadonlyArray<string>): Record<string, unknown> | undefined => {
-    if (decoded === u) return undefined
-    const changed: Record<string, unknown> = {}
-    // Own properties only: io-ts copies a changed object with Object.assign, which turns
-    // an own `__proto__` key into the copy's prototype, whose fields were never validated.
-    for (const key of keys) {
-      const value = Object.prototype.hasOwnProperty.call(decoded, key) ? decoded[key] : undefined
-      if (value !== u[key]) changed[key] = value
-    }
-    return changed
-  }
   const requiredFields: ReadonlyArray<readonly [string, t.Mixed]> = Object.entries(required)
   const optionalFields: ReadonlyArray<readonly [string, t.Mixed]> = Object.entries(optional)
   // The common case, checked directly: every property already has its decoded form, so
@@ -143,22 +127,26 @@ export const struct = <R extends t.Props, O extends t.Props>(name: string, requi
     is,
     (u, c) => {
       if (is(u)) return t.success(u)
-      // The detailed path: conversions (numeric text) and errors with their paths. Once a
-      // field changes, io-ts copies the object with Object.assign and reads the remaining
-      // fields from the copy, where an own `__proto__` key has become the prototype: so
-      // io-ts sees the object without that key (the result keeps it, as data).
-      const view = isRecord(u) && Object.prototype.hasOwnProperty.call(u, '__proto__') ? withoutProtoKey(u) : u
-      const a = requiredCodec.validate(view, c)
-      const b = optionalCodec.validate(view, c)
-      if (a._tag === 'Left' || b._tag === 'Left') {
-        return t.failures([...(a._tag === 'Left' ? a.left : []), ...(b._tag === 'Left' ? b.left : [])])
-      }
+      // The detailed path: conversions (numeric text, -0) and errors with their paths, one
+      // property at a time as t.type and t.partial do, with two differences. A decoded
+      // value is compared with Object.is, since io-ts's `!==` cannot see -0 become 0. And
+      // a changed object is copied with spread, never Object.assign, which would turn an
+      // own `__proto__` key into the copy's prototype, whose fields were never validated.
+      if (!t.UnknownRecord.is(u)) return t.failure(u, c)
       const input = u as Readonly<Record<string, unknown>>
-      const seen = view as Readonly<Record<string, unknown>>
-      const fromRequired = changes(seen, a.right, Object.keys(required))
-      const fromOptional = changes(seen, b.right, Object.keys(optional))
-      if (fromRequired === undefined && fromOptional === undefined) return t.success(u as A)
-      return t.success({ ...input, ...fromRequired, ...fromOptional } as A)
+      const errors: Array<t.ValidationError> = []
+      let changed: Record<string, unknown> | undefined
+      const decodeField = (key: string, codec: t.Mixed, optional: boolean): void => {
+        const value = input[key]
+        if (optional && value === undefined) return
+        const result = codec.validate(value, t.appendContext(c, key, codec, value))
+        if (result._tag === 'Left') for (const error of result.left) errors.push(error)
+        else if (!Object.is(result.right, value)) (changed ??= {})[key] = result.right
+      }
+      for (const [key, codec] of requiredFields) decodeField(key, codec, false)
+      for (const [key, codec] of optionalFields) decodeField(key, codec, true)
+      if (errors.length > 0) return t.failures(errors)
+      return t.success(changed === undefined ? (u as A) : ({ ...input, ...changed } as A))
     },
     t.identity,
   )

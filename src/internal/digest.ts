@@ -1,39 +1,75 @@
+import { hex8, paddedLength, sha256Words } from './sha256.js'
+
 /**
- * A 64-bit, non-cryptographic digest of some strings, as 16 hex digits. Deterministic:
- * no randomness, no clock, the same in every runtime. Two 32-bit lanes mixed with
- * `Math.imul` (the cyrb53 construction, keeping all 64 bits).
+ * The key of an event (`eventId`): SHA-256 of its identifying fields, cut to 128 bits, as
+ * 32 lowercase hex digits. The same in every runtime (plain JavaScript, no Node built-in,
+ * synchronous), the same length whatever the fields (a database index entry stays small),
+ * and no one can build two field lists with the same key: that would take a SHA-256
+ * collision, about 2^64 tries at 128 bits, and the list is encoded one-to-one before it is
+ * hashed.
  *
- * Used for `eventId`, an idempotency key, not for anything an attacker could profit from
- * colliding: the worst a forged collision can do is make a handler skip a forged event.
+ * The encoding: for each part, its length in UTF-16 code units (LEB128: seven bits a
+ * byte, low first, high bit set on all but the last byte), then its text as UTF-8 with a
+ * lone surrogate written as its own three bytes rather than replaced (WTF-8). The bytes
+ * read back into exactly one list, so `['ab', 'c']` and `['a', 'bc']`, or `'\uD800'` and
+ * `'\uFFFD'`, stay apart.
  */
 export const digest = (parts: ReadonlyArray<string>): string => {
-  let h1 = 0xdeadbeef
-  let h2 = 0x41c6ce57
-  for (const part of parts) {
-    // Two UTF-16 units per round: half the multiplications, the same information.
-    const even = part.length - (part.length % 2)
-    for (let i = 0; i < even; i += 2) {
-      const pair = part.charCodeAt(i) | (part.charCodeAt(i + 1) << 16)
-      h1 = Math.imul(h1 ^ pair, 2654435761)
-      h2 = Math.imul(h2 ^ pair, 1597334677)
-    }
-    if (even < part.length) {
-      const last = part.charCodeAt(even)
-      h1 = Math.imul(h1 ^ last, 2654435761)
-      h2 = Math.imul(h2 ^ last, 1597334677)
-    }
-    // Mixing in each part's length keeps ['ab', 'c'] and ['a', 'bc'] apart.
-    h1 = Math.imul(h1 ^ part.length, 2246822507)
-    h2 = Math.imul(h2 ^ part.length, 3266489909)
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
-  return hex8(h2) + hex8(h1)
+  // Short messages (every real event) reuse one buffer; a long one gets its own, so a
+  // megabyte-long field does not keep a megabyte alive.
+  const size = paddedLength(maxEncodedLength(parts))
+  const buffer = size <= SCRATCH.length ? SCRATCH : new Uint8Array(size)
+  const state = sha256Words(buffer, encodeParts(parts, buffer))
+  return hex8(state[0] ?? 0) + hex8(state[1] ?? 0) + hex8(state[2] ?? 0) + hex8(state[3] ?? 0)
 }
 
-/** Two hex digits per byte value: four lookups per 32-bit lane instead of eight. */
-const BYTE_HEX: ReadonlyArray<string> = /*#__PURE__*/ Array.from({ length: 256 }, (_, byte) => (byte < 16 ? '0' : '') + byte.toString(16))
+/** An upper bound of the bytes `encodeParts` writes: at most 5 bytes of length and 3 bytes per code unit. */
+export const maxEncodedLength = (parts: ReadonlyArray<string>): number => {
+  let most = 0
+  for (const part of parts) most += 5 + 3 * part.length
+  return most
+}
 
-/** Eight hex digits of a 32-bit value (faster than toString(16) and padStart on hot paths). */
-const hex8 = (n: number): string =>
-  (BYTE_HEX[(n >>> 24) & 0xff] ?? '') + (BYTE_HEX[(n >>> 16) & 0xff] ?? '') + (BYTE_HEX[(n >>> 8) & 0xff] ?? '') + (BYTE_HEX[n & 0xff] ?? '')
+/** Writes the one-to-one encoding of `parts` (see {@link digest}) at the start of `buffer`; returns its length in bytes. */
+export const encodeParts = (parts: ReadonlyArray<string>, buffer: Uint8Array): number => {
+  let at = 0
+  for (const part of parts) {
+    let n = part.length
+    while (n >= 0x80) {
+      buffer[at++] = n | 0x80 // the low seven bits, and the flag saying more follow
+      n = Math.floor(n / 0x80)
+    }
+    buffer[at++] = n
+    at = writeUtf8(part, buffer, at)
+  }
+  return at
+}
+
+/** The buffer short messages are written to; see the note on scratch arrays in sha256.ts. */
+const SCRATCH = /*#__PURE__*/ new Uint8Array(1024)
+
+/** Writes `text` as UTF-8 (a lone surrogate as its own three bytes) at `at`; returns where it ended. */
+const writeUtf8 = (text: string, buffer: Uint8Array, at: number): number => {
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i)
+    if (c < 0x80) {
+      buffer[at++] = c
+    } else if (c < 0x800) {
+      buffer[at++] = 0xc0 | (c >> 6)
+      buffer[at++] = 0x80 | (c & 0x3f)
+    } else {
+      const next = text.charCodeAt(i + 1) // NaN past the end, which fails both tests
+      if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00)
+        i++
+        buffer[at++] = 0xf0 | (c >> 18)
+        buffer[at++] = 0x80 | ((c >> 12) & 0x3f)
+      } else {
+        buffer[at++] = 0xe0 | (c >> 12)
+      }
+      buffer[at++] = 0x80 | ((c >> 6) & 0x3f)
+      buffer[at++] = 0x80 | (c & 0x3f)
+    }
+  }
+  return at
+}

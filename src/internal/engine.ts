@@ -11,6 +11,7 @@ import type { Vendor } from '../model/vendor.js'
 import type { AnyWebhookEvent, CallbackKind } from '../model/webhook.js'
 import { isPickFailure, type CallbackShape, type PickFailure, type VendorDefinition } from './definition.js'
 import { checkCommonOptions, invalidOption, readOptions, settleUnknownStatuses, unreadable } from './pipeline.js'
+import { describeThrown } from './callerInput.js'
 import { readBody } from './rawBody.js'
 import { snapshot } from './snapshot.js'
 import { article } from './words.js'
@@ -96,7 +97,7 @@ const run = <V extends Vendor, K extends string, S>(
     if (E.isLeft(built)) return E.left(invalidOption(vendor, input, built.left.option, built.left.expected, built.left.received))
     return settleUnknownStatuses(vendor, input, common.right.keepUnknown, built.right)
   } catch (thrown) {
-    return E.left(unreadable(vendor, input, thrown instanceof Error ? thrown.message : describeValue(thrown)))
+    return E.left(unreadable(vendor, input, describeThrown(thrown)))
   }
 }
 

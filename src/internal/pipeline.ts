@@ -1,11 +1,11 @@
 import { either as E } from 'fp-ts'
 
 import type { InvalidBodyError, InvalidOptionsError, NormalizeError } from '../errors/error.js'
-import { describeValue } from '../errors/format.js'
-import type { InvalidOptionIssue, NonEmptyReadonlyArray, TooLargeIssue, UnknownStatusIssue } from '../errors/issue.js'
+import type { NonEmptyReadonlyArray, TooLargeIssue, UnknownStatusIssue } from '../errors/issue.js'
 import type { AnyEvent } from '../model/event.js'
 import type { Vendor } from '../model/vendor.js'
 import type { AnyWebhookEvent } from '../model/webhook.js'
+import { optionError, readObject } from './callerInput.js'
 import type { Built, CommonSettings } from './definition.js'
 import { zoneFor } from './time.js'
 
@@ -24,17 +24,8 @@ export const unreadable = (vendor: Vendor, input: unknown, why: string): Invalid
  * An option the caller passed is not acceptable. `vendor` is the vendor as given: a value
  * that is not text is described, since `String()` throws on some (a null-prototype object).
  */
-export const invalidOption = (vendor: unknown, input: unknown, name: string, expected: string, value: unknown): InvalidOptionsError => {
-  const received = describeValue(value)
-  const issue: InvalidOptionIssue = {
-    code: 'invalid_option',
-    path: [name],
-    expected,
-    received,
-    message: `options.${name}: expected ${expected}, received ${received}`,
-  }
-  return { kind: 'invalid_options', vendor: typeof vendor === 'string' ? vendor : describeValue(vendor), issues: [issue], input }
-}
+export const invalidOption = (vendor: unknown, input: unknown, name: string, expected: string, value: unknown): InvalidOptionsError =>
+  optionError(vendor, input, name, expected, value)
 
 /** The options every vendor accepts. */
 export interface CommonOptions {
@@ -94,25 +85,12 @@ const OPTION_NAMES = ['timeZone', 'unknownStatus', 'maxBodySize', 'channel'] as 
  * is never asked twice, and one that throws (or a revoked Proxy) is an `invalid_options`
  * error, not a throw.
  */
-export const readOptions = (vendor: Vendor, input: unknown, options: unknown): E.Either<InvalidOptionsError, Readonly<Record<string, unknown>>> => {
-  // Typed callers cannot get here with a non-object; JavaScript callers and parsed config can.
-  if (options === undefined) return E.right({})
-  if (typeof options !== 'object' || options === null) return E.left(invalidOption(vendor, input, '(options)', 'an object or undefined', options))
-  const snapshot: Record<string, unknown> = {}
-  for (const name of OPTION_NAMES) {
-    try {
-      const value: unknown = (options as Readonly<Record<string, unknown>>)[name]
-      if (value !== undefined) snapshot[name] = value
-    } catch {
-      return E.left(invalidOption(vendor, input, name, 'an option that can be read', 'an option whose getter threw'))
-    }
-  }
-  return E.right(snapshot)
-}
+export const readOptions = (vendor: Vendor, input: unknown, options: unknown): E.Either<InvalidOptionsError, Readonly<Record<string, unknown>>> =>
+  readObject(vendor, input, options, '(options)', 'an object or undefined', OPTION_NAMES)
 
 /**
  * The options every vendor accepts, checked at run time for callers without types, and
- * the body's size against `maxBodySize`.
+ * the body's size against `maxBodySize`. `options` is the snapshot `readOptions` made.
  */
 export const checkCommonOptions = (
   vendor: Vendor,

@@ -46,7 +46,8 @@ export type ChannelCatalogs = Readonly<Partial<Record<Channel, Readonly<Record<s
 
 /**
  * The catalog entry of a code on a channel, or `undefined`. Only own keys count, so
- * `constructor` or `__proto__` are never codes.
+ * `constructor` or `__proto__` are never codes (nor channels). Never throws: catalogs that
+ * cannot be read have no entry.
  *
  * @example
  * ```ts
@@ -56,8 +57,15 @@ export type ChannelCatalogs = Readonly<Partial<Record<Channel, Readonly<Record<s
  * @category Model
  */
 export const lookupStatus = (catalogs: ChannelCatalogs, channel: Channel, code: string): CatalogEntry | undefined => {
-  const catalog = catalogs[channel]
-  return catalog !== undefined && Object.prototype.hasOwnProperty.call(catalog, code) ? catalog[code] : undefined
+  // Typed callers pass text; a JavaScript caller's object key could run its toString.
+  const given: unknown = code
+  if (typeof given !== 'string' || typeof (channel as unknown) !== 'string') return undefined
+  try {
+    const catalog = Object.prototype.hasOwnProperty.call(catalogs, channel) ? catalogs[channel] : undefined
+    return catalog !== undefined && Object.prototype.hasOwnProperty.call(catalog, code) ? catalog[code] : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /**

@@ -110,9 +110,14 @@ export interface EventBase {
    */
   readonly raw: Readonly<Record<string, unknown>>
   /**
-   * A stable digest of this vendor event (vendor, message, recipient, code, vendor time):
-   * the same every time the vendor redelivers it, different for a different event. Use it
-   * as an idempotency key.
+   * The idempotency key of this vendor event: 32 lowercase hex digits, the first 128 bits
+   * of the SHA-256 of the vendor, message id, recipient, vendor code and vendor time text.
+   * The same every time the vendor redelivers the event, whatever your options, and
+   * different for any other event: no body can be crafted to collide with another's (that
+   * would take a SHA-256 collision). SHA-256 rather than the fields themselves, because it
+   * has a fixed length (a database key stays small, a `uuid` column fits it), shows no
+   * recipient, and is ASCII, so JavaScript's `<` and a database's byte order agree. The
+   * same in every runtime. See the ordering guide for the figures behind the choice.
    */
   readonly eventId: string
 }

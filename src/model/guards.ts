@@ -1,3 +1,4 @@
+import { orElse } from '../internal/callerInput.js'
 import type { AnyEvent, FailureEvent, FinalEvent, TransientEvent, UnknownStatusEvent } from './event.js'
 
 /**
@@ -11,7 +12,7 @@ import type { AnyEvent, FailureEvent, FinalEvent, TransientEvent, UnknownStatusE
  * @category Helpers
  */
 export const isFinal = <E extends AnyEvent>(event: E): event is Extract<E, FinalEvent> =>
-  event.classification === 'final'
+  orElse(() => event.classification === 'final', false)
 
 /**
  * Whether the message is still on its way.
@@ -19,7 +20,7 @@ export const isFinal = <E extends AnyEvent>(event: E): event is Extract<E, Final
  * @category Helpers
  */
 export const isTransient = <E extends AnyEvent>(event: E): event is Extract<E, TransientEvent> =>
-  event.classification === 'transient'
+  orElse(() => event.classification === 'transient', false)
 
 /**
  * Whether the message failed; the narrowed event has `failure: { reason, permanent }`.
@@ -34,7 +35,7 @@ export const isTransient = <E extends AnyEvent>(event: E): event is Extract<E, T
  * @category Helpers
  */
 export const isFailure = <E extends AnyEvent>(event: E): event is Extract<E, FailureEvent> =>
-  event.classification === 'failure'
+  orElse(() => event.classification === 'failure', false)
 
 /**
  * Whether the event carries a status code the catalog does not know (only produced with
@@ -49,7 +50,7 @@ export const isFailure = <E extends AnyEvent>(event: E): event is Extract<E, Fai
  * @category Helpers
  */
 export const isUnknownStatus = <E extends AnyEvent>(event: E): event is Extract<E, UnknownStatusEvent> =>
-  event.classification === 'unknown'
+  orElse(() => event.classification === 'unknown', false)
 
 /**
  * Marks a branch the type checker proves unreachable: put it in the `default` of a switch

@@ -21,7 +21,11 @@ export interface InboundBase {
   readonly vendorTime?: string
   /** The decoded vendor payload. */
   readonly raw: Readonly<Record<string, unknown>>
-  /** A stable digest of this vendor event, the same on every redelivery. */
+  /**
+   * The idempotency key of this event, the same on every redelivery: 32 lowercase hex
+   * digits, the first 128 bits of the SHA-256 of the vendor, the kind, the sender, the
+   * text and the time, as for delivery events' `eventId`.
+   */
   readonly eventId: string
 }
 

@@ -1,3 +1,4 @@
+import { orElse } from '../internal/callerInput.js'
 import { parseOffsetDateTime } from '../internal/time.js'
 import type { AnyEvent } from './event.js'
 import type { Status } from './status.js'
@@ -63,7 +64,10 @@ const STATUS_ORDER: Readonly<Record<Status, number>> = {
  * ```
  * @category Precedence
  */
-export const rankOf = (event: AnyEvent): number => {
+export const rankOf = (event: AnyEvent): number => orElse(() => rank(event), -1)
+
+/** The rank, throwing on an event that cannot be read; `rankOf` says -1 for one, as for `unknown`. */
+const rank = (event: AnyEvent): number => {
   if (event.status === 'unknown') return -1
   if (event.status === 'undeliverable' && event.channel === 'email') return 3
   return STATUS_RANK[event.status]
@@ -111,7 +115,7 @@ export const precedenceKey = (event: AnyEvent): PrecedenceKey => ({
 
 /** Positive when `a` should stand over `b`. A total order, so `advance` is commutative. */
 const compare = (a: AnyEvent, b: AnyEvent): number =>
-  rankOf(a) - rankOf(b) ||
+  rank(a) - rank(b) ||
   Math.sign(instantOf(a) - instantOf(b)) ||
   orderOf(a) - orderOf(b) ||
   compareText(a.eventId, b.eventId) ||
@@ -128,6 +132,8 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
  * gives the same result. Pass `undefined` as `current` for the first event.
  *
  * Both events must be about the same message and recipient; `advance` does not check.
+ * Never throws: an event that cannot be read (a hand-built one whose accessor throws)
+ * never displaces one that can.
  *
  * @example
  * ```ts
@@ -138,5 +144,19 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
  * ```
  * @category Precedence
  */
-export const advance = <E extends AnyEvent>(current: E | undefined, incoming: E): E =>
-  current === undefined || compare(incoming, current) > 0 ? incoming : current
+export const advance = <E extends AnyEvent>(current: E | undefined, incoming: E): E => {
+  if (current === undefined) return incoming
+  try {
+    return compare(incoming, current) > 0 ? incoming : current
+  } catch {
+    // Only hand-built events get here (a revoked Proxy, an accessor that throws): one that
+    // cannot be read never displaces one that can.
+    return isReadable(current) ? current : incoming
+  }
+}
+
+const isReadable = (event: AnyEvent): boolean =>
+  orElse(() => {
+    compare(event, event)
+    return true
+  }, false)

@@ -2,6 +2,7 @@
  * How values of an event become PostgreSQL parameters without loss: text PostgreSQL can
  * hold, bytes that sort as JavaScript sorts strings, and JSON that keeps `-0`.
  */
+import { guarded } from './guard.js'
 
 const REPLACEMENT = 0xfffd
 
@@ -39,7 +40,9 @@ const needsEscape = (text: string, i: number): boolean => {
  * ```
  * @category Postgres
  */
-export const postgresText = (text: string): string => {
+export const postgresText = (text: string): string => guarded('text', 'text', text, () => (typeof text === 'string' ? escaped(text) : undefined))
+
+const escaped = (text: string): string => {
   let i = 0
   while (i < text.length && !needsEscape(text, i)) i++
   if (i === text.length) return text

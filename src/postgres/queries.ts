@@ -1,7 +1,8 @@
 import type { AnyEvent } from '../model/event.js'
 import { precedenceKey } from '../model/precedence.js'
-import type { Vendor } from '../model/vendor.js'
+import { isVendor, type Vendor } from '../model/vendor.js'
 import { jsonText, postgresText, utf16be } from './encode.js'
+import { guarded } from './guard.js'
 
 /**
  * A parameterized query, the shape PostgreSQL drivers take: `client.query(query)` with
@@ -103,9 +104,11 @@ SELECT EXISTS (SELECT FROM recorded) AS recorded, EXISTS (SELECT FROM standing) 
  * ```
  * @category Postgres
  */
-export const recordEvent = (event: AnyEvent): PostgresQuery => {
-  const key = precedenceKey(event)
-  return {
+export const recordEvent = (event: AnyEvent): PostgresQuery =>
+  guarded('event', 'a delivery event deliverykit made', event, () => {
+    if (!isDeliveryEvent(event)) return undefined
+    const key = precedenceKey(event)
+    return {
     text: RECORD_EVENT,
     values: [
       postgresText(event.eventId),
@@ -121,7 +124,19 @@ export const recordEvent = (event: AnyEvent): PostgresQuery => {
       utf16be(key.channel),
       jsonText(event),
     ],
-  }
+    }
+  })
+
+/** Whether a value has the fields of a delivery event that the statement reads, as text. */
+const isDeliveryEvent = (event: unknown): event is AnyEvent => {
+  if (typeof event !== 'object' || event === null) return false
+  const fields = event as Readonly<Record<string, unknown>>
+  return (
+    fields['kind'] === 'delivery' &&
+    isVendor(fields['vendor']) &&
+    ['messageId', 'recipient', 'channel', 'eventId', 'status'].every((field) => typeof fields[field] === 'string') &&
+    (fields['occurredAt'] === undefined || typeof fields['occurredAt'] === 'string')
+  )
 }
 
 const CURRENT_STATUS = 'SELECT event FROM deliverykit_status WHERE vendor = $1 AND message_id = $2 AND recipient = $3'
@@ -144,7 +159,9 @@ const CURRENT_STATUS = 'SELECT event FROM deliverykit_status WHERE vendor = $1 A
  * ```
  * @category Postgres
  */
-export const currentStatus = (vendor: Vendor, messageId: string, recipient: string): PostgresQuery => ({
-  text: CURRENT_STATUS,
-  values: [vendor, postgresText(messageId), postgresText(recipient)],
-})
+export const currentStatus = (vendor: Vendor, messageId: string, recipient: string): PostgresQuery =>
+  guarded('vendor, messageId and recipient', 'a vendor and two texts', [vendor, messageId, recipient], () =>
+    isVendor(vendor) && typeof messageId === 'string' && typeof recipient === 'string'
+      ? { text: CURRENT_STATUS, values: [vendor, postgresText(messageId), postgresText(recipient)] }
+      : undefined,
+  )

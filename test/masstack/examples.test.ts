@@ -129,6 +129,6 @@ describe('Masstack example bodies', () => {
     const events = rightOf(normalize('masstack', payload('masstack/envelope-list.json')))
     expect(JSON.parse(JSON.stringify(events))).toEqual(events)
     expect(new Set(events.map((event) => event.eventId)).size).toBe(3)
-    for (const event of events) expect(event.eventId).toMatch(/^[0-9a-f]{16}$/)
+    for (const event of events) expect(event.eventId).toMatch(/^[0-9a-f]{32}$/)
   })
 })

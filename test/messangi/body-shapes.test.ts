@@ -86,6 +86,6 @@ describe('Messangi body shapes', () => {
     const id = (b: unknown) => rightOf(normalize('messangi', b, { channel: 'sms' }))[0]?.eventId
     expect(id({ ...body })).toBe(id(body))
     expect(id({ ...body, status: 'UNDELIV' })).not.toBe(id(body))
-    expect(id(body)).toMatch(/^[0-9a-f]{16}$/)
+    expect(id(body)).toMatch(/^[0-9a-f]{32}$/)
   })
 })

@@ -36,7 +36,7 @@ describe('Messangi inbound (MO) callbacks', () => {
       vendorTime: '2025-05-23T14:30:00Z',
       raw: { ...mo, processId: '123' },
     })
-    expect(eventId).toMatch(/^[0-9a-f]{16}$/)
+    expect(eventId).toMatch(/^[0-9a-f]{32}$/)
   })
 
   it('a WhatsApp connection is the whatsapp channel; only user and text are required', () => {

@@ -24,7 +24,7 @@ describe('Octopush STOP and inbound callbacks', () => {
       vendorTime: '2020-11-04 11:11:45',
       raw: stop,
     })
-    expect(event?.eventId).toMatch(/^[0-9a-f]{16}$/)
+    expect(event?.eventId).toMatch(/^[0-9a-f]{32}$/)
   })
 
   it('an inbound SMS is an inbound event, with the receiving SIM as to', () => {

@@ -42,8 +42,8 @@ const unit = fc.oneof(fc.constantFrom(...TRICKY), fc.integer({ min: 0, max: 0xff
 /** Any text, tricky units often. */
 export const anyText: fc.Arbitrary<string> = fc.array(unit, { maxLength: 6 }).map((units) => units.join(''))
 
-/** eventIds as deliverykit makes them (16 hex digits), as a longer digest, or any text. */
-const eventIdText = fc.oneof(fc.stringMatching(/^[0-9a-f]{16}$/), fc.stringMatching(/^[0-9a-f]{64}$/), anyText)
+/** eventIds as deliverykit makes them (32 hex digits), as a shorter or longer digest, or any text. */
+const eventIdText = fc.oneof(fc.stringMatching(/^[0-9a-f]{32}$/), fc.stringMatching(/^[0-9a-f]{16}$/), anyText)
 
 /** The messages and recipients events are about: few, so that they collide. */
 const KEYS: ReadonlyArray<readonly [string, string]> = [

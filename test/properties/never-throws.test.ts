@@ -46,7 +46,7 @@ const throughEveryEntryPoint = (body: unknown, rotation = 0): void => {
     else
       for (const event of result.right) {
         ok(INBOUND_KINDS.has(event.kind), `inbound event of kind ${event.kind}`)
-        deepStrictEqual([typeof event.from, event.kind === 'inbound' ? typeof event.text : 'string', event.eventId.length], ['string', 'string', 16])
+        deepStrictEqual([typeof event.from, event.kind === 'inbound' ? typeof event.text : 'string', event.eventId.length], ['string', 'string', 32])
       }
   }
 }
@@ -120,7 +120,7 @@ describe('nothing throws, whatever arrives', () => {
           else {
             // The report's own fields (cost, details, raw) are the caller's, kept as given; the rest is checked.
             const event = made.right
-            deepStrictEqual([typeof event.messageId, typeof event.recipient, typeof event.vendorStatus, event.eventId.length], ['string', 'string', 'string', 16])
+            deepStrictEqual([typeof event.messageId, typeof event.recipient, typeof event.vendorStatus, event.eventId.length], ['string', 'string', 'string', 32])
             const entry = lookupStatus(CATALOGS[event.vendor], event.channel, event.vendorStatus)
             strictEqual(event.status, entry?.status ?? 'unknown')
           }

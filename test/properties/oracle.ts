@@ -16,7 +16,6 @@ import {
 } from 'deliverykit'
 import { either as E } from 'fp-ts'
 import { deepEqual, deepStrictEqual } from 'node:assert/strict'
-import { deepEqual as looseDeepEqual } from 'node:assert'
 
 import { CATALOGS, catalogsOf } from './arbitraries.js'
 
@@ -83,7 +82,7 @@ export const checkEvent = (event: AnyEvent, vendor: Vendor | undefined): void =>
   ok(vendor === undefined || event.vendor === vendor, `event of ${event.vendor}`)
   ok(VENDORS.includes(event.vendor) && CHANNELS.includes(event.channel), 'known vendor and channel')
   ok(typeof event.messageId === 'string' && typeof event.recipient === 'string' && typeof event.vendorStatus === 'string', 'text ids')
-  ok(/^[0-9a-f]{16}$/.test(event.eventId), 'eventId is 16 hex digits')
+  ok(/^[0-9a-f]{32}$/.test(event.eventId), 'eventId is 32 hex digits')
   const entry = lookupStatus(catalogsOf(event.vendor, event.raw), event.channel, event.vendorStatus)
   if (entry === undefined) {
     deepStrictEqual([event.classification, event.status, event.description], ['unknown', 'unknown', ''])
@@ -96,8 +95,8 @@ export const checkEvent = (event: AnyEvent, vendor: Vendor | undefined): void =>
   for (const [name, value] of Object.entries(event)) ok(value !== undefined, `event.${name} is omitted, never undefined`)
   const { raw, ...rest } = event
   checkPlainData(rest)
-  // Loose: a JSON -0 (say, unit_price) comes back as 0; checkPlainData already fixed every type.
-  looseDeepEqual(JSON.parse(JSON.stringify(rest)), rest)
+  // Strict: no number of an event is -0 (JSON would turn it into 0), NaN or infinite.
+  deepStrictEqual(JSON.parse(JSON.stringify(rest)), rest)
   const rawValue: unknown = raw
   ok(typeof rawValue === 'object' && rawValue !== null, 'raw is an object')
 }

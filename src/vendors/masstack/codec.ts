@@ -3,6 +3,7 @@ import * as t from 'io-ts'
 
 import { describeValue, formatPath } from '../../errors/format.js'
 import { DISPATCH_TAG } from '../../errors/validation.js'
+import { orElse } from '../../internal/callerInput.js'
 import { dispatch, fromPick, struct, textFormat } from '../../internal/codecs.js'
 import type { PickFailure } from '../../internal/definition.js'
 import { isMasstackTime } from './time.js'
@@ -233,7 +234,7 @@ export const channelOfRecord = (u: Readonly<Record<string, unknown>>): MasstackC
  * @category Codecs
  */
 export const isMasstackSmsCommunication = (record: MasstackCommunication): record is MasstackSmsCommunication =>
-  channelOfRecord(record) === 'sms'
+  orElse(() => channelOfRecord(record) === 'sms', false)
 
 const ChannelField = new t.Type<string, string, unknown>(
   '"sms" or "email", or a terminatingNumber (SMS) or destinationEmail (e-mail) to tell it by',
@@ -383,7 +384,7 @@ const looksLikeEnvelope = (u: Readonly<Record<string, unknown>>): boolean =>
  * @category Codecs
  */
 export const isMasstackEnvelope = (body: MasstackBody): body is MasstackEnvelope =>
-  !Array.isArray(body) && looksLikeEnvelope(body as Readonly<Record<string, unknown>>)
+  orElse(() => !Array.isArray(body) && looksLikeEnvelope(body as Readonly<Record<string, unknown>>), false)
 
 /** The message of one of the two documented error bodies, `{ errors: [...] }` or `{ commit, error: { message } }`. */
 const errorResponseMessage = (u: Readonly<Record<string, unknown>>): string | undefined => {

@@ -230,7 +230,8 @@ export const OctopushStatus = t.keyof(OCTOPUSH_CATALOG, 'OctopushStatus')
  * @category Catalog
  */
 export const isOctopushStatusCode = (code: string): code is OctopushStatusCode =>
-  Object.prototype.hasOwnProperty.call(OCTOPUSH_CATALOG, code)
+  // typeof first: a JavaScript caller's object would run its toString as a key.
+  typeof (code as unknown) === 'string' && Object.prototype.hasOwnProperty.call(OCTOPUSH_CATALOG, code)
 
 /**
  * The catalog by channel. Octopush publishes one list for every channel, so every channel

@@ -1,0 +1,85 @@
+/**
+ * Reading what a caller passed, once and inside a guard. A JavaScript caller can pass
+ * anything: a revoked Proxy, a Proxy whose traps throw, an object whose accessor throws
+ * or answers differently each time. Every value deliverykit takes from the caller's
+ * objects (options, a status report) is read here, once, into a plain snapshot, or the
+ * caller gets an `invalid_options` error naming what could not be read.
+ */
+import { either as E } from 'fp-ts'
+
+import type { InvalidOptionsError } from '../errors/error.js'
+import { describeValue } from '../errors/format.js'
+
+/** What `received` says of an object that cannot be read at all (a revoked Proxy, one whose traps throw). */
+export const UNREADABLE_OBJECT = 'an object that could not be read'
+
+/** What `received` says of a property whose read threw (an accessor that throws). */
+export const UNREADABLE_VALUE = 'a value that could not be read (reading it threw)'
+
+/**
+ * The `invalid_options` error for an option: `received` describes the value, unless a
+ * description is given. `vendor` is as the caller gave it: text is kept, anything else
+ * described (`String()` throws on some values).
+ */
+export const optionError = (vendor: unknown, input: unknown, name: string, expected: string, value: unknown, received = describeValue(value)): InvalidOptionsError => ({
+  kind: 'invalid_options',
+  vendor: typeof vendor === 'string' ? vendor : describeValue(vendor),
+  issues: [{ code: 'invalid_option', path: [name], expected, received, message: `options.${name}: expected ${expected}, received ${received}` }],
+  input,
+})
+
+/**
+ * The listed properties of a caller's object, each read once, as a plain snapshot with a
+ * `null` prototype (so no key is found through a prototype). `undefined` gives an empty
+ * snapshot; anything but an object is an error naming `name`; an object that cannot be
+ * read (a revoked Proxy) is an error naming `name`, and a property whose read throws an
+ * error naming that property.
+ */
+export const readObject = <K extends string>(
+  vendor: unknown,
+  input: unknown,
+  value: unknown,
+  name: string,
+  expected: string,
+  keys: ReadonlyArray<K>,
+): E.Either<InvalidOptionsError, Readonly<Partial<Record<K, unknown>>>> => {
+  const snapshot = Object.create(null) as Partial<Record<K, unknown>>
+  if (value === undefined) return E.right(snapshot)
+  if (typeof value !== 'object' || value === null) return E.left(optionError(vendor, input, name, expected, value))
+  try {
+    // A revoked Proxy, or one whose traps throw, fails here, before any property.
+    Reflect.getPrototypeOf(value)
+  } catch {
+    return E.left(optionError(vendor, input, name, expected, value, UNREADABLE_OBJECT))
+  }
+  for (const key of keys) {
+    try {
+      snapshot[key] = (value as Readonly<Record<string, unknown>>)[key]
+    } catch {
+      return E.left(optionError(vendor, input, key, 'a value that can be read', undefined, UNREADABLE_VALUE))
+    }
+  }
+  return E.right(snapshot)
+}
+
+/** `read()`, or `fallback` if it throws: for answers that are not errors (a guard's `false`). */
+export const orElse = <A>(read: () => A, fallback: A): A => {
+  try {
+    return read()
+  } catch {
+    return fallback
+  }
+}
+
+const MAX_REASON = 200
+
+/**
+ * Why something threw, for an error message: an Error's message (cut at 200 characters),
+ * else a description of the value. Never throws, whatever was thrown (a revoked Proxy, an
+ * Error whose `message` accessor throws).
+ */
+export const describeThrown = (thrown: unknown): string => {
+  const message = orElse(() => (thrown instanceof Error ? (thrown.message as unknown) : undefined), undefined)
+  if (typeof message !== 'string') return describeValue(thrown)
+  return message.length > MAX_REASON ? `${message.slice(0, MAX_REASON)}… (${String(message.length)} characters)` : message
+}
