@@ -2,7 +2,23 @@
 // timed at two sizes, ten times apart, and the time per unit is printed with the ratio
 // of the two (about 1 when linear, about 10 when quadratic). Run with `npm run bench:limits`
 // (it builds first). Timings, not assertions: test/limits.test.ts checks the answers.
-import { normalize } from '../dist/index.js'
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+import { formatError, normalize } from '../dist/index.js'
+
+// A body of 3 million empty e-mail entries (8.6 MiB, under the default maxBodySize): each
+// entry lacks every field. Run in a child process whose heap is limited to 512 MB, so that
+// an error that grows with the entries shows as a crash, not as a slow run.
+if (process.argv[2] === '--hostile-entries') {
+  const text = `{"channel":"email","message_id":"m","deliveries":[${'{},'.repeat(2_999_999)}{}]}`
+  const start = process.hrtime.bigint()
+  const result = normalize('octopush', text)
+  const ms = Number(process.hrtime.bigint() - start) / 1e6
+  const lines = result._tag === 'Left' ? formatError(result.left).split('\n') : ['(accepted?)']
+  console.log(JSON.stringify({ mib: text.length / 1024 / 1024, ms, kind: result._tag === 'Left' ? result.left.kind : 'events', issues: result._tag === 'Left' ? result.left.issues.length : 0, last: lines.at(-1), heapMiB: process.memoryUsage().heapUsed / 1024 / 1024 }))
+  process.exit(0)
+}
 
 const phone = { channel: 'sms', message_id: 'sms_1', number: '+33600000000', status: 'DELIVERED', delivery_date: '2025-01-22 11:46:06' }
 
@@ -46,5 +62,16 @@ for (const { name, unit, sizes, make, size } of cases) {
   const ratio = large.per / small.per
   console.log(
     `${name.padEnd(52)} ${small.per.toFixed(3).padStart(9)} ms/${unit} at ${String(small.n).padStart(6)}  ${large.per.toFixed(3).padStart(9)} ms/${unit} at ${String(large.n).padStart(6)}  ratio ${ratio.toFixed(2)}`,
+  )
+}
+
+const child = spawnSync(process.execPath, ['--max-old-space-size=512', fileURLToPath(import.meta.url), '--hostile-entries'], { encoding: 'utf8' })
+if (child.status !== 0) {
+  console.error(`3,000,000 empty e-mail entries under a 512 MB heap: the child process failed (exit ${String(child.status)})\n${child.stderr.slice(-2000)}`)
+  process.exitCode = 1
+} else {
+  const run = JSON.parse(child.stdout)
+  console.log(
+    `3,000,000 empty e-mail entries (${run.mib.toFixed(1)} MiB) under a 512 MB heap: ${run.kind} with ${String(run.issues)} issues in ${run.ms.toFixed(0)} ms, heap ${run.heapMiB.toFixed(0)} MiB after; last line: ${run.last}`,
   )
 }

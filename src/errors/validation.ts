@@ -54,22 +54,30 @@ const toIssue = (error: t.ValidationError): BodyIssue => {
   }
 }
 
+/** The most issues an error lists; the rest are counted in `omittedIssues`. */
+export const MAX_ISSUES = 100
+
 /**
- * Turns io-ts validation errors into deliverykit issues with JSON paths. io-ts reports
- * every failing member of an intersection; the same path and message is kept once.
+ * Turns io-ts validation errors into deliverykit issues with JSON paths, at most
+ * {@link MAX_ISSUES} of them, and counts the rest. io-ts reports every failing member of an
+ * intersection; the same path and message is kept once.
  */
-export const issuesFromValidation = (errors: NonEmptyReadonlyArray<t.ValidationError>): NonEmptyReadonlyArray<BodyIssue> => {
+export const issuesFromValidation = (
+  errors: NonEmptyReadonlyArray<t.ValidationError>,
+): { readonly issues: NonEmptyReadonlyArray<BodyIssue>; readonly omitted: number } => {
   const seen = new Set<string>()
   const first = toIssue(errors[0])
   seen.add(first.message)
   const issues: [BodyIssue, ...Array<BodyIssue>] = [first]
+  let omitted = 0
   for (let i = 1; i < errors.length; i++) {
     const error = errors[i]
     if (error === undefined) continue
     const issue = toIssue(error)
     if (seen.has(issue.message)) continue
     seen.add(issue.message)
-    issues.push(issue)
+    if (issues.length < MAX_ISSUES) issues.push(issue)
+    else omitted++
   }
-  return issues
+  return { issues, omitted }
 }

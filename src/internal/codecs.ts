@@ -226,3 +226,48 @@ export const fromPick = <K extends string, A>(picked: K | PickFailure, codecs: R
   const at = path.reduce<t.Context>((context, key) => t.appendContext(context, String(key), t.string, channel), c)
   return t.failure(channel, at, `${describeValue(channel)} is not a channel deliverykit knows yet; expected one of ${expected.join(', ')}`)
 }
+
+/**
+ * The most issues one list reports: past them, its remaining entries are not checked.
+ * Half of what an error lists (`MAX_ISSUES`), so the note that says so is listed too.
+ */
+export const MAX_ISSUES_PER_LIST = 50
+
+/**
+ * A readonly array of `codec`, like `t.readonlyArray`, that stops checking entries once it
+ * has found {@link MAX_ISSUES_PER_LIST} issues and says how many entries it left
+ * unchecked: a body of millions of broken entries costs what its first hundred issues do,
+ * not one error object per field of every entry.
+ */
+export const cappedList = <A>(codec: t.Type<A, A>, name: string): t.Type<ReadonlyArray<A>, ReadonlyArray<A>> => {
+  const is = (u: unknown): u is ReadonlyArray<A> => Array.isArray(u) && u.every((item) => codec.is(item))
+  return new t.Type<ReadonlyArray<A>, ReadonlyArray<A>>(
+    name,
+    is,
+    (u, c) => {
+      if (!Array.isArray(u)) return t.failure(u, c)
+      const items: ReadonlyArray<unknown> = u
+      const errors: Array<t.ValidationError> = []
+      let decoded: Array<A> | undefined
+      for (let index = 0; index < items.length; index++) {
+        const item = items[index]
+        const result = codec.validate(item, t.appendContext(c, String(index), codec, item))
+        if (result._tag === 'Left') {
+          errors.push(...result.left)
+          if (errors.length >= MAX_ISSUES_PER_LIST && index < items.length - 1) {
+            const unchecked = items.length - index - 1
+            errors.push({ value: u, context: c, message: `the first ${String(errors.length)} issues of its entries are listed; ${String(unchecked)} more entr${unchecked === 1 ? 'y was' : 'ies were'} not checked` })
+            break
+          }
+          continue
+        }
+        // Copy on the first entry that changed, as io-ts does.
+        if (decoded === undefined && result.right !== item) decoded = items.slice(0, index) as Array<A>
+        decoded?.push(result.right)
+      }
+      if (errors.length > 0) return t.failures(errors)
+      return t.success(decoded ?? (items as ReadonlyArray<A>))
+    },
+    t.identity,
+  )
+}

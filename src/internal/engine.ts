@@ -110,7 +110,8 @@ const accepts = (entry: EntrySpec, key: string, shape: ShapeName): boolean =>
 const invalidBody = (vendor: Vendor, input: unknown, errors: t.Errors): InvalidBodyError => {
   const [first, ...rest] = errors
   if (first === undefined) return unreadable(vendor, input, 'the decoder reported no reason')
-  return { kind: 'invalid_body', vendor, issues: issuesFromValidation([first, ...rest]), input }
+  const { issues, omitted } = issuesFromValidation([first, ...rest])
+  return { kind: 'invalid_body', vendor, issues, ...(omitted > 0 && { omittedIssues: omitted }), input }
 }
 
 const pickError = (vendor: Vendor, input: unknown, picked: PickFailure): InvalidBodyError | UnknownChannelError => {

@@ -1,4 +1,5 @@
 import type { UnknownStatusIssue } from '../errors/issue.js'
+import { MAX_ISSUES } from '../errors/validation.js'
 import type { CatalogEntry } from '../model/catalog.js'
 import type { Channel } from '../model/channel.js'
 import type { AnyEvent, Cost, EventDetails, HistoryEntry } from '../model/event.js'
@@ -77,9 +78,6 @@ export const makeHistoryEntry = (
   return item as unknown as HistoryEntry
 }
 
-/** The most unknown status codes an error lists; the rest are counted. */
-export const MAX_UNKNOWN_STATUSES = 100
-
 /** A body's one event, and the unknown status code it carries, if any. */
 export const oneEvent = (event: AnyWebhookEvent, unknown: UnknownStatusIssue | undefined): Built =>
   unknown === undefined ? { events: [event], unknownStatuses: [], unknownStatusCount: 0 } : { events: [event], unknownStatuses: [unknown], unknownStatusCount: 1 }
@@ -96,7 +94,7 @@ export interface Collector {
 
 /**
  * A collector for a body's events. Once the caller's `unknownStatus: 'error'` has decided
- * the body is refused, no more events are built, and at most {@link MAX_UNKNOWN_STATUSES}
+ * the body is refused, no more events are built, and at most `MAX_ISSUES`
  * issues are kept: memory stays bounded by what is returned.
  */
 export const collector = (keepUnknown: boolean): Collector => {
@@ -106,7 +104,7 @@ export const collector = (keepUnknown: boolean): Collector => {
   return {
     unknown: (issue) => {
       unknownStatusCount++
-      if (unknownStatuses.length < MAX_UNKNOWN_STATUSES) unknownStatuses.push(issue())
+      if (unknownStatuses.length < MAX_ISSUES) unknownStatuses.push(issue())
     },
     wanted: () => keepUnknown || unknownStatusCount === 0,
     add: (event) => {

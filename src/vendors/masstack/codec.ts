@@ -4,7 +4,7 @@ import * as t from 'io-ts'
 import { describeValue, formatPath } from '../../errors/format.js'
 import { DISPATCH_TAG } from '../../errors/validation.js'
 import { orElse } from '../../internal/callerInput.js'
-import { dispatch, fromPick, struct, textFormat } from '../../internal/codecs.js'
+import { cappedList, dispatch, fromPick, struct, textFormat } from '../../internal/codecs.js'
 import type { PickFailure } from '../../internal/definition.js'
 import { isMasstackTime } from './time.js'
 import { isRecord } from '../../internal/records.js'
@@ -319,7 +319,7 @@ const ChannelRecordCodec = Object.assign(new t.Type<ChannelRecord>(
 /** @category Codecs */
 export type MasstackCommunicationList = ReadonlyArray<MasstackCommunication>
 
-const CommunicationList = t.readonlyArray(MasstackCommunication, 'MasstackCommunicationList')
+const CommunicationList = cappedList(MasstackCommunication, 'MasstackCommunicationList')
 
 /** The one own key of an object whose value is an array, if there is exactly one. */
 const onlyListKey = (u: Readonly<Record<string, unknown>>): string | undefined => {
@@ -351,7 +351,7 @@ const EnvelopeData = dispatch<MasstackCommunication | MasstackCommunicationList>
 })
 
 /** A list of records, each tagged with the channel it was decoded as. */
-const ChannelRecordList = t.readonlyArray(ChannelRecordCodec, 'MasstackCommunicationList')
+const ChannelRecordList = cappedList(ChannelRecordCodec, 'MasstackCommunicationList')
 
 /** `data` of an envelope, its records tagged. */
 const ChannelEnvelopeData = dispatch<ChannelRecord | ReadonlyArray<ChannelRecord>>('MasstackEnvelopeData', (u, c) => {
@@ -409,8 +409,9 @@ export type MasstackShape = 'record' | 'list' | 'envelope'
 
 /**
  * Which Masstack body a value is: an array is a list, an object with `data` (or `commit`
- * and no `status`) an envelope, any other object a record. The API's error bodies are
- * refused as such, with their message. The one rule, used by the codecs and, through
+ * and no `status`) an envelope, any other object a record; one with both `data` and
+ * `status` is refused rather than guessed. The API's error bodies are refused as such,
+ * with their message. The one rule, used by the codecs and, through
  * {@link MASSTACK_CHANNEL_CODECS}, by the event builder.
  */
 export const pickMasstack = (u: unknown, c: t.Context): MasstackShape | PickFailure => {
@@ -420,6 +421,9 @@ export const pickMasstack = (u: unknown, c: t.Context): MasstackShape | PickFail
   }
   const error = errorResponseMessage(u)
   if (error !== undefined) return { failure: [{ value: u, context: c, message: error }] }
+  if (has(u, 'data') && has(u, 'status')) {
+    return { failure: [{ value: u, context: c, message: 'the body has data (an envelope) and status (a record); a Masstack body is one of them, so this body is refused rather than guessed' }] }
+  }
   return looksLikeEnvelope(u) ? 'envelope' : 'record'
 }
 

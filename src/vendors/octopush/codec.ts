@@ -1,6 +1,6 @@
 import * as t from 'io-ts'
 
-import { emptyAsObject, NumberFromNumberOrText, oneOf, PhoneNumberText, struct, textFormat, TextFromTextOrNumber, withAliases } from '../../internal/codecs.js'
+import { cappedList, emptyAsObject, NumberFromNumberOrText, oneOf, PhoneNumberText, struct, textFormat, TextFromTextOrNumber, withAliases } from '../../internal/codecs.js'
 import { isLocalDateTime } from '../../internal/time.js'
 
 // Where each shape comes from (the Octopush guide lists them with their sources):
@@ -161,7 +161,7 @@ export const OctopushEmailDelivery = withAliases(
   struct(
     'OctopushEmailDelivery',
     { email: t.string, status: t.string, delivery_date: DateTimeText },
-    { unit_price: NumberFromNumberOrText, status_history: t.readonlyArray(OctopushStatusHistoryItem) },
+    { unit_price: NumberFromNumberOrText, status_history: cappedList(OctopushStatusHistoryItem, 'Array<OctopushStatusHistoryItem>') },
   ),
 )
 
@@ -177,7 +177,7 @@ export type OctopushEmailDelivery = t.TypeOf<typeof OctopushEmailDelivery>
  */
 export const OctopushEmailCallback = struct(
   'OctopushEmailCallback',
-  { message_id: t.string, deliveries: t.readonlyArray(OctopushEmailDelivery) },
+  { message_id: t.string, deliveries: cappedList(OctopushEmailDelivery, 'Array<OctopushEmailDelivery>') },
   {
     channel: t.literal('email'),
     list_name: t.string,
