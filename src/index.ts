@@ -50,7 +50,9 @@ export type { MasstackChannelName, MasstackOptions } from './vendors/masstack/in
 export type { InboundBase, InboundEvent, InboundMessageEvent, OptOutEvent } from './model/inbound.js'
 export type { AnyWebhookEvent, CallbackKind, WebhookEvent } from './model/webhook.js'
 export { classify, eventFromStatus, type ClassifiedStatus, type ClassifyError, type StatusReport } from './classify.js'
-export type { EntryEvents, EntryForms, EntryName, Normalizer, Parser, SafeParser, SafeParseResult } from './internal/entries.js'
+export type { EntryEvents, EntryForms, EntryName, Normalizer, Parser, SafeParser, SafeParseResult, SchemaFactory } from './internal/entries.js'
+export { webhookSchema, type RootSchemaFactory } from './schema.js'
+export type { EventsSchema, EventsSchemaProps, StandardSchemaV1 } from './internal/standardSchema.js'
 export { DEFAULT_MAX_BODY_SIZE, type CommonOptions } from './internal/pipeline.js'
 
 export { CHANNELS, type Channel } from './model/channel.js'

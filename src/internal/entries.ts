@@ -6,6 +6,7 @@ import type { InboundEvent } from '../model/inbound.js'
 import type { DefaultOptions, EventsFor, WebhookEventsFor } from '../model/options.js'
 import type { AnyWebhookEvent } from '../model/webhook.js'
 import { DELIVERY_ENTRY, INBOUND_ENTRY, WEBHOOK_ENTRY, type EntrySpec, type RegisteredVendor } from './engine.js'
+import { eventsSchema, type EventsSchema } from './standardSchema.js'
 
 /**
  * What `safeParse` returns: the events, or the error, told apart by `success`.
@@ -66,6 +67,17 @@ export type Parser<Entry extends EntryName, Options> = Partial<Options> extends 
   ? <O extends Options = DefaultOptions & Options>(body: unknown, options?: O) => EntryEvents<Entry, O>
   : <O extends Options>(body: unknown, options: O) => EntryEvents<Entry, O>
 
+/**
+ * An entry as a Standard Schema, for one vendor: a schema whose input is a body and whose
+ * output is its events, made once per route with the options every body gets. `options`
+ * may be left out as for {@link Normalizer}.
+ *
+ * @category Standard Schema
+ */
+export type SchemaFactory<Entry extends EntryName, Options> = Partial<Options> extends Options
+  ? <O extends Options = DefaultOptions & Options>(options?: O) => EventsSchema<EntryEvents<Entry, O>>
+  : <O extends Options>(options: O) => EventsSchema<EntryEvents<Entry, O>>
+
 /** The `safeParse` form of a result. */
 export const toSafeParseResult = <Events>(result: E.Either<NormalizeError, Events>): SafeParseResult<Events> =>
   E.isRight(result) ? { success: true, events: result.right } : { success: false, error: result.left }
@@ -76,15 +88,17 @@ export const eventsOrThrow = <Events>(result: E.Either<NormalizeError, Events>):
   return result.right
 }
 
-/** One entry's three forms, typed by the vendor's options. */
+/** One entry's forms, typed by the vendor's options. */
 export interface EntryForms<Entry extends EntryName, Options> {
   readonly normalize: Normalizer<Entry, Options>
   readonly safeParse: SafeParser<Entry, Options>
   readonly parse: Parser<Entry, Options>
+  /** The entry as a Standard Schema (`webhookSchema` for the webhook entry). */
+  readonly schema: SchemaFactory<Entry, Options>
 }
 
 /**
- * The three forms of one entry of a vendor. The types narrow the events to the options
+ * The forms of one entry of a vendor. The types narrow the events to the options
  * given, which is safe: without `unknownStatus: 'keep'` no unknown event passes
  * `settleUnknownStatuses`, and an entry returns only the kinds its spec accepts.
  */
@@ -94,6 +108,7 @@ export const entryForms = <Entry extends EntryName, Options>(vendor: RegisteredV
     normalize,
     safeParse: (body: unknown, options?: unknown) => toSafeParseResult(normalize(body, options)),
     parse: (body: unknown, options?: unknown) => eventsOrThrow(normalize(body, options)),
+    schema: (options?: unknown) => eventsSchema((body) => normalize(body, options)),
   }
   return forms as unknown as EntryForms<Entry, Options>
 }

@@ -110,3 +110,17 @@ export const safeParseWebhook = entries.webhook.safeParse
  * @category Webhook
  */
 export const parseWebhook = entries.webhook.parse
+
+/**
+ * {@link normalizeWebhook} as a Standard Schema (`~standard`, v1), for a framework's route
+ * validator: the input is a Masstack record, list or envelope, the output its events.
+ *
+ * @example
+ * ```ts
+ * import { webhookSchema } from 'deliverykit/masstack'
+ * const result = webhookSchema()['~standard'].validate({ id: 'c-1', status: 'DELIVERED', terminatingNumber: '666123123' })
+ * if (result.issues === undefined) console.log(result.value[0]?.status) // 'delivered'
+ * ```
+ * @category Standard Schema
+ */
+export const webhookSchema = entries.webhook.schema

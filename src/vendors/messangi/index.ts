@@ -104,6 +104,21 @@ export const safeParseWebhook = entries.webhook.safeParse
 export const parseWebhook = entries.webhook.parse
 
 /**
+ * {@link normalizeWebhook} as a Standard Schema (`~standard`, v1), for a framework's route
+ * validator: the input is a Messangi body, the output its events. `channel` is required,
+ * as for {@link normalizeWebhook}: one schema per endpoint you registered.
+ *
+ * @example
+ * ```ts
+ * import { webhookSchema } from 'deliverykit/messangi'
+ * const whatsapp = webhookSchema({ channel: 'whatsapp', unknownStatus: 'keep' })
+ * whatsapp['~standard'].validate({ id: 'wa-1', status: 'READ', to: '+5588999999999' }) // { value: [{ kind: 'delivery', status: 'read', … }] }
+ * ```
+ * @category Standard Schema
+ */
+export const webhookSchema = entries.webhook.schema
+
+/**
  * Decodes a Messangi inbound message: the MO callback (JSON), the legacy MO and Facebook
  * form callbacks, or the legacy inbound form (`mo`, `mobile`), into an `inbound` event.
  * Messangi documents no opt-out callback: a `STOP` arrives as an inbound message, which

@@ -115,6 +115,26 @@ export const safeParseWebhook = entries.webhook.safeParse
 export const parseWebhook = entries.webhook.parse
 
 /**
+ * {@link normalizeWebhook} as a Standard Schema (`~standard`, v1), for a framework's route
+ * validator: the input is an Octopush body, the output its events. The same as the root
+ * `webhookSchema('octopush', options)`.
+ *
+ * @example
+ * ```ts
+ * import { sValidator } from '@hono/standard-validator'
+ * import { webhookSchema } from 'deliverykit/octopush'
+ * import { Hono } from 'hono'
+ *
+ * const app = new Hono().post('/webhooks/octopush', sValidator('json', webhookSchema({ unknownStatus: 'keep' })), (c) => {
+ *   for (const event of c.req.valid('json')) if (event.kind === 'opt_out') console.log('STOP from', event.from)
+ *   return c.body(null, 204)
+ * })
+ * ```
+ * @category Standard Schema
+ */
+export const webhookSchema = entries.webhook.schema
+
+/**
  * Decodes an Octopush STOP (opt-out) or inbound SMS callback into an `opt_out` or
  * `inbound` event; a delivery receipt is an `unexpected_callback` error. Never throws.
  *
