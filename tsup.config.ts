@@ -1,4 +1,16 @@
+import { copyFileSync, mkdirSync } from 'node:fs'
+
 import { defineConfig } from 'tsup'
+
+/**
+ * The JSON Schemas of the vendors' bodies, kept next to their codecs, shipped as
+ * `deliverykit/json-schema/<vendor>.json`.
+ */
+const copyJsonSchemas = (): Promise<void> => {
+  mkdirSync('dist/json-schema', { recursive: true })
+  for (const vendor of ['octopush', 'messangi', 'masstack']) copyFileSync(`src/vendors/${vendor}/callbacks.schema.json`, `dist/json-schema/${vendor}.json`)
+  return Promise.resolve()
+}
 
 /** Library entries: one per public module, dual ESM + CJS with declarations for both. */
 const library = defineConfig({
@@ -15,6 +27,7 @@ const library = defineConfig({
   clean: false,
   target: 'es2022',
   tsconfig: 'tsconfig.build.json',
+  onSuccess: copyJsonSchemas,
 })
 
 /** The `deliverykit` command: ESM only, never imported by library code. */

@@ -22,7 +22,7 @@ const packed = JSON.parse(run(npm, ['pack', '--json', '--pack-destination', work
 const tarball = join(work, packed[0].filename)
 const shipped = packed[0].files.map((file) => file.path).sort()
 console.log(`packed ${packed[0].filename}: ${String(shipped.length)} files`)
-for (const required of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/octopush.js', 'dist/octopush.cjs', 'dist/messangi.js', 'dist/messangi.cjs', 'dist/messangi.d.ts', 'dist/messangi.d.cts', 'dist/masstack.js', 'dist/masstack.cjs', 'dist/masstack.d.ts', 'dist/masstack.d.cts', 'dist/postgres.js', 'dist/postgres.cjs', 'dist/postgres.d.ts', 'dist/postgres.d.cts', 'dist/cli.js', 'LICENSE', 'README.md', 'CHANGELOG.md']) {
+for (const required of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/octopush.js', 'dist/octopush.cjs', 'dist/messangi.js', 'dist/messangi.cjs', 'dist/messangi.d.ts', 'dist/messangi.d.cts', 'dist/masstack.js', 'dist/masstack.cjs', 'dist/masstack.d.ts', 'dist/masstack.d.cts', 'dist/postgres.js', 'dist/postgres.cjs', 'dist/postgres.d.ts', 'dist/postgres.d.cts', 'dist/cli.js', 'dist/json-schema/octopush.json', 'dist/json-schema/messangi.json', 'dist/json-schema/masstack.json', 'LICENSE', 'README.md', 'CHANGELOG.md']) {
   if (!shipped.includes(required)) throw new Error(`the package lacks ${required}`)
 }
 // The guides and the examples the README links ship; the sources, tests, scripts, the
@@ -56,17 +56,22 @@ run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=
 
 const body = readFileSync(join(root, 'examples/payloads/octopush/sms.json'), 'utf8')
 writeFileSync(join(consumer, 'body.json'), body)
+// The JSON Schemas as kept next to the codecs, for the consumer to compare the shipped ones with.
+writeFileSync(join(consumer, 'schemas.json'), JSON.stringify(['octopush', 'messangi', 'masstack'].map((vendor) => JSON.parse(readFileSync(join(root, `src/vendors/${vendor}/callbacks.schema.json`), 'utf8')))))
 writeFileSync(join(consumer, 'messangi.json'), readFileSync(join(root, 'examples/payloads/messangi/whatsapp/callback.json'), 'utf8'))
 
 writeFileSync(
   join(consumer, 'esm.mjs'),
   `import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { normalize, safeParse, formatError, octopush as fromRoot, messangi as messangiFromRoot } from 'deliverykit'
+import { normalize, safeParse, formatError, webhookSchema, octopush as fromRoot, messangi as messangiFromRoot } from 'deliverykit'
 import * as octopush from 'deliverykit/octopush'
 import * as messangi from 'deliverykit/messangi'
 import * as masstack from 'deliverykit/masstack'
 import * as postgres from 'deliverykit/postgres'
+import octopushSchema from 'deliverykit/json-schema/octopush.json' with { type: 'json' }
+import messangiSchema from 'deliverykit/json-schema/messangi.json' with { type: 'json' }
+import masstackSchema from 'deliverykit/json-schema/masstack.json' with { type: 'json' }
 const body = JSON.parse(readFileSync('body.json', 'utf8'))
 const result = normalize('octopush', body)
 assert.equal(result._tag, 'Right')
@@ -90,6 +95,11 @@ assert.equal(recorded.values[0], result.right[0].eventId)
 assert.equal(JSON.parse(recorded.values[11]).eventId, result.right[0].eventId)
 assert.match(postgres.POSTGRES_SCHEMA, /CREATE TABLE IF NOT EXISTS deliverykit_events/)
 assert.deepEqual(postgres.currentStatus('octopush', 'm\\u0000', 'r').values, ['octopush', 'm\\uFFFD0', 'r'])
+// The JSON Schemas, exactly as kept next to the codecs.
+assert.deepEqual([octopushSchema, messangiSchema, masstackSchema], JSON.parse(readFileSync('schemas.json', 'utf8')))
+// The Standard Schema, as a framework calls it.
+const stop = webhookSchema('octopush')['~standard'].validate({ number: '+33600000000', text: 'STOP', stop_date: '2020-11-04 11:11:45' })
+assert.equal(stop.value[0].kind, 'opt_out')
 console.log('ESM ok')
 `,
 )
@@ -113,6 +123,8 @@ assert.deepEqual(messangi.parse(require('./messangi.json'), { channel: 'whatsapp
 assert.throws(() => messangi.parseLegacy({}), (error) => isDeliveryKitError(error))
 assert.equal(postgres.recordEvent(parse('octopush', body)[0]).values[5], 'delivered')
 assert.equal(postgres.postgresText('a\\u0000'), 'a\\uFFFD0')
+assert.deepEqual(require('deliverykit/json-schema/masstack.json'), require('./schemas.json')[2])
+assert.deepEqual(messangi.webhookSchema({ channel: 'sms' })['~standard'].validate({ user: '+5588999999999', text: 'STOP' }).value[0].text, 'STOP')
 console.log('CJS ok')
 `,
 )
@@ -137,6 +149,10 @@ export const fallback: string = MESSANGI_RCS_CATALOG.FALLBACK.status
 import { currentStatus, type CurrentStatusRow, type PostgresQuery } from 'deliverykit/postgres'
 export const query: PostgresQuery = currentStatus('octopush', 'm', 'r')
 export const row = (r: CurrentStatusRow): string => r.event.status
+import { webhookSchema, type StandardSchemaV1, type WebhookEvent } from 'deliverykit'
+export const schema: StandardSchemaV1<unknown, ReadonlyArray<WebhookEvent>> = webhookSchema('octopush')
+import octopushJsonSchema from 'deliverykit/json-schema/octopush.json' with { type: 'json' }
+export const schemaId: string = octopushJsonSchema.$id
 `,
 )
 writeFileSync(
@@ -156,7 +172,7 @@ export const recorded: postgres.PostgresQuery = postgres.recordEvent(failures[0]
 writeFileSync(
   join(consumer, 'tsconfig.json'),
   JSON.stringify({
-    compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, skipLibCheck: false, noEmit: true, types: [] },
+    compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, skipLibCheck: false, noEmit: true, resolveJsonModule: true, types: [] },
     files: ['types.mts', 'types.cts'],
   }),
 )

@@ -287,8 +287,34 @@ export const EXAMPLE_BODIES: ReadonlyArray<Omit<ValidBody, 'expected'>> = [
   ...['record', 'envelope-one', 'envelope-list'].map((name) => ({ vendor: 'masstack' as const, body: payload(`masstack/${name}.json`) as Json, options: {} })),
 ]
 
-/** A body a vendor's docs could have sent: generated from the catalogs, or shipped as an example. */
-export const anyValidBody: fc.Arbitrary<Omit<ValidBody, 'expected'>> = fc.oneof(validBody, fc.constantFrom(...EXAMPLE_BODIES))
+// ---------------------------------------------------------------------------------------
+// opt-outs and inbound messages
+// ---------------------------------------------------------------------------------------
+
+const moDate = fc.oneof(offsetDateTime, localDateTime.map((s) => s.replace(' ', 'T')))
+
+/** STOPs and inbound messages of every vendor that sends them, each shape with its optional fields. */
+export const interactionBody: fc.Arbitrary<Omit<ValidBody, 'expected'>> = fc.oneof(
+  fc.tuple(fc.record({ number: text, stop_date: localDateTime }, { noNullPrototype: true }), optionalFields({ text, message_id: text })).map(([body, extra]) => ({ vendor: 'octopush' as const, body: { ...body, ...extra }, options: {} })),
+  fc
+    .tuple(
+      fc.record({ number: text, text }, { noNullPrototype: true }),
+      fc.oneof(fc.record({ reception_date: localDateTime }, { noNullPrototype: true }), fc.record({ answer_date: localDateTime }, { noNullPrototype: true }), fc.constant({})),
+      optionalFields({ message_id: text, sim_card_number: text, meta_data: fc.oneof(optionalFields({ message_id: text }), fc.constant(''), fc.constant([])) }),
+    )
+    .map(([body, date, extra]) => ({ vendor: 'octopush' as const, body: { ...body, ...date, ...extra }, options: {} })),
+  fc
+    .tuple(fc.record({ user: messangiId, text }, { noNullPrototype: true }), optionalFields({ date: moDate, origin: text, connection: fc.constantFrom('SMS', 'WHATSAPP'), id: messangiId, externalId: text, processId: messangiId, owner: text, callback: text }))
+    .map(([body, extra]) => ({ vendor: 'messangi' as const, body: { ...body, ...extra }, options: { channel: 'sms' } })),
+  fc.tuple(fc.record({ FROM: text, TEXT: text }, { noNullPrototype: true }), optionalFields({ TO: text, ENCODING: fc.constant('UTF-8') })).map(([body, extra]) => ({ vendor: 'messangi' as const, body: { TYPE: 'MO_MESSAGE', ...body, ...extra }, options: { channel: 'sms' } })),
+  fc
+    .tuple(fc.record({ FROM: text, MESSAGE_BODY: text }, { noNullPrototype: true }), optionalFields({ TO: text, CLIENT_ID: text, MESSANGI_ID: messangiId }))
+    .map(([body, extra]) => ({ vendor: 'messangi' as const, body: { TYPE: 'FACEBOOK', ...body, ...extra }, options: { channel: 'sms' } })),
+  fc.record({ mo: text, mobile: fc.oneof(text, fc.nat()) }, { noNullPrototype: true }).map((body) => ({ vendor: 'messangi' as const, body, options: { channel: 'sms' } })),
+)
+
+/** A body a vendor's docs could have sent: generated from the catalogs, an opt-out or inbound message, or shipped as an example. */
+export const anyValidBody: fc.Arbitrary<Omit<ValidBody, 'expected'>> = fc.oneof(validBody, interactionBody, fc.constantFrom(...EXAMPLE_BODIES))
 
 // ---------------------------------------------------------------------------------------
 // junk
@@ -434,8 +460,16 @@ export type Mutation =
   | { readonly kind: 'rename'; readonly path: Path; readonly to: string }
   | { readonly kind: 'duplicate'; readonly key: string; readonly value: Json }
   | { readonly kind: 'swap-status'; readonly path: Path; readonly code: string }
+  | { readonly kind: 'add'; readonly key: string; readonly value: Json }
 
 const STATUS_KEYS = new Set(['status', 'STATUS'])
+
+/** The fields that tell one vendor's bodies apart (each kind or family, each channel), to add to a body of another. */
+const MARKER_FIELDS = [
+  'delivery_date', 'DELIVERY_DATE', 'deliveries', 'stop_date', 'reception_date', 'answer_date', 'channel',
+  'data', 'TYPE', 'MESSANGI_ID', 'STATUS', 'mo', 'mobile', 'user', 'status', 'text',
+  'commit', 'terminatingNumber', 'destinationEmail', 'errors', 'error', 'id', 'externalId',
+] as const
 
 const retypeValue: fc.Arbitrary<Json> = fc.oneof(
   scalar as fc.Arbitrary<Json>,
@@ -444,7 +478,23 @@ const retypeValue: fc.Arbitrary<Json> = fc.oneof(
   // Long text, not shrunk character by character (a failure shows the code it was made of).
   fc.constantFrom(...ALL_CODES).map((code) => code.repeat(400)),
   fc.constant('\u00e9'.repeat(5_000)),
+  // Numbers at the edges of what a JSON number keeps: 2^53, an integer beyond, a fraction, a negative.
+  fc.constantFrom(2 ** 53 - 1, 2 ** 53, -(2 ** 53), 1e21, 0.5, -1),
+  // Text at the edges of numeric text: fifteen digits and sixteen, signs, exponents, spaces.
+  fc.constantFrom('123456789012345', '1234567890123456', '0.123456789012345', '0.1234567890123456', '-5', '+5', '1e3', ' 5', '5.', '.5', ''),
 )
+
+/** The values that mean something in a marker field: every legacy TYPE and channel name of every vendor, and some that none uses. */
+const MARKER_WORDS = ['SMS', 'PUSH', 'EMAIL', 'MO_MESSAGE', 'FACEBOOK', 'FAX', 'sms', 'voice_sms', 'rcs', 'whatsapp', 'facebook', 'instagram', 'email', 'Email', 'fax', '']
+
+/** A value for a field of another kind of body (a STOP's stop_date on a receipt, say), null included. */
+const markerValue: fc.Arbitrary<Json> = fc.oneof(retypeValue, localDateTime, offsetDateTime, text, fc.constantFrom(...MARKER_WORDS))
+
+/** A marker field of some vendor's body and a value for it, most often one that means something there. */
+export const markerEntry: fc.Arbitrary<readonly [string, Json]> = fc.constantFrom(...MARKER_FIELDS).chain((key) => {
+  const meaningful = key.toLowerCase().includes('date') ? fc.oneof(localDateTime, offsetDateTime) : key === 'TYPE' || key === 'channel' ? fc.constantFrom(...MARKER_WORDS) : markerValue
+  return fc.oneof({ arbitrary: meaningful, weight: 2 }, { arbitrary: markerValue, weight: 1 }).map((value) => [key, value] as const)
+})
 
 /** A mutation of one valid body, and the mutated body. */
 export const mutatedBody: fc.Arbitrary<{ readonly original: Omit<ValidBody, 'expected'>; readonly mutation: Mutation; readonly body: Json; readonly text: string }> = anyValidBody.chain(
@@ -459,6 +509,9 @@ export const mutatedBody: fc.Arbitrary<{ readonly original: Omit<ValidBody, 'exp
       mutations.push(fc.record({ kind: fc.constant('rename' as const), path: fc.constantFrom(...inner), to: fc.oneof(key, fc.constantFrom(...topKeys, 'Status', 'STATUS', 'messageId')) }, { noNullPrototype: true }))
     }
     if (topKeys.length > 0) mutations.push(fc.record({ kind: fc.constant('duplicate' as const), key: fc.constantFrom(...topKeys), value: retypeValue }, { noNullPrototype: true }))
+    if (typeof original.body === 'object' && original.body !== null && !Array.isArray(original.body)) {
+      mutations.push(markerEntry.map(([key, value]) => ({ kind: 'add' as const, key, value })))
+    }
     if (statusPaths.length > 0) {
       mutations.push(fc.record({ kind: fc.constant('swap-status' as const), path: fc.constantFrom(...statusPaths), code: fc.constantFrom(...ALL_CODES) }, { noNullPrototype: true }))
     }
@@ -495,6 +548,11 @@ const apply = (body: Json, mutation: Mutation): { readonly body: Json; readonly 
     }
     case 'swap-status': {
       const result = updateAt(body, mutation.path, (_old, parent, at) => ((parent as Record<string | number, Json>)[at] = mutation.code))
+      return { body: result, text: JSON.stringify(result) }
+    }
+    case 'add': {
+      const result = updateAt(body, [], () => undefined) as JsonObject
+      Object.defineProperty(result, mutation.key, { value: mutation.value, enumerable: true, writable: true, configurable: true })
       return { body: result, text: JSON.stringify(result) }
     }
   }

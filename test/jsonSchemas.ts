@@ -1,0 +1,50 @@
+/**
+ * The JSON Schemas of the vendors' bodies (src/vendors/<vendor>/callbacks.schema.json,
+ * shipped as deliverykit/json-schema/<vendor>.json), compiled with Ajv's draft 2020-12
+ * build in strict mode, and what "accepted" means on each side.
+ */
+import { readFileSync } from 'node:fs'
+
+import { normalizeWebhook, VENDORS, type Vendor } from 'deliverykit'
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020'
+import { either as E } from 'fp-ts'
+
+/** A vendor's schema, as the package ships it. */
+export const schemaOf = (vendor: Vendor): Record<string, unknown> =>
+  JSON.parse(readFileSync(new URL(`../src/vendors/${vendor}/callbacks.schema.json`, import.meta.url), 'utf8')) as Record<string, unknown>
+
+/** Strict in every respect, so that no user's Ajv, whatever its strictness, refuses or warns about a schema. */
+export const strictAjv = (allErrors = true): Ajv2020 => new Ajv2020({ strict: true, strictRequired: true, allErrors })
+
+// The first error is enough to say why a body was refused, and costs half the time of all.
+const ajv = strictAjv(false)
+for (const vendor of VENDORS) ajv.addSchema(schemaOf(vendor), vendor)
+
+const validators: Readonly<Record<Vendor, ValidateFunction>> = {
+  octopush: ajv.getSchema('octopush') as ValidateFunction,
+  messangi: ajv.getSchema('messangi') as ValidateFunction,
+  masstack: ajv.getSchema('masstack') as ValidateFunction,
+}
+
+/** Whether the vendor's JSON Schema accepts a parsed body. */
+export const schemaAccepts = (vendor: Vendor, value: unknown): boolean => validators[vendor](value)
+
+/** Ajv's errors for the last value `schemaAccepts` refused, for a failure message. */
+export const schemaErrors = (vendor: Vendor): string => ajv.errorsText(validators[vendor].errors, { separator: '\n' })
+
+/** One of a schema's `$defs`, compiled alone (a date-time format, say). */
+export const definitionAccepts = (vendor: Vendor, name: string): ((value: unknown) => boolean) => {
+  const validate = ajv.getSchema(`urn:deliverykit:json-schema:${vendor}#/$defs/${name}`)
+  if (validate === undefined) throw new Error(`${vendor} has no $defs/${name}`)
+  return (value) => validate(value) === true
+}
+
+/**
+ * What deliverykit says of a body, catalog codes aside: events, or an error other than an
+ * unknown status code or channel (which the schema does not enumerate).
+ */
+export const deliverykitAccepts = (vendor: Vendor, body: unknown): boolean => {
+  // Messangi's channel only chooses the catalog a code is read in: any channel will do.
+  const result = vendor === 'messangi' ? normalizeWebhook('messangi', body, { channel: 'sms', unknownStatus: 'keep' }) : normalizeWebhook(vendor, body, { unknownStatus: 'keep' })
+  return E.isRight(result) || result.left.kind === 'unknown_channel' || result.left.kind === 'unknown_status'
+}
