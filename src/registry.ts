@@ -75,11 +75,12 @@ export type RequiredOptionNames<V extends Vendor> = {
  * type the vendor argument is then checked against, whose text names the missing options.
  * `safeParse('messangi', body)` does not compile, with the message
  * `Argument of type '"messangi"' is not assignable to parameter of type '"messangi needs
- * the options argument: pass { channel } after the body"'`.
+ * the options argument: pass { channel } after the body"'`. `After` names the argument
+ * the options follow (`webhookSchema` takes no body: `after the vendor`).
  *
  * @category Normalize
  */
-export type MissingOptions<V extends Vendor> = `${V} needs the options argument: pass { ${RequiredOptionNames<V> & string} } after the body`
+export type MissingOptions<V extends Vendor, After extends string = 'the body'> = `${V} needs the options argument: pass { ${RequiredOptionNames<V> & string} } after ${After}`
 
 /**
  * The vendor argument of a root entry called without options: any vendor whose options
@@ -89,7 +90,7 @@ export type MissingOptions<V extends Vendor> = `${V} needs the options argument:
  *
  * @category Normalize
  */
-export type VendorWithoutOptions<V extends Vendor> = [V] extends [VendorWithRequiredOptions] ? MissingOptions<V> : V
+export type VendorWithoutOptions<V extends Vendor, After extends string = 'the body'> = [V] extends [VendorWithRequiredOptions] ? MissingOptions<V, After> : V
 
 /**
  * Options for opt-out and inbound callbacks: the zone of zone-less times, and the largest

@@ -3,19 +3,23 @@ import type { EntryEvents, EntryName } from './internal/entries.js'
 import { eventsSchema, type EventsSchema } from './internal/standardSchema.js'
 import type { DefaultOptions } from './model/options.js'
 import type { Vendor } from './model/vendor.js'
-import { runEntry } from './normalize.js'
-import type { OptionsFor, VendorWithOptionalOptions, VendorWithRequiredOptions } from './registry.js'
+import { runEntry, type OptionalFor } from './normalize.js'
+import type { CallOptions, VendorWithoutOptions } from './registry.js'
 
 /**
  * A root entry as a Standard Schema: the vendor first, then the options every body of the
  * route gets. As with the other root entries, the options may be left out for a vendor
- * whose options are all optional, and must be given for Messangi (`channel`).
+ * whose options are all optional or that is known only at run time, and leaving out
+ * Messangi's (`channel`) is a compile error that names it; a vendor known only at run
+ * time takes the options every vendor accepts ({@link CallOptions}).
  *
  * @category Standard Schema
  */
 export interface RootSchemaFactory<Entry extends EntryName> {
-  <V extends VendorWithOptionalOptions, O extends OptionsFor<V> = DefaultOptions>(vendor: V, options?: O): EventsSchema<EntryEvents<Entry, O>>
-  <V extends VendorWithRequiredOptions, O extends OptionsFor<V>>(vendor: V, options: O): EventsSchema<EntryEvents<Entry, O>>
+  /** Without options: for a vendor that requires one (Messangi's `channel`), a compile error naming it. */
+  <V extends Vendor>(vendor: VendorWithoutOptions<V, 'the vendor'>, options?: undefined): EventsSchema<EntryEvents<Entry, DefaultOptions>>
+  /** With options: the vendor's own, or {@link CallOptions} for a vendor known at run time. */
+  <V extends Vendor, O extends CallOptions<V> = DefaultOptions & CallOptions<V>>(vendor: V, options: O | OptionalFor<V>): EventsSchema<EntryEvents<Entry, O>>
 }
 
 const rootSchemaFactory = <Entry extends EntryName>(entry: EntrySpec): RootSchemaFactory<Entry> => {

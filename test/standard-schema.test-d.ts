@@ -7,6 +7,8 @@ import {
   type StandardSchemaV1,
   type UnknownStatusEvent,
   type DeliveryEvent,
+  type Vendor,
+  type VendorWithoutOptions,
   type WebhookEvent,
   type WebhookEventsFor,
 } from 'deliverykit'
@@ -55,6 +57,16 @@ describe('webhookSchema is a Standard Schema v1', () => {
     // @ts-expect-error: not a Messangi channel
     webhookSchema('messangi', { channel: 'fax' })
     expectTypeOf(webhookSchema('messangi', { channel: 'whatsapp' })).toEqualTypeOf<EventsSchema<ReadonlyArray<WebhookEvent>>>()
+    // The compile error's text, which the vendor argument is checked against.
+    expectTypeOf<VendorWithoutOptions<'messangi', 'the vendor'>>().toEqualTypeOf<'messangi needs the options argument: pass { channel } after the vendor'>()
+  })
+
+  it('takes a vendor known only at run time, with the options every vendor accepts', () => {
+    const vendor = 'messangi' as Vendor
+    expectTypeOf(webhookSchema(vendor)).toEqualTypeOf<EventsSchema<ReadonlyArray<WebhookEvent>>>()
+    expectTypeOf(webhookSchema(vendor, { unknownStatus: 'keep', timeZone: 'UTC' })).toEqualTypeOf<EventsSchema<WebhookEventsFor<{ unknownStatus: 'keep'; timeZone: string }>>>()
+    // @ts-expect-error: channel is not an option every vendor accepts; narrow the vendor first
+    webhookSchema(vendor, { channel: 'sms' })
   })
 })
 
