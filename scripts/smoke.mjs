@@ -25,7 +25,9 @@ console.log(`packed ${packed[0].filename}: ${String(shipped.length)} files`)
 for (const required of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/octopush.js', 'dist/octopush.cjs', 'dist/messangi.js', 'dist/messangi.cjs', 'dist/messangi.d.ts', 'dist/messangi.d.cts', 'dist/masstack.js', 'dist/masstack.cjs', 'dist/masstack.d.ts', 'dist/masstack.d.cts', 'dist/postgres.js', 'dist/postgres.cjs', 'dist/postgres.d.ts', 'dist/postgres.d.cts', 'dist/cli.js', 'LICENSE', 'README.md', 'CHANGELOG.md']) {
   if (!shipped.includes(required)) throw new Error(`the package lacks ${required}`)
 }
-const strays = shipped.filter((file) => /^(src|test|examples|scripts|docs)\//.test(file))
+// examples/payloads ships: the --help examples normalize those bodies.
+const strays = shipped.filter((file) => /^(src|test|examples|scripts|docs)\//.test(file) && !file.startsWith('examples/payloads/'))
+if (!shipped.includes('examples/payloads/octopush/sms.json')) throw new Error('the package lacks examples/payloads, which --help uses')
 if (strays.length > 0) throw new Error(`the package ships files users do not need: ${strays.join(', ')}`)
 
 const devVersion = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version
@@ -148,4 +150,17 @@ if (events[0]?.status !== 'delivered') throw new Error('bin did not normalize bo
 const waEvents = JSON.parse(run(join(consumer, 'node_modules/.bin/deliverykit'), ['normalize', '--vendor', 'messangi', '--channel', 'whatsapp', 'messangi.json'], consumer))
 if (waEvents[0]?.status !== 'read') throw new Error('bin did not normalize messangi.json')
 console.log('bin ok')
+
+// Every example of --help runs as shown in the consumer, with the bodies the package ships.
+if (process.platform !== 'win32') {
+  const bin = join(consumer, 'node_modules/.bin')
+  const help = run(join(bin, 'deliverykit'), ['--help'], consumer)
+  const examples = help.slice(help.indexOf('\nExamples')).split('\n').slice(2).map((line) => line.trim()).filter((line) => line !== '')
+  if (examples.length < 6) throw new Error(`--help lists ${String(examples.length)} examples`)
+  for (const example of examples) {
+    const output = execFileSync('sh', ['-c', example], { cwd: consumer, encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}` } })
+    if (output.length === 0) throw new Error(`the --help example printed nothing: ${example}`)
+  }
+  console.log(`--help examples ok (${String(examples.length)})`)
+}
 rmSync(work, { recursive: true, force: true })

@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
+import { isatty } from 'node:tty'
 
 import { DEFAULT_MAX_BODY_SIZE } from '../internal/pipeline.js'
 import { EXIT, OutputClosed, line, reasonOf, type CliIo, type ExitCode } from './io.js'
@@ -109,7 +110,12 @@ const listFiles = (path: string): ReadonlyArray<string> =>
 const io: CliIo = {
   listFiles,
   readFile,
-  readStdin: () => readCapped(0),
+  readStdin: () => {
+    // A person who named no file is told where the command is waiting. (isatty, not
+    // process.stdin: that would make descriptor 0 non-blocking.)
+    if (isatty(0)) writeAll(2, 'deliverykit: reading a body from standard input (end it with Ctrl-D), or name a file\n')
+    return readCapped(0)
+  },
   stdout: (text) => {
     pending.push(text)
     pendingLength += text.length
