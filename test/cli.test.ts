@@ -389,6 +389,16 @@ describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built comma
     expectOneLine(missing.stderr, /^deliverykit: .*missing\.json: ENOENT: no such file or directory/)
   })
 
+  it('bodies are read as bytes: a UTF-8 byte-order mark is fine, bytes that are not UTF-8 are an invalid body', () => {
+    const dir = folder('bytes')
+    writeFileSync(join(dir, 'bom.json'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sms)]))
+    writeFileSync(join(dir, 'latin1.json'), Buffer.from(sms.replace('sms_1', 'sms_\u00e9'), 'latin1'))
+    const result = runCli(['normalize', '--vendor', 'octopush', dir])
+    expect(result.status).toBe(1)
+    expect(Object.keys(JSON.parse(result.stdout) as object)).toEqual([join(dir, 'bom.json')])
+    expect(result.stderr).toBe(`${join(dir, 'latin1.json')}: invalid body\n  (root): the bytes are not valid UTF-8\n`)
+  })
+
   it('a body over the 32 MiB limit is refused without being read: a file in one line, standard input too', () => {
     const dir = folder('large')
     const huge = join(dir, 'huge.json')
