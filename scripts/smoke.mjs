@@ -5,7 +5,7 @@
 // crashes under Node ESM, a file missing from the package, a broken bin.
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join, posix, resolve } from 'node:path'
 
 import { rmSync } from 'node:fs'
 
@@ -25,10 +25,30 @@ console.log(`packed ${packed[0].filename}: ${String(shipped.length)} files`)
 for (const required of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/octopush.js', 'dist/octopush.cjs', 'dist/messangi.js', 'dist/messangi.cjs', 'dist/messangi.d.ts', 'dist/messangi.d.cts', 'dist/masstack.js', 'dist/masstack.cjs', 'dist/masstack.d.ts', 'dist/masstack.d.cts', 'dist/postgres.js', 'dist/postgres.cjs', 'dist/postgres.d.ts', 'dist/postgres.d.cts', 'dist/cli.js', 'LICENSE', 'README.md', 'CHANGELOG.md']) {
   if (!shipped.includes(required)) throw new Error(`the package lacks ${required}`)
 }
-// examples/payloads ships: the --help examples normalize those bodies.
-const strays = shipped.filter((file) => /^(src|test|examples|scripts|docs)\//.test(file) && !file.startsWith('examples/payloads/'))
-if (!shipped.includes('examples/payloads/octopush/sms.json')) throw new Error('the package lacks examples/payloads, which --help uses')
+// The guides and the examples the README links ship; the sources, tests, scripts, the
+// generated API site and the playground build do not.
+for (const required of ['docs/getting-started.md', 'docs/vendors/octopush.md', 'examples/route.ts', 'examples/payloads/octopush/sms.json']) {
+  if (!shipped.includes(required)) throw new Error(`the package lacks ${required}`)
+}
+const strays = shipped.filter((file) => /^(src|test|scripts|bench|docs\/api|docs\/playground)\//.test(file) || file === 'examples/tsconfig.json')
 if (strays.length > 0) throw new Error(`the package ships files users do not need: ${strays.join(', ')}`)
+
+// Every relative link of the shipped Markdown (the README, the guides) resolves inside the
+// tarball: to a shipped file, or to a folder holding some. Links in code are not links.
+const isShipped = (path) => shipped.includes(path) || shipped.some((file) => file.startsWith(`${path.replace(/\/$/, '')}/`))
+const broken = shipped
+  .filter((file) => file.endsWith('.md'))
+  .flatMap((file) => {
+    const text = readFileSync(join(root, file), 'utf8').replace(/^```[\s\S]*?^```$/gm, '').replace(/`[^`\n]*`/g, '')
+    const targets = [...text.matchAll(/\]\(<?([^)\s>]+)>?(?:\s+"[^"]*")?\)/g), ...text.matchAll(/^\[[^\]]+\]:\s+<?(\S+?)>?$/gm)].map((match) => match[1])
+    return targets
+      .filter((target) => !/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(target))
+      .map((target) => ({ file, target, path: posix.normalize(posix.join(posix.dirname(file), decodeURI(target.replace(/[?#].*$/, '')))) }))
+      .filter(({ path }) => path.startsWith('..') || !isShipped(path))
+  })
+if (broken.length > 0) throw new Error(`links that do not resolve inside the package:\n${broken.map(({ file, target }) => `  ${file}: ${target}`).join('\n')}`)
+const linked = shipped.filter((file) => file.endsWith('.md')).length
+console.log(`links ok: every relative link of the ${String(linked)} shipped Markdown files resolves inside the package`)
 
 const devVersion = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version
 writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }))

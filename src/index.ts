@@ -26,12 +26,27 @@ export {
   safeParse,
   safeParseInbound,
   safeParseWebhook,
+  type OptionalFor,
   type RootNormalizer,
   type RootParser,
   type RootSafeParser,
 } from './normalize.js'
 export { detectVendor, type Detected, type Detection, type NotDetected } from './detect.js'
-export type { InboundOptions, OptionsFor, VendorOptions, VendorWithOptionalOptions, VendorWithRequiredOptions } from './registry.js'
+export type {
+  CallOptions,
+  InboundOptions,
+  MissingOptions,
+  OptionsFor,
+  RequiredOptionNames,
+  VendorOptions,
+  VendorWithOptionalOptions,
+  VendorWithRequiredOptions,
+  VendorWithoutOptions,
+} from './registry.js'
+// The vendors' option and channel types, which callers of the root entries write in annotations.
+export type { OctopushInboundOptions, OctopushOptions, OctopushPhoneChannelOption } from './vendors/octopush/index.js'
+export type { MessangiChannel, MessangiInboundOptions, MessangiLegacyOptions, MessangiOptions } from './vendors/messangi/index.js'
+export type { MasstackChannelName, MasstackOptions } from './vendors/masstack/index.js'
 export type { InboundBase, InboundEvent, InboundMessageEvent, OptOutEvent } from './model/inbound.js'
 export type { AnyWebhookEvent, CallbackKind, WebhookEvent } from './model/webhook.js'
 export { classify, eventFromStatus, type ClassifiedStatus, type ClassifyError, type StatusReport } from './classify.js'

@@ -8,13 +8,16 @@ import type { InboundEvent } from './model/inbound.js'
 import type { DefaultOptions } from './model/options.js'
 import { VENDORS, isVendor, type Vendor } from './model/vendor.js'
 import type { AnyWebhookEvent, CallbackKind } from './model/webhook.js'
-import { REGISTRY, type InboundOptions, type OptionsFor, type VendorWithOptionalOptions, type VendorWithRequiredOptions } from './registry.js'
+import { REGISTRY, type CallOptions, type InboundOptions, type VendorWithRequiredOptions, type VendorWithoutOptions } from './registry.js'
 
-// Overloads, not one signature: `options` may be left out for a vendor whose options are
-// all optional (Octopush), and must be given for one with a required option (Messangi's
-// channel), so that forgetting it is a compile error rather than a run-time one. The
-// overloads narrow the events to the options, which is safe: without unknownStatus
-// 'keep', no unknown event passes, and an entry returns only the kinds it decodes.
+// Two overloads. Without options: a vendor whose options are all optional, or a vendor
+// known only at run time (a union); a vendor named in the code that requires an option
+// (Messangi's channel) is checked against MissingOptions, a string type whose text is the
+// compile error and names the option to add. With options: a vendor's own options, or for
+// a run-time vendor the options every vendor accepts (CallOptions); `O | undefined` is
+// accepted where the options may be left out. The overloads narrow the events to the
+// options, which is safe: without unknownStatus 'keep', no unknown event passes, and an
+// entry returns only the kinds it decodes.
 
 /**
  * A root entry in its fp-ts form: the vendor first, then the body and its options.
@@ -22,8 +25,10 @@ import { REGISTRY, type InboundOptions, type OptionsFor, type VendorWithOptional
  * @category Normalize
  */
 export interface RootNormalizer<Entry extends EntryName> {
-  <V extends VendorWithOptionalOptions, O extends OptionsFor<V> = DefaultOptions>(vendor: V, body: unknown, options?: O): E.Either<NormalizeError, EntryEvents<Entry, O>>
-  <V extends VendorWithRequiredOptions, O extends OptionsFor<V>>(vendor: V, body: unknown, options: O): E.Either<NormalizeError, EntryEvents<Entry, O>>
+  /** Without options: for a vendor that requires one (Messangi's `channel`), a compile error naming it. */
+  <V extends Vendor>(vendor: VendorWithoutOptions<V>, body: unknown, options?: undefined): E.Either<NormalizeError, EntryEvents<Entry, DefaultOptions>>
+  /** With options: the vendor's own, or {@link CallOptions} for a vendor known at run time. */
+  <V extends Vendor, O extends CallOptions<V> = DefaultOptions & CallOptions<V>>(vendor: V, body: unknown, options: O | OptionalFor<V>): E.Either<NormalizeError, EntryEvents<Entry, O>>
 }
 
 /**
@@ -32,8 +37,10 @@ export interface RootNormalizer<Entry extends EntryName> {
  * @category Normalize
  */
 export interface RootSafeParser<Entry extends EntryName> {
-  <V extends VendorWithOptionalOptions, O extends OptionsFor<V> = DefaultOptions>(vendor: V, body: unknown, options?: O): SafeParseResult<EntryEvents<Entry, O>>
-  <V extends VendorWithRequiredOptions, O extends OptionsFor<V>>(vendor: V, body: unknown, options: O): SafeParseResult<EntryEvents<Entry, O>>
+  /** Without options: for a vendor that requires one (Messangi's `channel`), a compile error naming it. */
+  <V extends Vendor>(vendor: VendorWithoutOptions<V>, body: unknown, options?: undefined): SafeParseResult<EntryEvents<Entry, DefaultOptions>>
+  /** With options: the vendor's own, or {@link CallOptions} for a vendor known at run time. */
+  <V extends Vendor, O extends CallOptions<V> = DefaultOptions & CallOptions<V>>(vendor: V, body: unknown, options: O | OptionalFor<V>): SafeParseResult<EntryEvents<Entry, O>>
 }
 
 /**
@@ -42,9 +49,19 @@ export interface RootSafeParser<Entry extends EntryName> {
  * @category Normalize
  */
 export interface RootParser<Entry extends EntryName> {
-  <V extends VendorWithOptionalOptions, O extends OptionsFor<V> = DefaultOptions>(vendor: V, body: unknown, options?: O): EntryEvents<Entry, O>
-  <V extends VendorWithRequiredOptions, O extends OptionsFor<V>>(vendor: V, body: unknown, options: O): EntryEvents<Entry, O>
+  /** Without options: for a vendor that requires one (Messangi's `channel`), a compile error naming it. */
+  <V extends Vendor>(vendor: VendorWithoutOptions<V>, body: unknown, options?: undefined): EntryEvents<Entry, DefaultOptions>
+  /** With options: the vendor's own, or {@link CallOptions} for a vendor known at run time. */
+  <V extends Vendor, O extends CallOptions<V> = DefaultOptions & CallOptions<V>>(vendor: V, body: unknown, options: O | OptionalFor<V>): EntryEvents<Entry, O>
 }
+
+/**
+ * What the options argument may be besides the options: `undefined`, except for a vendor
+ * named in the code that requires an option.
+ *
+ * @category Normalize
+ */
+export type OptionalFor<V extends Vendor> = [V] extends [VendorWithRequiredOptions] ? never : undefined
 
 const KIND_WORDS: Readonly<Record<CallbackKind, string>> = { delivery: 'delivery', opt_out: 'opt-out', inbound: 'inbound' }
 

@@ -42,6 +42,56 @@ export type VendorWithOptionalOptions = {
 export type VendorWithRequiredOptions = Exclude<Vendor, VendorWithOptionalOptions>
 
 /**
+ * The options the root entries accept for `V`. For one vendor named in the code, its own
+ * options ({@link OptionsFor}). For a vendor known only at run time (`V` a union such as
+ * {@link Vendor}, read from a URL segment), the options every vendor accepts:
+ * {@link CommonOptions} (`timeZone`, `unknownStatus`, `maxBodySize`). A vendor-specific
+ * option (Messangi's `channel`, Octopush's `channel`) needs the vendor narrowed first
+ * (`if (vendor === 'messangi')`); without its channel, Messangi answers an
+ * `invalid_options` error at run time that names the missing `channel`.
+ *
+ * @example
+ * ```ts
+ * import { safeParse, isVendor } from 'deliverykit'
+ *
+ * const handle = (segment: string, body: string) =>
+ *   isVendor(segment) ? safeParse(segment, body, { timeZone: 'UTC' }) : undefined
+ * ```
+ * @category Normalize
+ */
+export type CallOptions<V extends Vendor> = { readonly [One in V]: [V] extends [One] ? OptionsFor<One> : CommonOptions }[V]
+
+/**
+ * The names of the options a vendor requires (Messangi: `'channel'`).
+ *
+ * @category Normalize
+ */
+export type RequiredOptionNames<V extends Vendor> = {
+  readonly [K in keyof OptionsFor<V>]-?: OptionsFor<V> extends Readonly<Record<K, unknown>> ? K : never
+}[keyof OptionsFor<V>]
+
+/**
+ * The compile error of a root entry called without the options its vendor requires: the
+ * type the vendor argument is then checked against, whose text names the missing options.
+ * `safeParse('messangi', body)` does not compile, with the message
+ * `Argument of type '"messangi"' is not assignable to parameter of type '"messangi needs
+ * the options argument: pass { channel } after the body"'`.
+ *
+ * @category Normalize
+ */
+export type MissingOptions<V extends Vendor> = `${V} needs the options argument: pass { ${RequiredOptionNames<V> & string} } after the body`
+
+/**
+ * The vendor argument of a root entry called without options: any vendor whose options
+ * are all optional, or a vendor known only at run time (a union, checked at run time);
+ * for a vendor named in the code that requires options, {@link MissingOptions}, so the
+ * call does not compile and the error says what to add.
+ *
+ * @category Normalize
+ */
+export type VendorWithoutOptions<V extends Vendor> = [V] extends [VendorWithRequiredOptions] ? MissingOptions<V> : V
+
+/**
  * Options for opt-out and inbound callbacks: the zone of zone-less times, and the largest
  * body read.
  *

@@ -49,7 +49,6 @@ describe('safeParse and parse', () => {
     expect(thrown.message.split('\n')).toEqual([
       'message_id: missing; expected string',
       'number: expected string, received 1',
-      'delivery_date: missing; expected date-time "YYYY-MM-DD HH:mm:ss"',
     ])
   })
 

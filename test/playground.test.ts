@@ -81,8 +81,8 @@ describe.runIf(available)('docs/playground in headless Chromium', () => {
   const rows = async (): Promise<ReadonlyArray<Row>> =>
     Promise.all((await page.locator('#events tbody tr').all()).map((tr) => tr.locator('td').allTextContents()))
 
-  /** Recipient, channel, vendor code, status, classification, failure: the columns checked here. */
-  const shown = async (): Promise<ReadonlyArray<Row>> => (await rows()).map((row) => row.slice(0, 6))
+  /** Kind, recipient or sender, channel, vendor code, status or text, classification, failure: the columns checked here. */
+  const shown = async (): Promise<ReadonlyArray<Row>> => (await rows()).map((row) => row.slice(0, 7))
 
   const choose = async (vendor: string, channel: string, body: string): Promise<void> => {
     await page.selectOption('#vendor', vendor)
@@ -92,7 +92,7 @@ describe.runIf(available)('docs/playground in headless Chromium', () => {
 
   it('opens on the first Octopush example, rendered by the library in the page', async () => {
     expect(await page.textContent('#summary')).toBe('1 event')
-    expect(await rows()).toEqual([['+33600112233', 'SMS', 'DELIVERED', 'delivered', 'final', '', '2025-01-22T11:46:06+01:00', 'Message successfully delivered']])
+    expect(await rows()).toEqual([['delivery', '+33600112233', 'SMS', 'DELIVERED', 'delivered', 'final', '', '2025-01-22T11:46:06+01:00', 'Message successfully delivered']])
     expect(await page.isHidden('#error')).toBe(true)
   })
 
@@ -100,19 +100,38 @@ describe.runIf(available)('docs/playground in headless Chromium', () => {
     await choose('octopush', '', payloadText('octopush/email.json'))
     expect(await page.textContent('#summary')).toBe('2 events')
     expect(await shown()).toEqual([
-      ['first.recipient@example.com', 'e-mail', 'OPENED', 'read', 'final', ''],
-      ['second.recipient@example.com', 'e-mail', 'SPAM_PRESUMPTION', 'unconfirmed', 'failure', 'spam, temporary'],
+      ['delivery', 'first.recipient@example.com', 'e-mail', 'OPENED', 'read', 'final', ''],
+      ['delivery', 'second.recipient@example.com', 'e-mail', 'SPAM_PRESUMPTION', 'unconfirmed', 'failure', 'spam, temporary'],
     ])
+  })
+
+  it('shows a STOP and a reply as events, not errors, JSON or form', async () => {
+    await choose('octopush', '', payloadText('octopush/stop.json'))
+    expect(await page.textContent('#summary')).toBe('1 event')
+    expect(await rows()).toEqual([['opt-out', '+33600000000', 'SMS', '', 'stop', '', '', '2020-11-04T11:11:45+01:00', 'The person asked to receive nothing more: suppress them.']])
+    expect(await page.isHidden('#error')).toBe(true)
+
+    await choose('octopush', '', asForm(payloadText('octopush/inbound.json')))
+    expect(await shown()).toEqual([['inbound', '+44600000000', 'SMS', '', 'some reply', '', '']])
+
+    await page.selectOption('#vendor', 'messangi')
+    await page.selectOption('#example', { label: 'inbound (MO) message' })
+    expect((await shown()).map((row) => [row[0], row[2]])).toEqual([['inbound', 'SMS']])
   })
 
   it('needs the Messangi channel, and reads a legacy form that names its own', async () => {
     await choose('messangi', 'whatsapp', payloadText('messangi/whatsapp/callback.json'))
-    expect(await shown()).toEqual([['+5588999999999', 'WhatsApp', 'READ', 'read', 'final', '']])
+    expect(await shown()).toEqual([['delivery', '+5588999999999', 'WhatsApp', 'READ', 'read', 'final', '']])
     // Messangi's time keeps its offset, to the millisecond.
-    expect((await rows())[0]?.[6]).toBe('2024-03-10T15:04:05.123-03:00')
+    expect((await rows())[0]?.[7]).toBe('2024-03-10T15:04:05.123-03:00')
 
-    await choose('messangi', 'legacy', asForm(payloadText('messangi/legacy-email.json')))
-    expect(await shown()).toEqual([['someone@example.com', 'e-mail', 'BOUNCED', 'undeliverable', 'failure', 'unknown, temporary']])
+    await choose('messangi', '', asForm(payloadText('messangi/legacy-email.json')))
+    expect(await shown()).toEqual([['delivery', 'someone@example.com', 'e-mail', 'BOUNCED', 'undeliverable', 'failure', 'unknown, temporary']])
+
+    // A status callback without its channel: the error names the option.
+    await choose('messangi', '', payloadText('messangi/whatsapp/callback.json'))
+    expect(await page.textContent('#summary')).toBe('Rejected (invalid_options): 1 issue')
+    expect(await page.textContent('#error')).toMatch(/^options\.channel: expected one of sms, email, push, rcs, whatsapp /)
   })
 
   it('picks a Masstack example from the menu', async () => {
@@ -120,9 +139,9 @@ describe.runIf(available)('docs/playground in headless Chromium', () => {
     await page.selectOption('#example', { label: 'envelope with a list' })
     expect(await page.textContent('#summary')).toBe('3 events')
     expect(await shown()).toEqual([
-      ['666123123', 'SMS', 'DELIVERED', 'delivered', 'final', ''],
-      ['customer@example.com', 'e-mail', 'OPEN', 'read', 'final', ''],
-      ['full.mailbox@example.com', 'e-mail', 'REJECTED', 'undeliverable', 'failure', 'mailbox, temporary'],
+      ['delivery', '666123123', 'SMS', 'DELIVERED', 'delivered', 'final', ''],
+      ['delivery', 'customer@example.com', 'e-mail', 'OPEN', 'read', 'final', ''],
+      ['delivery', 'full.mailbox@example.com', 'e-mail', 'REJECTED', 'undeliverable', 'failure', 'mailbox, temporary'],
     ])
     mkdirSync(SCREENSHOT_DIR, { recursive: true })
     await page.screenshot({ path: new URL('playground.png', SCREENSHOT_DIR).pathname, fullPage: true })
@@ -130,12 +149,11 @@ describe.runIf(available)('docs/playground in headless Chromium', () => {
 
   it('shows the error text for bad bodies and hides the table', async () => {
     await choose('octopush', '', '{"status": "DELIVERED", "number": 33600000000}')
-    expect(await page.textContent('#summary')).toBe('Rejected (invalid_body): 3 issues')
+    expect(await page.textContent('#summary')).toBe('Rejected (invalid_body): 2 issues')
     expect(await page.isHidden('#events')).toBe(true)
     expect((await page.textContent('#error'))?.split('\n')).toEqual([
       'message_id: missing; expected string',
       'number: expected string, received 33600000000',
-      'delivery_date: missing; expected date-time "YYYY-MM-DD HH:mm:ss"',
     ])
 
     await page.fill('#body', 'not json')
@@ -148,7 +166,7 @@ describe.runIf(available)('docs/playground in headless Chromium', () => {
 
     // Opting in keeps the code as an event of its own classification.
     await page.check('#keep-unknown')
-    expect(await shown()).toEqual([['+5588999999999', 'WhatsApp', 'DELIVRD', 'unknown', 'unknown', '']])
+    expect(await shown()).toEqual([['delivery', '+5588999999999', 'WhatsApp', 'DELIVRD', 'unknown', 'unknown', '']])
     await page.uncheck('#keep-unknown')
   })
 

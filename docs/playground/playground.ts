@@ -1,31 +1,59 @@
 /**
- * The playground: deliverykit's browser build normalizing a body you paste, in the page.
- * Bundled by scripts/playground.mjs (npm run playground) from the built dist/index.js.
+ * The playground: deliverykit's browser build decoding a body you paste, in the page, with
+ * the webhook entry, so a receipt, a STOP or a reply each shows as events. Bundled by
+ * scripts/playground.mjs (npm run playground) from the built dist/index.js.
  */
-import { CHANNEL_NAMES, VENDORS, VENDOR_NAMES, formatError, messangi, safeParse, type AnyEvent, type SafeParseResult, type Vendor } from 'deliverykit'
+import {
+  CHANNEL_NAMES,
+  VENDORS,
+  VENDOR_NAMES,
+  formatError,
+  safeParseWebhook,
+  type AnyWebhookEvent,
+  type MessangiChannel,
+  type OctopushPhoneChannelOption,
+  type SafeParseResult,
+  type Vendor,
+} from 'deliverykit'
 
 import masstackList from '../../examples/payloads/masstack/envelope-list.json' with { type: 'json' }
 import masstackOne from '../../examples/payloads/masstack/envelope-one.json' with { type: 'json' }
 import masstackRecord from '../../examples/payloads/masstack/record.json' with { type: 'json' }
 import messangiLegacyEmail from '../../examples/payloads/messangi/legacy-email.json' with { type: 'json' }
 import messangiLegacySms from '../../examples/payloads/messangi/legacy-sms.json' with { type: 'json' }
+import messangiMo from '../../examples/payloads/messangi/sms/mo.json' with { type: 'json' }
 import messangiSmsCallback from '../../examples/payloads/messangi/sms/mt-callback.json' with { type: 'json' }
 import messangiSendResponse from '../../examples/payloads/messangi/sms/send-response.json' with { type: 'json' }
 import messangiWhatsapp from '../../examples/payloads/messangi/whatsapp/callback.json' with { type: 'json' }
 import octopushEmail from '../../examples/payloads/octopush/email.json' with { type: 'json' }
+import octopushInbound from '../../examples/payloads/octopush/inbound.json' with { type: 'json' }
 import octopushRcs from '../../examples/payloads/octopush/rcs.json' with { type: 'json' }
 import octopushSms2020 from '../../examples/payloads/octopush/sms-2020.json' with { type: 'json' }
 import octopushSms from '../../examples/payloads/octopush/sms.json' with { type: 'json' }
+import octopushStop from '../../examples/payloads/octopush/stop.json' with { type: 'json' }
 import octopushVoice2020 from '../../examples/payloads/octopush/voice-sms-2020.json' with { type: 'json' }
 import octopushVoice from '../../examples/payloads/octopush/voice-sms.json' with { type: 'json' }
 import octopushWhatsapp from '../../examples/payloads/octopush/whatsapp.json' with { type: 'json' }
 
 /** What the channel menu offers per vendor; '' means "the body says". */
 const CHANNEL_CHOICES: Readonly<Record<Vendor, ReadonlyArray<readonly [string, string]>>> = {
-  octopush: [['', 'from the body (SMS if it names none)'], ['sms', 'SMS'], ['voice', 'voice (2020 format)'], ['rcs', 'RCS'], ['whatsapp', 'WhatsApp']],
-  messangi: [['sms', 'SMS'], ['email', 'e-mail'], ['push', 'push'], ['rcs', 'RCS'], ['whatsapp', 'WhatsApp'], ['legacy', 'legacy form (TYPE names it)']],
+  octopush: [
+    ['', 'from the body (SMS if it names none)'],
+    ['sms', 'SMS'],
+    ['voice', 'voice (2020 format)'],
+    ['rcs', 'RCS'],
+    ['whatsapp', 'WhatsApp'],
+    ['facebook', 'Facebook'],
+    ['instagram', 'Instagram'],
+  ],
+  messangi: [['sms', 'SMS'], ['email', 'e-mail'], ['push', 'push'], ['rcs', 'RCS'], ['whatsapp', 'WhatsApp'], ['', 'none: legacy forms and inbound messages name theirs']],
   masstack: [['', 'from the record']],
 }
+
+const OCTOPUSH_CHANNELS: ReadonlyArray<string> = ['sms', 'voice', 'rcs', 'whatsapp', 'facebook', 'instagram'] satisfies ReadonlyArray<OctopushPhoneChannelOption>
+const MESSANGI_CHANNELS: ReadonlyArray<string> = ['sms', 'email', 'push', 'rcs', 'whatsapp'] satisfies ReadonlyArray<MessangiChannel>
+const isOctopushChannel = (channel: string): channel is OctopushPhoneChannelOption => OCTOPUSH_CHANNELS.includes(channel)
+const isMessangiChannel = (channel: string): channel is MessangiChannel => MESSANGI_CHANNELS.includes(channel)
 
 interface Example {
   readonly label: string
@@ -42,13 +70,16 @@ const EXAMPLES: Readonly<Record<Vendor, ReadonlyArray<Example>>> = {
     { label: 'RCS', channel: '', body: octopushRcs },
     { label: 'WhatsApp', channel: '', body: octopushWhatsapp },
     { label: 'e-mail, two deliveries', channel: '', body: octopushEmail },
+    { label: 'STOP (opt-out)', channel: '', body: octopushStop },
+    { label: 'reply (inbound SMS)', channel: '', body: octopushInbound },
   ],
   messangi: [
     { label: 'SMS status callback', channel: 'sms', body: messangiSmsCallback },
     { label: 'SMS send API response', channel: 'sms', body: messangiSendResponse },
     { label: 'WhatsApp status callback', channel: 'whatsapp', body: messangiWhatsapp },
-    { label: 'legacy SMS form', channel: 'legacy', body: messangiLegacySms },
-    { label: 'legacy e-mail form', channel: 'legacy', body: messangiLegacyEmail },
+    { label: 'legacy SMS form', channel: '', body: messangiLegacySms },
+    { label: 'legacy e-mail form', channel: '', body: messangiLegacyEmail },
+    { label: 'inbound (MO) message', channel: '', body: messangiMo },
   ],
   masstack: [
     { label: 'envelope with a list', channel: '', body: masstackList },
@@ -57,24 +88,18 @@ const EXAMPLES: Readonly<Record<Vendor, ReadonlyArray<Example>>> = {
   ],
 }
 
-type Result = SafeParseResult<ReadonlyArray<AnyEvent>>
+type Result = SafeParseResult<ReadonlyArray<AnyWebhookEvent>>
 
-/** Normalizes with the page's choices; unknown codes are kept when the box is ticked. */
+/**
+ * Decodes with the page's choices, whatever callback the body is; unknown codes are kept
+ * when the box is ticked. The vendor is known at run time: a channel is passed once it is
+ * narrowed, and a Messangi status callback without one is an error that says so.
+ */
 const run = (vendor: Vendor, channel: string, body: string, keepUnknown: boolean): Result => {
   const unknownStatus = keepUnknown ? 'keep' : 'error'
-  switch (vendor) {
-    case 'octopush':
-      return channel === 'sms' || channel === 'voice' || channel === 'rcs' || channel === 'whatsapp'
-        ? safeParse('octopush', body, { channel, unknownStatus })
-        : safeParse('octopush', body, { unknownStatus })
-    case 'messangi':
-      if (channel === 'sms' || channel === 'email' || channel === 'push' || channel === 'rcs' || channel === 'whatsapp') {
-        return safeParse('messangi', body, { channel, unknownStatus })
-      }
-      return messangi.safeParseLegacy(body, { unknownStatus })
-    case 'masstack':
-      return safeParse('masstack', body, { unknownStatus })
-  }
+  if (vendor === 'octopush' && isOctopushChannel(channel)) return safeParseWebhook(vendor, body, { channel, unknownStatus })
+  if (vendor === 'messangi' && isMessangiChannel(channel)) return safeParseWebhook(vendor, body, { channel, unknownStatus })
+  return safeParseWebhook(vendor, body, { unknownStatus })
 }
 
 const element = <E extends HTMLElement>(id: string, type: new () => E): E => {
@@ -127,15 +152,34 @@ const render = (): void => {
   summary.textContent = `${String(result.events.length)} event${result.events.length === 1 ? '' : 's'}`
   for (const event of result.events) {
     const row = tbody.insertRow()
-    row.className = event.classification
-    cell(row, event.recipient)
-    cell(row, CHANNEL_NAMES[event.channel])
-    cell(row, event.vendorStatus, 'code')
-    cell(row, event.status, 'code')
-    cell(row, event.classification, 'badge')
-    cell(row, event.classification === 'failure' ? `${event.failure.reason}, ${event.failure.permanent ? 'permanent' : 'temporary'}` : '')
-    cell(row, event.occurredAt ?? '', 'time')
-    cell(row, event.description, 'description')
+    switch (event.kind) {
+      case 'delivery':
+        row.className = event.classification
+        cell(row, 'delivery')
+        cell(row, event.recipient)
+        cell(row, CHANNEL_NAMES[event.channel])
+        cell(row, event.vendorStatus, 'code')
+        cell(row, event.status, 'code')
+        cell(row, event.classification, 'badge')
+        cell(row, event.classification === 'failure' ? `${event.failure.reason}, ${event.failure.permanent ? 'permanent' : 'temporary'}` : '')
+        cell(row, event.occurredAt ?? '', 'time')
+        cell(row, event.description, 'description')
+        break
+      case 'opt_out':
+      case 'inbound':
+        // Who wrote, and what: an opt-out goes to the suppression list, a reply to your inbox.
+        row.className = event.kind
+        cell(row, event.kind === 'opt_out' ? 'opt-out' : 'inbound')
+        cell(row, event.from)
+        cell(row, CHANNEL_NAMES[event.channel])
+        cell(row, '', 'code')
+        cell(row, event.text ?? '', 'text')
+        cell(row, '', 'badge')
+        cell(row, '')
+        cell(row, event.occurredAt ?? '', 'time')
+        cell(row, event.kind === 'opt_out' ? 'The person asked to receive nothing more: suppress them.' : 'A message the person sent you.', 'description')
+        break
+    }
   }
 }
 

@@ -40,8 +40,9 @@ const KIND_NAMES: Readonly<Record<Kind, string>> = { delivery: 'a delivery recei
  * builders alike. A body carrying the fields of two kinds (`stop_date` and
  * `delivery_date`, say) is refused rather than guessed. A delivery receipt's shape is
  * its `channel`'s (`email`, or a phone channel); without `channel`, `deliveries` makes it
- * an e-mail receipt and `delivery_date` a phone one. A channel name deliverykit does not
- * know is reported as such, for the caller to keep.
+ * an e-mail receipt and `delivery_date` a phone one. A body with none of these fields is a
+ * receipt if it has `status` or `channel`, and an inbound message if it has `text`. A
+ * channel name deliverykit does not know is reported as such, for the caller to keep.
  */
 export const pickOctopush = (u: unknown, c: t.Context): OctopushShape | PickFailure => {
   if (!isRecord(u)) {
@@ -56,6 +57,8 @@ export const pickOctopush = (u: unknown, c: t.Context): OctopushShape | PickFail
   if (kind === 'opt_out') return 'stop'
   if (kind === 'inbound') return 'inbound'
   if (kind === undefined && !has(u, 'status') && !has(u, 'channel')) {
+    // A message with no date at all: an integration in the wild expects such inbound bodies.
+    if (has(u, 'text')) return 'inbound'
     return {
       failure: [
         { value: u, context: c, message: 'expected an Octopush delivery receipt (with delivery_date or deliveries), STOP (with stop_date) or inbound message (with reception_date)' },

@@ -102,8 +102,10 @@ const PhoneMetaData = emptyAsObject(struct('OctopushPhoneMetaData', {}, VOICE_EX
  * `channel` is absent in the 2020 format: such a body is a voice call's when it has a
  * voice field (`call_duration`, `charged_duration`, `pressed_keys_code`, at the top level
  * or in `meta_data`), and SMS otherwise unless the caller says. `delivery_date` may be
- * spelled `DELIVERY_DATE`; `meta_data` may be `[]` or `""` for an empty one; a `number`
- * whose `+` a form turned into a space gets it back. Unknown extra fields are kept.
+ * spelled `DELIVERY_DATE`; Octopush documents it on every receipt, but an integration in
+ * the wild expects receipts without it, so it is optional (its event then has no
+ * `occurredAt`). `meta_data` may be `[]` or `""` for an empty one; a `number` whose `+` a
+ * form turned into a space gets it back. Unknown extra fields are kept.
  *
  * @example
  * ```ts
@@ -119,8 +121,9 @@ export const OctopushPhoneCallback = withAliases(
   DELIVERY_DATE_ALIAS,
   struct(
     'OctopushPhoneCallback',
-    { message_id: t.string, number: PhoneNumberText, status: t.string, delivery_date: DateTimeText },
+    { message_id: t.string, number: PhoneNumberText, status: t.string },
     {
+      delivery_date: DateTimeText,
       channel: OctopushPhoneChannel,
       list_name: t.string,
       unit_price: NumberFromNumberOrText,
@@ -194,14 +197,16 @@ export type OctopushEmailCallback = t.TypeOf<typeof OctopushEmailCallback>
 
 /**
  * A STOP (opt-out) callback, sent to `callback_url_for_blacklisted_numbers` "as we receive
- * unsubscribe requests from your recipients".
+ * unsubscribe requests from your recipients". The page documents `text` ("Text of the
+ * response"); an integration in the wild expects STOPs without it, and an opt-out must
+ * never be lost, so it is optional.
  *
  * @category Codecs
  */
 export const OctopushStopCallback = struct(
   'OctopushStopCallback',
-  { number: PhoneNumberText, text: t.string, stop_date: DateTimeText },
-  { message_id: t.string },
+  { number: PhoneNumberText, stop_date: DateTimeText },
+  { text: t.string, message_id: t.string },
 )
 
 /** @category Codecs */

@@ -91,13 +91,13 @@ export const phoneEvents = (body: OctopushPhoneCallback, settings: OctopushSetti
     recipient: body.number,
     vendorStatus: body.status,
     entry,
-    occurredAt: timeOf(body.delivery_date, settings.zone),
+    occurredAt: body.delivery_date === undefined ? undefined : timeOf(body.delivery_date, settings.zone),
     vendorTime: body.delivery_date,
     cost: body.unit_price === undefined ? undefined : { amount: body.unit_price },
     history: [],
     details,
     raw: body,
-    eventId: eventIdOf(body.message_id, body.number, body.status, body.delivery_date),
+    eventId: eventIdOf(body.message_id, body.number, body.status, body.delivery_date ?? ''),
   })
   return oneEvent(event, entry === undefined ? unknownStatus(channel, body.status, ['status']) : undefined)
 }
@@ -163,12 +163,12 @@ export const stopEvents = (body: OctopushStopCallback, settings: OctopushSetting
     vendor: 'octopush',
     channel: 'sms',
     from: body.number,
-    text: body.text,
+    ...(body.text !== undefined && { text: body.text }),
     ...(body.message_id !== undefined && { messageId: body.message_id }),
     ...(occurredAt !== undefined && { occurredAt }),
     vendorTime: body.stop_date,
     raw: body,
-    eventId: digest(['octopush', 'opt_out', body.number, body.text, body.stop_date]),
+    eventId: digest(['octopush', 'opt_out', body.number, body.text ?? '', body.stop_date]),
   }
   return oneEvent(event, undefined)
 }

@@ -1,0 +1,85 @@
+/**
+ * The README's webhook handler runs as shown: its block, taken from README.md as it is, is
+ * written to a module and imported, then given real Octopush bodies. The answers and what
+ * its in-memory store kept are checked (the block's type-check is doc-blocks.test.ts's).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+
+import type { DeliveryEvent } from 'deliverykit'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { ROOT, blocksOf } from './docBlocks.js'
+
+interface HandlerModule {
+  readonly POST: (request: Request) => Promise<Response>
+  readonly db: {
+    readonly statuses: Array<DeliveryEvent>
+    readonly suppressed: Map<string, string>
+    readonly replies: Array<string>
+    readonly rejected: Array<string>
+  }
+}
+
+const payload = (name: string): string => readFileSync(`${ROOT}examples/payloads/octopush/${name}`, 'utf8')
+const post = (body: string, type = 'application/json'): Request =>
+  new Request('https://example.com/webhooks/octopush', { method: 'POST', headers: { 'content-type': type }, body })
+
+let handler: HandlerModule
+
+beforeAll(async () => {
+  const blocks = blocksOf('README.md').filter((block) => block.code.includes('export const POST'))
+  expect(blocks).toHaveLength(1)
+  const dir = `${ROOT}.tmp/readme-handler/`
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(`${dir}handler.ts`, blocks[0]?.code ?? '')
+  handler = (await import(`${dir}handler.ts`)) as HandlerModule
+})
+
+describe("the README's webhook handler", () => {
+  it('stores a delivery receipt and answers 204', async () => {
+    const response = await handler.POST(post(payload('sms.json')))
+    expect(response.status).toBe(204)
+    expect(handler.db.statuses.map((event) => [event.messageId, event.recipient, event.status])).toEqual([['sms_0000000000000000000000', '+33600112233', 'delivered']])
+  })
+
+  it('suppresses the sender of a STOP and answers 204, JSON or form', async () => {
+    expect((await handler.POST(post(payload('stop.json')))).status).toBe(204)
+    const form = 'number=%2B33611111111&text=STOP&stop_date=2020-11-04+11%3A11%3A45'
+    expect((await handler.POST(post(form, 'application/x-www-form-urlencoded'))).status).toBe(204)
+    expect([...handler.db.suppressed]).toEqual([
+      ['+33600000000', 'opted_out'],
+      ['+33611111111', 'opted_out'],
+    ])
+  })
+
+  it('keeps a reply and answers 204', async () => {
+    expect((await handler.POST(post(payload('inbound.json')))).status).toBe(204)
+    expect(handler.db.replies).toEqual(['+44600000000: some reply'])
+  })
+
+  it('suppresses the recipient of a permanent failure', async () => {
+    const bad = { ...(JSON.parse(payload('sms.json')) as object), number: '+33622222222', status: 'BAD_DESTINATION' }
+    expect((await handler.POST(post(JSON.stringify(bad)))).status).toBe(204)
+    expect(handler.db.suppressed.get('+33622222222')).toBe('invalid_recipient')
+    expect(handler.db.statuses.at(-1)?.status).toBe('undeliverable')
+  })
+
+  it('refuses a bad body with 400 and keeps it, with the reason', async () => {
+    const before = handler.db.statuses.length
+    expect((await handler.POST(post('{"message_id": "sms_1", "number": 33600000000, "status": "DELIVERED"}'))).status).toBe(400)
+    expect(handler.db.rejected.at(-1)).toBe('number: expected string, received 33600000000')
+    expect(handler.db.statuses).toHaveLength(before)
+  })
+
+  it('answers 202 to a status code or channel deliverykit does not know yet, and keeps the body', async () => {
+    const before = handler.db.statuses.length
+    const unknownCode = { ...(JSON.parse(payload('sms.json')) as object), status: 'BOUNCY' }
+    expect((await handler.POST(post(JSON.stringify(unknownCode)))).status).toBe(202)
+    expect(handler.db.rejected.at(-1)).toMatch(/^status: "BOUNCY" is not an Octopush status; expected one of DELIVERED, /)
+    const unknownChannel = { ...(JSON.parse(payload('sms.json')) as object), channel: 'telegram' }
+    expect((await handler.POST(post(JSON.stringify(unknownChannel)))).status).toBe(202)
+    expect(handler.db.rejected.at(-1)).toMatch(/^channel: "telegram" is not an Octopush channel deliverykit knows yet/)
+    expect(handler.db.statuses).toHaveLength(before)
+    expect(handler.db.rejected).toHaveLength(3)
+  })
+})
