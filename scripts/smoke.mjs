@@ -186,4 +186,17 @@ if (events[0]?.status !== 'delivered') throw new Error('bin did not normalize bo
 const waEvents = JSON.parse(run(join(consumer, 'node_modules/.bin/deliverykit'), ['normalize', '--vendor', 'messangi', '--channel', 'whatsapp', 'messangi.json'], consumer))
 if (waEvents[0]?.status !== 'read') throw new Error('bin did not normalize messangi.json')
 console.log('bin ok')
+
+// Every example of --help runs as shown in the consumer, with the bodies the package ships.
+if (process.platform !== 'win32') {
+  const bin = join(consumer, 'node_modules/.bin')
+  const help = run(join(bin, 'deliverykit'), ['--help'], consumer)
+  const examples = help.slice(help.indexOf('\nExamples')).split('\n').slice(2).map((line) => line.trim()).filter((line) => line !== '')
+  if (examples.length < 6) throw new Error(`--help lists ${String(examples.length)} examples`)
+  for (const example of examples) {
+    const output = execFileSync('sh', ['-c', example], { cwd: consumer, encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}` } })
+    if (output.length === 0) throw new Error(`the --help example printed nothing: ${example}`)
+  }
+  console.log(`--help examples ok (${String(examples.length)})`)
+}
 rmSync(work, { recursive: true, force: true })

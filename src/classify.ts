@@ -37,10 +37,10 @@ export type ClassifiedStatus = StatusMapping & {
 export type ClassifyError = UnknownStatusError | InvalidOptionsError
 
 const checkVendorChannel = (vendor: unknown, channel: unknown, input: unknown): E.Either<InvalidOptionsError, readonly [Vendor, Channel]> => {
-  if (!isVendor(vendor)) return E.left(invalidOption(vendor, input, 'vendor', `one of ${VENDORS.join(', ')}`, vendor))
+  if (!isVendor(vendor)) return E.left(invalidOption(vendor, input, 'vendor', `one of ${VENDORS.join(', ')}`, vendor, VENDORS))
   const used = CHANNELS.filter((c) => REGISTRY[vendor].catalogs[c] !== undefined)
   if (typeof channel !== 'string' || !(used as ReadonlyArray<string>).includes(channel)) {
-    return E.left(invalidOption(vendor, input, 'channel', `one of ${used.join(', ')}`, channel))
+    return E.left(invalidOption(vendor, input, 'channel', `one of ${used.join(', ')}`, channel, used))
   }
   return E.right([vendor, channel as Channel])
 }

@@ -1,3 +1,4 @@
+import { describeValue } from './errors/format.js'
 import { describeThrown } from './internal/callerInput.js'
 import { readBody } from './internal/rawBody.js'
 import type { Channel } from './model/channel.js'
@@ -86,6 +87,10 @@ const RULES: ReadonlyArray<Rule> = [
 
 const KEYS_SHOWN = 8
 
+/** A key as a reason shows it: plain short text as it is, anything else quoted, escaped and cut by `describeValue`. */
+const PLAIN_KEY = /^[\x20-\x7e]{1,40}$/
+const keyText = (key: string): string => (PLAIN_KEY.test(key) && !key.includes(',') ? key : describeValue(key))
+
 /**
  * Says which vendor and kind of callback a body looks like, or that it cannot tell and
  * why. A convenience with limits: vendors send no type tag, so this reads field names
@@ -93,6 +98,8 @@ const KEYS_SHOWN = 8
  * `normalize` never uses it: name the vendor yourself where you can, one endpoint per
  * vendor being the robust setup. Accepts the same raw forms as `normalize`. Never throws:
  * a body that cannot be read (a revoked `Proxy`) is not detected, and the reason says so.
+ * A reason names at most eight of the body's fields, each cut and escaped as
+ * {@link describeValue} does unless it is short printable text.
  *
  * @example
  * ```ts
@@ -125,7 +132,8 @@ const detect = (body: unknown): Detection => {
   const [first] = matches
   if (first === undefined) {
     const keys = Object.keys(value)
-    const shown = keys.slice(0, KEYS_SHOWN).join(', ') + (keys.length > KEYS_SHOWN ? ', …' : '')
+    // Keys are the body's: cut and escaped, so a reason stays short and printable.
+    const shown = keys.slice(0, KEYS_SHOWN).map(keyText).join(', ') + (keys.length > KEYS_SHOWN ? `, … (${String(keys.length)} fields)` : '')
     return { detected: false, reason: `no known callback has these fields (${shown === '' ? 'none' : shown})` }
   }
   const vendors = [...new Set(matches.map((rule) => rule.vendor))]

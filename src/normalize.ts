@@ -70,7 +70,7 @@ const KIND_WORDS: Readonly<Record<CallbackKind, string>> = { delivery: 'delivery
  * callback of the entry's kinds, is an `invalid_options` error.
  */
 export const runEntry = (entry: EntrySpec, vendor: unknown, body: unknown, options?: unknown): E.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>> => {
-  if (!isVendor(vendor)) return E.left(invalidOption(vendor, body, 'vendor', `one of ${VENDORS.join(', ')}`, vendor))
+  if (!isVendor(vendor)) return E.left(invalidOption(vendor, body, 'vendor', `one of ${VENDORS.join(', ')}`, vendor, VENDORS))
   const registered = REGISTRY[vendor]
   if (!entry.accepts.some((kind) => registered.kinds.includes(kind))) {
     const which = VENDORS.filter((v) => entry.accepts.some((kind) => REGISTRY[v].kinds.includes(kind)))

@@ -76,4 +76,13 @@ describe('detectVendor', () => {
   ])('refuses %j, saying why', (body, reason) => {
     expect(detectVendor(body)).toEqual({ detected: false, reason })
   })
+
+  it('names at most eight fields, each cut and escaped: a 10 MB key or an escape sequence is not echoed', () => {
+    const long = `\u001b[2J${'k'.repeat(10 * 1024 * 1024)}`
+    const detection = detectVendor({ [long]: 1, plain_key: 2, '\u009b31m': 3 })
+    const reason = detection.detected ? '' : detection.reason
+    expect(reason).toBe(`no known callback has these fields ("\\u001b[2J${'k'.repeat(56)}…" (10485764 characters), plain_key, "\u009b31m")`)
+    const many = detectVendor(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`f${String(i)}`, i])))
+    expect(many).toEqual({ detected: false, reason: 'no known callback has these fields (f0, f1, f2, f3, f4, f5, f6, f7, … (20 fields))' })
+  })
 })

@@ -38,6 +38,13 @@ const regexesInSrc = (): ReadonlyArray<string> => {
  * in two ways (no nested or adjacent overlapping quantifiers), so matching is linear.
  */
 const REVIEWED: Readonly<Record<string, string>> = {
+  'cli/io.ts: /\\n/g': 'one character, replaced everywhere: linear (the JSON text of an event)',
+  'cli/table.ts: /[\\ud800-\\udbff]/': 'one character class, tested on one character',
+  'cli/terminal.ts: /[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]/g':
+    'one character class, replaced everywhere: linear (body text, cut to 500 characters first)',
+  'cli/terminal.ts: /[\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]/g': 'one character class, replaced everywhere: linear (the JSON text of an event)',
+  'cli/terminal.ts: /[\\ud800-\\udbff]/': 'one character class, tested on one character',
+  'detect.ts: /^[\\x20-\\x7e]{1,40}$/': 'bounded count: at most 41 steps (body keys)',
   'errors/format.ts: /^[A-Za-z_$][\\w$]*$/': 'one class then one starred class: linear (formatPath on JSON keys)',
   'errors/validation.ts: /^\\d+$/': 'one starred class: linear (io-ts context keys)',
   'internal/codecs.ts: /^-?\\d{1,15}(\\.\\d{1,15})?$/': 'bounded counts, the dot separates the two groups: at most 31 steps (numeric text)',
@@ -63,6 +70,10 @@ describe('regular expressions', () => {
       [/^\+?\d{1,20}$/, `+${'1'.repeat(long)}`, false],
       [/^\d{1,9}$/, '1'.repeat(long), false],
       [/^[aeiou]/i, 'a'.repeat(long), true],
+      [/^[\x20-\x7e]{1,40}$/, 'k'.repeat(long), false],
+      [/^[\x20-\x7e]{1,40}$/, 'k'.repeat(40), true],
+      // eslint-disable-next-line no-control-regex -- the characters are the point
+      [/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, `${'a'.repeat(long)}\u001b`, true],
     ]
     for (const [pattern, text, expected] of cases) expect(pattern.test(text)).toBe(expected)
   })

@@ -1,32 +1,38 @@
-import { parseArgs } from 'node:util'
-
 import { either as E } from 'fp-ts'
 
 import { detectVendor } from '../detect.js'
-import type { NormalizeError } from '../errors/error.js'
-import { formatError } from '../errors/format.js'
+import type { InvalidOptionsError, NormalizeError } from '../errors/error.js'
+import { describeValue, formatError } from '../errors/format.js'
 import { CHANNELS, type Channel } from '../model/channel.js'
 import { VENDORS, isVendor, type Vendor } from '../model/vendor.js'
+import { didYouMean } from '../internal/didYouMean.js'
 import { INBOUND_ENTRY, WEBHOOK_ENTRY } from '../internal/engine.js'
 import { runEntry } from '../normalize.js'
+import { flagValueError, parseCommandLine, type Flags } from './args.js'
 import { catalogRows, catalogTable } from './catalog.js'
-import { EXIT, indent, inputsOf, printDocuments, type CliIo } from './io.js'
+import { EXIT, OutputClosed, inputsOf, jsonOutput, line, ndjsonOutput, reasonOf, worse, type CliIo, type ExitCode, type Input, type Output } from './io.js'
+import { tableOutput } from './table.js'
 
 export { EXIT, type CliIo } from './io.js'
 
-export const HELP = `deliverykit: turn messaging vendors' delivery webhooks into canonical events
+/** Where the example bodies are once the package is installed. */
+const PAYLOADS = 'node_modules/deliverykit/examples/payloads'
+
+/** Every line under "Examples:" runs as it is where deliverykit is installed (the tests run them). */
+export const HELP = `deliverykit: turn messaging vendors' webhooks into canonical events
 
 Usage:
   deliverykit normalize --vendor VENDOR [options] [FILE|DIR|-]...
   deliverykit detect [FILE|DIR|-]...
-  deliverykit catalog VENDOR [--channel CHANNEL] [--json]
+  deliverykit catalog VENDOR [--channel CHANNEL] [--format table|json]
   deliverykit --help | --version
 
 normalize  reads each body (a file, every *.json file of a folder, or standard input
            with - or no argument; JSON or form-encoded), whatever callback it is (a
-           delivery receipt, an opt-out or an inbound message), and prints its events as
-           JSON: an array for one body, an object keyed by file name for several.
-detect     says which vendor and kind of callback each body looks like.
+           delivery receipt, an opt-out or an inbound message), and prints its events:
+           JSON by default (an array for one body, an object keyed by file name for
+           several), one event a line with --format ndjson, a table with --format table.
+detect     says which vendor and kind of callback each body looks like, as JSON.
 catalog    prints a vendor's status table: code, canonical status, classification,
            failure reason and permanence, and the vendor's description.
 
@@ -39,148 +45,204 @@ Options:
                            Masstack: Europe/Madrid)
   --unknown-status keep    keep codes the catalog does not know as "unknown" events
   --inbound                normalize: accept only opt-out (STOP) and inbound-message callbacks
-  --ndjson                 print one event per line instead of JSON documents
-  --json                   catalog: print JSON rows instead of a table
+  --format FORMAT          normalize: json (the default), ndjson or table (for people: one
+                           line per event); catalog: table (the default) or json
+  --ndjson                 normalize: the same as --format ndjson
+  --json                   catalog: the same as --format json
 
-Exit status: 0 all bodies handled, 1 a body was rejected or not recognised (the reason on
-stderr), 2 bad usage.
+Exit status: 0 all bodies handled; 1 a body was rejected, not recognised or could not be
+read (the reason on stderr); 2 bad usage; 3 deliverykit itself failed (a bug).
 
-Examples:
-  deliverykit normalize --vendor octopush examples/payloads/octopush
-  curl -s … | deliverykit normalize --vendor octopush --time-zone UTC -
-  deliverykit normalize --vendor octopush --channel voice --ndjson old-voice-dlr.json
-  deliverykit normalize --vendor messangi --channel whatsapp examples/payloads/messangi/whatsapp
-  deliverykit normalize --vendor octopush --inbound stop.json
-  deliverykit detect unknown-body.json
+Examples (the bodies ship with the package: run these where it is installed):
+  deliverykit normalize --vendor octopush --format table ${PAYLOADS}/octopush
+  deliverykit normalize --vendor octopush --ndjson ${PAYLOADS}/octopush/email.json
+  deliverykit normalize --vendor messangi --channel whatsapp ${PAYLOADS}/messangi/whatsapp
+  deliverykit normalize --vendor octopush --inbound --format table ${PAYLOADS}/octopush/stop.json
+  echo '{"message_id":"sms_1","number":"+33600000000","status":"DELIVERED","delivery_date":"2025-01-22 11:46:06"}' | deliverykit normalize --vendor octopush --time-zone UTC
+  deliverykit detect ${PAYLOADS}/messangi/legacy-sms.json
   deliverykit catalog messangi --channel sms
 `
 
-const usageError = (io: CliIo, message: string): number => {
-  io.stderr(`deliverykit: ${message}\n\n${HELP}`)
+/** A usage error: one line, and where to look. */
+const usageError = (io: CliIo, message: string): ExitCode => {
+  io.stderr(line(`deliverykit: ${message} (see deliverykit --help)`))
   return EXIT.usage
 }
 
-const OPTIONS = {
-  vendor: { type: 'string' },
-  channel: { type: 'string' },
-  'time-zone': { type: 'string' },
-  'unknown-status': { type: 'string' },
-  inbound: { type: 'boolean', default: false },
-  ndjson: { type: 'boolean', default: false },
-  json: { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
-  version: { type: 'boolean', default: false },
-} as const
-
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values']
-
-/** Runs the command line `argv` (without `node` and the script) and returns the exit code. */
-export const run = (argv: ReadonlyArray<string>, io: CliIo, version: string): number => {
-  let parsed
+/**
+ * Runs the command line `argv` (without `node` and the script) and returns the exit code.
+ * Never throws: whatever goes wrong is one line on stderr and an exit code.
+ */
+export const run = (argv: ReadonlyArray<string>, io: CliIo, version: string): ExitCode => {
   try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: OPTIONS })
-  } catch (error) {
-    return usageError(io, error instanceof Error ? error.message : String(error))
+    return runCommand(argv, io, version)
+  } catch (thrown) {
+    // Safe: OutputClosed is this bundle's own class.
+    if (thrown instanceof OutputClosed) return EXIT.rejected
+    io.stderr(line(`deliverykit: failed: ${reasonOf(thrown)}`))
+    return EXIT.failed
   }
-  const { values, positionals } = parsed
-  if (values.help || positionals[0] === 'help') {
+}
+
+const runCommand = (argv: ReadonlyArray<string>, io: CliIo, version: string): ExitCode => {
+  const parsed = parseCommandLine(argv)
+  if (!parsed.ok) return usageError(io, parsed.error)
+  const { command, flags, positionals } = parsed
+  if (flags.help === true || command === 'help') {
     io.stdout(HELP)
     return EXIT.ok
   }
-  if (values.version) {
+  if (flags.version === true) {
     io.stdout(`${version}\n`)
     return EXIT.ok
   }
-  const [command, ...rest] = positionals
   switch (command) {
     case 'normalize':
-      return normalizeCommand(values, rest, io)
+      return normalizeCommand(flags, positionals, io)
     case 'detect':
-      return detectCommand(rest, io)
+      return detectCommand(positionals, io)
     case 'catalog':
-      return catalogCommand(values, rest, io)
+      return catalogCommand(flags, positionals, io)
     case undefined:
-      return usageError(io, 'no command given')
-    default:
-      return usageError(io, `unknown command "${command}"`)
+      return usageError(io, 'no command given; the commands are normalize, detect, catalog')
   }
 }
 
-const vendorOf = (name: string | undefined, io: CliIo): Vendor | number => {
-  if (name === undefined) return usageError(io, '--vendor is required')
-  if (!isVendor(name)) return usageError(io, `unknown vendor "${name}"; expected one of ${VENDORS.join(', ')}`)
-  return name
+/** How the CLI names each option of the library, for messages. */
+const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
+  vendor: '--vendor',
+  channel: '--channel',
+  timeZone: '--time-zone',
+  unknownStatus: '--unknown-status',
 }
 
-const normalizeCommand = (values: Values, paths: ReadonlyArray<string>, io: CliIo): number => {
-  const vendor = vendorOf(values.vendor, io)
-  if (typeof vendor === 'number') return vendor
-  const unknownStatus = values['unknown-status']
+/** An `invalid_options` error, naming flags as flags (`--channel`, not `options.channel`). */
+const optionsMessage = (error: InvalidOptionsError): string =>
+  error.issues
+    .map((issue) => {
+      const name = issue.path[0]
+      const flag = typeof name === 'string' ? (FLAG_OF_OPTION[name] ?? `option ${name}`) : 'an option'
+      return flagValueError(flag, issue.expected, issue.received, issue.didYouMean)
+    })
+    .join('; ')
+
+const vendorOf = (name: string | undefined): { readonly vendor: Vendor } | { readonly error: string } => {
+  if (name === undefined) return { error: '--vendor is required' }
+  if (!isVendor(name)) return { error: flagValueError('--vendor', `one of ${VENDORS.join(', ')}`, describeValue(name), didYouMean(name, VENDORS)) }
+  return { vendor: name }
+}
+
+const FORMATS = { normalize: ['json', 'ndjson', 'table'], catalog: ['table', 'json'] } as const
+
+/** The `--format` given (or implied by `--ndjson`, `--json`), or the error. */
+const formatOf = <C extends keyof typeof FORMATS>(command: C, flags: Flags): (typeof FORMATS)[C][number] | { readonly error: string } => {
+  const formats: ReadonlyArray<string> = FORMATS[command]
+  const implied = flags.ndjson === true ? 'ndjson' : flags.json === true ? 'json' : undefined
+  const format = flags.format ?? implied ?? formats[0]
+  if (flags.format !== undefined && implied !== undefined && flags.format !== implied) return { error: `--format ${flags.format} and --${implied} disagree` }
+  if (format === undefined || !formats.includes(format)) {
+    return { error: flagValueError('--format', `one of ${formats.join(', ')}`, describeValue(format), didYouMean(format, formats)) }
+  }
+  // Safe: checked against this command's formats just above.
+  return format as (typeof FORMATS)[C][number]
+}
+
+const normalizeCommand = (flags: Flags, paths: ReadonlyArray<string>, io: CliIo): ExitCode => {
+  const named = vendorOf(flags.vendor)
+  if ('error' in named) return usageError(io, named.error)
+  const { vendor } = named
+  const unknownStatus = flags['unknown-status']
   if (unknownStatus !== undefined && unknownStatus !== 'keep' && unknownStatus !== 'error') {
-    return usageError(io, `--unknown-status takes "keep" or "error", not "${unknownStatus}"`)
+    return usageError(io, flagValueError('--unknown-status', '"keep" or "error"', describeValue(unknownStatus), didYouMean(unknownStatus, ['keep', 'error'])))
   }
-  // Option values are checked by normalize itself; a bad one is reported as usage.
+  const format = formatOf('normalize', flags)
+  if (typeof format !== 'string') return usageError(io, format.error)
   const options = {
-    ...(values.channel !== undefined && { channel: values.channel }),
-    ...(values['time-zone'] !== undefined && { timeZone: values['time-zone'] }),
+    ...(flags.channel !== undefined && { channel: flags.channel }),
+    ...(flags['time-zone'] !== undefined && { timeZone: flags['time-zone'] }),
     ...(unknownStatus !== undefined && { unknownStatus }),
   }
+  const entry = flags.inbound === true ? INBOUND_ENTRY : WEBHOOK_ENTRY
+  // The options are checked by normalize itself, before it reads a body: an empty body
+  // gives their error, if any, before any input is read.
+  const probe = runEntry(entry, vendor, '', options)
+  if (E.isLeft(probe) && probe.left.kind === 'invalid_options') return usageError(io, optionsMessage(probe.left))
   const inputs = inputsOf(paths, io)
   if (typeof inputs === 'string') {
-    io.stderr(`deliverykit: ${inputs}\n`)
+    io.stderr(line(`deliverykit: ${inputs}`))
     return EXIT.rejected
   }
-  let exit: number = EXIT.ok
-  const results: Record<string, unknown> = {}
+  const output = format === 'ndjson' ? ndjsonOutput(io) : format === 'table' ? tableOutput(io, inputs) : jsonOutput(io, inputs.length > 1)
+  return eachInput(inputs, io, output, (body, input) => {
+    const result: E.Either<NormalizeError, ReadonlyArray<unknown>> = runEntry(entry, vendor, body, options)
+    if (E.isRight(result)) {
+      output.add(input, result.right)
+      return EXIT.ok
+    }
+    if (result.left.kind === 'invalid_options') {
+      // An option a body needs and the command line did not give (Messangi's --channel).
+      io.stderr(line(`${input.name}: ${optionsMessage(result.left)}`))
+      return EXIT.usage
+    }
+    io.stderr(line(`${input.name}: ${result.left.kind.replace('_', ' ')}`))
+    for (const message of formatError(result.left).split('\n')) io.stderr(line(`  ${message}`))
+    return EXIT.rejected
+  })
+}
+
+/**
+ * Reads each input and hands its body to `handle`; an input that cannot be read is one
+ * line on stderr. Returns the worst exit code.
+ */
+const eachInput = (inputs: ReadonlyArray<Input>, io: CliIo, output: Output, handle: (body: string | Uint8Array, input: Input) => ExitCode): ExitCode => {
+  let exit: ExitCode = EXIT.ok
   for (const input of inputs) {
-    // The text goes to normalize as it is: it reads JSON and form bodies and never throws.
-    const body = input.read()
-    const result: E.Either<NormalizeError, ReadonlyArray<unknown>> = runEntry(values.inbound ? INBOUND_ENTRY : WEBHOOK_ENTRY, vendor, body, options)
-    if (E.isLeft(result)) {
-      if (result.left.kind === 'invalid_options') return usageError(io, formatError(result.left))
-      io.stderr(`${input.name}: ${result.left.kind.replace('_', ' ')}\n${indent(formatError(result.left))}\n`)
-      exit = EXIT.rejected
+    let body: string | Uint8Array
+    try {
+      body = input.read()
+    } catch (thrown) {
+      io.stderr(line(`${input.name}: cannot read: ${reasonOf(thrown)}`))
+      exit = worse(exit, EXIT.rejected)
       continue
     }
-    if (values.ndjson) for (const event of result.right) io.stdout(`${JSON.stringify(event)}\n`)
-    else results[input.name] = result.right
+    exit = worse(exit, handle(body, input))
   }
-  if (!values.ndjson) printDocuments(io, inputs, results)
+  output.end()
   return exit
 }
 
-const detectCommand = (paths: ReadonlyArray<string>, io: CliIo): number => {
+const detectCommand = (paths: ReadonlyArray<string>, io: CliIo): ExitCode => {
   const inputs = inputsOf(paths, io)
   if (typeof inputs === 'string') {
-    io.stderr(`deliverykit: ${inputs}\n`)
+    io.stderr(line(`deliverykit: ${inputs}`))
     return EXIT.rejected
   }
-  let exit: number = EXIT.ok
-  const results: Record<string, unknown> = {}
-  for (const input of inputs) {
-    const detection = detectVendor(input.read())
-    if (!detection.detected) {
-      io.stderr(`${input.name}: not recognised: ${detection.reason}\n`)
-      exit = EXIT.rejected
-    }
-    results[input.name] = detection
-  }
-  printDocuments(io, inputs, results)
-  return exit
+  const output = jsonOutput(io, inputs.length > 1)
+  return eachInput(inputs, io, output, (body, input) => {
+    const detection = detectVendor(body)
+    output.add(input, detection)
+    if (detection.detected) return EXIT.ok
+    io.stderr(line(`${input.name}: not recognised: ${detection.reason}`))
+    return EXIT.rejected
+  })
 }
 
-const catalogCommand = (values: Values, positionals: ReadonlyArray<string>, io: CliIo): number => {
+const catalogCommand = (flags: Flags, positionals: ReadonlyArray<string>, io: CliIo): ExitCode => {
   const [name, ...extra] = positionals
   if (extra.length > 0) return usageError(io, `catalog takes one vendor, not ${String(positionals.length)} arguments`)
-  const vendor = vendorOf(name ?? values.vendor, io)
-  if (typeof vendor === 'number') return vendor
-  const channel = values.channel
+  if (name === undefined && flags.vendor === undefined) return usageError(io, 'catalog needs a vendor: deliverykit catalog VENDOR')
+  const named = vendorOf(name ?? flags.vendor)
+  if ('error' in named) return usageError(io, named.error)
+  const { vendor } = named
+  const format = formatOf('catalog', flags)
+  if (typeof format !== 'string') return usageError(io, format.error)
+  const channel = flags.channel
   if (channel !== undefined && !(CHANNELS as ReadonlyArray<string>).includes(channel)) {
-    return usageError(io, `unknown channel "${channel}"; expected one of ${CHANNELS.join(', ')}`)
+    return usageError(io, flagValueError('--channel', `one of ${CHANNELS.join(', ')}`, describeValue(channel), didYouMean(channel, CHANNELS)))
   }
   const rows = catalogRows(vendor, channel as Channel | undefined)
   if (rows.length === 0) return usageError(io, `${vendor} does not send on ${channel ?? 'any channel'}`)
-  if (values.json) {
+  if (format === 'json') {
     const json = rows.map(({ channel: on, code, entry }) => ({ vendor, channel: on, code, ...entry }))
     io.stdout(`${JSON.stringify(json, null, 2)}\n`)
   } else io.stdout(`${catalogTable(vendor, rows)}\n`)

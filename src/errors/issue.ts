@@ -115,6 +115,11 @@ export interface UnknownStatusIssue extends IssueBase {
   readonly expected: ReadonlyArray<string>
   /** The other channels whose catalog has this code, where there are any. */
   readonly knownOn?: ReadonlyArray<Channel>
+  /**
+   * The code of `expected` that `status` is most likely a typo of (`"delivered"` →
+   * `"DELIVERED"`, one or two edits away), where one is; the message ends with it too.
+   */
+  readonly didYouMean?: string
 }
 
 /**
@@ -131,6 +136,8 @@ export interface UnknownChannelIssue extends IssueBase {
   readonly channel: string
   /** The channel names deliverykit knows for this vendor, as the vendor writes them. */
   readonly expected: ReadonlyArray<string>
+  /** The name of `expected` that `channel` is most likely a typo of, where one is. */
+  readonly didYouMean?: string
 }
 
 /**
@@ -160,6 +167,11 @@ export interface InvalidOptionIssue extends IssueBase {
   readonly code: 'invalid_option'
   readonly expected: string
   readonly received: string
+  /**
+   * The known vendor or channel that the value given is most likely a typo of (`"octopus"`
+   * → `"octopush"`), where one is; the message ends with it too.
+   */
+  readonly didYouMean?: string
 }
 
 /**

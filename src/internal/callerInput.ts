@@ -9,6 +9,7 @@ import { either as E } from 'fp-ts'
 
 import type { InvalidOptionsError } from '../errors/error.js'
 import { describeValue } from '../errors/format.js'
+import { didYouMeanText } from './didYouMean.js'
 
 /** What `received` says of an object that cannot be read at all (a revoked Proxy, one whose traps throw). */
 export const UNREADABLE_OBJECT = 'an object that could not be read'
@@ -18,13 +19,31 @@ export const UNREADABLE_VALUE = 'a value that could not be read (reading it thre
 
 /**
  * The `invalid_options` error for an option: `received` describes the value, unless a
- * description is given. `vendor` is as the caller gave it: text is kept, anything else
- * described (`String()` throws on some values).
+ * description is given; `didYouMean` is the known value it is most likely a typo of.
+ * `vendor` is as the caller gave it: text is kept, anything else described (`String()`
+ * throws on some values).
  */
-export const optionError = (vendor: unknown, input: unknown, name: string, expected: string, value: unknown, received = describeValue(value)): InvalidOptionsError => ({
+export const optionError = (
+  vendor: unknown,
+  input: unknown,
+  name: string,
+  expected: string,
+  value: unknown,
+  received = describeValue(value),
+  didYouMean?: string,
+): InvalidOptionsError => ({
   kind: 'invalid_options',
   vendor: typeof vendor === 'string' ? vendor : describeValue(vendor),
-  issues: [{ code: 'invalid_option', path: [name], expected, received, message: `options.${name}: expected ${expected}, received ${received}` }],
+  issues: [
+    {
+      code: 'invalid_option',
+      path: [name],
+      expected,
+      received,
+      ...(didYouMean !== undefined && { didYouMean }),
+      message: `options.${name}: expected ${expected}, received ${received}${didYouMeanText(didYouMean)}`,
+    },
+  ],
   input,
 })
 

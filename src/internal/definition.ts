@@ -43,6 +43,8 @@ export interface OptionProblem {
   readonly option: string
   readonly expected: string
   readonly received: unknown
+  /** The values the option takes, where they are a short list: one a typo away is suggested. */
+  readonly known?: ReadonlyArray<string>
 }
 
 /** Why `pick` found no shape: a decoding failure, or a channel the vendor added. */

@@ -12,6 +12,7 @@ import type { AnyWebhookEvent, CallbackKind } from '../model/webhook.js'
 import { isPickFailure, type CallbackShape, type PickFailure, type VendorDefinition } from './definition.js'
 import { checkCommonOptions, invalidOption, readOptions, settleUnknownStatuses, unreadable } from './pipeline.js'
 import { describeThrown } from './callerInput.js'
+import { didYouMean, didYouMeanText } from './didYouMean.js'
 import { readBody } from './rawBody.js'
 import { snapshot } from './snapshot.js'
 import { article } from './words.js'
@@ -75,7 +76,7 @@ const run = <V extends Vendor, K extends string, S>(
   const common = checkCommonOptions(vendor, input, given.right, definition.defaultTimeZone)
   if (E.isLeft(common)) return common
   const settings = definition.settings(given.right, common.right)
-  if (E.isLeft(settings)) return E.left(invalidOption(vendor, input, settings.left.option, settings.left.expected, settings.left.received))
+  if (E.isLeft(settings)) return E.left(invalidOption(vendor, input, settings.left.option, settings.left.expected, settings.left.received, settings.left.known))
   try {
     // Inside the try: reading a hand-built body runs its accessors, which may throw.
     const body = readBody(input)
@@ -94,7 +95,7 @@ const run = <V extends Vendor, K extends string, S>(
     if (E.isLeft(decoded)) return E.left(invalidBody(vendor, input, decoded.left))
     // The one cast of the pipeline: `pick` chose this shape, and its codec decoded the value.
     const built = shape.build(decoded.right as never, settings.right)
-    if (E.isLeft(built)) return E.left(invalidOption(vendor, input, built.left.option, built.left.expected, built.left.received))
+    if (E.isLeft(built)) return E.left(invalidOption(vendor, input, built.left.option, built.left.expected, built.left.received, built.left.known))
     return settleUnknownStatuses(vendor, input, common.right.keepUnknown, built.right)
   } catch (thrown) {
     return E.left(unreadable(vendor, input, describeThrown(thrown)))
@@ -117,14 +118,16 @@ const invalidBody = (vendor: Vendor, input: unknown, errors: t.Errors): InvalidB
 const pickError = (vendor: Vendor, input: unknown, picked: PickFailure): InvalidBodyError | UnknownChannelError => {
   if ('failure' in picked) return invalidBody(vendor, input, picked.failure)
   const { channel, expected, path } = picked.unknownChannel
+  const suggestion = didYouMean(channel, expected)
   const issues: NonEmptyReadonlyArray<UnknownChannelError['issues'][number]> = [
     {
       code: 'unknown_channel',
       vendor,
       channel,
       expected,
+      ...(suggestion !== undefined && { didYouMean: suggestion }),
       path,
-      message: `${formatPath(path)}: ${describeValue(channel)} is not ${article(VENDOR_NAMES[vendor])} ${VENDOR_NAMES[vendor]} channel deliverykit knows yet; expected one of ${expected.join(', ')}`,
+      message: `${formatPath(path)}: ${describeValue(channel)} is not ${article(VENDOR_NAMES[vendor])} ${VENDOR_NAMES[vendor]} channel deliverykit knows yet; expected one of ${expected.join(', ')}${didYouMeanText(suggestion)}`,
     },
   ]
   return { kind: 'unknown_channel', vendor, issues, input }

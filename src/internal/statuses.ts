@@ -5,6 +5,7 @@ import type { Channel } from '../model/channel.js'
 import { CHANNEL_NAMES, VENDOR_NAMES } from '../model/names.js'
 import type { StatusMapping } from '../model/status.js'
 import type { Vendor } from '../model/vendor.js'
+import { didYouMean, didYouMeanText } from './didYouMean.js'
 import { article } from './words.js'
 
 /** The mapping fields of a catalog entry alone: events do not carry the rationale. */
@@ -28,7 +29,8 @@ const listed = (names: ReadonlyArray<string>): string =>
 
 /**
  * The issue for a code that is not in the catalog of its channel. It lists the codes the
- * channel knows and, where the code belongs to other channels, names them.
+ * channel knows and, where the code belongs to other channels, names them; otherwise it
+ * suggests the known code it is most likely a typo of, where one is.
  */
 export const unknownStatusIssue = (
   vendor: Vendor,
@@ -44,6 +46,8 @@ export const unknownStatusIssue = (
   const knownOn = single ? [] : channelsWithStatus(catalogs, status)
   const what = single ? `${owner} status` : `${owner} ${CHANNEL_NAMES[channel]} status`
   const elsewhere = knownOn.length > 0 ? ` (it is a status on ${listed(knownOn.map((c) => CHANNEL_NAMES[c]))})` : ''
+  // A code of another channel is not a typo. Bounded: a status longer than a code is not compared.
+  const suggestion = knownOn.length > 0 ? undefined : didYouMean(status, expected)
   return {
     code: 'unknown_status',
     vendor,
@@ -52,6 +56,7 @@ export const unknownStatusIssue = (
     path,
     expected,
     ...(knownOn.length > 0 && { knownOn }),
-    message: `${formatPath(path)}: ${describeValue(status)} is not ${article(what)} ${what}${elsewhere}; expected one of ${expected.join(', ')}`,
+    ...(suggestion !== undefined && { didYouMean: suggestion }),
+    message: `${formatPath(path)}: ${describeValue(status)} is not ${article(what)} ${what}${elsewhere}; expected one of ${expected.join(', ')}${didYouMeanText(suggestion)}`,
   }
 }

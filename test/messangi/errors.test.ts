@@ -25,11 +25,12 @@ describe('Messangi errors', () => {
     expect(messagesOf(three)[0]).toMatch(/^code: "EXHAUSTED" is not a Messangi WhatsApp status \(it is a status on SMS, e-mail, push and RCS\); /)
   })
 
-  it('a code no channel knows says only what the channel expects', () => {
+  it('a code no channel knows says what the channel expects, and the code it is likely a typo of', () => {
     const error = leftOf(normalize('messangi', { ...callback, status: 'BOUNCY' }, { channel: 'email' }))
     expect(messagesOf(error)).toEqual([
-      'status: "BOUNCY" is not a Messangi e-mail status; expected one of DEQUEUED, NOT_SENT, BAD_TO, BAD_FROM, BLACKLISTED, BLOCKED_DUE_BAD_BEHAVIOUR, SENT, EXHAUSTED, BOUNCED_PERMANENT, BOUNCED, COMPLAINED, OPEN, CLICK, INCOMPLETE',
+      'status: "BOUNCY" is not a Messangi e-mail status; expected one of DEQUEUED, NOT_SENT, BAD_TO, BAD_FROM, BLACKLISTED, BLOCKED_DUE_BAD_BEHAVIOUR, SENT, EXHAUSTED, BOUNCED_PERMANENT, BOUNCED, COMPLAINED, OPEN, CLICK, INCOMPLETE; did you mean "BOUNCED"?',
     ])
+    expect(error.issues[0]).toMatchObject({ code: 'unknown_status', didYouMean: 'BOUNCED' })
   })
 
   it('points into data for the send API response and at STATUS for the legacy callback', () => {

@@ -68,7 +68,7 @@ export const MESSANGI: VendorDefinition<'messangi', MessangiShape, MessangiSetti
   settings: (options, common) => {
     const channel = options['channel']
     if (channel !== undefined && !isMessangiChannel(channel)) {
-      return E.left({ option: 'channel', expected: `one of ${MESSANGI_CHANNELS.join(', ')} (Messangi status callbacks and send API responses do not name their channel)`, received: channel })
+      return E.left({ option: 'channel', expected: `one of ${MESSANGI_CHANNELS.join(', ')} (Messangi status callbacks and send API responses do not name their channel)`, received: channel, known: MESSANGI_CHANNELS })
     }
     return E.right({ ...common, channel })
   },

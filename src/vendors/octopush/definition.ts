@@ -53,7 +53,7 @@ export const OCTOPUSH: VendorDefinition<'octopush', OctopushShape, OctopushSetti
   defaultTimeZone: OCTOPUSH_DEFAULT_TIME_ZONE,
   settings: (options, common) => {
     const channel = options['channel']
-    if (channel !== undefined && !isPhoneChannelOption(channel)) return E.left({ option: 'channel', expected: `one of ${PHONE_CHANNELS.join(', ')}`, received: channel })
+    if (channel !== undefined && !isPhoneChannelOption(channel)) return E.left({ option: 'channel', expected: `one of ${PHONE_CHANNELS.join(', ')}`, received: channel, known: PHONE_CHANNELS })
     return E.right({ ...common, channel })
   },
   pick: pickOctopush,
