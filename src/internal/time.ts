@@ -3,8 +3,10 @@
  * to instants with an explicit offset, daylight saving included.
  *
  * Why not `Intl` for everything: one `Intl` conversion costs several times a whole
- * `normalize` call. The default zone (Europe/Paris) follows the EU rule, computed here with
- * arithmetic; other zones use one `Intl.DateTimeFormat` per call, memoized per quarter hour.
+ * `normalize` call, and building an `Intl.DateTimeFormat` a hundred times that. The
+ * default zone (Europe/Paris) follows the EU rule, computed here with arithmetic; other
+ * zones ask one `Intl.DateTimeFormat` per zone name, kept in a bounded cache with the
+ * offsets it gave, memoized per quarter hour.
  */
 
 const MINUTE = 60_000
@@ -156,9 +158,12 @@ const centralEuropeanZone = (name: string): Zone => {
 
 const QUARTER_HOUR = 15 * MINUTE
 
-/** Any IANA zone through one `Intl.DateTimeFormat`, memoized per quarter hour (zones change on quarter hours). */
-const intlZone = (name: string): Zone => {
-  const format = new Intl.DateTimeFormat('en-US', {
+/** The most quarter hours a zone remembers the offset of; past it, it forgets them all. */
+const MAX_MEMO = 4096
+
+/** The formatter an `intlZone` reads offsets with. Throws a RangeError for a zone `Intl` does not know. */
+const intlFormat = (name: string): Intl.DateTimeFormat =>
+  new Intl.DateTimeFormat('en-US', {
     timeZone: name,
     hourCycle: 'h23',
     year: 'numeric',
@@ -169,6 +174,9 @@ const intlZone = (name: string): Zone => {
     second: 'numeric',
     era: 'short',
   })
+
+/** Any IANA zone through one `Intl.DateTimeFormat`, memoized per quarter hour (zones change on quarter hours). */
+const intlZone = (name: string, format: Intl.DateTimeFormat = intlFormat(name)): Zone => {
   const memo = new Map<number, number>()
   return {
     name,
@@ -190,6 +198,7 @@ const intlZone = (name: string): Zone => {
         (fields['minute'] ?? 0) * MINUTE +
         (fields['second'] ?? 0) * 1000
       const offset = Math.round((wall - at) / MINUTE) * MINUTE
+      if (memo.size >= MAX_MEMO) memo.clear()
       memo.set(slot, offset)
       return offset
     },
@@ -198,21 +207,45 @@ const intlZone = (name: string): Zone => {
 
 const EUROPE_CENTRAL: ReadonlySet<string> = new Set(['Europe/Paris', 'CET', 'Europe/Berlin', 'Europe/Madrid', 'Europe/Rome', 'Europe/Brussels', 'Europe/Amsterdam'])
 
-/**
- * The zone of an IANA name, or `undefined` when `Intl` does not know it. Call once per
- * body: the returned zone keeps a small memo for the body's events.
- */
-export const zoneFor = (name: string): Zone | undefined => {
+/** The zone of a name, or `undefined` when `Intl` does not know it: what `zoneFor` caches. */
+const makeZone = (name: string): Zone | undefined => {
   if (UTC_NAMES.has(name)) return { name, offsetAt: () => 0, offsetForWall: () => 0 }
   // The default zone is the hot path: no Intl at all.
   if (EUROPE_CENTRAL.has(name)) return centralEuropeanZone(name)
+  let format: Intl.DateTimeFormat
   try {
-    // Validates the name; throws a RangeError for an unknown zone.
-    const canonical = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone
-    return EUROPE_CENTRAL.has(canonical) ? centralEuropeanZone(name) : intlZone(name)
+    format = intlFormat(name)
   } catch {
     return undefined
   }
+  // A name Intl resolves to a central European zone (another spelling, a link) takes the arithmetic path too.
+  return EUROPE_CENTRAL.has(format.resolvedOptions().timeZone) ? centralEuropeanZone(name) : intlZone(name, format)
+}
+
+/** The most zone names `zoneFor` keeps; past it, the oldest is dropped. */
+const MAX_ZONES = 32
+/** Longer names are not kept (no IANA name is near it): a caller's megabyte of text stays theirs. */
+const MAX_NAME = 64
+/** Zones by name, `null` for a name `Intl` refused: one `Intl.DateTimeFormat` per zone name, not per call. */
+const ZONES = new Map<string, Zone | null>()
+
+/**
+ * The zone of an IANA name, or `undefined` when `Intl` does not know it. Zones are kept
+ * by name (at most {@link MAX_ZONES}), with the offsets they found: a zone's answers
+ * depend on its name alone, so any call may share them.
+ */
+export const zoneFor = (name: string): Zone | undefined => {
+  const known = ZONES.get(name)
+  if (known !== undefined) return known ?? undefined
+  const zone = makeZone(name)
+  if (name.length <= MAX_NAME) {
+    if (ZONES.size >= MAX_ZONES) {
+      const oldest = ZONES.keys().next()
+      if (oldest.done !== true) ZONES.delete(oldest.value)
+    }
+    ZONES.set(name, zone ?? null)
+  }
+  return zone
 }
 
 /**
