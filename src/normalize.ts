@@ -1,4 +1,5 @@
-import { either as E } from 'fp-ts'
+import type { either } from 'fp-ts'
+import * as E from './internal/either.js'
 
 import type { NormalizeError } from './errors/error.js'
 import { DELIVERY_ENTRY, INBOUND_ENTRY, WEBHOOK_ENTRY, type EntrySpec } from './internal/engine.js'
@@ -22,8 +23,8 @@ import { REGISTRY, type InboundOptions, type OptionsFor, type VendorWithOptional
  * @category Normalize
  */
 export interface RootNormalizer<Entry extends EntryName> {
-  <V extends VendorWithOptionalOptions, O extends OptionsFor<V> = DefaultOptions>(vendor: V, body: unknown, options?: O): E.Either<NormalizeError, EntryEvents<Entry, O>>
-  <V extends VendorWithRequiredOptions, O extends OptionsFor<V>>(vendor: V, body: unknown, options: O): E.Either<NormalizeError, EntryEvents<Entry, O>>
+  <V extends VendorWithOptionalOptions, O extends OptionsFor<V> = DefaultOptions>(vendor: V, body: unknown, options?: O): either.Either<NormalizeError, EntryEvents<Entry, O>>
+  <V extends VendorWithRequiredOptions, O extends OptionsFor<V>>(vendor: V, body: unknown, options: O): either.Either<NormalizeError, EntryEvents<Entry, O>>
 }
 
 /**
@@ -52,7 +53,7 @@ const KIND_WORDS: Readonly<Record<CallbackKind, string>> = { delivery: 'delivery
  * Runs an entry for a vendor named at run time: an unknown vendor, or one that sends no
  * callback of the entry's kinds, is an `invalid_options` error.
  */
-export const runEntry = (entry: EntrySpec, vendor: unknown, body: unknown, options?: unknown): E.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>> => {
+export const runEntry = (entry: EntrySpec, vendor: unknown, body: unknown, options?: unknown): either.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>> => {
   if (!isVendor(vendor)) return E.left(invalidOption(vendor, body, 'vendor', `one of ${VENDORS.join(', ')}`, vendor))
   const registered = REGISTRY[vendor]
   if (!entry.accepts.some((kind) => registered.kinds.includes(kind))) {
@@ -182,9 +183,9 @@ export const parseWebhook: RootParser<'webhook'> = rootParser(WEBHOOK_ENTRY)
  * ```
  * @category Inbound
  */
-export const normalizeInbound = (vendor: Vendor, body: unknown, options?: InboundOptions): E.Either<NormalizeError, ReadonlyArray<InboundEvent>> =>
+export const normalizeInbound = (vendor: Vendor, body: unknown, options?: InboundOptions): either.Either<NormalizeError, ReadonlyArray<InboundEvent>> =>
   // Safe: the inbound entry returns only opt-out and inbound events.
-  runEntry(INBOUND_ENTRY, vendor, body, options) as E.Either<NormalizeError, ReadonlyArray<InboundEvent>>
+  runEntry(INBOUND_ENTRY, vendor, body, options) as either.Either<NormalizeError, ReadonlyArray<InboundEvent>>
 
 /**
  * Like {@link normalizeInbound}, returning `{ success: true, events }` or

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 
-import { either as E } from 'fp-ts'
+import type { either } from 'fp-ts'
+import * as E from '../internal/either.js'
 
 import { detectVendor } from '../detect.js'
 import type { NormalizeError } from '../errors/error.js'
@@ -135,7 +136,7 @@ const normalizeCommand = (values: Values, paths: ReadonlyArray<string>, io: CliI
   for (const input of inputs) {
     // The text goes to normalize as it is: it reads JSON and form bodies and never throws.
     const body = input.read()
-    const result: E.Either<NormalizeError, ReadonlyArray<unknown>> = runEntry(values.inbound ? INBOUND_ENTRY : WEBHOOK_ENTRY, vendor, body, options)
+    const result: either.Either<NormalizeError, ReadonlyArray<unknown>> = runEntry(values.inbound ? INBOUND_ENTRY : WEBHOOK_ENTRY, vendor, body, options)
     if (E.isLeft(result)) {
       if (result.left.kind === 'invalid_options') return usageError(io, formatError(result.left))
       io.stderr(`${input.name}: ${result.left.kind.replace('_', ' ')}\n${indent(formatError(result.left))}\n`)

@@ -5,7 +5,8 @@
  * objects (options, a status report) is read here, once, into a plain snapshot, or the
  * caller gets an `invalid_options` error naming what could not be read.
  */
-import { either as E } from 'fp-ts'
+import type { either } from 'fp-ts'
+import * as E from './either.js'
 
 import type { InvalidOptionsError } from '../errors/error.js'
 import { describeValue } from '../errors/format.js'
@@ -42,7 +43,7 @@ export const readObject = <K extends string>(
   name: string,
   expected: string,
   keys: ReadonlyArray<K>,
-): E.Either<InvalidOptionsError, Readonly<Partial<Record<K, unknown>>>> => {
+): either.Either<InvalidOptionsError, Readonly<Partial<Record<K, unknown>>>> => {
   const snapshot = Object.create(null) as Partial<Record<K, unknown>>
   if (value === undefined) return E.right(snapshot)
   if (typeof value !== 'object' || value === null) return E.left(optionError(vendor, input, name, expected, value))

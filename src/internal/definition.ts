@@ -1,4 +1,4 @@
-import type { either as E } from 'fp-ts'
+import type { either } from 'fp-ts'
 import type * as t from 'io-ts'
 
 import type { IssuePath, UnknownStatusIssue } from '../errors/issue.js'
@@ -23,7 +23,7 @@ export interface VendorDefinition<V extends Vendor, K extends string, S> {
    * The vendor's own options, read from the caller's options (a plain snapshot, read once),
    * after the common ones (`timeZone`, `unknownStatus`, `maxBodySize`) were checked.
    */
-  readonly settings: (options: Readonly<Record<string, unknown>>, common: CommonSettings) => E.Either<OptionProblem, S>
+  readonly settings: (options: Readonly<Record<string, unknown>>, common: CommonSettings) => either.Either<OptionProblem, S>
   /**
    * The one place a body's shape is decided: which of `shapes` it is, by its fields. The
    * decoder and the event builder both follow this answer; nothing decides it again.
@@ -69,7 +69,7 @@ export interface CallbackShape<S> {
   readonly name: string
   readonly codec: t.Decoder<unknown, unknown>
   /** Builds the events of a value `codec` decoded. Cannot fail but for a missing option. */
-  readonly build: (decoded: never, settings: S) => E.Either<OptionProblem, Built>
+  readonly build: (decoded: never, settings: S) => either.Either<OptionProblem, Built>
 }
 
 /**
@@ -80,7 +80,7 @@ export const callbackShape = <A, S>(shape: {
   readonly kind: CallbackKind
   readonly name: string
   readonly codec: t.Decoder<unknown, A>
-  readonly build: (decoded: A, settings: S) => E.Either<OptionProblem, Built>
+  readonly build: (decoded: A, settings: S) => either.Either<OptionProblem, Built>
 }): CallbackShape<S> => shape
 
 /** Whether `pick` chose a shape. */

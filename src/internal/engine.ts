@@ -1,4 +1,5 @@
-import { either as E } from 'fp-ts'
+import type { either } from 'fp-ts'
+import * as E from './either.js'
 import * as t from 'io-ts'
 
 import type { InvalidBodyError, NormalizeError, UnexpectedCallbackError, UnknownChannelError } from '../errors/error.js'
@@ -39,7 +40,7 @@ export interface RegisteredVendor {
   readonly catalogs: ChannelCatalogs
   /** The kinds of callback the vendor sends. */
   readonly kinds: ReadonlyArray<CallbackKind>
-  readonly run: (entry: EntrySpec, input: unknown, options: unknown) => E.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>>
+  readonly run: (entry: EntrySpec, input: unknown, options: unknown) => either.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>>
 }
 
 /** Closes a definition over its settings type, for the registry and the entry builders. */
@@ -68,7 +69,7 @@ const run = <V extends Vendor, K extends string, S>(
   entry: EntrySpec,
   input: unknown,
   options: unknown,
-): E.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>> => {
+): either.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>> => {
   const { vendor } = definition
   const given = readOptions(vendor, input, options)
   if (E.isLeft(given)) return given

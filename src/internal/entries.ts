@@ -1,4 +1,5 @@
-import { either as E } from 'fp-ts'
+import type { either } from 'fp-ts'
+import * as E from './either.js'
 
 import { DeliveryKitError } from '../errors/DeliveryKitError.js'
 import type { NormalizeError } from '../errors/error.js'
@@ -44,8 +45,8 @@ export type EntryEvents<Entry extends EntryName, O> = Entry extends 'delivery'
  * @category Normalize
  */
 export type Normalizer<Entry extends EntryName, Options> = Partial<Options> extends Options
-  ? <O extends Options = DefaultOptions & Options>(body: unknown, options?: O) => E.Either<NormalizeError, EntryEvents<Entry, O>>
-  : <O extends Options>(body: unknown, options: O) => E.Either<NormalizeError, EntryEvents<Entry, O>>
+  ? <O extends Options = DefaultOptions & Options>(body: unknown, options?: O) => either.Either<NormalizeError, EntryEvents<Entry, O>>
+  : <O extends Options>(body: unknown, options: O) => either.Either<NormalizeError, EntryEvents<Entry, O>>
 
 /**
  * An entry in its `safeParse` form: `{ success: true, events }` or
@@ -67,11 +68,11 @@ export type Parser<Entry extends EntryName, Options> = Partial<Options> extends 
   : <O extends Options>(body: unknown, options: O) => EntryEvents<Entry, O>
 
 /** The `safeParse` form of a result. */
-export const toSafeParseResult = <Events>(result: E.Either<NormalizeError, Events>): SafeParseResult<Events> =>
+export const toSafeParseResult = <Events>(result: either.Either<NormalizeError, Events>): SafeParseResult<Events> =>
   E.isRight(result) ? { success: true, events: result.right } : { success: false, error: result.left }
 
 /** The `parse` form of a result: the events, or a thrown `DeliveryKitError`. */
-export const eventsOrThrow = <Events>(result: E.Either<NormalizeError, Events>): Events => {
+export const eventsOrThrow = <Events>(result: either.Either<NormalizeError, Events>): Events => {
   if (E.isLeft(result)) throw new DeliveryKitError(result.left)
   return result.right
 }
@@ -89,7 +90,7 @@ export interface EntryForms<Entry extends EntryName, Options> {
  * `settleUnknownStatuses`, and an entry returns only the kinds its spec accepts.
  */
 export const entryForms = <Entry extends EntryName, Options>(vendor: RegisteredVendor, entry: EntrySpec): EntryForms<Entry, Options> => {
-  const normalize = (body: unknown, options?: unknown): E.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>> => vendor.run(entry, body, options)
+  const normalize = (body: unknown, options?: unknown): either.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>> => vendor.run(entry, body, options)
   const forms = {
     normalize,
     safeParse: (body: unknown, options?: unknown) => toSafeParseResult(normalize(body, options)),

@@ -1,4 +1,4 @@
-import { either as E } from 'fp-ts'
+import * as E from '../../internal/either.js'
 import * as t from 'io-ts'
 
 import { describeValue, formatPath } from '../../errors/format.js'

@@ -1,4 +1,4 @@
-import { either as E } from 'fp-ts'
+import * as E from '../../internal/either.js'
 
 import { callbackShape, type CommonSettings, type VendorDefinition } from '../../internal/definition.js'
 import { register, type RegisteredVendor } from '../../internal/engine.js'

@@ -1,4 +1,4 @@
-import { either as E } from 'fp-ts'
+import * as E from '../../internal/either.js'
 
 import { callbackShape, type VendorDefinition } from '../../internal/definition.js'
 import { register, type EntrySpec, type RegisteredVendor } from '../../internal/engine.js'

@@ -1,4 +1,5 @@
-import { either as E } from 'fp-ts'
+import type { either } from 'fp-ts'
+import * as E from '../../internal/either.js'
 
 import type { IssuePath } from '../../errors/issue.js'
 import type { Built, CommonSettings, OptionProblem } from '../../internal/definition.js'
@@ -100,7 +101,7 @@ const statusEvents = (fields: StatusFields): Built => {
  * Messangi describes as "an identifier you can use to uniquely identify the destination
  * address in your systems … similar to the externalId".
  */
-export const callbackEvents = (body: MessangiStatusCallback, settings: MessangiSettings): E.Either<OptionProblem, Built> => {
+export const callbackEvents = (body: MessangiStatusCallback, settings: MessangiSettings): either.Either<OptionProblem, Built> => {
   if (settings.channel === undefined) return E.left(MISSING_CHANNEL(settings.channel))
   const details: { sender?: string; campaignId?: string } = {}
   if (given(body.from)) details.sender = body.from
@@ -122,7 +123,7 @@ export const callbackEvents = (body: MessangiStatusCallback, settings: MessangiS
 }
 
 /** The event of the send API's `{ meta, data }` response, on the caller's channel. */
-export const sendResponseEvents = (body: MessangiSendResponse, settings: MessangiSettings): E.Either<OptionProblem, Built> => {
+export const sendResponseEvents = (body: MessangiSendResponse, settings: MessangiSettings): either.Either<OptionProblem, Built> => {
   if (settings.channel === undefined) return E.left(MISSING_CHANNEL(settings.channel))
   return E.right(
     statusEvents({
