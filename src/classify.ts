@@ -6,9 +6,9 @@ import { digest } from './internal/digest.js'
 import { optionError, orElse, readObject, UNREADABLE_OBJECT } from './internal/callerInput.js'
 import { invalidOption } from './internal/pipeline.js'
 import { makeEvent } from './internal/events.js'
+import { rowOf } from './internal/rows.js'
 import { mappingOf, unknownStatusIssue } from './internal/statuses.js'
 import { parseOffsetDateTime } from './internal/time.js'
-import { lookupStatus } from './model/catalog.js'
 import { CHANNELS, type Channel } from './model/channel.js'
 import type { Cost, EventDetails } from './model/event.js'
 import type { DefaultOptions, EventsFor } from './model/options.js'
@@ -68,7 +68,7 @@ export const classify = (vendor: Vendor, channel: Channel, code: string): either
   const given: unknown = code
   if (typeof given !== 'string') return E.left(invalidOption(vendor, input, 'code', 'a status code (text)', given))
   const catalogs = REGISTRY[vendor].catalogs
-  const entry = lookupStatus(catalogs, channel, code)
+  const entry = rowOf(catalogs, channel, code)
   if (entry === undefined) {
     return E.left({ kind: 'unknown_status', vendor, issues: [unknownStatusIssue(vendor, catalogs, channel, code, ['code'])], input })
   }
@@ -135,7 +135,7 @@ export const eventFromStatus = <O extends { readonly unknownStatus?: 'error' | '
     return E.left(invalidOption(vendor, report, 'occurredAt', 'ISO-8601 text with Z or an offset, or a Date', occurred))
   }
   const catalogs = REGISTRY[vendor].catalogs
-  const entry = lookupStatus(catalogs, channel, code)
+  const entry = rowOf(catalogs, channel, code)
   if (entry === undefined && settings.right.unknownStatus !== 'keep') {
     return E.left({ kind: 'unknown_status', vendor, issues: [unknownStatusIssue(vendor, catalogs, channel, code, ['code'])], input: report })
   }

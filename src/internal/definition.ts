@@ -2,9 +2,9 @@ import type { either } from 'fp-ts'
 import type * as t from 'io-ts'
 
 import type { IssuePath, UnknownStatusIssue } from '../errors/issue.js'
-import type { ChannelCatalogs } from '../model/catalog.js'
 import type { Vendor } from '../model/vendor.js'
 import type { AnyWebhookEvent, CallbackKind } from '../model/webhook.js'
+import type { ChannelRows } from './rows.js'
 import type { Zone } from './time.js'
 
 /**
@@ -16,7 +16,8 @@ import type { Zone } from './time.js'
  */
 export interface VendorDefinition<V extends Vendor, K extends string, S> {
   readonly vendor: V
-  readonly catalogs: ChannelCatalogs
+  /** Its catalogs' rows, without the rationales (the public catalogs join them). */
+  readonly catalogs: ChannelRows
   /** The zone the vendor's zone-less times are read in unless the caller says otherwise. */
   readonly defaultTimeZone: string
   /**

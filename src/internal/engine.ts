@@ -6,7 +6,6 @@ import type { InvalidBodyError, NormalizeError, UnexpectedCallbackError, Unknown
 import { describeValue, formatPath } from '../errors/format.js'
 import type { NonEmptyReadonlyArray } from '../errors/issue.js'
 import { DISPATCH_TAG, issuesFromValidation } from '../errors/validation.js'
-import type { ChannelCatalogs } from '../model/catalog.js'
 import { VENDOR_NAMES } from '../model/names.js'
 import type { Vendor } from '../model/vendor.js'
 import type { AnyWebhookEvent, CallbackKind } from '../model/webhook.js'
@@ -14,6 +13,7 @@ import { isPickFailure, type CallbackShape, type PickFailure, type VendorDefinit
 import { checkCommonOptions, invalidOption, readOptions, settleUnknownStatuses, unreadable } from './pipeline.js'
 import { describeThrown } from './callerInput.js'
 import { readBody } from './rawBody.js'
+import type { ChannelRows } from './rows.js'
 import { snapshot } from './snapshot.js'
 import { article } from './words.js'
 
@@ -37,7 +37,7 @@ export const INBOUND_ENTRY: EntrySpec = { accepts: ['opt_out', 'inbound'], decod
 /** A vendor ready to run: its definition closed over, so the registry can hold any vendor's. */
 export interface RegisteredVendor {
   readonly vendor: Vendor
-  readonly catalogs: ChannelCatalogs
+  readonly catalogs: ChannelRows
   /** The kinds of callback the vendor sends. */
   readonly kinds: ReadonlyArray<CallbackKind>
   readonly run: (entry: EntrySpec, input: unknown, options: unknown) => either.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>>

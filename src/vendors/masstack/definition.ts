@@ -3,7 +3,7 @@ import * as E from '../../internal/either.js'
 import { callbackShape, type CommonSettings, type VendorDefinition } from '../../internal/definition.js'
 import { register, type RegisteredVendor } from '../../internal/engine.js'
 import type { CommonOptions } from '../../internal/pipeline.js'
-import { MASSTACK_CATALOGS } from './catalog.js'
+import { MASSTACK_ROW_CATALOGS } from './rows.js'
 import { MASSTACK_CHANNEL_CODECS, pickMasstack, type MasstackShape } from './codec.js'
 import { located, recordEvents } from './toEvents.js'
 
@@ -33,7 +33,7 @@ export interface MasstackOptions extends CommonOptions {
 /** Masstack, as data: every entry point is built from this. Its statuses are polled: every body is a delivery status. */
 export const MASSTACK: VendorDefinition<'masstack', MasstackShape, CommonSettings> = {
   vendor: 'masstack',
-  catalogs: MASSTACK_CATALOGS,
+  catalogs: MASSTACK_ROW_CATALOGS,
   defaultTimeZone: MASSTACK_DEFAULT_TIME_ZONE,
   settings: (_options, common) => E.right(common),
   pick: pickMasstack,

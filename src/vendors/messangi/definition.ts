@@ -4,7 +4,7 @@ import { callbackShape, type VendorDefinition } from '../../internal/definition.
 import { register, type EntrySpec, type RegisteredVendor } from '../../internal/engine.js'
 import type { CommonOptions } from '../../internal/pipeline.js'
 import { MESSANGI_SHAPE_NAMES, pickMessangi, type MessangiShape } from './callback.js'
-import { MESSANGI_CATALOGS } from './catalog/index.js'
+import { MESSANGI_ROW_CATALOGS } from './rows/index.js'
 import {
   MessangiLegacyCallback,
   MessangiLegacyFacebookCallback,
@@ -62,7 +62,7 @@ const isMessangiChannel = (value: unknown): value is MessangiChannel =>
 /** Messangi, as data: every entry point is built from this. */
 export const MESSANGI: VendorDefinition<'messangi', MessangiShape, MessangiSettings> = {
   vendor: 'messangi',
-  catalogs: MESSANGI_CATALOGS,
+  catalogs: MESSANGI_ROW_CATALOGS,
   // Messangi's times carry Z or an offset, and a zone-less one is not guessed: no zone is read.
   defaultTimeZone: 'UTC',
   settings: (options, common) => {

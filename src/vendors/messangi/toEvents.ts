@@ -5,13 +5,13 @@ import type { IssuePath } from '../../errors/issue.js'
 import type { Built, CommonSettings, OptionProblem } from '../../internal/definition.js'
 import { digest } from '../../internal/digest.js'
 import { makeEvent, oneEvent } from '../../internal/events.js'
+import { rowOf, type ChannelRows } from '../../internal/rows.js'
 import { unknownStatusIssue } from '../../internal/statuses.js'
 import { parseOffsetDateTime } from '../../internal/time.js'
-import { lookupStatus, type ChannelCatalogs } from '../../model/catalog.js'
 import type { Channel } from '../../model/channel.js'
 import type { EventDetails } from '../../model/event.js'
 import type { InboundEvent } from '../../model/inbound.js'
-import { MESSANGI_CATALOGS, MESSANGI_LEGACY_CATALOGS } from './catalog/index.js'
+import { MESSANGI_LEGACY_ROW_CATALOGS, MESSANGI_ROW_CATALOGS } from './rows/index.js'
 import {
   isoOfMessangiTime,
   type MessangiLegacyCallback,
@@ -56,7 +56,7 @@ const occurredAtOf = (date: string | undefined): string | undefined => (date ===
 /** What one delivery body says, whatever its shape. */
 interface StatusFields {
   readonly channel: Channel
-  readonly catalogs: ChannelCatalogs
+  readonly catalogs: ChannelRows
   /** Whose catalog it is, for messages: the vendor's, or "Messangi legacy". */
   readonly owner?: string
   readonly id: string
@@ -76,7 +76,7 @@ const MISSING_CHANNEL = (received: unknown): OptionProblem => ({
 })
 
 const statusEvents = (fields: StatusFields): Built => {
-  const entry = lookupStatus(fields.catalogs, fields.channel, fields.status)
+  const entry = rowOf(fields.catalogs, fields.channel, fields.status)
   const event = makeEvent({
     vendor: 'messangi',
     channel: fields.channel,
@@ -109,7 +109,7 @@ export const callbackEvents = (body: MessangiStatusCallback, settings: MessangiS
   return E.right(
     statusEvents({
       channel: settings.channel,
-      catalogs: MESSANGI_CATALOGS,
+      catalogs: MESSANGI_ROW_CATALOGS,
       id: body.id,
       to: body.to,
       status: body.status,
@@ -128,7 +128,7 @@ export const sendResponseEvents = (body: MessangiSendResponse, settings: Messang
   return E.right(
     statusEvents({
       channel: settings.channel,
-      catalogs: MESSANGI_CATALOGS,
+      catalogs: MESSANGI_ROW_CATALOGS,
       id: body.data.id,
       to: body.data.to,
       status: body.data.status,
@@ -149,7 +149,7 @@ export const sendResponseEvents = (body: MessangiSendResponse, settings: Messang
 export const legacyEvents = (body: MessangiLegacyCallback): Built =>
   statusEvents({
     channel: CHANNEL_OF_TYPE[body.TYPE],
-    catalogs: MESSANGI_LEGACY_CATALOGS,
+    catalogs: MESSANGI_LEGACY_ROW_CATALOGS,
     owner: 'Messangi legacy',
     id: body.MESSANGI_ID,
     to: body.TO,

@@ -4,8 +4,8 @@ import { callbackShape, type VendorDefinition } from '../../internal/definition.
 import { register, type RegisteredVendor } from '../../internal/engine.js'
 import type { CommonOptions } from '../../internal/pipeline.js'
 import { OCTOPUSH_SHAPE_NAMES, pickOctopush, type OctopushShape } from './callback.js'
-import { OCTOPUSH_CATALOGS } from './catalog.js'
 import { OctopushEmailCallback, OctopushInboundCallback, OctopushPhoneCallback, OctopushStopCallback } from './codec.js'
+import { OCTOPUSH_ROW_CATALOGS } from './rows.js'
 import { emailEvents, inboundEvents, phoneEvents, stopEvents, type OctopushPhoneChannelOption, type OctopushSettings } from './toEvents.js'
 
 /**
@@ -49,7 +49,7 @@ const isPhoneChannelOption = (value: unknown): value is OctopushPhoneChannelOpti
 /** Octopush, as data: every entry point is built from this. */
 export const OCTOPUSH: VendorDefinition<'octopush', OctopushShape, OctopushSettings> = {
   vendor: 'octopush',
-  catalogs: OCTOPUSH_CATALOGS,
+  catalogs: OCTOPUSH_ROW_CATALOGS,
   defaultTimeZone: OCTOPUSH_DEFAULT_TIME_ZONE,
   settings: (options, common) => {
     const channel = options['channel']

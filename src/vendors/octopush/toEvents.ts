@@ -2,14 +2,14 @@ import type { IssuePath, UnknownStatusIssue } from '../../errors/issue.js'
 import type { Built, CommonSettings } from '../../internal/definition.js'
 import { digest } from '../../internal/digest.js'
 import { collector, makeEvent, makeHistoryEntry, oneEvent } from '../../internal/events.js'
+import { rowOf } from '../../internal/rows.js'
 import { deepFreeze } from '../../internal/snapshot.js'
 import { unknownStatusIssue } from '../../internal/statuses.js'
 import { parseLocalDateTime, toOffsetDateTime, type Zone } from '../../internal/time.js'
-import { lookupStatus } from '../../model/catalog.js'
 import type { Channel } from '../../model/channel.js'
 import type { EventDetails, HistoryEntry } from '../../model/event.js'
 import type { InboundEvent } from '../../model/inbound.js'
-import { OCTOPUSH_CATALOGS } from './catalog.js'
+import { OCTOPUSH_ROW_CATALOGS } from './rows.js'
 import {
   VOICE_FIELDS,
   type OctopushEmailCallback,
@@ -48,7 +48,7 @@ const CHANNEL_OF: Readonly<Record<OctopushPhoneChannel, OctopushPhoneChannelOpti
 }
 
 const unknownStatus = (channel: Channel, status: string, path: IssuePath): UnknownStatusIssue =>
-  unknownStatusIssue('octopush', OCTOPUSH_CATALOGS, channel, status, path)
+  unknownStatusIssue('octopush', OCTOPUSH_ROW_CATALOGS, channel, status, path)
 
 const timeOf = (text: string, zone: Zone): string | undefined => {
   const local = parseLocalDateTime(text)
@@ -75,7 +75,7 @@ const channelOf = (body: OctopushPhoneCallback, option: OctopushPhoneChannelOpti
 /** The event of a phone receipt (SMS, voice, RCS, WhatsApp, Facebook, Instagram). */
 export const phoneEvents = (body: OctopushPhoneCallback, settings: OctopushSettings): Built => {
   const channel = channelOf(body, settings.channel)
-  const entry = lookupStatus(OCTOPUSH_CATALOGS, channel, body.status)
+  const entry = rowOf(OCTOPUSH_ROW_CATALOGS, channel, body.status)
   const details: Mutable<EventDetails> = {}
   if (body.list_name !== undefined) details.listName = body.list_name
   const pressedKeys = body.meta_data?.pressed_keys_code ?? body.pressed_keys_code
@@ -103,7 +103,7 @@ export const phoneEvents = (body: OctopushPhoneCallback, settings: OctopushSetti
 }
 
 const historyEntry = (item: OctopushStatusHistoryItem, zone: Zone): HistoryEntry =>
-  makeHistoryEntry(lookupStatus(OCTOPUSH_CATALOGS, 'email', item.status), item.status, timeOf(item.delivery_date, zone), item.delivery_date)
+  makeHistoryEntry(rowOf(OCTOPUSH_ROW_CATALOGS, 'email', item.status), item.status, timeOf(item.delivery_date, zone), item.delivery_date)
 
 /** Octopush does not document the order of `status_history`: sort a copy by time (the text sorts as the time does). */
 const oldestFirst = (items: ReadonlyArray<OctopushStatusHistoryItem>): ReadonlyArray<OctopushStatusHistoryItem> =>
@@ -122,11 +122,11 @@ export const emailEvents = (body: OctopushEmailCallback, settings: OctopushSetti
   const envelope = deepFreeze(fields)
   const events = collector(settings.keepUnknown)
   deliveries.forEach((delivery: OctopushEmailDelivery, index) => {
-    const entry = lookupStatus(OCTOPUSH_CATALOGS, 'email', delivery.status)
+    const entry = rowOf(OCTOPUSH_ROW_CATALOGS, 'email', delivery.status)
     if (entry === undefined) events.unknown(() => unknownStatus('email', delivery.status, ['deliveries', index, 'status']))
     const items = delivery.status_history ?? []
     items.forEach((item, at) => {
-      if (lookupStatus(OCTOPUSH_CATALOGS, 'email', item.status) === undefined) {
+      if (rowOf(OCTOPUSH_ROW_CATALOGS, 'email', item.status) === undefined) {
         events.unknown(() => unknownStatus('email', item.status, ['deliveries', index, 'status_history', at, 'status']))
       }
     })
