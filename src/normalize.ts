@@ -97,7 +97,7 @@ const rootParser = <Entry extends EntryName>(entry: EntrySpec): RootParser<Entry
  * ```
  * @category Normalize
  */
-export const normalize: RootNormalizer<'delivery'> = rootNormalizer(DELIVERY_ENTRY)
+export const normalize: RootNormalizer<'delivery'> = /*#__PURE__*/ rootNormalizer(DELIVERY_ENTRY)
 
 /**
  * Like {@link normalize}, for code that does not use fp-ts: `{ success: true, events }` or
@@ -112,7 +112,7 @@ export const normalize: RootNormalizer<'delivery'> = rootNormalizer(DELIVERY_ENT
  * ```
  * @category Normalize
  */
-export const safeParse: RootSafeParser<'delivery'> = rootSafeParser(DELIVERY_ENTRY)
+export const safeParse: RootSafeParser<'delivery'> = /*#__PURE__*/ rootSafeParser(DELIVERY_ENTRY)
 
 /**
  * Like {@link normalize}, returning the events or throwing a `DeliveryKitError` whose
@@ -125,7 +125,7 @@ export const safeParse: RootSafeParser<'delivery'> = rootSafeParser(DELIVERY_ENT
  * ```
  * @category Normalize
  */
-export const parse: RootParser<'delivery'> = rootParser(DELIVERY_ENTRY)
+export const parse: RootParser<'delivery'> = /*#__PURE__*/ rootParser(DELIVERY_ENTRY)
 
 /**
  * Decodes any callback a vendor sends to a URL: a delivery receipt, an opt-out (STOP) or an
@@ -144,7 +144,7 @@ export const parse: RootParser<'delivery'> = rootParser(DELIVERY_ENTRY)
  * ```
  * @category Webhook
  */
-export const normalizeWebhook: RootNormalizer<'webhook'> = rootNormalizer(WEBHOOK_ENTRY)
+export const normalizeWebhook: RootNormalizer<'webhook'> = /*#__PURE__*/ rootNormalizer(WEBHOOK_ENTRY)
 
 /**
  * Like {@link normalizeWebhook}, returning `{ success: true, events }` or
@@ -158,14 +158,14 @@ export const normalizeWebhook: RootNormalizer<'webhook'> = rootNormalizer(WEBHOO
  * ```
  * @category Webhook
  */
-export const safeParseWebhook: RootSafeParser<'webhook'> = rootSafeParser(WEBHOOK_ENTRY)
+export const safeParseWebhook: RootSafeParser<'webhook'> = /*#__PURE__*/ rootSafeParser(WEBHOOK_ENTRY)
 
 /**
  * Like {@link normalizeWebhook}, returning the events or throwing a `DeliveryKitError`.
  *
  * @category Webhook
  */
-export const parseWebhook: RootParser<'webhook'> = rootParser(WEBHOOK_ENTRY)
+export const parseWebhook: RootParser<'webhook'> = /*#__PURE__*/ rootParser(WEBHOOK_ENTRY)
 
 /**
  * Decodes an opt-out (STOP) or inbound-message callback into `opt_out` and `inbound`

@@ -14,7 +14,7 @@ const NUMERIC_TEXT = /^-?\d{1,15}(\.\d{1,15})?$/
  * (`"-0"`, `-0` and JSON `-0` decode to `0`): a price of minus nothing is nothing, and
  * `-0` would print as `0` yet compare apart with `Object.is`.
  */
-export const NumberFromNumberOrText = new t.Type<number, number, unknown>(
+export const NumberFromNumberOrText = /*#__PURE__*/ new t.Type<number, number, unknown>(
   'number or numeric text',
   // -0 is not in decoded form, so `struct` takes the path that converts it.
   (u): u is number => typeof u === 'number' && Number.isFinite(u) && !Object.is(u, -0),
@@ -31,7 +31,7 @@ export const NumberFromNumberOrText = new t.Type<number, number, unknown>(
  * Text, or a number sent where the vendor documents text. Decodes to text. Only for
  * values where no leading zero can be lost because JSON already dropped it.
  */
-export const TextFromTextOrNumber = new t.Type<string, string, unknown>(
+export const TextFromTextOrNumber = /*#__PURE__*/ new t.Type<string, string, unknown>(
   'string or number',
   t.string.is,
   (u, c) => {
@@ -205,7 +205,7 @@ export const emptyAsObject = <A>(codec: t.Type<A, A>): t.Type<A, A> => {
  * space (`+33600000000` arrives as ` 33600000000`): a leading space before digits is read
  * as the `+` it was.
  */
-export const PhoneNumberText = new t.Type<string, string, unknown>(
+export const PhoneNumberText = /*#__PURE__*/ new t.Type<string, string, unknown>(
   'string',
   (u): u is string => typeof u === 'string' && !hasLostPlus(u),
   (u, c) => (typeof u !== 'string' ? t.failure(u, c) : t.success(hasLostPlus(u) ? `+${u.slice(1)}` : u)),

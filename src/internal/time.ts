@@ -83,7 +83,7 @@ export interface Zone {
   readonly offsetForWall?: (wallMs: number) => number | undefined
 }
 
-const UTC_NAMES: ReadonlySet<string> = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT', 'Etc/Universal', 'Etc/Zulu'])
+const UTC_NAMES: ReadonlySet<string> = /*#__PURE__*/ new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT', 'Etc/Universal', 'Etc/Zulu'])
 
 /** 1970-01-01 was a Thursday; 0 = Sunday. */
 const weekday = (dayNumber: number): number => (((dayNumber + 4) % 7) + 7) % 7
@@ -205,7 +205,7 @@ const intlZone = (name: string, format: Intl.DateTimeFormat = intlFormat(name)):
   }
 }
 
-const EUROPE_CENTRAL: ReadonlySet<string> = new Set(['Europe/Paris', 'CET', 'Europe/Berlin', 'Europe/Madrid', 'Europe/Rome', 'Europe/Brussels', 'Europe/Amsterdam'])
+const EUROPE_CENTRAL: ReadonlySet<string> = /*#__PURE__*/ new Set(['Europe/Paris', 'CET', 'Europe/Berlin', 'Europe/Madrid', 'Europe/Rome', 'Europe/Brussels', 'Europe/Amsterdam'])
 
 /** The zone of a name, or `undefined` when `Intl` does not know it: what `zoneFor` caches. */
 const makeZone = (name: string): Zone | undefined => {
@@ -227,7 +227,7 @@ const MAX_ZONES = 32
 /** Longer names are not kept (no IANA name is near it): a caller's megabyte of text stays theirs. */
 const MAX_NAME = 64
 /** Zones by name, `null` for a name `Intl` refused: one `Intl.DateTimeFormat` per zone name, not per call. */
-const ZONES = new Map<string, Zone | null>()
+const ZONES = /*#__PURE__*/ new Map<string, Zone | null>()
 
 /**
  * The zone of an IANA name, or `undefined` when `Intl` does not know it. Zones are kept

@@ -45,4 +45,4 @@ export const MASSTACK: VendorDefinition<'masstack', MasstackShape, CommonSetting
 }
 
 /** Masstack, ready to run. */
-export const MASSTACK_VENDOR: RegisteredVendor = register(MASSTACK)
+export const MASSTACK_VENDOR: RegisteredVendor = /*#__PURE__*/ register(MASSTACK)

@@ -45,7 +45,7 @@ export {
 } from './codec.js'
 export { MASSTACK_DEFAULT_TIME_ZONE, type MasstackOptions } from './definition.js'
 
-const entries = vendorEntries<MasstackOptions, never>(MASSTACK_VENDOR)
+const entries = /*#__PURE__*/ vendorEntries<MasstackOptions, never>(MASSTACK_VENDOR)
 
 /**
  * Decodes Masstack communication status data into canonical events, one per record: a

@@ -135,7 +135,7 @@ export const MESSANGI_SHAPE_NAMES: Readonly<Record<MessangiShape, string>> = {
  *
  * @category Codecs
  */
-export const MessangiBody = dispatch<MessangiBody>('MessangiBody', (u, c) => {
+export const MessangiBody = /*#__PURE__*/ dispatch<MessangiBody>('MessangiBody', (u, c) => {
   const picked = pickMessangi(u, c)
   if (typeof picked === 'string' && !isDeliveryShape(picked)) return t.failure(u, c, `this is a ${MESSANGI_SHAPE_NAMES[picked]}, not a delivery status`)
   return fromPick(picked, DELIVERY_CODECS, c)
@@ -147,7 +147,7 @@ export const MessangiBody = dispatch<MessangiBody>('MessangiBody', (u, c) => {
  *
  * @category Codecs
  */
-export const MessangiInboundCallback = dispatch<MessangiInboundCallback>('MessangiInboundCallback', (u, c) => {
+export const MessangiInboundCallback = /*#__PURE__*/ dispatch<MessangiInboundCallback>('MessangiInboundCallback', (u, c) => {
   const picked = pickMessangi(u, c)
   if (typeof picked === 'string' && isDeliveryShape(picked)) return t.failure(u, c, `this is a ${MESSANGI_SHAPE_NAMES[picked]}, not an inbound message`)
   return fromPick(picked, INBOUND_CODECS, c)
@@ -158,7 +158,7 @@ export const MessangiInboundCallback = dispatch<MessangiInboundCallback>('Messan
  *
  * @category Codecs
  */
-export const MessangiCallback = dispatch<MessangiCallback>('MessangiCallback', (u, c) => {
+export const MessangiCallback = /*#__PURE__*/ dispatch<MessangiCallback>('MessangiCallback', (u, c) => {
   const picked = pickMessangi(u, c)
   if (typeof picked !== 'string') return fromPick(picked, DELIVERY_CODECS, c)
   return isDeliveryShape(picked) ? DELIVERY_CODECS[picked] : INBOUND_CODECS[picked]

@@ -85,7 +85,7 @@ export const MESSANGI: VendorDefinition<'messangi', MessangiShape, MessangiSetti
 }
 
 /** Messangi, ready to run. */
-export const MESSANGI_VENDOR: RegisteredVendor = register(MESSANGI)
+export const MESSANGI_VENDOR: RegisteredVendor = /*#__PURE__*/ register(MESSANGI)
 
 /** The legacy entry: the legacy form callback alone, which names its channel in `TYPE`. */
 export const LEGACY_ENTRY: EntrySpec = { accepts: ['delivery'], shapes: ['legacyStatus'], decodes: 'a legacy form callback' }

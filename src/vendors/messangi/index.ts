@@ -34,8 +34,8 @@ export { MessangiBody, MessangiCallback, MessangiInboundCallback } from './callb
 export { type MessangiInboundOptions, type MessangiLegacyOptions, type MessangiOptions } from './definition.js'
 export type { MessangiChannel } from './toEvents.js'
 
-const entries = vendorEntries<MessangiOptions, MessangiInboundOptions>(MESSANGI_VENDOR)
-const legacy = entryForms<'delivery', MessangiLegacyOptions>(MESSANGI_VENDOR, LEGACY_ENTRY)
+const entries = /*#__PURE__*/ vendorEntries<MessangiOptions, MessangiInboundOptions>(MESSANGI_VENDOR)
+const legacy = /*#__PURE__*/ entryForms<'delivery', MessangiLegacyOptions>(MESSANGI_VENDOR, LEGACY_ENTRY)
 
 /**
  * Decodes a Messangi delivery body into its canonical event: the status callback (SMS MT

@@ -117,7 +117,7 @@ export type OctopushCallback = OctopushDeliveryCallback | OctopushInteractionCal
  * ```
  * @category Codecs
  */
-export const OctopushCallback = dispatch<OctopushCallback>('OctopushCallback', (u, c) => fromPick(pickOctopush(u, c), CODECS, c))
+export const OctopushCallback = /*#__PURE__*/ dispatch<OctopushCallback>('OctopushCallback', (u, c) => fromPick(pickOctopush(u, c), CODECS, c))
 
 /**
  * Any Octopush delivery receipt: phone (`channel` one of its phone channels, or absent) or
@@ -132,7 +132,7 @@ export const OctopushCallback = dispatch<OctopushCallback>('OctopushCallback', (
  * ```
  * @category Codecs
  */
-export const OctopushDeliveryCallback = dispatch<OctopushDeliveryCallback>('OctopushDeliveryCallback', (u, c) => {
+export const OctopushDeliveryCallback = /*#__PURE__*/ dispatch<OctopushDeliveryCallback>('OctopushDeliveryCallback', (u, c) => {
   const picked = pickOctopush(u, c)
   if (picked === 'stop' || picked === 'inbound') return t.failure(u, c, `this is an ${SHAPE_NAMES[picked]}, not a delivery receipt`)
   return fromPick<'phone' | 'email', OctopushDeliveryCallback>(picked, { phone: OctopushPhoneCallback, email: OctopushEmailCallback }, c)
@@ -144,7 +144,7 @@ export const OctopushDeliveryCallback = dispatch<OctopushDeliveryCallback>('Octo
  *
  * @category Codecs
  */
-export const OctopushInteractionCallback = dispatch<OctopushInteractionCallback>('OctopushInteractionCallback', (u, c) => {
+export const OctopushInteractionCallback = /*#__PURE__*/ dispatch<OctopushInteractionCallback>('OctopushInteractionCallback', (u, c) => {
   const picked = pickOctopush(u, c)
   if (picked === 'phone' || picked === 'email') return t.failure(u, c, `this is an ${SHAPE_NAMES[picked]}, not a STOP or inbound callback`)
   return fromPick<'stop' | 'inbound', OctopushInteractionCallback>(picked, { stop: OctopushStopCallback, inbound: OctopushInboundCallback }, c)

@@ -66,4 +66,4 @@ export const OCTOPUSH: VendorDefinition<'octopush', OctopushShape, OctopushSetti
 }
 
 /** Octopush, ready to run. */
-export const OCTOPUSH_VENDOR: RegisteredVendor = register(OCTOPUSH)
+export const OCTOPUSH_VENDOR: RegisteredVendor = /*#__PURE__*/ register(OCTOPUSH)

@@ -42,7 +42,7 @@ export { OctopushCallback, OctopushDeliveryCallback, OctopushInteractionCallback
 export { OCTOPUSH_DEFAULT_TIME_ZONE, type OctopushInboundOptions, type OctopushOptions } from './definition.js'
 export type { OctopushPhoneChannelOption } from './toEvents.js'
 
-const entries = vendorEntries<OctopushOptions, OctopushInboundOptions>(OCTOPUSH_VENDOR)
+const entries = /*#__PURE__*/ vendorEntries<OctopushOptions, OctopushInboundOptions>(OCTOPUSH_VENDOR)
 
 /**
  * Decodes an Octopush delivery receipt (SMS, voice SMS, RCS, WhatsApp, Facebook,
