@@ -2,14 +2,14 @@ import type { either } from 'fp-ts'
 import * as E from './internal/either.js'
 
 import type { NormalizeError } from './errors/error.js'
-import { DELIVERY_ENTRY, INBOUND_ENTRY, WEBHOOK_ENTRY, type EntrySpec } from './internal/engine.js'
+import { DELIVERY_ENTRY, INBOUND_ENTRY, WEBHOOK_ENTRY, type EntrySpec, type RegisteredVendor } from './internal/engine.js'
 import { eventsOrThrow, toSafeParseResult, type EntryEvents, type EntryName, type SafeParseResult } from './internal/entries.js'
 import { invalidOption } from './internal/pipeline.js'
 import type { InboundEvent } from './model/inbound.js'
 import type { DefaultOptions } from './model/options.js'
 import { VENDORS, isVendor, type Vendor } from './model/vendor.js'
 import type { AnyWebhookEvent, CallbackKind } from './model/webhook.js'
-import { REGISTRY, type InboundOptions, type OptionsFor, type VendorWithOptionalOptions, type VendorWithRequiredOptions } from './registry.js'
+import { DELIVERY_REGISTRY, REGISTRY, type InboundOptions, type OptionsFor, type VendorWithOptionalOptions, type VendorWithRequiredOptions } from './registry.js'
 
 // Overloads, not one signature: `options` may be left out for a vendor whose options are
 // all optional (Octopush), and must be given for one with a required option (Messangi's
@@ -53,29 +53,37 @@ const KIND_WORDS: Readonly<Record<CallbackKind, string>> = { delivery: 'delivery
  * Runs an entry for a vendor named at run time: an unknown vendor, or one that sends no
  * callback of the entry's kinds, is an `invalid_options` error.
  */
-export const runEntry = (entry: EntrySpec, vendor: unknown, body: unknown, options?: unknown): either.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>> => {
+export const runEntry = (
+  registry: Readonly<Record<Vendor, RegisteredVendor>>,
+  entry: EntrySpec,
+  vendor: unknown,
+  body: unknown,
+  options?: unknown,
+): either.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>> => {
   if (!isVendor(vendor)) return E.left(invalidOption(vendor, body, 'vendor', `one of ${VENDORS.join(', ')}`, vendor))
-  const registered = REGISTRY[vendor]
+  const registered = registry[vendor]
   if (!entry.accepts.some((kind) => registered.kinds.includes(kind))) {
-    const which = VENDORS.filter((v) => entry.accepts.some((kind) => REGISTRY[v].kinds.includes(kind)))
+    const which = VENDORS.filter((v) => entry.accepts.some((kind) => registry[v].kinds.includes(kind)))
     const kinds = entry.accepts.map((kind) => KIND_WORDS[kind]).join(' or ')
     return E.left(invalidOption(vendor, body, 'vendor', `a vendor that sends ${kinds} callbacks (${which.join(', ')})`, vendor))
   }
   return registered.run(entry, body, options)
 }
 
-const rootNormalizer = <Entry extends EntryName>(entry: EntrySpec): RootNormalizer<Entry> => {
-  const normalize = (vendor: Vendor, body: unknown, options?: unknown) => runEntry(entry, vendor, body, options)
+type Registry = Readonly<Record<Vendor, RegisteredVendor>>
+
+const rootNormalizer = <Entry extends EntryName>(entry: EntrySpec, registry: Registry): RootNormalizer<Entry> => {
+  const normalize = (vendor: Vendor, body: unknown, options?: unknown) => runEntry(registry, entry, vendor, body, options)
   return normalize as RootNormalizer<Entry>
 }
 
-const rootSafeParser = <Entry extends EntryName>(entry: EntrySpec): RootSafeParser<Entry> => {
-  const safeParse = (vendor: Vendor, body: unknown, options?: unknown) => toSafeParseResult(runEntry(entry, vendor, body, options))
+const rootSafeParser = <Entry extends EntryName>(entry: EntrySpec, registry: Registry): RootSafeParser<Entry> => {
+  const safeParse = (vendor: Vendor, body: unknown, options?: unknown) => toSafeParseResult(runEntry(registry, entry, vendor, body, options))
   return safeParse as RootSafeParser<Entry>
 }
 
-const rootParser = <Entry extends EntryName>(entry: EntrySpec): RootParser<Entry> => {
-  const parse = (vendor: Vendor, body: unknown, options?: unknown) => eventsOrThrow(runEntry(entry, vendor, body, options))
+const rootParser = <Entry extends EntryName>(entry: EntrySpec, registry: Registry): RootParser<Entry> => {
+  const parse = (vendor: Vendor, body: unknown, options?: unknown) => eventsOrThrow(runEntry(registry, entry, vendor, body, options))
   return parse as RootParser<Entry>
 }
 
@@ -97,7 +105,7 @@ const rootParser = <Entry extends EntryName>(entry: EntrySpec): RootParser<Entry
  * ```
  * @category Normalize
  */
-export const normalize: RootNormalizer<'delivery'> = /*#__PURE__*/ rootNormalizer(DELIVERY_ENTRY)
+export const normalize: RootNormalizer<'delivery'> = /*#__PURE__*/ rootNormalizer(DELIVERY_ENTRY, DELIVERY_REGISTRY)
 
 /**
  * Like {@link normalize}, for code that does not use fp-ts: `{ success: true, events }` or
@@ -112,7 +120,7 @@ export const normalize: RootNormalizer<'delivery'> = /*#__PURE__*/ rootNormalize
  * ```
  * @category Normalize
  */
-export const safeParse: RootSafeParser<'delivery'> = /*#__PURE__*/ rootSafeParser(DELIVERY_ENTRY)
+export const safeParse: RootSafeParser<'delivery'> = /*#__PURE__*/ rootSafeParser(DELIVERY_ENTRY, DELIVERY_REGISTRY)
 
 /**
  * Like {@link normalize}, returning the events or throwing a `DeliveryKitError` whose
@@ -125,7 +133,7 @@ export const safeParse: RootSafeParser<'delivery'> = /*#__PURE__*/ rootSafeParse
  * ```
  * @category Normalize
  */
-export const parse: RootParser<'delivery'> = /*#__PURE__*/ rootParser(DELIVERY_ENTRY)
+export const parse: RootParser<'delivery'> = /*#__PURE__*/ rootParser(DELIVERY_ENTRY, DELIVERY_REGISTRY)
 
 /**
  * Decodes any callback a vendor sends to a URL: a delivery receipt, an opt-out (STOP) or an
@@ -144,7 +152,7 @@ export const parse: RootParser<'delivery'> = /*#__PURE__*/ rootParser(DELIVERY_E
  * ```
  * @category Webhook
  */
-export const normalizeWebhook: RootNormalizer<'webhook'> = /*#__PURE__*/ rootNormalizer(WEBHOOK_ENTRY)
+export const normalizeWebhook: RootNormalizer<'webhook'> = /*#__PURE__*/ rootNormalizer(WEBHOOK_ENTRY, REGISTRY)
 
 /**
  * Like {@link normalizeWebhook}, returning `{ success: true, events }` or
@@ -158,14 +166,14 @@ export const normalizeWebhook: RootNormalizer<'webhook'> = /*#__PURE__*/ rootNor
  * ```
  * @category Webhook
  */
-export const safeParseWebhook: RootSafeParser<'webhook'> = /*#__PURE__*/ rootSafeParser(WEBHOOK_ENTRY)
+export const safeParseWebhook: RootSafeParser<'webhook'> = /*#__PURE__*/ rootSafeParser(WEBHOOK_ENTRY, REGISTRY)
 
 /**
  * Like {@link normalizeWebhook}, returning the events or throwing a `DeliveryKitError`.
  *
  * @category Webhook
  */
-export const parseWebhook: RootParser<'webhook'> = /*#__PURE__*/ rootParser(WEBHOOK_ENTRY)
+export const parseWebhook: RootParser<'webhook'> = /*#__PURE__*/ rootParser(WEBHOOK_ENTRY, REGISTRY)
 
 /**
  * Decodes an opt-out (STOP) or inbound-message callback into `opt_out` and `inbound`
@@ -185,7 +193,7 @@ export const parseWebhook: RootParser<'webhook'> = /*#__PURE__*/ rootParser(WEBH
  */
 export const normalizeInbound = (vendor: Vendor, body: unknown, options?: InboundOptions): either.Either<NormalizeError, ReadonlyArray<InboundEvent>> =>
   // Safe: the inbound entry returns only opt-out and inbound events.
-  runEntry(INBOUND_ENTRY, vendor, body, options) as either.Either<NormalizeError, ReadonlyArray<InboundEvent>>
+  runEntry(REGISTRY, INBOUND_ENTRY, vendor, body, options) as either.Either<NormalizeError, ReadonlyArray<InboundEvent>>
 
 /**
  * Like {@link normalizeInbound}, returning `{ success: true, events }` or

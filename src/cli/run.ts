@@ -10,6 +10,7 @@ import { CHANNELS, type Channel } from '../model/channel.js'
 import { VENDORS, isVendor, type Vendor } from '../model/vendor.js'
 import { INBOUND_ENTRY, WEBHOOK_ENTRY } from '../internal/engine.js'
 import { runEntry } from '../normalize.js'
+import { REGISTRY } from '../registry.js'
 import { catalogRows, catalogTable } from './catalog.js'
 import { EXIT, indent, inputsOf, printDocuments, type CliIo } from './io.js'
 
@@ -136,7 +137,7 @@ const normalizeCommand = (values: Values, paths: ReadonlyArray<string>, io: CliI
   for (const input of inputs) {
     // The text goes to normalize as it is: it reads JSON and form bodies and never throws.
     const body = input.read()
-    const result: either.Either<NormalizeError, ReadonlyArray<unknown>> = runEntry(values.inbound ? INBOUND_ENTRY : WEBHOOK_ENTRY, vendor, body, options)
+    const result: either.Either<NormalizeError, ReadonlyArray<unknown>> = runEntry(REGISTRY, values.inbound ? INBOUND_ENTRY : WEBHOOK_ENTRY, vendor, body, options)
     if (E.isLeft(result)) {
       if (result.left.kind === 'invalid_options') return usageError(io, formatError(result.left))
       io.stderr(`${input.name}: ${result.left.kind.replace('_', ' ')}\n${indent(formatError(result.left))}\n`)

@@ -9,7 +9,7 @@ import { DISPATCH_TAG, issuesFromValidation } from '../errors/validation.js'
 import { VENDOR_NAMES } from '../model/names.js'
 import type { Vendor } from '../model/vendor.js'
 import type { AnyWebhookEvent, CallbackKind } from '../model/webhook.js'
-import { isPickFailure, type CallbackShape, type PickFailure, type VendorDefinition } from './definition.js'
+import { hasDecoder, isPickFailure, type PickFailure, type ShapeName, type VendorDefinition, type VendorRules } from './definition.js'
 import { checkCommonOptions, invalidOption, readOptions, settleUnknownStatuses, unreadable } from './pipeline.js'
 import { describeThrown } from './callerInput.js'
 import { readBody } from './rawBody.js'
@@ -43,9 +43,14 @@ export interface RegisteredVendor {
   readonly run: (entry: EntrySpec, input: unknown, options: unknown) => either.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>>
 }
 
-/** Closes a definition over its settings type, for the registry and the entry builders. */
-export const register = <V extends Vendor, K extends string, S>(definition: VendorDefinition<V, K, S>): RegisteredVendor => {
-  const shapes: ReadonlyArray<CallbackShape<S>> = Object.values(definition.shapes)
+/**
+ * Closes a definition over its settings type, for the registry and the entry builders.
+ * Call it with `/*#__PURE__*\/`, and with the shapes written out (no spread), so that a
+ * bundle that never runs a registration drops it with the decoders only it names.
+ */
+export const register = <V extends Vendor, K extends string, S>(rules: VendorRules<V, K, S>, shapeList: VendorDefinition<V, K, S>['shapes']): RegisteredVendor => {
+  const definition: VendorDefinition<V, K, S> = { ...rules, shapes: shapeList }
+  const shapes: ReadonlyArray<ShapeName> = Object.values(shapeList)
   return {
     vendor: definition.vendor,
     catalogs: definition.catalogs,
@@ -89,8 +94,10 @@ const run = <V extends Vendor, K extends string, S>(
     const root: t.Context = [{ key: '', type: ROOTS[vendor], actual: value }]
     const key = definition.pick(value, root)
     if (isPickFailure(key)) return E.left(pickError(vendor, input, key))
-    const shape: CallbackShape<S> = definition.shapes[key]
+    const shape = definition.shapes[key]
     if (!accepts(entry, key, shape)) return E.left(unexpectedCallback(vendor, input, shape, entry))
+    // Cannot happen: an entry is built on a registration that decodes every kind it accepts.
+    if (!hasDecoder(shape)) return E.left(unreadable(vendor, input, `this build of deliverykit has no decoder of ${shape.name} here`))
     const decoded = shape.codec.validate(value, t.appendContext(root, '', shape.codec, value))
     if (E.isLeft(decoded)) return E.left(invalidBody(vendor, input, decoded.left))
     // The one cast of the pipeline: `pick` chose this shape, and its codec decoded the value.
@@ -101,9 +108,6 @@ const run = <V extends Vendor, K extends string, S>(
     return E.left(unreadable(vendor, input, describeThrown(thrown)))
   }
 }
-
-/** What messages need of a shape. */
-type ShapeName = Pick<CallbackShape<unknown>, 'kind' | 'name'>
 
 const accepts = (entry: EntrySpec, key: string, shape: ShapeName): boolean =>
   entry.accepts.includes(shape.kind) && (entry.shapes === undefined || entry.shapes.includes(key))

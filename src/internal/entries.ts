@@ -6,7 +6,7 @@ import type { NormalizeError } from '../errors/error.js'
 import type { InboundEvent } from '../model/inbound.js'
 import type { DefaultOptions, EventsFor, WebhookEventsFor } from '../model/options.js'
 import type { AnyWebhookEvent } from '../model/webhook.js'
-import { DELIVERY_ENTRY, INBOUND_ENTRY, WEBHOOK_ENTRY, type EntrySpec, type RegisteredVendor } from './engine.js'
+import type { EntrySpec, RegisteredVendor } from './engine.js'
 
 /**
  * What `safeParse` returns: the events, or the error, told apart by `success`.
@@ -84,31 +84,26 @@ export interface EntryForms<Entry extends EntryName, Options> {
   readonly parse: Parser<Entry, Options>
 }
 
-/**
- * The three forms of one entry of a vendor. The types narrow the events to the options
- * given, which is safe: without `unknownStatus: 'keep'` no unknown event passes
- * `settleUnknownStatuses`, and an entry returns only the kinds its spec accepts.
- */
-export const entryForms = <Entry extends EntryName, Options>(vendor: RegisteredVendor, entry: EntrySpec): EntryForms<Entry, Options> => {
+// One builder per form, each called with /*#__PURE__*/ by the vendor's entry module: a
+// bundle that imports `normalize` alone keeps neither `parse` nor the error class it throws.
+// The types narrow the events to the options given, which is safe: without
+// `unknownStatus: 'keep'` no unknown event passes `settleUnknownStatuses`, and an entry
+// returns only the kinds its spec accepts.
+
+/** An entry of a vendor in its fp-ts form. */
+export const normalizer = <Entry extends EntryName, Options>(vendor: RegisteredVendor, entry: EntrySpec): Normalizer<Entry, Options> => {
   const normalize = (body: unknown, options?: unknown): either.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>> => vendor.run(entry, body, options)
-  const forms = {
-    normalize,
-    safeParse: (body: unknown, options?: unknown) => toSafeParseResult(normalize(body, options)),
-    parse: (body: unknown, options?: unknown) => eventsOrThrow(normalize(body, options)),
-  }
-  return forms as unknown as EntryForms<Entry, Options>
+  return normalize as unknown as Normalizer<Entry, Options>
 }
 
-/** Every entry of a vendor, typed by its options. */
-export interface VendorEntries<Options, InboundOptions> {
-  readonly delivery: EntryForms<'delivery', Options>
-  readonly webhook: EntryForms<'webhook', Options>
-  readonly inbound: EntryForms<'inbound', InboundOptions>
+/** An entry of a vendor in its `safeParse` form. */
+export const safeParser = <Entry extends EntryName, Options>(vendor: RegisteredVendor, entry: EntrySpec): SafeParser<Entry, Options> => {
+  const safeParse = (body: unknown, options?: unknown) => toSafeParseResult(vendor.run(entry, body, options))
+  return safeParse as unknown as SafeParser<Entry, Options>
 }
 
-/** A vendor's entry points, built from its definition. */
-export const vendorEntries = <Options, InboundOptions>(vendor: RegisteredVendor): VendorEntries<Options, InboundOptions> => ({
-  delivery: entryForms(vendor, DELIVERY_ENTRY),
-  webhook: entryForms(vendor, WEBHOOK_ENTRY),
-  inbound: entryForms(vendor, INBOUND_ENTRY),
-})
+/** An entry of a vendor in its `parse` form. */
+export const parser = <Entry extends EntryName, Options>(vendor: RegisteredVendor, entry: EntrySpec): Parser<Entry, Options> => {
+  const parse = (body: unknown, options?: unknown) => eventsOrThrow(vendor.run(entry, body, options))
+  return parse as unknown as Parser<Entry, Options>
+}
