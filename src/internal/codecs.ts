@@ -111,14 +111,20 @@ export const struct = <R extends t.Props, O extends t.Props>(name: string, requi
   const requiredFields: ReadonlyArray<readonly [string, t.Mixed]> = Object.entries(required)
   const optionalFields: ReadonlyArray<readonly [string, t.Mixed]> = Object.entries(optional)
   // The common case, checked directly: every property already has its decoded form, so
-  // the value is returned as it came, with no context, error list or copy built.
+  // the value is returned as it came, with no context, error list or copy built. The
+  // fields are kept in flat arrays walked by index, and a plain `t.string` field is
+  // checked inline: its `is` would be one more call through a site that sees every codec.
+  const keys = [...requiredFields, ...optionalFields].map(([key]) => key)
+  const codecs = [...requiredFields, ...optionalFields].map(([, codec]) => codec)
+  const isText = codecs.map((codec) => codec === t.string)
+  const requiredCount = requiredFields.length
   const is = (u: unknown): u is A => {
     if (typeof u !== 'object' || u === null || Array.isArray(u)) return false
     const record = u as Readonly<Record<string, unknown>>
-    for (const [key, codec] of requiredFields) if (!codec.is(record[key])) return false
-    for (const [key, codec] of optionalFields) {
-      const value = record[key]
-      if (value !== undefined && !codec.is(value)) return false
+    for (let i = 0; i < keys.length; i++) {
+      const value = record[keys[i] ?? '']
+      if (value === undefined && i >= requiredCount) continue
+      if (isText[i] === true ? typeof value !== 'string' : codecs[i]?.is(value) !== true) return false
     }
     return true
   }
