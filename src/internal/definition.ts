@@ -85,7 +85,8 @@ export interface ShapeName {
  * codec, and how its events are built from the decoded value (and from nothing else).
  */
 export interface CallbackShape<S> extends ShapeName {
-  readonly codec: t.Decoder<unknown, unknown>
+  /** Its decoder; `is` answers whether a value is already in decoded form (it then decodes to itself). */
+  readonly codec: t.Decoder<unknown, unknown> & { readonly is: (u: unknown) => boolean }
   /** Builds the events of a value `codec` decoded. Cannot fail but for a missing option. */
   readonly build: (decoded: never, settings: S) => either.Either<OptionProblem, Built>
 }
@@ -96,7 +97,7 @@ export interface CallbackShape<S> extends ShapeName {
  */
 export const callbackShape = <A, S>(
   named: ShapeName,
-  codec: t.Decoder<unknown, A>,
+  codec: t.Decoder<unknown, A> & { readonly is: t.Is<A> },
   build: (decoded: A, settings: S) => either.Either<OptionProblem, Built>,
 ): CallbackShape<S> => ({ kind: named.kind, name: named.name, codec, build })
 

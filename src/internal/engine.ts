@@ -98,10 +98,16 @@ const run = <V extends Vendor, K extends string, S>(
     if (!accepts(entry, key, shape)) return E.left(unexpectedCallback(vendor, input, shape, entry))
     // Cannot happen: an entry is built on a registration that decodes every kind it accepts.
     if (!hasDecoder(shape)) return E.left(unreadable(vendor, input, `this build of deliverykit has no decoder of ${shape.name} here`))
-    const decoded = shape.codec.validate(value, t.appendContext(root, '', shape.codec, value))
-    if (E.isLeft(decoded)) return E.left(invalidBody(vendor, input, decoded.left))
+    // The common case first: a value the codec's `is` accepts decodes to itself (io-ts's
+    // rule, which every codec here keeps), so no context or result is built for it.
+    let decoded: unknown = value
+    if (!shape.codec.is(value)) {
+      const validated = shape.codec.validate(value, t.appendContext(root, '', shape.codec, value))
+      if (E.isLeft(validated)) return E.left(invalidBody(vendor, input, validated.left))
+      decoded = validated.right
+    }
     // The one cast of the pipeline: `pick` chose this shape, and its codec decoded the value.
-    const built = shape.build(decoded.right as never, settings.right)
+    const built = shape.build(decoded as never, settings.right)
     if (E.isLeft(built)) return E.left(invalidOption(vendor, input, built.left.option, built.left.expected, built.left.received))
     return settleUnknownStatuses(vendor, input, common.right.keepUnknown, built.right)
   } catch (thrown) {

@@ -164,6 +164,7 @@ const identified = <A extends { readonly id?: string; readonly externalId?: stri
     name,
     (u): u is A & MasstackIdentity => fields.is(u) && isIdentified(u),
     (u, c) => {
+      if (fields.is(u) && isIdentified(u)) return t.success(u)
       const decoded = fields.validate(u, t.appendContext(c, '', fields, u))
       if (E.isLeft(decoded)) return decoded
       if (isIdentified(decoded.right)) return t.success(decoded.right)
@@ -250,11 +251,10 @@ const ChannelField = /*#__PURE__*/ new t.Type<string, string, unknown>(
 const pickRecord = (u: unknown, c: t.Context): MasstackChannelName | t.Validation<never> => {
   if (!isRecord(u)) return t.failure(u, c, `expected a Masstack communication record (a JSON object), received ${describeValue(u)}`)
   const channel = channelOfRecord(u)
+  if (channel === 'sms' || channel === 'email') return channel
+  // The context of the failure, built only for one.
   const at = t.appendContext(c, 'channel', ChannelField, u['channel'])
   switch (channel) {
-    case 'sms':
-    case 'email':
-      return channel
     case 'invalid':
       return t.failure(u['channel'], at, `${describeValue(u['channel'])} is not a Masstack channel; expected one of ${CHANNEL_NAMES.join(', ')}`)
     case 'ambiguous':
@@ -302,10 +302,13 @@ const ChannelRecordCodec = /*#__PURE__*/ Object.assign(new t.Type<ChannelRecord>
   (u, c) => {
     const picked = pickRecord(u, c)
     if (typeof picked !== 'string') return picked
+    // A record already in decoded form is tagged as it is; only another one needs a context.
     if (picked === 'sms') {
+      if (MasstackSmsCommunication.is(u)) return t.success({ channel: 'sms', record: u })
       const sms = MasstackSmsCommunication.validate(u, t.appendContext(c, '', MasstackSmsCommunication, u))
       return E.isLeft(sms) ? sms : t.success({ channel: 'sms', record: sms.right })
     }
+    if (MasstackEmailCommunication.is(u)) return t.success({ channel: 'email', record: u })
     const email = MasstackEmailCommunication.validate(u, t.appendContext(c, '', MasstackEmailCommunication, u))
     return E.isLeft(email) ? email : t.success({ channel: 'email', record: email.right })
   },
