@@ -47,11 +47,22 @@ export const parseLocalDateTime = (text: string): LocalDateTime | undefined => {
 /** Whether a text is exactly a real `YYYY-MM-DD HH:mm:ss`, without allocating. */
 export const isLocalDateTime = (text: string): boolean => !Number.isNaN(localWallMs(text))
 
+/** The last text `localWallMs` read, and its value: a codec checks a date, the event builder reads it next. */
+let lastLocalText = ''
+let lastLocalWall = Number.NaN
+
 /**
  * The wall-clock value of `YYYY-MM-DD HH:mm:ss` as if it were UTC, or `NaN` if it is not
- * one. Arithmetic only: no Date, so years 0-99 stay themselves.
+ * one. Arithmetic only: no Date, so years 0-99 stay themselves. The last answer is kept:
+ * the date a codec validated is not parsed again when its event is built.
  */
-const localWallMs = (text: string): number => (text.length === 19 && text[10] === ' ' ? wallMsAt(text) : Number.NaN)
+const localWallMs = (text: string): number => {
+  if (text === lastLocalText) return lastLocalWall
+  if (text.length !== 19 || text[10] !== ' ') return Number.NaN
+  lastLocalWall = wallMsAt(text)
+  lastLocalText = text
+  return lastLocalWall
+}
 
 /**
  * The wall-clock value of the `YYYY-MM-DD?HH:mm:ss` the text starts with (the separator
@@ -118,11 +129,24 @@ const lastSundayAt0100Utc = (year: number, month: number): number => {
 /** The first year France followed today's EU rule (summer time ends in October). */
 const EU_RULE_SINCE = 1996
 
-/** Summer time of a year under the EU rule, as instants. */
-const euSummer = (ms: number): { readonly start: number; readonly end: number } | undefined => {
+/** Summer time of a year under the EU rule, as instants, and the year it is of (as ms: [from, to)). */
+interface Summer {
+  readonly from: number
+  readonly to: number
+  readonly start: number
+  readonly end: number
+}
+
+/** The last year `euSummer` worked out: the dates of a body are nearly always in one year. */
+let lastSummer: Summer = { from: 0, to: 0, start: 0, end: 0 }
+
+/** Summer time of a year under the EU rule, as instants. The year is the one of `ms` read as UTC. */
+const euSummer = (ms: number): Summer | undefined => {
+  if (ms >= lastSummer.from && ms < lastSummer.to) return lastSummer
   const year = yearFromDays(Math.floor(ms / DAY))
   if (year < EU_RULE_SINCE) return undefined
-  return { start: lastSundayAt0100Utc(year, 3), end: lastSundayAt0100Utc(year, 10) }
+  lastSummer = { from: daysFromCivil(year, 1, 1) * DAY, to: daysFromCivil(year + 1, 1, 1) * DAY, start: lastSundayAt0100Utc(year, 3), end: lastSundayAt0100Utc(year, 10) }
+  return lastSummer
 }
 
 /**
@@ -282,13 +306,25 @@ const formatOffset = (offsetMs: number): string => {
  * ISO-8601 with an explicit offset for a local date-time read in a zone:
  * `2025-01-22 11:46:06` in Europe/Paris is `2025-01-22T11:46:06+01:00`.
  */
-export const toOffsetDateTime = (local: LocalDateTime, zone: Zone): string => {
-  const known = zone.offsetForWall?.(local.wallMs)
-  if (known !== undefined) return `${local.text.slice(0, 10)}T${local.text.slice(11)}${formatOffset(known)}`
-  const instant = instantOf(local.wallMs, zone)
+export const toOffsetDateTime = (local: LocalDateTime, zone: Zone): string => zonedIso(local.text, local.wallMs, zone)
+
+/**
+ * {@link toOffsetDateTime} of an Octopush `YYYY-MM-DD HH:mm:ss`, or `undefined` if the
+ * text is not one: what the event builders call on a date their codec has just checked
+ * (so it is not parsed again).
+ */
+export const localToOffsetDateTime = (text: string, zone: Zone): string | undefined => {
+  const wallMs = localWallMs(text)
+  return Number.isNaN(wallMs) ? undefined : zonedIso(text, wallMs, zone)
+}
+
+const zonedIso = (text: string, wallMs: number, zone: Zone): string => {
+  const known = zone.offsetForWall?.(wallMs)
+  if (known !== undefined) return `${text.slice(0, 10)}T${text.slice(11)}${formatOffset(known)}`
+  const instant = instantOf(wallMs, zone)
   const offset = zone.offsetAt(instant)
-  if (instant + offset === local.wallMs) {
-    return `${local.text.slice(0, 10)}T${local.text.slice(11)}${formatOffset(offset)}`
+  if (instant + offset === wallMs) {
+    return `${text.slice(0, 10)}T${text.slice(11)}${formatOffset(offset)}`
   }
   // A wall time inside a spring-forward gap: show the real wall time after the gap.
   const shown = new Date(instant + offset).toISOString().slice(0, 19)
@@ -327,11 +363,32 @@ export const parseOffsetDateTime = (text: string): OffsetDateTime | undefined =>
   }
 }
 
-/** Whether a text is ISO-8601 with an offset, as `parseOffsetDateTime` reads it, building no string. */
+/** Whether a text is ISO-8601 with an offset, as `parseOffsetDateTime` reads it. */
 export const isOffsetDateTime = (text: string): boolean => scanOffsetDateTime(text) !== undefined
 
 /** The parts of an ISO-8601 date-time with an offset: the wall time (to the ms), its fraction as shown, the offset. */
-const scanOffsetDateTime = (text: string): { readonly wallMs: number; readonly fraction: string; readonly offsetMs: number } | undefined => {
+interface ScannedDateTime {
+  readonly wallMs: number
+  readonly fraction: string
+  readonly offsetMs: number
+}
+
+/** The last text `scanOffsetDateTime` read, and its parts: a codec checks a date, the event builder reads it next. */
+let lastScannedText = ''
+let lastScanned: ScannedDateTime | undefined
+
+/** {@link scanText}, the last answer kept (for texts of a date-time's length only). */
+const scanOffsetDateTime = (text: string): ScannedDateTime | undefined => {
+  if (text === lastScannedText) return lastScanned
+  const scanned = scanText(text)
+  if (text.length <= 35) {
+    lastScannedText = text
+    lastScanned = scanned
+  }
+  return scanned
+}
+
+const scanText = (text: string): ScannedDateTime | undefined => {
   if (text.length < 20 || text.length > 35 || (text[10] !== 'T' && text[10] !== 't' && text[10] !== ' ')) return undefined
   const wall = wallMsAt(text)
   if (Number.isNaN(wall)) return undefined

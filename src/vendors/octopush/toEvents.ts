@@ -5,7 +5,7 @@ import { collector, makeEvent, makeHistoryEntry, oneEvent } from '../../internal
 import { rowOf } from '../../internal/rows.js'
 import { deepFreeze } from '../../internal/snapshot.js'
 import { unknownStatusIssue } from '../../internal/statuses.js'
-import { parseLocalDateTime, toOffsetDateTime, type Zone } from '../../internal/time.js'
+import { localToOffsetDateTime, type Zone } from '../../internal/time.js'
 import type { Channel } from '../../model/channel.js'
 import type { EventDetails, HistoryEntry } from '../../model/event.js'
 import type { InboundEvent } from '../../model/inbound.js'
@@ -50,10 +50,7 @@ const CHANNEL_OF: Readonly<Record<OctopushPhoneChannel, OctopushPhoneChannelOpti
 const unknownStatus = (channel: Channel, status: string, path: IssuePath): UnknownStatusIssue =>
   unknownStatusIssue('octopush', OCTOPUSH_ROW_CATALOGS, channel, status, path)
 
-const timeOf = (text: string, zone: Zone): string | undefined => {
-  const local = parseLocalDateTime(text)
-  return local === undefined ? undefined : toOffsetDateTime(local, zone)
-}
+const timeOf = (text: string, zone: Zone): string | undefined => localToOffsetDateTime(text, zone)
 
 const eventIdOf = (messageId: string, recipient: string, vendorStatus: string, vendorTime: string): string =>
   digest(['octopush', messageId, recipient, vendorStatus, vendorTime])
