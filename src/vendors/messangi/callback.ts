@@ -32,6 +32,14 @@ const MARKERS = {
 
 type Family = keyof typeof MARKERS
 
+const FAMILIES: ReadonlyArray<Family> = ['sendResponse', 'legacy', 'legacyInbound', 'mo', 'status']
+
+/** Whether the body has one of a family's marker fields. */
+const hasMarker = (u: Readonly<Record<string, unknown>>, family: Family): boolean => {
+  for (const field of MARKERS[family]) if (has(u, field)) return true
+  return false
+}
+
 const FAMILY_NAMES: Readonly<Record<Family, string>> = {
   sendResponse: 'a send API response',
   legacy: 'a legacy form callback',
@@ -62,12 +70,19 @@ export const pickMessangi = (u: unknown, c: t.Context): MessangiShape | PickFail
   if (!isRecord(u)) {
     return { failure: [{ value: u, context: c, message: `expected a Messangi callback (a JSON object or form), received ${describeValue(u)}` }] }
   }
-  const found = (Object.keys(MARKERS) as ReadonlyArray<Family>).filter((family) => MARKERS[family].some((field) => has(u, field)))
-  if (found.length > 1) {
+  // Loops, not filter and some: this runs on every body.
+  let family: Family | undefined
+  let families = 0
+  for (const candidate of FAMILIES) {
+    if (!hasMarker(u, candidate)) continue
+    family ??= candidate
+    families++
+  }
+  if (families > 1) {
+    const found = FAMILIES.filter((candidate) => hasMarker(u, candidate))
     const fields = found.map((family) => `${MARKERS[family].filter((field) => has(u, field)).join(', ')} (${FAMILY_NAMES[family]})`)
     return { failure: [{ value: u, context: c, message: `the body has ${fields.join(' and ')}; a Messangi body is one of them, so this body is refused rather than guessed` }] }
   }
-  const [family] = found
   if (family === undefined) return has(u, 'text') ? 'mo' : 'status'
   switch (family) {
     case 'sendResponse':

@@ -70,7 +70,7 @@ const MESSANGI: VendorRules<'messangi', MessangiShape, MessangiSettings> = {
     if (channel !== undefined && !isMessangiChannel(channel)) {
       return E.left({ option: 'channel', expected: `one of ${MESSANGI_CHANNELS.join(', ')} (Messangi status callbacks and send API responses do not name their channel)`, received: channel })
     }
-    return E.right({ ...common, channel })
+    return E.right({ zone: common.zone, keepUnknown: common.keepUnknown, channel })
   },
   pick: pickMessangi,
 }

@@ -54,7 +54,7 @@ const OCTOPUSH: VendorRules<'octopush', OctopushShape, OctopushSettings> = {
   settings: (options, common) => {
     const channel = options['channel']
     if (channel !== undefined && !isPhoneChannelOption(channel)) return E.left({ option: 'channel', expected: `one of ${PHONE_CHANNELS.join(', ')}`, received: channel })
-    return E.right({ ...common, channel })
+    return E.right({ zone: common.zone, keepUnknown: common.keepUnknown, channel })
   },
   pick: pickOctopush,
 }
