@@ -26,7 +26,12 @@ const digit = (text: string, index: number): number => {
   return code >= 0 && code <= 9 ? code : Number.NaN
 }
 
-const number2 = (text: string, index: number): number => digit(text, index) * 10 + digit(text, index + 1)
+/** The two-digit number at `index`, or -1 if either character is not a digit. */
+const number2 = (text: string, index: number): number => {
+  const tens = text.charCodeAt(index) - 48
+  const units = text.charCodeAt(index + 1) - 48
+  return tens >= 0 && tens <= 9 && units >= 0 && units <= 9 ? tens * 10 + units : -1
+}
 
 const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
 
@@ -69,16 +74,19 @@ const localWallMs = (text: string): number => {
  * at index 10 is the caller's business), or `NaN`.
  */
 const wallMsAt = (text: string): number => {
-  if (text.length < 19 || text[4] !== '-' || text[7] !== '-' || text[13] !== ':' || text[16] !== ':') return Number.NaN
-  const year = number2(text, 0) * 100 + number2(text, 2)
+  // Character codes, not one-character strings: 45 is '-', 58 is ':'.
+  if (text.length < 19 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return Number.NaN
+  const century = number2(text, 0)
+  const yearOf = number2(text, 2)
+  const year = century * 100 + yearOf
   const month = number2(text, 5)
   const day = number2(text, 8)
   const hour = number2(text, 11)
   const minute = number2(text, 14)
   const second = number2(text, 17)
-  // NaN fails every comparison below, so a non-digit anywhere is rejected.
+  // -1 (not digits) fails every lower bound below.
   const valid =
-    year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) &&
+    century >= 0 && yearOf >= 0 && year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) &&
     hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59
   return valid ? daysFromCivil(year, month, day) * DAY + hour * HOUR + minute * MINUTE + second * 1000 : Number.NaN
 }
@@ -411,7 +419,7 @@ const scanText = (text: string): ScannedDateTime | undefined => {
     if (sign === 0 || (rest !== 6 && !compact) || (!compact && text[at + 3] !== ':')) return undefined
     const hours = number2(text, at + 1)
     const minutes = number2(text, at + (compact ? 3 : 4))
-    if (!(hours <= 23 && minutes <= 59)) return undefined
+    if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return undefined
     offsetMs = sign * (hours * HOUR + minutes * MINUTE)
   }
   return { wallMs: wall + (fraction === '' ? 0 : Number(fraction)), fraction, offsetMs }

@@ -10,7 +10,7 @@ import { unknownStatusIssue } from '../../internal/statuses.js'
 import { parseOffsetDateTime } from '../../internal/time.js'
 import type { Channel } from '../../model/channel.js'
 import type { EventDetails } from '../../model/event.js'
-import type { InboundEvent } from '../../model/inbound.js'
+import type { InboundMessageEvent } from '../../model/inbound.js'
 import { MESSANGI_LEGACY_ROW_CATALOGS, MESSANGI_ROW_CATALOGS } from './rows/index.js'
 import {
   isoOfMessangiTime,
@@ -46,6 +46,8 @@ const CHANNEL_OF_TYPE: Readonly<Record<MessangiLegacyType, MessangiChannel>> = {
   PUSH: 'push',
   EMAIL: 'email',
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
 /** Messangi may send an optional text field empty ("" is no reference): such a field is left out. */
 const given = (text: string | undefined): text is string => text !== undefined && text !== ''
@@ -167,52 +169,36 @@ const channelOfConnection = (connection: string | undefined): Channel => (connec
 /** The `inbound` event of an MO callback. A date without a zone gives no `occurredAt`. */
 export const moEvents = (body: MessangiMoCallback): Built => {
   const occurredAt = occurredAtOf(body.date)
-  const event: InboundEvent = {
-    kind: 'inbound',
-    vendor: 'messangi',
-    channel: channelOfConnection(body.connection),
-    from: body.user,
-    ...(body.origin !== undefined && { to: body.origin }),
-    text: body.text,
-    ...(occurredAt !== undefined && { occurredAt }),
-    ...(body.date !== undefined && { vendorTime: body.date }),
-    raw: body,
-    eventId: digest(['messangi', 'inbound', body.id ?? '', body.user, body.text, body.date ?? '']),
-  }
-  return oneEvent(event, undefined)
+  // Field by field, in the order of the type: no conditional spread.
+  const event: Mutable<Partial<InboundMessageEvent>> = { kind: 'inbound', vendor: 'messangi', channel: channelOfConnection(body.connection), from: body.user }
+  if (body.origin !== undefined) event.to = body.origin
+  event.text = body.text
+  if (occurredAt !== undefined) event.occurredAt = occurredAt
+  if (body.date !== undefined) event.vendorTime = body.date
+  event.raw = body
+  event.eventId = digest(['messangi', 'inbound', body.id ?? '', body.user, body.text, body.date ?? ''])
+  // Every required field is set above.
+  return oneEvent(event as InboundMessageEvent, undefined)
+}
+
+/** An inbound event of a legacy form, whose recipient (`TO`) may be absent. */
+const legacyInbound = (channel: Channel, from: string, to: string | undefined, text: string, raw: Readonly<Record<string, unknown>>, eventId: string): Built => {
+  const event: Mutable<Partial<InboundMessageEvent>> = { kind: 'inbound', vendor: 'messangi', channel, from }
+  if (to !== undefined) event.to = to
+  event.text = text
+  event.raw = raw
+  event.eventId = eventId
+  // Every required field is set above.
+  return oneEvent(event as InboundMessageEvent, undefined)
 }
 
 /** The `inbound` event of a legacy MO form callback (`TYPE=MO_MESSAGE`). */
 export const legacyMoEvents = (body: MessangiLegacyMoCallback): Built =>
-  oneEvent(
-    {
-      kind: 'inbound',
-      vendor: 'messangi',
-      channel: 'sms',
-      from: body.FROM,
-      ...(body.TO !== undefined && { to: body.TO }),
-      text: body.TEXT,
-      raw: body,
-      eventId: digest(['messangi', 'inbound', body.FROM, body.TO ?? '', body.TEXT]),
-    },
-    undefined,
-  )
+  legacyInbound('sms', body.FROM, body.TO, body.TEXT, body, digest(['messangi', 'inbound', body.FROM, body.TO ?? '', body.TEXT]))
 
 /** The `inbound` event of a legacy Facebook message callback (`TYPE=FACEBOOK`). */
 export const legacyFacebookEvents = (body: MessangiLegacyFacebookCallback): Built =>
-  oneEvent(
-    {
-      kind: 'inbound',
-      vendor: 'messangi',
-      channel: 'facebook',
-      from: body.FROM,
-      ...(body.TO !== undefined && { to: body.TO }),
-      text: body.MESSAGE_BODY,
-      raw: body,
-      eventId: digest(['messangi', 'inbound', 'facebook', body.MESSANGI_ID ?? '', body.FROM, body.MESSAGE_BODY]),
-    },
-    undefined,
-  )
+  legacyInbound('facebook', body.FROM, body.TO, body.MESSAGE_BODY, body, digest(['messangi', 'inbound', 'facebook', body.MESSANGI_ID ?? '', body.FROM, body.MESSAGE_BODY]))
 
 /** The `inbound` event of the legacy inbound form (`mo`, `mobile`) that RapidPro's courier receives. */
 export const legacyInboundEvents = (body: MessangiLegacyInboundForm): Built =>
