@@ -141,7 +141,7 @@ export const MASSTACK_CATALOGS: ChannelCatalogs = {
  *
  * @category Codecs
  */
-export const MasstackSmsStatus = /*#__PURE__*/ t.keyof(MASSTACK_SMS_ROWS, 'MasstackSmsStatus')
+export const MasstackSmsStatus = /*#__PURE__*/ t.keyof<Readonly<Record<MasstackSmsStatusCode, unknown>>>(MASSTACK_SMS_ROWS, 'MasstackSmsStatus')
 
 /**
  * The io-ts codec of a Masstack e-mail status code.
@@ -154,4 +154,4 @@ export const MasstackSmsStatus = /*#__PURE__*/ t.keyof(MASSTACK_SMS_ROWS, 'Masst
  * ```
  * @category Codecs
  */
-export const MasstackEmailStatus = /*#__PURE__*/ t.keyof(MASSTACK_EMAIL_ROWS, 'MasstackEmailStatus')
+export const MasstackEmailStatus = /*#__PURE__*/ t.keyof<Readonly<Record<MasstackEmailStatusCode, unknown>>>(MASSTACK_EMAIL_ROWS, 'MasstackEmailStatus')

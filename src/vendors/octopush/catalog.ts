@@ -157,7 +157,7 @@ export const OCTOPUSH_CATALOG: Readonly<Record<OctopushStatusCode, CatalogEntry>
  * ```
  * @category Codecs
  */
-export const OctopushStatus = /*#__PURE__*/ t.keyof(OCTOPUSH_ROWS, 'OctopushStatus')
+export const OctopushStatus = /*#__PURE__*/ t.keyof<Readonly<Record<OctopushStatusCode, unknown>>>(OCTOPUSH_ROWS, 'OctopushStatus')
 
 /**
  * Whether a string is an Octopush status code (own keys only: `constructor` or
