@@ -1,6 +1,24 @@
 import { copyFileSync, mkdirSync } from 'node:fs'
 
 import { defineConfig } from 'tsup'
+import type { Plugin } from 'esbuild'
+
+/**
+ * The root entry re-exports each vendor's entry file (`export * as octopush from
+ * './octopush.js'`) instead of bundling the vendor's modules again. Bundled, the
+ * `octopush` namespace object would be built in the chunk the root shares with
+ * `deliverykit/octopush`, where its getters keep every export of the vendor (codecs,
+ * catalogs with their rationales) alive in a bundle that imports `normalize` alone.
+ */
+const vendorEntriesExternal: Plugin = {
+  name: 'vendor-entries-external',
+  setup(build) {
+    const extension = build.initialOptions.format === 'cjs' ? 'cjs' : 'js'
+    build.onResolve({ filter: /^\.\/vendors\/(octopush|messangi|masstack)\/index\.js$/ }, ({ path, importer }) =>
+      importer.endsWith('/src/index.ts') ? { path: `./${path.split('/')[2] ?? ''}.${extension}`, external: true } : undefined,
+    )
+  },
+}
 
 /**
  * The JSON Schemas of the vendors' bodies, kept next to their codecs, shipped as
@@ -28,6 +46,7 @@ const library = defineConfig({
   target: 'es2022',
   tsconfig: 'tsconfig.build.json',
   onSuccess: copyJsonSchemas,
+  esbuildPlugins: [vendorEntriesExternal],
 })
 
 /** The `deliverykit` command: ESM only, never imported by library code. */

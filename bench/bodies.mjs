@@ -13,14 +13,20 @@ const emailWith = (count) => {
   }
 }
 
-/** name → { vendor, body, options?, recipients } */
+/**
+ * name → { vendor, body, options?, recipients, entry? }. `entry: 'webhook'` times
+ * `normalizeWebhook` (the default is `normalize`); `sameAs` names the body this one is
+ * compared with in the same round (the zone row against the default zone).
+ */
 export const BODIES = {
   'octopush sms': { vendor: 'octopush', body: read('octopush/sms.json'), recipients: 1 },
+  'octopush sms, New York': { vendor: 'octopush', body: read('octopush/sms.json'), options: { timeZone: 'America/New_York' }, recipients: 1, sameAs: 'octopush sms' },
   'octopush voice': { vendor: 'octopush', body: read('octopush/voice-sms.json'), recipients: 1 },
   'octopush rcs': { vendor: 'octopush', body: read('octopush/rcs.json'), recipients: 1 },
   'octopush email x1': { vendor: 'octopush', body: emailWith(1), recipients: 1 },
   'octopush email x100': { vendor: 'octopush', body: emailWith(100), recipients: 100 },
   'octopush email x10000': { vendor: 'octopush', body: emailWith(10_000), recipients: 10_000 },
+  'octopush stop (webhook)': { vendor: 'octopush', entry: 'webhook', body: read('octopush/stop.json'), recipients: 1 },
   'messangi sms': { vendor: 'messangi', body: read('messangi/sms/mt-callback.json'), options: { channel: 'sms' }, recipients: 1 },
   'messangi whatsapp': { vendor: 'messangi', body: read('messangi/whatsapp/callback.json'), options: { channel: 'whatsapp' }, recipients: 1 },
   'masstack record': { vendor: 'masstack', body: read('masstack/record.json'), recipients: 1 },

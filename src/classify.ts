@@ -1,13 +1,14 @@
-import { either as E } from 'fp-ts'
+import type { either } from 'fp-ts'
+import * as E from './internal/either.js'
 
 import type { InvalidOptionsError, NormalizeError, UnknownStatusError } from './errors/error.js'
 import { digest } from './internal/digest.js'
 import { optionError, orElse, readObject, UNREADABLE_OBJECT } from './internal/callerInput.js'
 import { invalidOption } from './internal/pipeline.js'
 import { makeEvent } from './internal/events.js'
+import { rowOf } from './internal/rows.js'
 import { mappingOf, unknownStatusIssue } from './internal/statuses.js'
 import { parseOffsetDateTime } from './internal/time.js'
-import { lookupStatus } from './model/catalog.js'
 import { CHANNELS, type Channel } from './model/channel.js'
 import type { Cost, EventDetails } from './model/event.js'
 import type { DefaultOptions, EventsFor } from './model/options.js'
@@ -36,7 +37,7 @@ export type ClassifiedStatus = StatusMapping & {
  */
 export type ClassifyError = UnknownStatusError | InvalidOptionsError
 
-const checkVendorChannel = (vendor: unknown, channel: unknown, input: unknown): E.Either<InvalidOptionsError, readonly [Vendor, Channel]> => {
+const checkVendorChannel = (vendor: unknown, channel: unknown, input: unknown): either.Either<InvalidOptionsError, readonly [Vendor, Channel]> => {
   if (!isVendor(vendor)) return E.left(invalidOption(vendor, input, 'vendor', `one of ${VENDORS.join(', ')}`, vendor, VENDORS))
   const used = CHANNELS.filter((c) => REGISTRY[vendor].catalogs[c] !== undefined)
   if (typeof channel !== 'string' || !(used as ReadonlyArray<string>).includes(channel)) {
@@ -59,7 +60,7 @@ const checkVendorChannel = (vendor: unknown, channel: unknown, input: unknown): 
  * ```
  * @category Classify
  */
-export const classify = (vendor: Vendor, channel: Channel, code: string): E.Either<ClassifyError, ClassifiedStatus> => {
+export const classify = (vendor: Vendor, channel: Channel, code: string): either.Either<ClassifyError, ClassifiedStatus> => {
   const input = { vendor, channel, code }
   const checked = checkVendorChannel(vendor, channel, input)
   if (E.isLeft(checked)) return checked
@@ -67,7 +68,7 @@ export const classify = (vendor: Vendor, channel: Channel, code: string): E.Eith
   const given: unknown = code
   if (typeof given !== 'string') return E.left(invalidOption(vendor, input, 'code', 'a status code (text)', given))
   const catalogs = REGISTRY[vendor].catalogs
-  const entry = lookupStatus(catalogs, channel, code)
+  const entry = rowOf(catalogs, channel, code)
   if (entry === undefined) {
     return E.left({ kind: 'unknown_status', vendor, issues: [unknownStatusIssue(vendor, catalogs, channel, code, ['code'])], input })
   }
@@ -114,7 +115,7 @@ export const eventFromStatus = <O extends { readonly unknownStatus?: 'error' | '
   vendor: Vendor,
   report: StatusReport,
   options?: O,
-): E.Either<NormalizeError, EventsFor<O>[number]> => {
+): either.Either<NormalizeError, EventsFor<O>[number]> => {
   // Typed callers cannot pass anything else; JavaScript callers can.
   const read = readReport(vendor, report)
   if (E.isLeft(read)) return read
@@ -134,7 +135,7 @@ export const eventFromStatus = <O extends { readonly unknownStatus?: 'error' | '
     return E.left(invalidOption(vendor, report, 'occurredAt', 'ISO-8601 text with Z or an offset, or a Date', occurred))
   }
   const catalogs = REGISTRY[vendor].catalogs
-  const entry = lookupStatus(catalogs, channel, code)
+  const entry = rowOf(catalogs, channel, code)
   if (entry === undefined && settings.right.unknownStatus !== 'keep') {
     return E.left({ kind: 'unknown_status', vendor, issues: [unknownStatusIssue(vendor, catalogs, channel, code, ['code'])], input: report })
   }
@@ -184,7 +185,7 @@ const REPORT_EXPECTED = 'an object with channel, code, messageId and recipient'
 const readReport = (
   vendor: unknown,
   report: unknown,
-): E.Either<InvalidOptionsError, { readonly fields: Readonly<Partial<Record<(typeof REPORT_FIELDS)[number], unknown>>>; readonly copy: Readonly<Record<string, unknown>> }> => {
+): either.Either<InvalidOptionsError, { readonly fields: Readonly<Partial<Record<(typeof REPORT_FIELDS)[number], unknown>>>; readonly copy: Readonly<Record<string, unknown>> }> => {
   if (typeof report !== 'object' || report === null) return E.left(invalidOption(vendor, report, 'report', REPORT_EXPECTED, report))
   let copy: Readonly<Record<string, unknown>>
   try {

@@ -1,14 +1,16 @@
-import { either as E } from 'fp-ts'
+import type { either } from 'fp-ts'
+
+import * as E from './internal/either.js'
 
 import type { NormalizeError } from './errors/error.js'
-import { DELIVERY_ENTRY, INBOUND_ENTRY, WEBHOOK_ENTRY, type EntrySpec } from './internal/engine.js'
+import { DELIVERY_ENTRY, INBOUND_ENTRY, WEBHOOK_ENTRY, type EntrySpec, type RegisteredVendor } from './internal/engine.js'
 import { eventsOrThrow, toSafeParseResult, type EntryEvents, type EntryName, type SafeParseResult } from './internal/entries.js'
 import { invalidOption } from './internal/pipeline.js'
 import type { InboundEvent } from './model/inbound.js'
 import type { DefaultOptions } from './model/options.js'
 import { VENDORS, isVendor, type Vendor } from './model/vendor.js'
 import type { AnyWebhookEvent, CallbackKind } from './model/webhook.js'
-import { REGISTRY, type CallOptions, type InboundOptions, type VendorWithRequiredOptions, type VendorWithoutOptions } from './registry.js'
+import { DELIVERY_REGISTRY, REGISTRY, type CallOptions, type InboundOptions, type VendorWithRequiredOptions, type VendorWithoutOptions } from './registry.js'
 
 // Two overloads. Without options: a vendor whose options are all optional, or a vendor
 // known only at run time (a union); a vendor named in the code that requires an option
@@ -26,9 +28,9 @@ import { REGISTRY, type CallOptions, type InboundOptions, type VendorWithRequire
  */
 export interface RootNormalizer<Entry extends EntryName> {
   /** Without options: for a vendor that requires one (Messangi's `channel`), a compile error naming it. */
-  <V extends Vendor>(vendor: VendorWithoutOptions<V>, body: unknown, options?: undefined): E.Either<NormalizeError, EntryEvents<Entry, DefaultOptions>>
+  <V extends Vendor>(vendor: VendorWithoutOptions<V>, body: unknown, options?: undefined): either.Either<NormalizeError, EntryEvents<Entry, DefaultOptions>>
   /** With options: the vendor's own, or {@link CallOptions} for a vendor known at run time. */
-  <V extends Vendor, O extends CallOptions<V> = DefaultOptions & CallOptions<V>>(vendor: V, body: unknown, options: O | OptionalFor<V>): E.Either<NormalizeError, EntryEvents<Entry, O>>
+  <V extends Vendor, O extends CallOptions<V> = DefaultOptions & CallOptions<V>>(vendor: V, body: unknown, options: O | OptionalFor<V>): either.Either<NormalizeError, EntryEvents<Entry, O>>
 }
 
 /**
@@ -63,35 +65,44 @@ export interface RootParser<Entry extends EntryName> {
  */
 export type OptionalFor<V extends Vendor> = [V] extends [VendorWithRequiredOptions] ? never : undefined
 
+/** A registry: every vendor, registered with the shapes an entry decodes. */
+type Registry = Readonly<Record<Vendor, RegisteredVendor>>
+
 const KIND_WORDS: Readonly<Record<CallbackKind, string>> = { delivery: 'delivery', opt_out: 'opt-out', inbound: 'inbound' }
 
 /**
  * Runs an entry for a vendor named at run time: an unknown vendor, or one that sends no
  * callback of the entry's kinds, is an `invalid_options` error.
  */
-export const runEntry = (entry: EntrySpec, vendor: unknown, body: unknown, options?: unknown): E.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>> => {
+export const runEntry = (
+  registry: Registry,
+  entry: EntrySpec,
+  vendor: unknown,
+  body: unknown,
+  options?: unknown,
+): either.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>> => {
   if (!isVendor(vendor)) return E.left(invalidOption(vendor, body, 'vendor', `one of ${VENDORS.join(', ')}`, vendor, VENDORS))
-  const registered = REGISTRY[vendor]
+  const registered = registry[vendor]
   if (!entry.accepts.some((kind) => registered.kinds.includes(kind))) {
-    const which = VENDORS.filter((v) => entry.accepts.some((kind) => REGISTRY[v].kinds.includes(kind)))
+    const which = VENDORS.filter((v) => entry.accepts.some((kind) => registry[v].kinds.includes(kind)))
     const kinds = entry.accepts.map((kind) => KIND_WORDS[kind]).join(' or ')
     return E.left(invalidOption(vendor, body, 'vendor', `a vendor that sends ${kinds} callbacks (${which.join(', ')})`, vendor))
   }
   return registered.run(entry, body, options)
 }
 
-const rootNormalizer = <Entry extends EntryName>(entry: EntrySpec): RootNormalizer<Entry> => {
-  const normalize = (vendor: Vendor, body: unknown, options?: unknown) => runEntry(entry, vendor, body, options)
+const rootNormalizer = <Entry extends EntryName>(entry: EntrySpec, registry: Registry): RootNormalizer<Entry> => {
+  const normalize = (vendor: Vendor, body: unknown, options?: unknown) => runEntry(registry, entry, vendor, body, options)
   return normalize as RootNormalizer<Entry>
 }
 
-const rootSafeParser = <Entry extends EntryName>(entry: EntrySpec): RootSafeParser<Entry> => {
-  const safeParse = (vendor: Vendor, body: unknown, options?: unknown) => toSafeParseResult(runEntry(entry, vendor, body, options))
+const rootSafeParser = <Entry extends EntryName>(entry: EntrySpec, registry: Registry): RootSafeParser<Entry> => {
+  const safeParse = (vendor: Vendor, body: unknown, options?: unknown) => toSafeParseResult(runEntry(registry, entry, vendor, body, options))
   return safeParse as RootSafeParser<Entry>
 }
 
-const rootParser = <Entry extends EntryName>(entry: EntrySpec): RootParser<Entry> => {
-  const parse = (vendor: Vendor, body: unknown, options?: unknown) => eventsOrThrow(runEntry(entry, vendor, body, options))
+const rootParser = <Entry extends EntryName>(entry: EntrySpec, registry: Registry): RootParser<Entry> => {
+  const parse = (vendor: Vendor, body: unknown, options?: unknown) => eventsOrThrow(runEntry(registry, entry, vendor, body, options))
   return parse as RootParser<Entry>
 }
 
@@ -113,7 +124,7 @@ const rootParser = <Entry extends EntryName>(entry: EntrySpec): RootParser<Entry
  * ```
  * @category Normalize
  */
-export const normalize: RootNormalizer<'delivery'> = rootNormalizer(DELIVERY_ENTRY)
+export const normalize: RootNormalizer<'delivery'> = /*#__PURE__*/ rootNormalizer(DELIVERY_ENTRY, DELIVERY_REGISTRY)
 
 /**
  * Like {@link normalize}, for code that does not use fp-ts: `{ success: true, events }` or
@@ -128,7 +139,7 @@ export const normalize: RootNormalizer<'delivery'> = rootNormalizer(DELIVERY_ENT
  * ```
  * @category Normalize
  */
-export const safeParse: RootSafeParser<'delivery'> = rootSafeParser(DELIVERY_ENTRY)
+export const safeParse: RootSafeParser<'delivery'> = /*#__PURE__*/ rootSafeParser(DELIVERY_ENTRY, DELIVERY_REGISTRY)
 
 /**
  * Like {@link normalize}, returning the events or throwing a `DeliveryKitError` whose
@@ -141,7 +152,7 @@ export const safeParse: RootSafeParser<'delivery'> = rootSafeParser(DELIVERY_ENT
  * ```
  * @category Normalize
  */
-export const parse: RootParser<'delivery'> = rootParser(DELIVERY_ENTRY)
+export const parse: RootParser<'delivery'> = /*#__PURE__*/ rootParser(DELIVERY_ENTRY, DELIVERY_REGISTRY)
 
 /**
  * Decodes any callback a vendor sends to a URL: a delivery receipt, an opt-out (STOP) or an
@@ -160,7 +171,7 @@ export const parse: RootParser<'delivery'> = rootParser(DELIVERY_ENTRY)
  * ```
  * @category Webhook
  */
-export const normalizeWebhook: RootNormalizer<'webhook'> = rootNormalizer(WEBHOOK_ENTRY)
+export const normalizeWebhook: RootNormalizer<'webhook'> = /*#__PURE__*/ rootNormalizer(WEBHOOK_ENTRY, REGISTRY)
 
 /**
  * Like {@link normalizeWebhook}, returning `{ success: true, events }` or
@@ -174,14 +185,14 @@ export const normalizeWebhook: RootNormalizer<'webhook'> = rootNormalizer(WEBHOO
  * ```
  * @category Webhook
  */
-export const safeParseWebhook: RootSafeParser<'webhook'> = rootSafeParser(WEBHOOK_ENTRY)
+export const safeParseWebhook: RootSafeParser<'webhook'> = /*#__PURE__*/ rootSafeParser(WEBHOOK_ENTRY, REGISTRY)
 
 /**
  * Like {@link normalizeWebhook}, returning the events or throwing a `DeliveryKitError`.
  *
  * @category Webhook
  */
-export const parseWebhook: RootParser<'webhook'> = rootParser(WEBHOOK_ENTRY)
+export const parseWebhook: RootParser<'webhook'> = /*#__PURE__*/ rootParser(WEBHOOK_ENTRY, REGISTRY)
 
 /**
  * Decodes an opt-out (STOP) or inbound-message callback into `opt_out` and `inbound`
@@ -199,9 +210,9 @@ export const parseWebhook: RootParser<'webhook'> = rootParser(WEBHOOK_ENTRY)
  * ```
  * @category Inbound
  */
-export const normalizeInbound = (vendor: Vendor, body: unknown, options?: InboundOptions): E.Either<NormalizeError, ReadonlyArray<InboundEvent>> =>
+export const normalizeInbound = (vendor: Vendor, body: unknown, options?: InboundOptions): either.Either<NormalizeError, ReadonlyArray<InboundEvent>> =>
   // Safe: the inbound entry returns only opt-out and inbound events.
-  runEntry(INBOUND_ENTRY, vendor, body, options) as E.Either<NormalizeError, ReadonlyArray<InboundEvent>>
+  runEntry(REGISTRY, INBOUND_ENTRY, vendor, body, options) as either.Either<NormalizeError, ReadonlyArray<InboundEvent>>
 
 /**
  * Like {@link normalizeInbound}, returning `{ success: true, events }` or

@@ -2,8 +2,8 @@ import type { RegisteredVendor } from './internal/engine.js'
 import type { CommonOptions } from './internal/pipeline.js'
 import type { Vendor } from './model/vendor.js'
 import { MASSTACK_VENDOR, type MasstackOptions } from './vendors/masstack/definition.js'
-import { MESSANGI_VENDOR, type MessangiOptions } from './vendors/messangi/definition.js'
-import { OCTOPUSH_VENDOR, type OctopushOptions } from './vendors/octopush/definition.js'
+import { MESSANGI_DELIVERY_VENDOR, MESSANGI_VENDOR, type MessangiOptions } from './vendors/messangi/definition.js'
+import { OCTOPUSH_DELIVERY_VENDOR, OCTOPUSH_VENDOR, type OctopushOptions } from './vendors/octopush/definition.js'
 
 /**
  * The options each vendor accepts, by vendor name.
@@ -104,5 +104,16 @@ export type InboundOptions = Pick<CommonOptions, 'timeZone' | 'maxBodySize'>
 export const REGISTRY: Readonly<Record<Vendor, RegisteredVendor>> = {
   octopush: OCTOPUSH_VENDOR,
   messangi: MESSANGI_VENDOR,
+  masstack: MASSTACK_VENDOR,
+}
+
+/**
+ * The registry of the delivery entries (`normalize`, `safeParse`, `parse`): each vendor
+ * with its delivery decoders alone, so a bundle of those carries no opt-out or inbound
+ * decoder. The same catalogs, kinds and rules as {@link REGISTRY}.
+ */
+export const DELIVERY_REGISTRY: Readonly<Record<Vendor, RegisteredVendor>> = {
+  octopush: OCTOPUSH_DELIVERY_VENDOR,
+  messangi: MESSANGI_DELIVERY_VENDOR,
   masstack: MASSTACK_VENDOR,
 }

@@ -4,7 +4,7 @@ import { eventsSchema, type EventsSchema } from './internal/standardSchema.js'
 import type { DefaultOptions } from './model/options.js'
 import type { Vendor } from './model/vendor.js'
 import { runEntry, type OptionalFor } from './normalize.js'
-import type { CallOptions, VendorWithoutOptions } from './registry.js'
+import { REGISTRY, type CallOptions, type VendorWithoutOptions } from './registry.js'
 
 /**
  * A root entry as a Standard Schema: the vendor first, then the options every body of the
@@ -23,7 +23,7 @@ export interface RootSchemaFactory<Entry extends EntryName> {
 }
 
 const rootSchemaFactory = <Entry extends EntryName>(entry: EntrySpec): RootSchemaFactory<Entry> => {
-  const schema = (vendor: Vendor, options?: unknown) => eventsSchema((body) => runEntry(entry, vendor, body, options))
+  const schema = (vendor: Vendor, options?: unknown) => eventsSchema((body) => runEntry(REGISTRY, entry, vendor, body, options))
   return schema as RootSchemaFactory<Entry>
 }
 

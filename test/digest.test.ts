@@ -169,6 +169,17 @@ describe('eventId digest: no two field lists share an id', () => {
     expect(Array.from(encode(['x'.repeat(300)]).subarray(0, 2))).toStrictEqual([300 % 128 | 0x80, Math.floor(300 / 128)])
   })
 
+  it('is Node’s SHA-256 of the encoding, cut to 128 bits, on any part list (ASCII, UTF-8, lone surrogates, past the scratch buffer)', () => {
+    const asciiPart = fc.string({ unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)), maxLength: 400 })
+    const lists = fc.array(fc.oneof(part, asciiPart), { maxLength: 8 })
+    fc.assert(
+      fc.property(lists, (parts) => {
+        expect(digest(parts)).toBe(createHash('sha256').update(encode(parts)).digest('hex').slice(0, 32))
+      }),
+      { seed: SEED, numRuns: 2000 },
+    )
+  })
+
   it('gives the same id for long fields as for short ones, whichever buffer it used', () => {
     const long = ['octopush', 'm'.repeat(5_000), '😀'.repeat(400)]
     const direct = createHash('sha256').update(Buffer.from(encode(long))).digest('hex').slice(0, 32)

@@ -4,13 +4,13 @@ import { VENDORS, type Vendor } from 'deliverykit'
 import { describe, expect, it } from 'vitest'
 
 import { readBody } from '../src/internal/rawBody.js'
-import { MASSTACK } from '../src/vendors/masstack/definition.js'
-import { MESSANGI } from '../src/vendors/messangi/definition.js'
-import { OCTOPUSH } from '../src/vendors/octopush/definition.js'
+import { MASSTACK_VENDOR } from '../src/vendors/masstack/definition.js'
+import { MESSANGI_VENDOR } from '../src/vendors/messangi/definition.js'
+import { OCTOPUSH_VENDOR } from '../src/vendors/octopush/definition.js'
 import { deliverykitAccepts, schemaAccepts, schemaErrors, schemaOf, strictAjv } from './jsonSchemas.js'
 import { payloadFiles, payloadText } from './webhookRoutes.js'
 
-const DEFINITIONS = { octopush: OCTOPUSH, messangi: MESSANGI, masstack: MASSTACK } as const
+const DEFINITIONS = { octopush: OCTOPUSH_VENDOR, messangi: MESSANGI_VENDOR, masstack: MASSTACK_VENDOR } as const
 
 /** Vendors whose bodies may name a channel deliverykit does not know (its schema has a shape for them). */
 const NAMES_CHANNELS: Readonly<Record<Vendor, boolean>> = { octopush: true, messangi: true, masstack: false }

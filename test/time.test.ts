@@ -1,5 +1,5 @@
 import { normalize } from 'deliverykit'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { instantOf, parseLocalDateTime, parseOffsetDateTime, toOffsetDateTime, zoneFor, type Zone } from '../src/internal/time.js'
 import { leftOf, rightOf } from './helpers.js'
@@ -103,6 +103,44 @@ describe('other zones', () => {
   it('does not know made-up zones', () => {
     expect(zoneFor('Mars/Olympus_Mons')).toBeUndefined()
     expect(zoneFor('')).toBeUndefined()
+  })
+})
+
+describe('zones are kept by name', () => {
+  afterEach(() => {
+    vi.restoreAllMocks()
+  })
+
+  const body = { message_id: 'sms_1', number: '+33600000000', status: 'DELIVERED', delivery_date: '2025-07-14 09:05:00' }
+
+  it('builds no Intl.DateTimeFormat once a zone was seen, for an IANA zone or a Paris date before 1996', () => {
+    const cases = [
+      [{ timeZone: 'America/Chicago' }, body.delivery_date, '2025-07-14T09:05:00-05:00'],
+      [undefined, '1990-07-14 09:05:00', '1990-07-14T09:05:00+02:00'],
+    ] as const
+    for (const [options, date, expected] of cases) {
+      expect(rightOf(normalize('octopush', { ...body, delivery_date: date }, options))[0]?.occurredAt).toBe(expected)
+      const built = vi.spyOn(Intl, 'DateTimeFormat')
+      expect(rightOf(normalize('octopush', { ...body, delivery_date: date }, options))[0]?.occurredAt).toBe(expected)
+      expect(built).not.toHaveBeenCalled()
+      vi.restoreAllMocks()
+    }
+  })
+
+  it('keeps a bounded number of names, the oldest dropped first, with the same answers after', () => {
+    const first = zone('America/Denver')
+    expect(zone('America/Denver')).toBe(first)
+    for (const name of Intl.supportedValuesOf('timeZone').slice(0, 40)) zone(name)
+    const again = zone('America/Denver')
+    expect(again).not.toBe(first)
+    expect(at('2025-01-14 09:05:00', 'America/Denver')).toBe('2025-01-14T09:05:00-07:00')
+  })
+
+  it('remembers a refused name as refused, and does not keep names longer than any zone name', () => {
+    expect(zoneFor('Mars/Olympus_Mons')).toBeUndefined()
+    expect(zoneFor('Mars/Olympus_Mons')).toBeUndefined()
+    const long = `America/${'x'.repeat(100)}`
+    expect(zoneFor(long)).toBeUndefined()
   })
 })
 

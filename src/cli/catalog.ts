@@ -1,8 +1,13 @@
 import { CHANNELS, type Channel } from '../model/channel.js'
-import type { CatalogEntry } from '../model/catalog.js'
+import type { CatalogEntry, ChannelCatalogs } from '../model/catalog.js'
 import { CHANNEL_NAMES, VENDOR_NAMES } from '../model/names.js'
 import type { Vendor } from '../model/vendor.js'
-import { REGISTRY } from '../registry.js'
+import { MASSTACK_CATALOGS } from '../vendors/masstack/catalog.js'
+import { MESSANGI_CATALOGS } from '../vendors/messangi/catalog/index.js'
+import { OCTOPUSH_CATALOGS } from '../vendors/octopush/catalog.js'
+
+/** The public catalogs, with who wrote each description (the registry holds the rows alone). */
+const CATALOGS: Readonly<Record<Vendor, ChannelCatalogs>> = { octopush: OCTOPUSH_CATALOGS, messangi: MESSANGI_CATALOGS, masstack: MASSTACK_CATALOGS }
 
 interface Row {
   readonly channel: Channel | 'all'
@@ -12,7 +17,7 @@ interface Row {
 
 /** The catalog's rows: once for a vendor whose channels share one list, per channel otherwise. */
 export const catalogRows = (vendor: Vendor, only: Channel | undefined): ReadonlyArray<Row> => {
-  const catalogs = REGISTRY[vendor].catalogs
+  const catalogs = CATALOGS[vendor]
   const used = CHANNELS.filter((channel) => catalogs[channel] !== undefined && (only === undefined || channel === only))
   const shared = new Set(used.map((channel) => catalogs[channel])).size === 1 && used.length > 1
   const channels: ReadonlyArray<Channel | 'all'> = shared ? ['all'] : used

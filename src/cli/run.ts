@@ -1,4 +1,6 @@
-import { either as E } from 'fp-ts'
+import type { either } from 'fp-ts'
+
+import * as E from '../internal/either.js'
 
 import { detectVendor } from '../detect.js'
 import type { InvalidOptionsError, NormalizeError } from '../errors/error.js'
@@ -8,6 +10,7 @@ import { VENDORS, isVendor, type Vendor } from '../model/vendor.js'
 import { didYouMean } from '../internal/didYouMean.js'
 import { INBOUND_ENTRY, WEBHOOK_ENTRY } from '../internal/engine.js'
 import { runEntry } from '../normalize.js'
+import { REGISTRY } from '../registry.js'
 import { flagValueError, parseCommandLine, type Flags } from './args.js'
 import { catalogRows, catalogTable } from './catalog.js'
 import { EXIT, OutputClosed, inputsOf, jsonOutput, line, ndjsonOutput, reasonOf, worse, type CliIo, type ExitCode, type Input, type Output } from './io.js'
@@ -165,7 +168,7 @@ const normalizeCommand = (flags: Flags, paths: ReadonlyArray<string>, io: CliIo)
   const entry = flags.inbound === true ? INBOUND_ENTRY : WEBHOOK_ENTRY
   // The options are checked by normalize itself, before it reads a body: an empty body
   // gives their error, if any, before any input is read.
-  const probe = runEntry(entry, vendor, '', options)
+  const probe = runEntry(REGISTRY, entry, vendor, '', options)
   if (E.isLeft(probe) && probe.left.kind === 'invalid_options') return usageError(io, optionsMessage(probe.left))
   const inputs = inputsOf(paths, io)
   if (typeof inputs === 'string') {
@@ -174,7 +177,7 @@ const normalizeCommand = (flags: Flags, paths: ReadonlyArray<string>, io: CliIo)
   }
   const output = format === 'ndjson' ? ndjsonOutput(io) : format === 'table' ? tableOutput(io, inputs) : jsonOutput(io, inputs.length > 1)
   return eachInput(inputs, io, output, (body, input) => {
-    const result: E.Either<NormalizeError, ReadonlyArray<unknown>> = runEntry(entry, vendor, body, options)
+    const result: either.Either<NormalizeError, ReadonlyArray<unknown>> = runEntry(REGISTRY, entry, vendor, body, options)
     if (E.isRight(result)) {
       output.add(input, result.right)
       return EXIT.ok

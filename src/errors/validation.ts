@@ -4,7 +4,7 @@ import { describeValue, formatPath } from './format.js'
 import type { BodyIssue, IssuePath, NonEmptyReadonlyArray } from './issue.js'
 
 /** Codecs that insert a member index into the context, which is not a JSON key. */
-const COMBINATOR_TAGS: ReadonlySet<string> = new Set(['UnionType', 'IntersectionType', 'TaggedUnionType'])
+const COMBINATOR_TAGS: ReadonlySet<string> = /*#__PURE__*/ new Set(['UnionType', 'IntersectionType', 'TaggedUnionType'])
 
 /** The `_tag` of codecs built with `dispatch`: the shape they hand over to is not a JSON key. */
 export const DISPATCH_TAG = 'DispatchType' as const

@@ -5,7 +5,8 @@
  * objects (options, a status report) is read here, once, into a plain snapshot, or the
  * caller gets an `invalid_options` error naming what could not be read.
  */
-import { either as E } from 'fp-ts'
+import type { either } from 'fp-ts'
+import * as E from './either.js'
 
 import type { InvalidOptionsError } from '../errors/error.js'
 import { describeValue } from '../errors/format.js'
@@ -47,6 +48,9 @@ export const optionError = (
   input,
 })
 
+/** What `readObject` answers for `undefined`: one frozen empty snapshot, shared (nothing is built per call). */
+const NOTHING_GIVEN: either.Either<never, Readonly<Record<string, unknown>>> = /*#__PURE__*/ E.right(/*#__PURE__*/ Object.freeze(Object.create(null) as Record<string, unknown>))
+
 /**
  * The listed properties of a caller's object, each read once, as a plain snapshot with a
  * `null` prototype (so no key is found through a prototype). `undefined` gives an empty
@@ -61,9 +65,9 @@ export const readObject = <K extends string>(
   name: string,
   expected: string,
   keys: ReadonlyArray<K>,
-): E.Either<InvalidOptionsError, Readonly<Partial<Record<K, unknown>>>> => {
+): either.Either<InvalidOptionsError, Readonly<Partial<Record<K, unknown>>>> => {
+  if (value === undefined) return NOTHING_GIVEN as either.Either<never, Readonly<Partial<Record<K, unknown>>>>
   const snapshot = Object.create(null) as Partial<Record<K, unknown>>
-  if (value === undefined) return E.right(snapshot)
   if (typeof value !== 'object' || value === null) return E.left(optionError(vendor, input, name, expected, value))
   try {
     // A revoked Proxy, or one whose traps throw, fails here, before any property.

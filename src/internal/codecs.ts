@@ -14,7 +14,7 @@ const NUMERIC_TEXT = /^-?\d{1,15}(\.\d{1,15})?$/
  * (`"-0"`, `-0` and JSON `-0` decode to `0`): a price of minus nothing is nothing, and
  * `-0` would print as `0` yet compare apart with `Object.is`.
  */
-export const NumberFromNumberOrText = new t.Type<number, number, unknown>(
+export const NumberFromNumberOrText = /*#__PURE__*/ new t.Type<number, number, unknown>(
   'number or numeric text',
   // -0 is not in decoded form, so `struct` takes the path that converts it.
   (u): u is number => typeof u === 'number' && Number.isFinite(u) && !Object.is(u, -0),
@@ -31,7 +31,7 @@ export const NumberFromNumberOrText = new t.Type<number, number, unknown>(
  * Text, or a number sent where the vendor documents text. Decodes to text. Only for
  * values where no leading zero can be lost because JSON already dropped it.
  */
-export const TextFromTextOrNumber = new t.Type<string, string, unknown>(
+export const TextFromTextOrNumber = /*#__PURE__*/ new t.Type<string, string, unknown>(
   'string or number',
   t.string.is,
   (u, c) => {
@@ -111,14 +111,20 @@ export const struct = <R extends t.Props, O extends t.Props>(name: string, requi
   const requiredFields: ReadonlyArray<readonly [string, t.Mixed]> = Object.entries(required)
   const optionalFields: ReadonlyArray<readonly [string, t.Mixed]> = Object.entries(optional)
   // The common case, checked directly: every property already has its decoded form, so
-  // the value is returned as it came, with no context, error list or copy built.
+  // the value is returned as it came, with no context, error list or copy built. The
+  // fields are kept in flat arrays walked by index, and a plain `t.string` field is
+  // checked inline: its `is` would be one more call through a site that sees every codec.
+  const keys = [...requiredFields, ...optionalFields].map(([key]) => key)
+  const codecs = [...requiredFields, ...optionalFields].map(([, codec]) => codec)
+  const isText = codecs.map((codec) => codec === t.string)
+  const requiredCount = requiredFields.length
   const is = (u: unknown): u is A => {
     if (typeof u !== 'object' || u === null || Array.isArray(u)) return false
     const record = u as Readonly<Record<string, unknown>>
-    for (const [key, codec] of requiredFields) if (!codec.is(record[key])) return false
-    for (const [key, codec] of optionalFields) {
-      const value = record[key]
-      if (value !== undefined && !codec.is(value)) return false
+    for (let i = 0; i < keys.length; i++) {
+      const value = record[keys[i] ?? '']
+      if (value === undefined && i >= requiredCount) continue
+      if (isText[i] === true ? typeof value !== 'string' : codecs[i]?.is(value) !== true) return false
     }
     return true
   }
@@ -183,7 +189,11 @@ export const withAliases = <A>(aliases: Readonly<Record<string, string>>, codec:
     }
     return renamed ?? u
   }
-  return new t.Type<A, A>(codec.name, codec.is, (u, c) => codec.validate(view(u), c), t.identity)
+  // A value that still needs renaming is not yet in decoded form: `is` says so, or a
+  // caller that checks `is` first would keep the value without the renamed field.
+  const needsRenaming = (u: unknown): boolean => isRecord(u) && pairs.some(([alias, name]) => u[name] === undefined && u[alias] !== undefined)
+  const is = (u: unknown): u is A => !needsRenaming(u) && codec.is(u)
+  return new t.Type<A, A>(codec.name, is, (u, c) => codec.validate(view(u), c), t.identity)
 }
 
 /**
@@ -205,7 +215,7 @@ export const emptyAsObject = <A>(codec: t.Type<A, A>): t.Type<A, A> => {
  * space (`+33600000000` arrives as ` 33600000000`): a leading space before digits is read
  * as the `+` it was.
  */
-export const PhoneNumberText = new t.Type<string, string, unknown>(
+export const PhoneNumberText = /*#__PURE__*/ new t.Type<string, string, unknown>(
   'string',
   (u): u is string => typeof u === 'string' && !hasLostPlus(u),
   (u, c) => (typeof u !== 'string' ? t.failure(u, c) : t.success(hasLostPlus(u) ? `+${u.slice(1)}` : u)),

@@ -1,10 +1,10 @@
-import type { either as E } from 'fp-ts'
+import type { either } from 'fp-ts'
 import type * as t from 'io-ts'
 
 import type { IssuePath, UnknownStatusIssue } from '../errors/issue.js'
-import type { ChannelCatalogs } from '../model/catalog.js'
 import type { Vendor } from '../model/vendor.js'
 import type { AnyWebhookEvent, CallbackKind } from '../model/webhook.js'
+import type { ChannelRows } from './rows.js'
 import type { Zone } from './time.js'
 
 /**
@@ -13,23 +13,37 @@ import type { Zone } from './time.js'
  * Either, safeParse and parse forms; the root and the vendor's own entry) is built from
  * this, in src/internal/engine.ts and src/internal/entries.ts, so a vendor folder holds
  * its codecs, catalogs, event builders and this definition, and no wrappers.
+ *
+ * `register(vendor, shapes)` takes it in two parts, so that one vendor can be registered
+ * twice: with every shape's decoder, for the webhook and inbound entries, and with the
+ * delivery shapes' decoders alone (the others by name), for the delivery entries, so a
+ * bundle that decodes delivery receipts only carries no opt-out or inbound decoder.
  */
-export interface VendorDefinition<V extends Vendor, K extends string, S> {
+export interface VendorDefinition<V extends Vendor, K extends string, S> extends VendorRules<V, K, S> {
+  /**
+   * Each shape: its decoder and event builder or, where no entry built on this definition
+   * accepts its kind, only its kind and name (enough to refuse it by name).
+   */
+  readonly shapes: Readonly<Record<K, CallbackShape<S> | ShapeName>>
+}
+
+/** A vendor's definition but its shapes. */
+export interface VendorRules<V extends Vendor, K extends string, S> {
   readonly vendor: V
-  readonly catalogs: ChannelCatalogs
+  /** Its catalogs' rows, without the rationales (the public catalogs join them). */
+  readonly catalogs: ChannelRows
   /** The zone the vendor's zone-less times are read in unless the caller says otherwise. */
   readonly defaultTimeZone: string
   /**
    * The vendor's own options, read from the caller's options (a plain snapshot, read once),
    * after the common ones (`timeZone`, `unknownStatus`, `maxBodySize`) were checked.
    */
-  readonly settings: (options: Readonly<Record<string, unknown>>, common: CommonSettings) => E.Either<OptionProblem, S>
+  readonly settings: (options: Readonly<Record<string, unknown>>, common: CommonSettings) => either.Either<OptionProblem, S>
   /**
    * The one place a body's shape is decided: which of `shapes` it is, by its fields. The
    * decoder and the event builder both follow this answer; nothing decides it again.
    */
   readonly pick: (value: unknown, context: t.Context) => K | PickFailure
-  readonly shapes: Readonly<Record<K, CallbackShape<S>>>
 }
 
 /** What every vendor's settings start from: the common options, checked. */
@@ -61,29 +75,36 @@ export interface Built {
   readonly unknownStatusCount: number
 }
 
+/** What kind of callback a shape is, and its name for messages. */
+export interface ShapeName {
+  readonly kind: CallbackKind
+  /** "Octopush STOP (opt-out) callback": used in messages. */
+  readonly name: string
+}
+
 /**
  * One body shape of a vendor: what kind of callback it is, its name for messages, its
  * codec, and how its events are built from the decoded value (and from nothing else).
  */
-export interface CallbackShape<S> {
-  readonly kind: CallbackKind
-  /** "Octopush STOP (opt-out) callback": used in messages. */
-  readonly name: string
-  readonly codec: t.Decoder<unknown, unknown>
+export interface CallbackShape<S> extends ShapeName {
+  /** Its decoder; `is` answers whether a value is already in decoded form (it then decodes to itself). */
+  readonly codec: t.Decoder<unknown, unknown> & { readonly is: (u: unknown) => boolean }
   /** Builds the events of a value `codec` decoded. Cannot fail but for a missing option. */
-  readonly build: (decoded: never, settings: S) => E.Either<OptionProblem, Built>
+  readonly build: (decoded: never, settings: S) => either.Either<OptionProblem, Built>
 }
 
 /**
  * A shape whose builder takes exactly what its codec decodes: the one place where the
  * decoded type is tied to the builder, so that `shapes` can hold shapes of any type.
  */
-export const callbackShape = <A, S>(shape: {
-  readonly kind: CallbackKind
-  readonly name: string
-  readonly codec: t.Decoder<unknown, A>
-  readonly build: (decoded: A, settings: S) => E.Either<OptionProblem, Built>
-}): CallbackShape<S> => shape
+export const callbackShape = <A, S>(
+  named: ShapeName,
+  codec: t.Decoder<unknown, A> & { readonly is: t.Is<A> },
+  build: (decoded: A, settings: S) => either.Either<OptionProblem, Built>,
+): CallbackShape<S> => ({ kind: named.kind, name: named.name, codec, build })
+
+/** Whether a shape of a definition comes with its decoder (see {@link VendorDefinition.shapes}). */
+export const hasDecoder = <S>(shape: CallbackShape<S> | ShapeName): shape is CallbackShape<S> => 'codec' in shape
 
 /** Whether `pick` chose a shape. */
 export const isPickFailure = (picked: string | PickFailure): picked is PickFailure => typeof picked !== 'string'

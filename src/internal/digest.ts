@@ -1,4 +1,4 @@
-import { hex8, paddedLength, sha256Words } from './sha256.js'
+import { hashWords, hex128, paddedLength, SWAP } from './sha256.js'
 
 /**
  * The key of an event (`eventId`): SHA-256 of its identifying fields, cut to 128 bits, as
@@ -18,9 +18,13 @@ export const digest = (parts: ReadonlyArray<string>): string => {
   // Short messages (every real event) reuse one buffer; a long one gets its own, so a
   // megabyte-long field does not keep a megabyte alive.
   const size = paddedLength(maxEncodedLength(parts))
-  const buffer = size <= SCRATCH.length ? SCRATCH : new Uint8Array(size)
-  const state = sha256Words(buffer, encodeParts(parts, buffer))
-  return hex8(state[0] ?? 0) + hex8(state[1] ?? 0) + hex8(state[2] ?? 0) + hex8(state[3] ?? 0)
+  let words = SCRATCH_WORDS
+  let bytes = SCRATCH_BYTES
+  if (size > SCRATCH_BYTES.length) {
+    words = new Int32Array(size >> 2)
+    bytes = new Uint8Array(words.buffer)
+  }
+  return hex128(hashWords(words, bytes, encodeParts(parts, bytes, SWAP)))
 }
 
 /** An upper bound of the bytes `encodeParts` writes: at most 5 bytes of length and 3 bytes per code unit. */
@@ -30,45 +34,57 @@ export const maxEncodedLength = (parts: ReadonlyArray<string>): number => {
   return most
 }
 
-/** Writes the one-to-one encoding of `parts` (see {@link digest}) at the start of `buffer`; returns its length in bytes. */
-export const encodeParts = (parts: ReadonlyArray<string>, buffer: Uint8Array): number => {
+/**
+ * Writes the one-to-one encoding of `parts` (see {@link digest}) at the start of
+ * `buffer`, byte `i` at `i ^ swap` (0: in order; `SWAP`: laid out for `hashWords`);
+ * returns its length in bytes. Text is copied a code unit at a time while it is ASCII, the
+ * usual case, and handed to the UTF-8 writer from its first other code unit.
+ */
+export const encodeParts = (parts: ReadonlyArray<string>, buffer: Uint8Array, swap = 0): number => {
   let at = 0
   for (const part of parts) {
     let n = part.length
     while (n >= 0x80) {
-      buffer[at++] = n | 0x80 // the low seven bits, and the flag saying more follow
+      buffer[at++ ^ swap] = n | 0x80 // the low seven bits, and the flag saying more follow
       n = Math.floor(n / 0x80)
     }
-    buffer[at++] = n
-    at = writeUtf8(part, buffer, at)
+    buffer[at++ ^ swap] = n
+    let i = 0
+    for (; i < part.length; i++) {
+      const c = part.charCodeAt(i)
+      if (c >= 0x80) break
+      buffer[at++ ^ swap] = c
+    }
+    if (i < part.length) at = writeUtf8(part, i, buffer, at, swap)
   }
   return at
 }
 
 /** The buffer short messages are written to; see the note on scratch arrays in sha256.ts. */
-const SCRATCH = /*#__PURE__*/ new Uint8Array(1024)
+const SCRATCH_WORDS = /*#__PURE__*/ new Int32Array(256)
+const SCRATCH_BYTES = /*#__PURE__*/ new Uint8Array(SCRATCH_WORDS.buffer)
 
-/** Writes `text` as UTF-8 (a lone surrogate as its own three bytes) at `at`; returns where it ended. */
-const writeUtf8 = (text: string, buffer: Uint8Array, at: number): number => {
-  for (let i = 0; i < text.length; i++) {
+/** Writes `text` from code unit `from` as UTF-8 (a lone surrogate as its own three bytes) at `at`; returns where it ended. */
+const writeUtf8 = (text: string, from: number, buffer: Uint8Array, at: number, swap: number): number => {
+  for (let i = from; i < text.length; i++) {
     let c = text.charCodeAt(i)
     if (c < 0x80) {
-      buffer[at++] = c
+      buffer[at++ ^ swap] = c
     } else if (c < 0x800) {
-      buffer[at++] = 0xc0 | (c >> 6)
-      buffer[at++] = 0x80 | (c & 0x3f)
+      buffer[at++ ^ swap] = 0xc0 | (c >> 6)
+      buffer[at++ ^ swap] = 0x80 | (c & 0x3f)
     } else {
       const next = text.charCodeAt(i + 1) // NaN past the end, which fails both tests
       if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
         c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00)
         i++
-        buffer[at++] = 0xf0 | (c >> 18)
-        buffer[at++] = 0x80 | ((c >> 12) & 0x3f)
+        buffer[at++ ^ swap] = 0xf0 | (c >> 18)
+        buffer[at++ ^ swap] = 0x80 | ((c >> 12) & 0x3f)
       } else {
-        buffer[at++] = 0xe0 | (c >> 12)
+        buffer[at++ ^ swap] = 0xe0 | (c >> 12)
       }
-      buffer[at++] = 0x80 | ((c >> 6) & 0x3f)
-      buffer[at++] = 0x80 | (c & 0x3f)
+      buffer[at++ ^ swap] = 0x80 | ((c >> 6) & 0x3f)
+      buffer[at++ ^ swap] = 0x80 | (c & 0x3f)
     }
   }
   return at

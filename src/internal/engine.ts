@@ -1,19 +1,20 @@
-import { either as E } from 'fp-ts'
+import type { either } from 'fp-ts'
+import * as E from './either.js'
 import * as t from 'io-ts'
 
 import type { InvalidBodyError, NormalizeError, UnexpectedCallbackError, UnknownChannelError } from '../errors/error.js'
 import { describeValue, formatPath } from '../errors/format.js'
 import type { NonEmptyReadonlyArray } from '../errors/issue.js'
 import { DISPATCH_TAG, issuesFromValidation } from '../errors/validation.js'
-import type { ChannelCatalogs } from '../model/catalog.js'
 import { VENDOR_NAMES } from '../model/names.js'
 import type { Vendor } from '../model/vendor.js'
 import type { AnyWebhookEvent, CallbackKind } from '../model/webhook.js'
-import { isPickFailure, type CallbackShape, type PickFailure, type VendorDefinition } from './definition.js'
+import { hasDecoder, isPickFailure, type PickFailure, type ShapeName, type VendorDefinition, type VendorRules } from './definition.js'
 import { checkCommonOptions, invalidOption, readOptions, settleUnknownStatuses, unreadable } from './pipeline.js'
 import { describeThrown } from './callerInput.js'
 import { didYouMean, didYouMeanText } from './didYouMean.js'
 import { readBody } from './rawBody.js'
+import type { ChannelRows } from './rows.js'
 import { snapshot } from './snapshot.js'
 import { article } from './words.js'
 
@@ -37,19 +38,27 @@ export const INBOUND_ENTRY: EntrySpec = { accepts: ['opt_out', 'inbound'], decod
 /** A vendor ready to run: its definition closed over, so the registry can hold any vendor's. */
 export interface RegisteredVendor {
   readonly vendor: Vendor
-  readonly catalogs: ChannelCatalogs
+  readonly catalogs: ChannelRows
   /** The kinds of callback the vendor sends. */
   readonly kinds: ReadonlyArray<CallbackKind>
-  readonly run: (entry: EntrySpec, input: unknown, options: unknown) => E.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>>
+  /** The vendor's body shapes, by the keys its `pick` answers, with their kinds and names. */
+  readonly shapes: Readonly<Record<string, ShapeName>>
+  readonly run: (entry: EntrySpec, input: unknown, options: unknown) => either.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>>
 }
 
-/** Closes a definition over its settings type, for the registry and the entry builders. */
-export const register = <V extends Vendor, K extends string, S>(definition: VendorDefinition<V, K, S>): RegisteredVendor => {
-  const shapes: ReadonlyArray<CallbackShape<S>> = Object.values(definition.shapes)
+/**
+ * Closes a definition over its settings type, for the registry and the entry builders.
+ * Call it with `/*#__PURE__*\/`, and with the shapes written out (no spread), so that a
+ * bundle that never runs a registration drops it with the decoders only it names.
+ */
+export const register = <V extends Vendor, K extends string, S>(rules: VendorRules<V, K, S>, shapeList: VendorDefinition<V, K, S>['shapes']): RegisteredVendor => {
+  const definition: VendorDefinition<V, K, S> = { ...rules, shapes: shapeList }
+  const shapes: ReadonlyArray<ShapeName> = Object.values(shapeList)
   return {
     vendor: definition.vendor,
     catalogs: definition.catalogs,
     kinds: [...new Set(shapes.map((shape) => shape.kind))],
+    shapes: shapeList,
     run: (entry, input, options) => run(definition, entry, input, options),
   }
 }
@@ -69,7 +78,7 @@ const run = <V extends Vendor, K extends string, S>(
   entry: EntrySpec,
   input: unknown,
   options: unknown,
-): E.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>> => {
+): either.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>> => {
   const { vendor } = definition
   const given = readOptions(vendor, input, options)
   if (E.isLeft(given)) return given
@@ -89,21 +98,26 @@ const run = <V extends Vendor, K extends string, S>(
     const root: t.Context = [{ key: '', type: ROOTS[vendor], actual: value }]
     const key = definition.pick(value, root)
     if (isPickFailure(key)) return E.left(pickError(vendor, input, key))
-    const shape: CallbackShape<S> = definition.shapes[key]
+    const shape = definition.shapes[key]
     if (!accepts(entry, key, shape)) return E.left(unexpectedCallback(vendor, input, shape, entry))
-    const decoded = shape.codec.validate(value, t.appendContext(root, '', shape.codec, value))
-    if (E.isLeft(decoded)) return E.left(invalidBody(vendor, input, decoded.left))
+    // Cannot happen: an entry is built on a registration that decodes every kind it accepts.
+    if (!hasDecoder(shape)) return E.left(unreadable(vendor, input, `this build of deliverykit has no decoder of ${shape.name} here`))
+    // The common case first: a value the codec's `is` accepts decodes to itself (io-ts's
+    // rule, which every codec here keeps), so no context or result is built for it.
+    let decoded: unknown = value
+    if (!shape.codec.is(value)) {
+      const validated = shape.codec.validate(value, t.appendContext(root, '', shape.codec, value))
+      if (E.isLeft(validated)) return E.left(invalidBody(vendor, input, validated.left))
+      decoded = validated.right
+    }
     // The one cast of the pipeline: `pick` chose this shape, and its codec decoded the value.
-    const built = shape.build(decoded.right as never, settings.right)
+    const built = shape.build(decoded as never, settings.right)
     if (E.isLeft(built)) return E.left(invalidOption(vendor, input, built.left.option, built.left.expected, built.left.received, built.left.known))
     return settleUnknownStatuses(vendor, input, common.right.keepUnknown, built.right)
   } catch (thrown) {
     return E.left(unreadable(vendor, input, describeThrown(thrown)))
   }
 }
-
-/** What messages need of a shape. */
-type ShapeName = Pick<CallbackShape<unknown>, 'kind' | 'name'>
 
 const accepts = (entry: EntrySpec, key: string, shape: ShapeName): boolean =>
   entry.accepts.includes(shape.kind) && (entry.shapes === undefined || entry.shapes.includes(key))

@@ -1,11 +1,12 @@
-import { either as E } from 'fp-ts'
+import type { either } from 'fp-ts'
+import * as E from './either.js'
 
 import { DeliveryKitError } from '../errors/DeliveryKitError.js'
 import type { NormalizeError } from '../errors/error.js'
 import type { InboundEvent } from '../model/inbound.js'
 import type { DefaultOptions, EventsFor, WebhookEventsFor } from '../model/options.js'
 import type { AnyWebhookEvent } from '../model/webhook.js'
-import { DELIVERY_ENTRY, INBOUND_ENTRY, WEBHOOK_ENTRY, type EntrySpec, type RegisteredVendor } from './engine.js'
+import type { EntrySpec, RegisteredVendor } from './engine.js'
 import { eventsSchema, type EventsSchema } from './standardSchema.js'
 
 /**
@@ -45,8 +46,8 @@ export type EntryEvents<Entry extends EntryName, O> = Entry extends 'delivery'
  * @category Normalize
  */
 export type Normalizer<Entry extends EntryName, Options> = Partial<Options> extends Options
-  ? <O extends Options = DefaultOptions & Options>(body: unknown, options?: O) => E.Either<NormalizeError, EntryEvents<Entry, O>>
-  : <O extends Options>(body: unknown, options: O) => E.Either<NormalizeError, EntryEvents<Entry, O>>
+  ? <O extends Options = DefaultOptions & Options>(body: unknown, options?: O) => either.Either<NormalizeError, EntryEvents<Entry, O>>
+  : <O extends Options>(body: unknown, options: O) => either.Either<NormalizeError, EntryEvents<Entry, O>>
 
 /**
  * An entry in its `safeParse` form: `{ success: true, events }` or
@@ -79,11 +80,11 @@ export type SchemaFactory<Entry extends EntryName, Options> = Partial<Options> e
   : <O extends Options>(options: O) => EventsSchema<EntryEvents<Entry, O>>
 
 /** The `safeParse` form of a result. */
-export const toSafeParseResult = <Events>(result: E.Either<NormalizeError, Events>): SafeParseResult<Events> =>
+export const toSafeParseResult = <Events>(result: either.Either<NormalizeError, Events>): SafeParseResult<Events> =>
   E.isRight(result) ? { success: true, events: result.right } : { success: false, error: result.left }
 
 /** The `parse` form of a result: the events, or a thrown `DeliveryKitError`. */
-export const eventsOrThrow = <Events>(result: E.Either<NormalizeError, Events>): Events => {
+export const eventsOrThrow = <Events>(result: either.Either<NormalizeError, Events>): Events => {
   if (E.isLeft(result)) throw new DeliveryKitError(result.left)
   return result.right
 }
@@ -97,32 +98,32 @@ export interface EntryForms<Entry extends EntryName, Options> {
   readonly schema: SchemaFactory<Entry, Options>
 }
 
-/**
- * The forms of one entry of a vendor. The types narrow the events to the options
- * given, which is safe: without `unknownStatus: 'keep'` no unknown event passes
- * `settleUnknownStatuses`, and an entry returns only the kinds its spec accepts.
- */
-export const entryForms = <Entry extends EntryName, Options>(vendor: RegisteredVendor, entry: EntrySpec): EntryForms<Entry, Options> => {
-  const normalize = (body: unknown, options?: unknown): E.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>> => vendor.run(entry, body, options)
-  const forms = {
-    normalize,
-    safeParse: (body: unknown, options?: unknown) => toSafeParseResult(normalize(body, options)),
-    parse: (body: unknown, options?: unknown) => eventsOrThrow(normalize(body, options)),
-    schema: (options?: unknown) => eventsSchema((body) => normalize(body, options)),
-  }
-  return forms as unknown as EntryForms<Entry, Options>
+// One builder per form, each called with /*#__PURE__*/ by the vendor's entry module: a
+// bundle that imports `normalize` alone keeps neither `parse` nor the error class it throws.
+// The types narrow the events to the options given, which is safe: without
+// `unknownStatus: 'keep'` no unknown event passes `settleUnknownStatuses`, and an entry
+// returns only the kinds its spec accepts.
+
+/** An entry of a vendor in its fp-ts form. */
+export const normalizer = <Entry extends EntryName, Options>(vendor: RegisteredVendor, entry: EntrySpec): Normalizer<Entry, Options> => {
+  const normalize = (body: unknown, options?: unknown): either.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>> => vendor.run(entry, body, options)
+  return normalize as unknown as Normalizer<Entry, Options>
 }
 
-/** Every entry of a vendor, typed by its options. */
-export interface VendorEntries<Options, InboundOptions> {
-  readonly delivery: EntryForms<'delivery', Options>
-  readonly webhook: EntryForms<'webhook', Options>
-  readonly inbound: EntryForms<'inbound', InboundOptions>
+/** An entry of a vendor in its `safeParse` form. */
+export const safeParser = <Entry extends EntryName, Options>(vendor: RegisteredVendor, entry: EntrySpec): SafeParser<Entry, Options> => {
+  const safeParse = (body: unknown, options?: unknown) => toSafeParseResult(vendor.run(entry, body, options))
+  return safeParse as unknown as SafeParser<Entry, Options>
 }
 
-/** A vendor's entry points, built from its definition. */
-export const vendorEntries = <Options, InboundOptions>(vendor: RegisteredVendor): VendorEntries<Options, InboundOptions> => ({
-  delivery: entryForms(vendor, DELIVERY_ENTRY),
-  webhook: entryForms(vendor, WEBHOOK_ENTRY),
-  inbound: entryForms(vendor, INBOUND_ENTRY),
-})
+/** An entry of a vendor in its `parse` form. */
+export const parser = <Entry extends EntryName, Options>(vendor: RegisteredVendor, entry: EntrySpec): Parser<Entry, Options> => {
+  const parse = (body: unknown, options?: unknown) => eventsOrThrow(vendor.run(entry, body, options))
+  return parse as unknown as Parser<Entry, Options>
+}
+
+/** An entry of a vendor as a Standard Schema factory (`webhookSchema`). */
+export const schemaFactory = <Entry extends EntryName, Options>(vendor: RegisteredVendor, entry: EntrySpec): SchemaFactory<Entry, Options> => {
+  const schema = (options?: unknown) => eventsSchema((body) => vendor.run(entry, body, options))
+  return schema as unknown as SchemaFactory<Entry, Options>
+}

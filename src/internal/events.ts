@@ -1,11 +1,11 @@
 import type { UnknownStatusIssue } from '../errors/issue.js'
 import { MAX_ISSUES } from '../errors/validation.js'
-import type { CatalogEntry } from '../model/catalog.js'
 import type { Channel } from '../model/channel.js'
 import type { AnyEvent, Cost, EventDetails, HistoryEntry } from '../model/event.js'
 import type { Vendor } from '../model/vendor.js'
 import type { AnyWebhookEvent } from '../model/webhook.js'
 import type { Built } from './definition.js'
+import type { StatusRow } from './rows.js'
 
 /** What a vendor's `toEvents` knows of one event; optional fields may be `undefined`. */
 export interface EventFields {
@@ -15,7 +15,7 @@ export interface EventFields {
   readonly recipient: string
   readonly vendorStatus: string
   /** The catalog entry of `vendorStatus` on `channel`, `undefined` for an unknown code. */
-  readonly entry: CatalogEntry | undefined
+  readonly entry: StatusRow | undefined
   readonly occurredAt: string | undefined
   readonly vendorTime: string | undefined
   readonly reference?: string | undefined
@@ -60,7 +60,7 @@ export const makeEvent = (fields: EventFields): AnyEvent => {
 
 /** Builds one entry of an event's `history`, the same way as `makeEvent` builds events. */
 export const makeHistoryEntry = (
-  entry: CatalogEntry | undefined,
+  entry: StatusRow | undefined,
   vendorStatus: string,
   occurredAt: string | undefined,
   vendorTime: string | undefined,

@@ -1,4 +1,5 @@
-import { either as E } from 'fp-ts'
+import type { either } from 'fp-ts'
+import * as E from './either.js'
 
 import type { InvalidBodyError, InvalidOptionsError, NormalizeError } from '../errors/error.js'
 import type { NonEmptyReadonlyArray, TooLargeIssue, UnknownStatusIssue } from '../errors/issue.js'
@@ -88,7 +89,7 @@ const OPTION_NAMES = ['timeZone', 'unknownStatus', 'maxBodySize', 'channel'] as 
  * is never asked twice, and one that throws (or a revoked Proxy) is an `invalid_options`
  * error, not a throw.
  */
-export const readOptions = (vendor: Vendor, input: unknown, options: unknown): E.Either<InvalidOptionsError, Readonly<Record<string, unknown>>> =>
+export const readOptions = (vendor: Vendor, input: unknown, options: unknown): either.Either<InvalidOptionsError, Readonly<Record<string, unknown>>> =>
   readObject(vendor, input, options, '(options)', 'an object or undefined', OPTION_NAMES)
 
 /**
@@ -100,7 +101,7 @@ export const checkCommonOptions = (
   input: unknown,
   options: Readonly<Record<string, unknown>>,
   defaultTimeZone: string,
-): E.Either<InvalidOptionsError | InvalidBodyError, CommonSettings> => {
+): either.Either<InvalidOptionsError | InvalidBodyError, CommonSettings> => {
   const unknownStatus = options['unknownStatus']
   if (unknownStatus !== undefined && unknownStatus !== 'error' && unknownStatus !== 'keep') {
     return E.left(invalidOption(vendor, input, 'unknownStatus', '"error" or "keep"', unknownStatus))
@@ -120,7 +121,7 @@ export const checkCommonOptions = (
 }
 
 /** Applies the caller's `unknownStatus` choice to what a vendor's builder found. */
-export const settleUnknownStatuses = (vendor: Vendor, input: unknown, keepUnknown: boolean, built: Built): E.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>> => {
+export const settleUnknownStatuses = (vendor: Vendor, input: unknown, keepUnknown: boolean, built: Built): either.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>> => {
   const [first, ...rest] = built.unknownStatuses
   if (first === undefined || keepUnknown) return E.right(built.events)
   const issues: NonEmptyReadonlyArray<UnknownStatusIssue> = [first, ...rest]

@@ -18,34 +18,53 @@ const setOwn = (target: Record<string, unknown>, key: string, value: unknown): v
   else target[key] = value
 }
 
+/** An empty copy of a plain object or array: the same kind, the same (or no) prototype. */
+const emptyLike = (source: object): object => (Array.isArray(source) ? [] : Object.getPrototypeOf(source) === null ? (Object.create(null) as object) : {})
+
+/** Past this many objects met, `snapshot` finds the copy of one in a Map rather than by a scan. */
+const SCANNED = 16
+
 /**
  * A copy of a value as plain data, reading every property exactly once: arrays and plain
- * objects are copied (own enumerable string keys; cycles kept as cycles), anything else
- * (a `Date`, a class instance) is kept as it is. Throws what an accessor or a Proxy
- * throws: call it where that becomes an error.
+ * objects are copied (own enumerable string keys; shared objects and cycles kept as
+ * such), anything else (a `Date`, a class instance) is kept as it is. Throws what an
+ * accessor or a Proxy throws: call it where that becomes an error.
+ *
+ * Breadth first, in two parallel lists (objects met, their copies) walked by index: no
+ * closure, and no Map for the few objects of a usual body (it is built past
+ * {@link SCANNED} objects, so a large body stays linear).
  */
 export const snapshot = (value: unknown): unknown => {
   if (typeof value !== 'object' || value === null || !isPlain(value)) return value
-  const copies = new Map<object, object>()
-  const copyOf = (source: object): object => {
-    const known = copies.get(source)
-    if (known !== undefined) return known
-    const copy: object = Array.isArray(source) ? [] : (Object.create(Object.getPrototypeOf(source) === null ? null : Object.prototype) as object)
-    copies.set(source, copy)
-    pending.push([source, copy])
-    return copy
-  }
-  const pending: Array<readonly [object, object]> = []
-  const root = copyOf(value)
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const [source, copy] = next
-    const record = source as Readonly<Record<string, unknown>>
-    for (const key of Object.keys(source)) {
+  const sources: Array<object> = [value]
+  const copies: Array<object> = [emptyLike(value)]
+  let known: Map<object, object> | undefined
+  for (let next = 0; next < sources.length; next++) {
+    const record = sources[next] as Readonly<Record<string, unknown>>
+    const copy = copies[next] as Record<string, unknown>
+    for (const key of Object.keys(record)) {
       const item = record[key]
-      setOwn(copy as Record<string, unknown>, key, typeof item === 'object' && item !== null && isPlain(item) ? copyOf(item) : item)
+      if (typeof item !== 'object' || item === null || !isPlain(item)) {
+        setOwn(copy, key, item)
+        continue
+      }
+      // The copy of an object met before (shared, or a cycle), else a new one to fill.
+      let found: object | undefined
+      if (known !== undefined) found = known.get(item)
+      else {
+        for (let i = 0; i < sources.length && found === undefined; i++) if (sources[i] === item) found = copies[i]
+        if (found === undefined && sources.length >= SCANNED) known = new Map(sources.map((source, i) => [source, copies[i] ?? source]))
+      }
+      if (found === undefined) {
+        found = emptyLike(item)
+        sources.push(item)
+        copies.push(found)
+        known?.set(item, found)
+      }
+      setOwn(copy, key, found)
     }
   }
-  return root
+  return copies[0]
 }
 
 /**

@@ -1,4 +1,6 @@
-import { either as E } from 'fp-ts'
+import type { either } from 'fp-ts'
+
+import * as E from './either.js'
 
 import type { NormalizeError } from '../errors/error.js'
 
@@ -129,7 +131,7 @@ export const standardIssues = (error: NormalizeError): ReadonlyArray<StandardSch
 }
 
 /** A Standard Schema that runs `run`: its events are the value, its error the issues. */
-export const eventsSchema = <Events>(run: (body: unknown) => E.Either<NormalizeError, Events>): EventsSchema<Events> => {
+export const eventsSchema = <Events>(run: (body: unknown) => either.Either<NormalizeError, Events>): EventsSchema<Events> => {
   const validate = (value: unknown): StandardSchemaV1.Result<Events> => {
     const result = run(value)
     return E.isRight(result) ? { value: result.right } : { issues: standardIssues(result.left) }

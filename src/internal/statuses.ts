@@ -1,15 +1,15 @@
 import { describeValue, formatPath } from '../errors/format.js'
 import type { IssuePath, UnknownStatusIssue } from '../errors/issue.js'
-import { channelsWithStatus, type CatalogEntry, type ChannelCatalogs } from '../model/catalog.js'
-import type { Channel } from '../model/channel.js'
+import { CHANNELS, type Channel } from '../model/channel.js'
 import { CHANNEL_NAMES, VENDOR_NAMES } from '../model/names.js'
 import type { StatusMapping } from '../model/status.js'
 import type { Vendor } from '../model/vendor.js'
 import { didYouMean, didYouMeanText } from './didYouMean.js'
+import { rowOf, type ChannelRows, type StatusRow } from './rows.js'
 import { article } from './words.js'
 
 /** The mapping fields of a catalog entry alone: events do not carry the rationale. */
-export const mappingOf = (entry: CatalogEntry): StatusMapping => {
+export const mappingOf = (entry: StatusRow): StatusMapping => {
   switch (entry.classification) {
     case 'failure':
       return { classification: 'failure', status: entry.status, failure: entry.failure }
@@ -21,7 +21,7 @@ export const mappingOf = (entry: CatalogEntry): StatusMapping => {
 }
 
 /** Whether every channel shares one catalog, so that messages need not name the channel. */
-const isSingleCatalog = (catalogs: ChannelCatalogs): boolean => new Set(Object.values(catalogs)).size === 1
+const isSingleCatalog = (catalogs: ChannelRows): boolean => new Set(Object.values(catalogs)).size === 1
 
 /** `a`, `a and b`, `a, b and c`. */
 const listed = (names: ReadonlyArray<string>): string =>
@@ -34,7 +34,7 @@ const listed = (names: ReadonlyArray<string>): string =>
  */
 export const unknownStatusIssue = (
   vendor: Vendor,
-  catalogs: ChannelCatalogs,
+  catalogs: ChannelRows,
   channel: Channel,
   status: string,
   path: IssuePath,
@@ -43,7 +43,7 @@ export const unknownStatusIssue = (
 ): UnknownStatusIssue => {
   const expected = Object.keys(catalogs[channel] ?? {})
   const single = isSingleCatalog(catalogs)
-  const knownOn = single ? [] : channelsWithStatus(catalogs, status)
+  const knownOn = single ? [] : CHANNELS.filter((c) => rowOf(catalogs, c, status) !== undefined)
   const what = single ? `${owner} status` : `${owner} ${CHANNEL_NAMES[channel]} status`
   const elsewhere = knownOn.length > 0 ? ` (it is a status on ${listed(knownOn.map((c) => CHANNEL_NAMES[c]))})` : ''
   // A code of another channel is not a typo. Bounded: a status longer than a code is not compared.

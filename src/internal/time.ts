@@ -3,8 +3,10 @@
  * to instants with an explicit offset, daylight saving included.
  *
  * Why not `Intl` for everything: one `Intl` conversion costs several times a whole
- * `normalize` call. The default zone (Europe/Paris) follows the EU rule, computed here with
- * arithmetic; other zones use one `Intl.DateTimeFormat` per call, memoized per quarter hour.
+ * `normalize` call, and building an `Intl.DateTimeFormat` a hundred times that. The
+ * default zone (Europe/Paris) follows the EU rule, computed here with arithmetic; other
+ * zones ask one `Intl.DateTimeFormat` per zone name, kept in a bounded cache with the
+ * offsets it gave, memoized per quarter hour.
  */
 
 const MINUTE = 60_000
@@ -24,7 +26,12 @@ const digit = (text: string, index: number): number => {
   return code >= 0 && code <= 9 ? code : Number.NaN
 }
 
-const number2 = (text: string, index: number): number => digit(text, index) * 10 + digit(text, index + 1)
+/** The two-digit number at `index`, or -1 if either character is not a digit. */
+const number2 = (text: string, index: number): number => {
+  const tens = text.charCodeAt(index) - 48
+  const units = text.charCodeAt(index + 1) - 48
+  return tens >= 0 && tens <= 9 && units >= 0 && units <= 9 ? tens * 10 + units : -1
+}
 
 const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
 
@@ -45,27 +52,41 @@ export const parseLocalDateTime = (text: string): LocalDateTime | undefined => {
 /** Whether a text is exactly a real `YYYY-MM-DD HH:mm:ss`, without allocating. */
 export const isLocalDateTime = (text: string): boolean => !Number.isNaN(localWallMs(text))
 
+/** The last text `localWallMs` read, and its value: a codec checks a date, the event builder reads it next. */
+let lastLocalText = ''
+let lastLocalWall = Number.NaN
+
 /**
  * The wall-clock value of `YYYY-MM-DD HH:mm:ss` as if it were UTC, or `NaN` if it is not
- * one. Arithmetic only: no Date, so years 0-99 stay themselves.
+ * one. Arithmetic only: no Date, so years 0-99 stay themselves. The last answer is kept:
+ * the date a codec validated is not parsed again when its event is built.
  */
-const localWallMs = (text: string): number => (text.length === 19 && text[10] === ' ' ? wallMsAt(text) : Number.NaN)
+const localWallMs = (text: string): number => {
+  if (text === lastLocalText) return lastLocalWall
+  if (text.length !== 19 || text[10] !== ' ') return Number.NaN
+  lastLocalWall = wallMsAt(text)
+  lastLocalText = text
+  return lastLocalWall
+}
 
 /**
  * The wall-clock value of the `YYYY-MM-DD?HH:mm:ss` the text starts with (the separator
  * at index 10 is the caller's business), or `NaN`.
  */
 const wallMsAt = (text: string): number => {
-  if (text.length < 19 || text[4] !== '-' || text[7] !== '-' || text[13] !== ':' || text[16] !== ':') return Number.NaN
-  const year = number2(text, 0) * 100 + number2(text, 2)
+  // Character codes, not one-character strings: 45 is '-', 58 is ':'.
+  if (text.length < 19 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return Number.NaN
+  const century = number2(text, 0)
+  const yearOf = number2(text, 2)
+  const year = century * 100 + yearOf
   const month = number2(text, 5)
   const day = number2(text, 8)
   const hour = number2(text, 11)
   const minute = number2(text, 14)
   const second = number2(text, 17)
-  // NaN fails every comparison below, so a non-digit anywhere is rejected.
+  // -1 (not digits) fails every lower bound below.
   const valid =
-    year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) &&
+    century >= 0 && yearOf >= 0 && year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) &&
     hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59
   return valid ? daysFromCivil(year, month, day) * DAY + hour * HOUR + minute * MINUTE + second * 1000 : Number.NaN
 }
@@ -81,7 +102,7 @@ export interface Zone {
   readonly offsetForWall?: (wallMs: number) => number | undefined
 }
 
-const UTC_NAMES: ReadonlySet<string> = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT', 'Etc/Universal', 'Etc/Zulu'])
+const UTC_NAMES: ReadonlySet<string> = /*#__PURE__*/ new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT', 'Etc/Universal', 'Etc/Zulu'])
 
 /** 1970-01-01 was a Thursday; 0 = Sunday. */
 const weekday = (dayNumber: number): number => (((dayNumber + 4) % 7) + 7) % 7
@@ -116,11 +137,24 @@ const lastSundayAt0100Utc = (year: number, month: number): number => {
 /** The first year France followed today's EU rule (summer time ends in October). */
 const EU_RULE_SINCE = 1996
 
-/** Summer time of a year under the EU rule, as instants. */
-const euSummer = (ms: number): { readonly start: number; readonly end: number } | undefined => {
+/** Summer time of a year under the EU rule, as instants, and the year it is of (as ms: [from, to)). */
+interface Summer {
+  readonly from: number
+  readonly to: number
+  readonly start: number
+  readonly end: number
+}
+
+/** The last year `euSummer` worked out: the dates of a body are nearly always in one year. */
+let lastSummer: Summer = { from: 0, to: 0, start: 0, end: 0 }
+
+/** Summer time of a year under the EU rule, as instants. The year is the one of `ms` read as UTC. */
+const euSummer = (ms: number): Summer | undefined => {
+  if (ms >= lastSummer.from && ms < lastSummer.to) return lastSummer
   const year = yearFromDays(Math.floor(ms / DAY))
   if (year < EU_RULE_SINCE) return undefined
-  return { start: lastSundayAt0100Utc(year, 3), end: lastSundayAt0100Utc(year, 10) }
+  lastSummer = { from: daysFromCivil(year, 1, 1) * DAY, to: daysFromCivil(year + 1, 1, 1) * DAY, start: lastSundayAt0100Utc(year, 3), end: lastSundayAt0100Utc(year, 10) }
+  return lastSummer
 }
 
 /**
@@ -156,9 +190,12 @@ const centralEuropeanZone = (name: string): Zone => {
 
 const QUARTER_HOUR = 15 * MINUTE
 
-/** Any IANA zone through one `Intl.DateTimeFormat`, memoized per quarter hour (zones change on quarter hours). */
-const intlZone = (name: string): Zone => {
-  const format = new Intl.DateTimeFormat('en-US', {
+/** The most quarter hours a zone remembers the offset of; past it, it forgets them all. */
+const MAX_MEMO = 4096
+
+/** The formatter an `intlZone` reads offsets with. Throws a RangeError for a zone `Intl` does not know. */
+const intlFormat = (name: string): Intl.DateTimeFormat =>
+  new Intl.DateTimeFormat('en-US', {
     timeZone: name,
     hourCycle: 'h23',
     year: 'numeric',
@@ -169,6 +206,9 @@ const intlZone = (name: string): Zone => {
     second: 'numeric',
     era: 'short',
   })
+
+/** Any IANA zone through one `Intl.DateTimeFormat`, memoized per quarter hour (zones change on quarter hours). */
+const intlZone = (name: string, format: Intl.DateTimeFormat = intlFormat(name)): Zone => {
   const memo = new Map<number, number>()
   return {
     name,
@@ -190,29 +230,54 @@ const intlZone = (name: string): Zone => {
         (fields['minute'] ?? 0) * MINUTE +
         (fields['second'] ?? 0) * 1000
       const offset = Math.round((wall - at) / MINUTE) * MINUTE
+      if (memo.size >= MAX_MEMO) memo.clear()
       memo.set(slot, offset)
       return offset
     },
   }
 }
 
-const EUROPE_CENTRAL: ReadonlySet<string> = new Set(['Europe/Paris', 'CET', 'Europe/Berlin', 'Europe/Madrid', 'Europe/Rome', 'Europe/Brussels', 'Europe/Amsterdam'])
+const EUROPE_CENTRAL: ReadonlySet<string> = /*#__PURE__*/ new Set(['Europe/Paris', 'CET', 'Europe/Berlin', 'Europe/Madrid', 'Europe/Rome', 'Europe/Brussels', 'Europe/Amsterdam'])
 
-/**
- * The zone of an IANA name, or `undefined` when `Intl` does not know it. Call once per
- * body: the returned zone keeps a small memo for the body's events.
- */
-export const zoneFor = (name: string): Zone | undefined => {
+/** The zone of a name, or `undefined` when `Intl` does not know it: what `zoneFor` caches. */
+const makeZone = (name: string): Zone | undefined => {
   if (UTC_NAMES.has(name)) return { name, offsetAt: () => 0, offsetForWall: () => 0 }
   // The default zone is the hot path: no Intl at all.
   if (EUROPE_CENTRAL.has(name)) return centralEuropeanZone(name)
+  let format: Intl.DateTimeFormat
   try {
-    // Validates the name; throws a RangeError for an unknown zone.
-    const canonical = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone
-    return EUROPE_CENTRAL.has(canonical) ? centralEuropeanZone(name) : intlZone(name)
+    format = intlFormat(name)
   } catch {
     return undefined
   }
+  // A name Intl resolves to a central European zone (another spelling, a link) takes the arithmetic path too.
+  return EUROPE_CENTRAL.has(format.resolvedOptions().timeZone) ? centralEuropeanZone(name) : intlZone(name, format)
+}
+
+/** The most zone names `zoneFor` keeps; past it, the oldest is dropped. */
+const MAX_ZONES = 32
+/** Longer names are not kept (no IANA name is near it): a caller's megabyte of text stays theirs. */
+const MAX_NAME = 64
+/** Zones by name, `null` for a name `Intl` refused: one `Intl.DateTimeFormat` per zone name, not per call. */
+const ZONES = /*#__PURE__*/ new Map<string, Zone | null>()
+
+/**
+ * The zone of an IANA name, or `undefined` when `Intl` does not know it. Zones are kept
+ * by name (at most {@link MAX_ZONES}), with the offsets they found: a zone's answers
+ * depend on its name alone, so any call may share them.
+ */
+export const zoneFor = (name: string): Zone | undefined => {
+  const known = ZONES.get(name)
+  if (known !== undefined) return known ?? undefined
+  const zone = makeZone(name)
+  if (name.length <= MAX_NAME) {
+    if (ZONES.size >= MAX_ZONES) {
+      const oldest = ZONES.keys().next()
+      if (oldest.done !== true) ZONES.delete(oldest.value)
+    }
+    ZONES.set(name, zone ?? null)
+  }
+  return zone
 }
 
 /**
@@ -249,13 +314,25 @@ const formatOffset = (offsetMs: number): string => {
  * ISO-8601 with an explicit offset for a local date-time read in a zone:
  * `2025-01-22 11:46:06` in Europe/Paris is `2025-01-22T11:46:06+01:00`.
  */
-export const toOffsetDateTime = (local: LocalDateTime, zone: Zone): string => {
-  const known = zone.offsetForWall?.(local.wallMs)
-  if (known !== undefined) return `${local.text.slice(0, 10)}T${local.text.slice(11)}${formatOffset(known)}`
-  const instant = instantOf(local.wallMs, zone)
+export const toOffsetDateTime = (local: LocalDateTime, zone: Zone): string => zonedIso(local.text, local.wallMs, zone)
+
+/**
+ * {@link toOffsetDateTime} of an Octopush `YYYY-MM-DD HH:mm:ss`, or `undefined` if the
+ * text is not one: what the event builders call on a date their codec has just checked
+ * (so it is not parsed again).
+ */
+export const localToOffsetDateTime = (text: string, zone: Zone): string | undefined => {
+  const wallMs = localWallMs(text)
+  return Number.isNaN(wallMs) ? undefined : zonedIso(text, wallMs, zone)
+}
+
+const zonedIso = (text: string, wallMs: number, zone: Zone): string => {
+  const known = zone.offsetForWall?.(wallMs)
+  if (known !== undefined) return `${text.slice(0, 10)}T${text.slice(11)}${formatOffset(known)}`
+  const instant = instantOf(wallMs, zone)
   const offset = zone.offsetAt(instant)
-  if (instant + offset === local.wallMs) {
-    return `${local.text.slice(0, 10)}T${local.text.slice(11)}${formatOffset(offset)}`
+  if (instant + offset === wallMs) {
+    return `${text.slice(0, 10)}T${text.slice(11)}${formatOffset(offset)}`
   }
   // A wall time inside a spring-forward gap: show the real wall time after the gap.
   const shown = new Date(instant + offset).toISOString().slice(0, 19)
@@ -294,11 +371,32 @@ export const parseOffsetDateTime = (text: string): OffsetDateTime | undefined =>
   }
 }
 
-/** Whether a text is ISO-8601 with an offset, as `parseOffsetDateTime` reads it, building no string. */
+/** Whether a text is ISO-8601 with an offset, as `parseOffsetDateTime` reads it. */
 export const isOffsetDateTime = (text: string): boolean => scanOffsetDateTime(text) !== undefined
 
 /** The parts of an ISO-8601 date-time with an offset: the wall time (to the ms), its fraction as shown, the offset. */
-const scanOffsetDateTime = (text: string): { readonly wallMs: number; readonly fraction: string; readonly offsetMs: number } | undefined => {
+interface ScannedDateTime {
+  readonly wallMs: number
+  readonly fraction: string
+  readonly offsetMs: number
+}
+
+/** The last text `scanOffsetDateTime` read, and its parts: a codec checks a date, the event builder reads it next. */
+let lastScannedText = ''
+let lastScanned: ScannedDateTime | undefined
+
+/** {@link scanText}, the last answer kept (for texts of a date-time's length only). */
+const scanOffsetDateTime = (text: string): ScannedDateTime | undefined => {
+  if (text === lastScannedText) return lastScanned
+  const scanned = scanText(text)
+  if (text.length <= 35) {
+    lastScannedText = text
+    lastScanned = scanned
+  }
+  return scanned
+}
+
+const scanText = (text: string): ScannedDateTime | undefined => {
   if (text.length < 20 || text.length > 35 || (text[10] !== 'T' && text[10] !== 't' && text[10] !== ' ')) return undefined
   const wall = wallMsAt(text)
   if (Number.isNaN(wall)) return undefined
@@ -321,7 +419,7 @@ const scanOffsetDateTime = (text: string): { readonly wallMs: number; readonly f
     if (sign === 0 || (rest !== 6 && !compact) || (!compact && text[at + 3] !== ':')) return undefined
     const hours = number2(text, at + 1)
     const minutes = number2(text, at + (compact ? 3 : 4))
-    if (!(hours <= 23 && minutes <= 59)) return undefined
+    if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return undefined
     offsetMs = sign * (hours * HOUR + minutes * MINUTE)
   }
   return { wallMs: wall + (fraction === '' ? 0 : Number(fraction)), fraction, offsetMs }

@@ -1,6 +1,8 @@
 import * as t from 'io-ts'
 
 import type { CatalogEntry, ChannelCatalogs } from '../../model/catalog.js'
+import { withNotes, type RowNotes } from '../../internal/rows.js'
+import { MASSTACK_SMS_ROWS, MASSTACK_EMAIL_ROWS } from './rows.js'
 
 // Masstack publishes one status table ("Delivery info") with an SMS and an e-mail column;
 // a cell reading "N/A" means the status does not occur on that channel. Each channel's
@@ -40,8 +42,27 @@ export type MasstackSmsStatusCode = (typeof MASSTACK_SMS_STATUS_CODES)[number]
  */
 export type MasstackEmailStatusCode = (typeof MASSTACK_EMAIL_STATUS_CODES)[number]
 
-const permanent = true
-const temporary = false
+/** Why each row of MASSTACK_SMS_CATALOG maps as it does, and where its code or words come from. */
+const MASSTACK_SMS_NOTES: Readonly<Record<MasstackSmsStatusCode, RowNotes>> = {
+  REGISTERED: {
+    rationale: 'Masstack has it and has not sent it yet. It may stay here for hours when the communication type has a delivery window.',
+  },
+  SUBMITTED: {
+    rationale: 'Handed to the GSM network; a delivery, expiry or error status should follow.',
+  },
+  DELIVERED: {
+    rationale: 'The handset received it. No later SMS status exists (OPEN and CLICKED are N/A for SMS).',
+  },
+  EXPIRED: {
+    rationale: 'The validity period (48 h by default) ran out, typically because the phone was off; a later sending may succeed.',
+  },
+  UNDELIVERABLE: {
+    rationale: "Judgement call: permanent, because Masstack's only example of the cause is a lasting one (\"the destination number does not exist\"), and an unreachable phone has its own code (EXPIRED), so the number is treated as unable to take SMS.",
+  },
+  FAILED: {
+    rationale: 'Judgement call: Masstack\'s own processing failed and it says it is "not guaranteed it was sent", so the outcome is unknown (it may have gone out: a retry can duplicate it); the fault is the vendor\'s, not the number\'s.',
+  },
+}
 
 /**
  * The SMS column of Masstack's status table: each code with Masstack's SMS description
@@ -55,36 +76,33 @@ const temporary = false
  * ```
  * @category Catalog
  */
-export const MASSTACK_SMS_CATALOG: Readonly<Record<MasstackSmsStatusCode, CatalogEntry>> = {
-  REGISTERED: {
-    description: 'The SMS has been accepted (input is correct) and registered in the system to be submitted to GSM network for delivery, however the SMS has not been sent yet',
-    classification: 'transient', status: 'accepted',
-    rationale: 'Masstack has it and has not sent it yet. It may stay here for hours when the communication type has a delivery window.',
-  },
+export const MASSTACK_SMS_CATALOG: Readonly<Record<MasstackSmsStatusCode, CatalogEntry>> = /*#__PURE__*/ withNotes(MASSTACK_SMS_ROWS, MASSTACK_SMS_NOTES)
+
+/** Why each row of MASSTACK_EMAIL_CATALOG maps as it does, and where its code or words come from. */
+const MASSTACK_EMAIL_NOTES: Readonly<Record<MasstackEmailStatusCode, RowNotes>> = {
   SUBMITTED: {
-    description: 'The SMS has been already submitted to GSM network and sent to the user. No confirmation of delivery, expiration or error has been received so far',
-    classification: 'transient', status: 'sent',
-    rationale: 'Handed to the GSM network; a delivery, expiry or error status should follow.',
+    rationale: 'Handed on to the e-mail service provider; "no final status is known yet".',
   },
   DELIVERED: {
-    description: 'The SMS has been successfully delivered to the subscriber device',
-    classification: 'final', status: 'delivered',
-    rationale: 'The handset received it. No later SMS status exists (OPEN and CLICKED are N/A for SMS).',
+    rationale: 'Judgement call: it means the destination server accepted the mail, not that it reached the inbox; that is what delivered means for e-mail. OPEN and CLICKED may follow.',
   },
-  EXPIRED: {
-    description: 'It was not possible to deliver the SMS to the user during the set maximum delivery time (48h by default), e.g: the phone was off during the whole period',
-    classification: 'failure', status: 'expired', failure: { reason: 'expired', permanent: temporary },
-    rationale: 'The validity period (48 h by default) ran out, typically because the phone was off; a later sending may succeed.',
+  OPEN: {
+    rationale: 'An e-mail open is the read of that channel; CLICKED may follow.',
+  },
+  CLICKED: {
+    rationale: 'Engagement after delivery.',
   },
   UNDELIVERABLE: {
-    description: 'It is not possible to deliver the SMS because of a GSM network reason, for example, the destination number does not exist',
-    classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
-    rationale: "Judgement call: permanent, because Masstack's only example of the cause is a lasting one (\"the destination number does not exist\"), and an unreachable phone has its own code (EXPIRED), so the number is treated as unable to take SMS.",
+    rationale: 'Permanent: a hard bounce, "because of a permanent situation, for example, the address does not exist".',
   },
-  FAILED: {
-    description: 'The SMS processing in the system has failed and it could not be sent or, at least, it is not guaranteed it was sent',
-    classification: 'failure', status: 'unconfirmed', failure: { reason: 'provider_error', permanent: temporary },
-    rationale: 'Judgement call: Masstack\'s own processing failed and it says it is "not guaranteed it was sent", so the outcome is unknown (it may have gone out: a retry can duplicate it); the fault is the vendor\'s, not the number\'s.',
+  DEFERRED: {
+    rationale: 'A temporary refusal that Masstack says it will retry: not settled.',
+  },
+  REJECTED: {
+    rationale: 'Judgement call: a soft bounce (mailbox over quota). The cause is temporary, so not permanent; unlike DEFERRED no retry is promised, so it settles as a failure. Not canonical rejected, which means refused before sending.',
+  },
+  DROPPED: {
+    rationale: 'Judgement call: the provider refused to send, from its record of earlier failures for the address (a suppression list). Permanent, because the words name a lasting cause: the sending "has been identified as a sending that is going to fail", so it will keep dropping it; stop sending to it.',
   },
 }
 
@@ -100,48 +118,7 @@ export const MASSTACK_SMS_CATALOG: Readonly<Record<MasstackSmsStatusCode, Catalo
  * ```
  * @category Catalog
  */
-export const MASSTACK_EMAIL_CATALOG: Readonly<Record<MasstackEmailStatusCode, CatalogEntry>> = {
-  SUBMITTED: {
-    description: 'The e-mail has been accepted and submitted to e-mail service provider to be sent, no final status is known yet',
-    classification: 'transient', status: 'sent',
-    rationale: 'Handed on to the e-mail service provider; "no final status is known yet".',
-  },
-  DELIVERED: {
-    description: 'The e-mail has been delivered to the destination e-mail server successfully, although it is not guaranteed that is already available at user inbox (the process is opaque)',
-    classification: 'final', status: 'delivered',
-    rationale: 'Judgement call: it means the destination server accepted the mail, not that it reached the inbox; that is what delivered means for e-mail. OPEN and CLICKED may follow.',
-  },
-  OPEN: {
-    description: 'The e-mail has been already opened by the user',
-    classification: 'final', status: 'read',
-    rationale: 'An e-mail open is the read of that channel; CLICKED may follow.',
-  },
-  CLICKED: {
-    description: 'At least one link included in the e-mail has been clicked by the user',
-    classification: 'final', status: 'clicked',
-    rationale: 'Engagement after delivery.',
-  },
-  UNDELIVERABLE: {
-    description: 'The e-mail cannot be delivered to the destination address because of a permanent situation, for example, the address does not exist.',
-    classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
-    rationale: 'Permanent: a hard bounce, "because of a permanent situation, for example, the address does not exist".',
-  },
-  DEFERRED: {
-    description: 'The e-mail was rejected by destination e-mail server because of a temporary issue expected to be resolved soon (e.g: overload), the sending will be reattempted',
-    classification: 'transient', status: 'deferred',
-    rationale: 'A temporary refusal that Masstack says it will retry: not settled.',
-  },
-  REJECTED: {
-    description: 'The e-mail was rejected by destination e-mail server because of a temporary reason, for example, the user memory usage is over quota',
-    classification: 'failure', status: 'undeliverable', failure: { reason: 'mailbox', permanent: temporary },
-    rationale: 'Judgement call: a soft bounce (mailbox over quota). The cause is temporary, so not permanent; unlike DEFERRED no retry is promised, so it settles as a failure. Not canonical rejected, which means refused before sending.',
-  },
-  DROPPED: {
-    description: 'The e-mail was dropped by the e-mail service provider because it has been identified as a sending that is going to fail, e.g: it was already rejected before',
-    classification: 'failure', status: 'rejected', failure: { reason: 'blocked_recipient', permanent: permanent },
-    rationale: 'Judgement call: the provider refused to send, from its record of earlier failures for the address (a suppression list). Permanent, because the words name a lasting cause: the sending "has been identified as a sending that is going to fail", so it will keep dropping it; stop sending to it.',
-  },
-}
+export const MASSTACK_EMAIL_CATALOG: Readonly<Record<MasstackEmailStatusCode, CatalogEntry>> = /*#__PURE__*/ withNotes(MASSTACK_EMAIL_ROWS, MASSTACK_EMAIL_NOTES)
 
 /**
  * The catalog by channel. Masstack's table covers SMS and e-mail only.
@@ -164,7 +141,7 @@ export const MASSTACK_CATALOGS: ChannelCatalogs = {
  *
  * @category Codecs
  */
-export const MasstackSmsStatus = t.keyof(MASSTACK_SMS_CATALOG, 'MasstackSmsStatus')
+export const MasstackSmsStatus = /*#__PURE__*/ t.keyof<Readonly<Record<MasstackSmsStatusCode, unknown>>>(MASSTACK_SMS_ROWS, 'MasstackSmsStatus')
 
 /**
  * The io-ts codec of a Masstack e-mail status code.
@@ -177,4 +154,4 @@ export const MasstackSmsStatus = t.keyof(MASSTACK_SMS_CATALOG, 'MasstackSmsStatu
  * ```
  * @category Codecs
  */
-export const MasstackEmailStatus = t.keyof(MASSTACK_EMAIL_CATALOG, 'MasstackEmailStatus')
+export const MasstackEmailStatus = /*#__PURE__*/ t.keyof<Readonly<Record<MasstackEmailStatusCode, unknown>>>(MASSTACK_EMAIL_ROWS, 'MasstackEmailStatus')

@@ -1,4 +1,4 @@
-import { either as E } from 'fp-ts'
+import * as E from '../../internal/either.js'
 import * as t from 'io-ts'
 
 import { describeValue, formatPath } from '../../errors/format.js'
@@ -65,7 +65,7 @@ const int64Text = (name: string, isText: (text: string) => boolean, textHint: st
  *
  * @category Codecs
  */
-export const MasstackPhoneDigits = int64Text(
+export const MasstackPhoneDigits = /*#__PURE__*/ int64Text(
   'phone number digits (text, or a JSON number below 2^53)',
   (text) => /^\+?\d{1,20}$/.test(text),
   'a phone number; expected digits (Masstack sends int64 numbers without country code)',
@@ -76,7 +76,7 @@ export const MasstackPhoneDigits = int64Text(
  *
  * @category Codecs
  */
-export const MasstackId = int64Text('id (text, or a JSON number below 2^53)', (text) => text.length > 0, 'an id; expected non-empty text')
+export const MasstackId = /*#__PURE__*/ int64Text('id (text, or a JSON number below 2^53)', (text) => text.length > 0, 'an id; expected non-empty text')
 
 /**
  * The brand of {@link MasstackDateTime}.
@@ -95,7 +95,7 @@ export interface MasstackDateTimeBrand {
  *
  * @category Codecs
  */
-export const MasstackDateTime = t.brand(
+export const MasstackDateTime = /*#__PURE__*/ t.brand(
   t.string,
   (s): s is t.Branded<string, MasstackDateTimeBrand> => isMasstackTime(s),
   'MasstackDateTime',
@@ -105,7 +105,7 @@ export const MasstackDateTime = t.brand(
 export type MasstackDateTime = t.TypeOf<typeof MasstackDateTime>
 
 /** The same codec, with a message that says which format was expected. */
-const DateTimeText = textFormat('ISO-8601 date-time', MasstackDateTime, 'ISO-8601 such as "2024-08-01T10:38:45.698148Z"')
+const DateTimeText = /*#__PURE__*/ textFormat('ISO-8601 date-time', MasstackDateTime, 'ISO-8601 such as "2024-08-01T10:38:45.698148Z"')
 
 /**
  * A Masstack channel name (`sms` or `email`). The response's casing is not documented,
@@ -164,6 +164,7 @@ const identified = <A extends { readonly id?: string; readonly externalId?: stri
     name,
     (u): u is A & MasstackIdentity => fields.is(u) && isIdentified(u),
     (u, c) => {
+      if (fields.is(u) && isIdentified(u)) return t.success(u)
       const decoded = fields.validate(u, t.appendContext(c, '', fields, u))
       if (E.isLeft(decoded)) return decoded
       if (isIdentified(decoded.right)) return t.success(decoded.right)
@@ -182,7 +183,7 @@ const identified = <A extends { readonly id?: string; readonly externalId?: stri
  *
  * @category Codecs
  */
-export const MasstackSmsCommunication = identified(
+export const MasstackSmsCommunication = /*#__PURE__*/ identified(
   'MasstackSmsCommunication',
   struct(
     'MasstackSmsFields',
@@ -201,7 +202,7 @@ export type MasstackSmsCommunication = t.TypeOf<typeof MasstackSmsCommunication>
  *
  * @category Codecs
  */
-export const MasstackEmailCommunication = identified(
+export const MasstackEmailCommunication = /*#__PURE__*/ identified(
   'MasstackEmailCommunication',
   struct('MasstackEmailFields', { status: t.string, destinationEmail: t.string }, { channel: channelNamed('email'), ...COMMON_FIELDS }),
 )
@@ -236,7 +237,7 @@ export const channelOfRecord = (u: Readonly<Record<string, unknown>>): MasstackC
 export const isMasstackSmsCommunication = (record: MasstackCommunication): record is MasstackSmsCommunication =>
   orElse(() => channelOfRecord(record) === 'sms', false)
 
-const ChannelField = new t.Type<string, string, unknown>(
+const ChannelField = /*#__PURE__*/ new t.Type<string, string, unknown>(
   '"sms" or "email", or a terminatingNumber (SMS) or destinationEmail (e-mail) to tell it by',
   t.string.is,
   t.failure,
@@ -250,11 +251,10 @@ const ChannelField = new t.Type<string, string, unknown>(
 const pickRecord = (u: unknown, c: t.Context): MasstackChannelName | t.Validation<never> => {
   if (!isRecord(u)) return t.failure(u, c, `expected a Masstack communication record (a JSON object), received ${describeValue(u)}`)
   const channel = channelOfRecord(u)
+  if (channel === 'sms' || channel === 'email') return channel
+  // The context of the failure, built only for one.
   const at = t.appendContext(c, 'channel', ChannelField, u['channel'])
   switch (channel) {
-    case 'sms':
-    case 'email':
-      return channel
     case 'invalid':
       return t.failure(u['channel'], at, `${describeValue(u['channel'])} is not a Masstack channel; expected one of ${CHANNEL_NAMES.join(', ')}`)
     case 'ambiguous':
@@ -279,7 +279,7 @@ const RECORD_CODECS = { sms: MasstackSmsCommunication, email: MasstackEmailCommu
  * ```
  * @category Codecs
  */
-export const MasstackCommunication = dispatch<MasstackCommunication>('MasstackCommunication', (u, c) => {
+export const MasstackCommunication = /*#__PURE__*/ dispatch<MasstackCommunication>('MasstackCommunication', (u, c) => {
   const picked = pickRecord(u, c)
   return typeof picked === 'string' ? RECORD_CODECS[picked] : picked
 })
@@ -296,16 +296,19 @@ export type ChannelRecord =
  * {@link MasstackCommunication}, decoding to the record and the channel its rule chose.
  * Tagged as a dispatch, so that error paths skip the record codec it hands over to.
  */
-const ChannelRecordCodec = Object.assign(new t.Type<ChannelRecord>(
+const ChannelRecordCodec = /*#__PURE__*/ Object.assign(new t.Type<ChannelRecord>(
   'MasstackCommunication',
   (_u): _u is ChannelRecord => false,
   (u, c) => {
     const picked = pickRecord(u, c)
     if (typeof picked !== 'string') return picked
+    // A record already in decoded form is tagged as it is; only another one needs a context.
     if (picked === 'sms') {
+      if (MasstackSmsCommunication.is(u)) return t.success({ channel: 'sms', record: u })
       const sms = MasstackSmsCommunication.validate(u, t.appendContext(c, '', MasstackSmsCommunication, u))
       return E.isLeft(sms) ? sms : t.success({ channel: 'sms', record: sms.right })
     }
+    if (MasstackEmailCommunication.is(u)) return t.success({ channel: 'email', record: u })
     const email = MasstackEmailCommunication.validate(u, t.appendContext(c, '', MasstackEmailCommunication, u))
     return E.isLeft(email) ? email : t.success({ channel: 'email', record: email.right })
   },
@@ -319,7 +322,7 @@ const ChannelRecordCodec = Object.assign(new t.Type<ChannelRecord>(
 /** @category Codecs */
 export type MasstackCommunicationList = ReadonlyArray<MasstackCommunication>
 
-const CommunicationList = cappedList(MasstackCommunication, 'MasstackCommunicationList')
+const CommunicationList = /*#__PURE__*/ cappedList(MasstackCommunication, 'MasstackCommunicationList')
 
 /** The one own key of an object whose value is an array, if there is exactly one. */
 const onlyListKey = (u: Readonly<Record<string, unknown>>): string | undefined => {
@@ -345,16 +348,16 @@ const pickEnvelopeData = (u: unknown, c: t.Context): 'record' | 'list' | t.Valid
   )
 }
 
-const EnvelopeData = dispatch<MasstackCommunication | MasstackCommunicationList>('MasstackEnvelopeData', (u, c) => {
+const EnvelopeData = /*#__PURE__*/ dispatch<MasstackCommunication | MasstackCommunicationList>('MasstackEnvelopeData', (u, c) => {
   const picked = pickEnvelopeData(u, c)
   return picked === 'list' ? CommunicationList : picked === 'record' ? MasstackCommunication : picked
 })
 
 /** A list of records, each tagged with the channel it was decoded as. */
-const ChannelRecordList = cappedList(ChannelRecordCodec, 'MasstackCommunicationList')
+const ChannelRecordList = /*#__PURE__*/ cappedList(ChannelRecordCodec, 'MasstackCommunicationList')
 
 /** `data` of an envelope, its records tagged. */
-const ChannelEnvelopeData = dispatch<ChannelRecord | ReadonlyArray<ChannelRecord>>('MasstackEnvelopeData', (u, c) => {
+const ChannelEnvelopeData = /*#__PURE__*/ dispatch<ChannelRecord | ReadonlyArray<ChannelRecord>>('MasstackEnvelopeData', (u, c) => {
   const picked = pickEnvelopeData(u, c)
   return picked === 'list' ? ChannelRecordList : picked === 'record' ? ChannelRecordCodec : picked
 })
@@ -366,13 +369,13 @@ const ChannelEnvelopeData = dispatch<ChannelRecord | ReadonlyArray<ChannelRecord
  *
  * @category Codecs
  */
-export const MasstackEnvelope = struct('MasstackEnvelope', { data: EnvelopeData }, { commit: t.string, id: MasstackId })
+export const MasstackEnvelope = /*#__PURE__*/ struct('MasstackEnvelope', { data: EnvelopeData }, { commit: t.string, id: MasstackId })
 
 /** @category Codecs */
 export type MasstackEnvelope = t.TypeOf<typeof MasstackEnvelope>
 
 /** {@link MasstackEnvelope}, its records tagged with their channels. */
-const ChannelEnvelope = struct('MasstackEnvelope', { data: ChannelEnvelopeData }, { commit: t.string, id: MasstackId })
+const ChannelEnvelope = /*#__PURE__*/ struct('MasstackEnvelope', { data: ChannelEnvelopeData }, { commit: t.string, id: MasstackId })
 
 /** A body is an envelope when it has `data`, or `commit` without a `status` of its own. */
 const looksLikeEnvelope = (u: Readonly<Record<string, unknown>>): boolean =>
@@ -440,7 +443,7 @@ export const pickMasstack = (u: unknown, c: t.Context): MasstackShape | PickFail
  * ```
  * @category Codecs
  */
-export const MasstackBody = dispatch<MasstackBody>('MasstackBody', (u, c) =>
+export const MasstackBody = /*#__PURE__*/ dispatch<MasstackBody>('MasstackBody', (u, c) =>
   fromPick<MasstackShape, MasstackBody>(pickMasstack(u, c), { record: MasstackCommunication, list: CommunicationList, envelope: MasstackEnvelope }, c),
 )
 

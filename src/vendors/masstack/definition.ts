@@ -1,9 +1,9 @@
-import { either as E } from 'fp-ts'
+import * as E from '../../internal/either.js'
 
-import { callbackShape, type CommonSettings, type VendorDefinition } from '../../internal/definition.js'
+import { callbackShape, type CommonSettings, type VendorRules } from '../../internal/definition.js'
 import { register, type RegisteredVendor } from '../../internal/engine.js'
 import type { CommonOptions } from '../../internal/pipeline.js'
-import { MASSTACK_CATALOGS } from './catalog.js'
+import { MASSTACK_ROW_CATALOGS } from './rows.js'
 import { MASSTACK_CHANNEL_CODECS, pickMasstack, type MasstackShape } from './codec.js'
 import { located, recordEvents } from './toEvents.js'
 
@@ -31,18 +31,17 @@ export interface MasstackOptions extends CommonOptions {
 }
 
 /** Masstack, as data: every entry point is built from this. Its statuses are polled: every body is a delivery status. */
-export const MASSTACK: VendorDefinition<'masstack', MasstackShape, CommonSettings> = {
+const MASSTACK: VendorRules<'masstack', MasstackShape, CommonSettings> = {
   vendor: 'masstack',
-  catalogs: MASSTACK_CATALOGS,
+  catalogs: MASSTACK_ROW_CATALOGS,
   defaultTimeZone: MASSTACK_DEFAULT_TIME_ZONE,
   settings: (_options, common) => E.right(common),
   pick: pickMasstack,
-  shapes: {
-    record: callbackShape({ kind: 'delivery', name: 'Masstack communication record', codec: MASSTACK_CHANNEL_CODECS.record, build: (body, settings: CommonSettings) => E.right(recordEvents(located.record(body), settings)) }),
-    list: callbackShape({ kind: 'delivery', name: 'Masstack list of communication records', codec: MASSTACK_CHANNEL_CODECS.list, build: (body, settings: CommonSettings) => E.right(recordEvents(located.list(body), settings)) }),
-    envelope: callbackShape({ kind: 'delivery', name: 'Masstack Communications API envelope', codec: MASSTACK_CHANNEL_CODECS.envelope, build: (body, settings: CommonSettings) => E.right(recordEvents(located.envelope(body), settings)) }),
-  },
 }
 
-/** Masstack, ready to run. */
-export const MASSTACK_VENDOR: RegisteredVendor = register(MASSTACK)
+/** Masstack, ready to run (every body is a delivery status: one registration serves every entry). */
+export const MASSTACK_VENDOR: RegisteredVendor = /*#__PURE__*/ register(MASSTACK, {
+  record: /*#__PURE__*/ callbackShape({ kind: 'delivery', name: 'Masstack communication record' }, MASSTACK_CHANNEL_CODECS.record, (body, settings: CommonSettings) => E.right(recordEvents(located.record(body), settings))),
+  list: /*#__PURE__*/ callbackShape({ kind: 'delivery', name: 'Masstack list of communication records' }, MASSTACK_CHANNEL_CODECS.list, (body, settings: CommonSettings) => E.right(recordEvents(located.list(body), settings))),
+  envelope: /*#__PURE__*/ callbackShape({ kind: 'delivery', name: 'Masstack Communications API envelope' }, MASSTACK_CHANNEL_CODECS.envelope, (body, settings: CommonSettings) => E.right(recordEvents(located.envelope(body), settings))),
+})

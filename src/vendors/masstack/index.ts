@@ -13,7 +13,8 @@
  * ```
  * @module masstack
  */
-import { vendorEntries } from '../../internal/entries.js'
+import { normalizer, parser, safeParser, schemaFactory } from '../../internal/entries.js'
+import { DELIVERY_ENTRY, WEBHOOK_ENTRY } from '../../internal/engine.js'
 import { MASSTACK_VENDOR, type MasstackOptions } from './definition.js'
 
 export {
@@ -45,7 +46,6 @@ export {
 } from './codec.js'
 export { MASSTACK_DEFAULT_TIME_ZONE, type MasstackOptions } from './definition.js'
 
-const entries = vendorEntries<MasstackOptions, never>(MASSTACK_VENDOR)
 
 /**
  * Decodes Masstack communication status data into canonical events, one per record: a
@@ -71,7 +71,7 @@ const entries = vendorEntries<MasstackOptions, never>(MASSTACK_VENDOR)
  * ```
  * @category Normalize
  */
-export const normalize = entries.delivery.normalize
+export const normalize = /*#__PURE__*/ normalizer<'delivery', MasstackOptions>(MASSTACK_VENDOR, DELIVERY_ENTRY)
 
 /**
  * Like {@link normalize}, for code that does not use fp-ts: `{ success: true, events }`
@@ -79,14 +79,14 @@ export const normalize = entries.delivery.normalize
  *
  * @category Normalize
  */
-export const safeParse = entries.delivery.safeParse
+export const safeParse = /*#__PURE__*/ safeParser<'delivery', MasstackOptions>(MASSTACK_VENDOR, DELIVERY_ENTRY)
 
 /**
  * Like {@link normalize}, returning the events or throwing a `DeliveryKitError`.
  *
  * @category Normalize
  */
-export const parse = entries.delivery.parse
+export const parse = /*#__PURE__*/ parser<'delivery', MasstackOptions>(MASSTACK_VENDOR, DELIVERY_ENTRY)
 
 /**
  * The webhook entry, as for the other vendors. Masstack sends nothing but the status
@@ -94,7 +94,7 @@ export const parse = entries.delivery.parse
  *
  * @category Webhook
  */
-export const normalizeWebhook = entries.webhook.normalize
+export const normalizeWebhook = /*#__PURE__*/ normalizer<'webhook', MasstackOptions>(MASSTACK_VENDOR, WEBHOOK_ENTRY)
 
 /**
  * Like {@link normalizeWebhook}, returning `{ success: true, events }` or
@@ -102,14 +102,14 @@ export const normalizeWebhook = entries.webhook.normalize
  *
  * @category Webhook
  */
-export const safeParseWebhook = entries.webhook.safeParse
+export const safeParseWebhook = /*#__PURE__*/ safeParser<'webhook', MasstackOptions>(MASSTACK_VENDOR, WEBHOOK_ENTRY)
 
 /**
  * Like {@link normalizeWebhook}, returning the events or throwing a `DeliveryKitError`.
  *
  * @category Webhook
  */
-export const parseWebhook = entries.webhook.parse
+export const parseWebhook = /*#__PURE__*/ parser<'webhook', MasstackOptions>(MASSTACK_VENDOR, WEBHOOK_ENTRY)
 
 /**
  * {@link normalizeWebhook} as a Standard Schema (`~standard`, v1), for a framework's route
@@ -123,4 +123,4 @@ export const parseWebhook = entries.webhook.parse
  * ```
  * @category Standard Schema
  */
-export const webhookSchema = entries.webhook.schema
+export const webhookSchema = /*#__PURE__*/ schemaFactory<'webhook', MasstackOptions>(MASSTACK_VENDOR, WEBHOOK_ENTRY)

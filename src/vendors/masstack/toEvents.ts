@@ -2,9 +2,9 @@ import type { IssuePath } from '../../errors/issue.js'
 import type { Built, CommonSettings } from '../../internal/definition.js'
 import { digest } from '../../internal/digest.js'
 import { collector, makeEvent } from '../../internal/events.js'
+import { rowOf } from '../../internal/rows.js'
 import { unknownStatusIssue } from '../../internal/statuses.js'
-import { lookupStatus } from '../../model/catalog.js'
-import { MASSTACK_CATALOGS } from './catalog.js'
+import { MASSTACK_ROW_CATALOGS } from './rows.js'
 import type { ChannelRecord } from './codec.js'
 import { masstackOccurredAt } from './time.js'
 
@@ -39,8 +39,8 @@ export const recordEvents = (records: ReadonlyArray<Located>, settings: CommonSe
     // deliverykit does not invent one (countryCode, when sent, is in raw).
     const recipient = tagged.channel === 'sms' ? tagged.record.terminatingNumber : tagged.record.destinationEmail
     const messageId = record.id ?? record.externalId
-    const entry = lookupStatus(MASSTACK_CATALOGS, channel, record.status)
-    if (entry === undefined) events.unknown(() => unknownStatusIssue('masstack', MASSTACK_CATALOGS, channel, record.status, [...path, 'status']))
+    const entry = rowOf(MASSTACK_ROW_CATALOGS, channel, record.status)
+    if (entry === undefined) events.unknown(() => unknownStatusIssue('masstack', MASSTACK_ROW_CATALOGS, channel, record.status, [...path, 'status']))
     if (!events.wanted()) continue
     const vendorTime = record.updatedTime
     events.add(

@@ -32,6 +32,14 @@ const MARKERS = {
 
 type Family = keyof typeof MARKERS
 
+const FAMILIES: ReadonlyArray<Family> = ['sendResponse', 'legacy', 'legacyInbound', 'mo', 'status']
+
+/** Whether the body has one of a family's marker fields. */
+const hasMarker = (u: Readonly<Record<string, unknown>>, family: Family): boolean => {
+  for (const field of MARKERS[family]) if (has(u, field)) return true
+  return false
+}
+
 const FAMILY_NAMES: Readonly<Record<Family, string>> = {
   sendResponse: 'a send API response',
   legacy: 'a legacy form callback',
@@ -62,12 +70,19 @@ export const pickMessangi = (u: unknown, c: t.Context): MessangiShape | PickFail
   if (!isRecord(u)) {
     return { failure: [{ value: u, context: c, message: `expected a Messangi callback (a JSON object or form), received ${describeValue(u)}` }] }
   }
-  const found = (Object.keys(MARKERS) as ReadonlyArray<Family>).filter((family) => MARKERS[family].some((field) => has(u, field)))
-  if (found.length > 1) {
+  // Loops, not filter and some: this runs on every body.
+  let family: Family | undefined
+  let families = 0
+  for (const candidate of FAMILIES) {
+    if (!hasMarker(u, candidate)) continue
+    family ??= candidate
+    families++
+  }
+  if (families > 1) {
+    const found = FAMILIES.filter((candidate) => hasMarker(u, candidate))
     const fields = found.map((family) => `${MARKERS[family].filter((field) => has(u, field)).join(', ')} (${FAMILY_NAMES[family]})`)
     return { failure: [{ value: u, context: c, message: `the body has ${fields.join(' and ')}; a Messangi body is one of them, so this body is refused rather than guessed` }] }
   }
-  const [family] = found
   if (family === undefined) return has(u, 'text') ? 'mo' : 'status'
   switch (family) {
     case 'sendResponse':
@@ -135,7 +150,7 @@ export const MESSANGI_SHAPE_NAMES: Readonly<Record<MessangiShape, string>> = {
  *
  * @category Codecs
  */
-export const MessangiBody = dispatch<MessangiBody>('MessangiBody', (u, c) => {
+export const MessangiBody = /*#__PURE__*/ dispatch<MessangiBody>('MessangiBody', (u, c) => {
   const picked = pickMessangi(u, c)
   if (typeof picked === 'string' && !isDeliveryShape(picked)) return t.failure(u, c, `this is a ${MESSANGI_SHAPE_NAMES[picked]}, not a delivery status`)
   return fromPick(picked, DELIVERY_CODECS, c)
@@ -147,7 +162,7 @@ export const MessangiBody = dispatch<MessangiBody>('MessangiBody', (u, c) => {
  *
  * @category Codecs
  */
-export const MessangiInboundCallback = dispatch<MessangiInboundCallback>('MessangiInboundCallback', (u, c) => {
+export const MessangiInboundCallback = /*#__PURE__*/ dispatch<MessangiInboundCallback>('MessangiInboundCallback', (u, c) => {
   const picked = pickMessangi(u, c)
   if (typeof picked === 'string' && isDeliveryShape(picked)) return t.failure(u, c, `this is a ${MESSANGI_SHAPE_NAMES[picked]}, not an inbound message`)
   return fromPick(picked, INBOUND_CODECS, c)
@@ -158,7 +173,7 @@ export const MessangiInboundCallback = dispatch<MessangiInboundCallback>('Messan
  *
  * @category Codecs
  */
-export const MessangiCallback = dispatch<MessangiCallback>('MessangiCallback', (u, c) => {
+export const MessangiCallback = /*#__PURE__*/ dispatch<MessangiCallback>('MessangiCallback', (u, c) => {
   const picked = pickMessangi(u, c)
   if (typeof picked !== 'string') return fromPick(picked, DELIVERY_CODECS, c)
   return isDeliveryShape(picked) ? DELIVERY_CODECS[picked] : INBOUND_CODECS[picked]

@@ -46,7 +46,7 @@ const textOrSafeInteger = (name: string) =>
  *
  * @category Codecs
  */
-export const MessangiId = textOrSafeInteger('id as text')
+export const MessangiId = /*#__PURE__*/ textOrSafeInteger('id as text')
 
 /**
  * A phone number or address as text; a JSON number (a `to` sent as `5588999999999`) is
@@ -54,7 +54,7 @@ export const MessangiId = textOrSafeInteger('id as text')
  *
  * @category Codecs
  */
-export const MessangiAddress = textOrSafeInteger('string')
+export const MessangiAddress = /*#__PURE__*/ textOrSafeInteger('string')
 
 /**
  * The brand of {@link MessangiDateTime}: text checked to be ISO-8601 with `Z` or an offset.
@@ -80,7 +80,7 @@ export const isoOfMessangiTime = (text: string): string =>
  *
  * @category Codecs
  */
-export const MessangiDateTime = t.brand(
+export const MessangiDateTime = /*#__PURE__*/ t.brand(
   t.string,
   (s): s is t.Branded<string, MessangiDateTimeBrand> => isOffsetDateTime(isoOfMessangiTime(s)),
   'MessangiDateTime',
@@ -90,13 +90,13 @@ export const MessangiDateTime = t.brand(
 export type MessangiDateTime = t.TypeOf<typeof MessangiDateTime>
 
 /** The same codec, with a message that says which format was expected. */
-export const DateTimeText = textFormat('ISO-8601 date-time with Z or an offset', MessangiDateTime, 'ISO-8601 with Z or an offset, such as "2021-08-17T04:25:38.117Z"')
+export const DateTimeText = /*#__PURE__*/ textFormat('ISO-8601 date-time with Z or an offset', MessangiDateTime, 'ISO-8601 with Z or an offset, such as "2021-08-17T04:25:38.117Z"')
 
 /**
  * The date of an inbound message: as {@link MessangiDateTime}, or without a zone, which
  * deliverykit does not guess (the event then has `vendorTime` but no `occurredAt`).
  */
-const InboundDateTimeText = textFormat(
+const InboundDateTimeText = /*#__PURE__*/ textFormat(
   'ISO-8601 date-time',
   new t.Type<string, string, unknown>(
     'ISO-8601 date-time',
@@ -108,7 +108,7 @@ const InboundDateTimeText = textFormat(
 )
 
 /** A number or text, kept as sent: for fields whose type the documents leave open. */
-const NumberOrText = new t.Type<number | string, number | string, unknown>(
+const NumberOrText = /*#__PURE__*/ new t.Type<number | string, number | string, unknown>(
   'number or text',
   (u): u is number | string => typeof u === 'number' || typeof u === 'string',
   (u, c) => (typeof u === 'number' || typeof u === 'string' ? t.success(u) : t.failure(u, c)),
@@ -138,7 +138,7 @@ const NumberOrText = new t.Type<number | string, number | string, unknown>(
  * ```
  * @category Codecs
  */
-export const MessangiStatusCallback = struct(
+export const MessangiStatusCallback = /*#__PURE__*/ struct(
   'MessangiStatusCallback',
   { id: MessangiId, status: t.string, to: MessangiAddress },
   {
@@ -168,7 +168,7 @@ export type MessangiStatusCallback = t.TypeOf<typeof MessangiStatusCallback>
  *
  * @category Codecs
  */
-export const MessangiSendResponse = struct(
+export const MessangiSendResponse = /*#__PURE__*/ struct(
   'MessangiSendResponse',
   {
     data: struct(
@@ -193,7 +193,7 @@ export type MessangiSendResponse = t.TypeOf<typeof MessangiSendResponse>
  *
  * @category Codecs
  */
-export const MessangiLegacyType = oneOf('MessangiLegacyType', 'a legacy Messangi callback type with a delivery status', {
+export const MessangiLegacyType = /*#__PURE__*/ oneOf('MessangiLegacyType', 'a legacy Messangi callback type with a delivery status', {
   SMS: null,
   PUSH: null,
   EMAIL: null,
@@ -216,7 +216,7 @@ export type MessangiLegacyType = t.TypeOf<typeof MessangiLegacyType>
  * ```
  * @category Codecs
  */
-export const MessangiLegacyCallback = struct(
+export const MessangiLegacyCallback = /*#__PURE__*/ struct(
   'MessangiLegacyCallback',
   { TYPE: MessangiLegacyType, MESSANGI_ID: MessangiId, STATUS: t.string, TO: t.string },
   { FROM: t.string, MESSAGE_BODY: t.string, CLIENT_ID: t.string },
@@ -239,7 +239,7 @@ export type MessangiLegacyCallback = t.TypeOf<typeof MessangiLegacyCallback>
  *
  * @category Codecs
  */
-export const MessangiMoCallback = struct(
+export const MessangiMoCallback = /*#__PURE__*/ struct(
   'MessangiMoCallback',
   { user: MessangiAddress, text: t.string },
   {
@@ -263,7 +263,7 @@ export type MessangiMoCallback = t.TypeOf<typeof MessangiMoCallback>
  *
  * @category Codecs
  */
-export const MessangiLegacyMoCallback = struct(
+export const MessangiLegacyMoCallback = /*#__PURE__*/ struct(
   'MessangiLegacyMoCallback',
   { TYPE: oneOf('MessangiLegacyMoType', 'a legacy Messangi inbound type', { MO_MESSAGE: null }), FROM: t.string, TEXT: t.string },
   { TO: t.string, ENCODING: t.string },
@@ -279,7 +279,7 @@ export type MessangiLegacyMoCallback = t.TypeOf<typeof MessangiLegacyMoCallback>
  *
  * @category Codecs
  */
-export const MessangiLegacyInboundForm = struct('MessangiLegacyInboundForm', { mo: t.string, mobile: MessangiAddress }, {})
+export const MessangiLegacyInboundForm = /*#__PURE__*/ struct('MessangiLegacyInboundForm', { mo: t.string, mobile: MessangiAddress }, {})
 
 /** @category Codecs */
 export type MessangiLegacyInboundForm = t.TypeOf<typeof MessangiLegacyInboundForm>
@@ -291,7 +291,7 @@ export type MessangiLegacyInboundForm = t.TypeOf<typeof MessangiLegacyInboundFor
  *
  * @category Codecs
  */
-export const MessangiLegacyFacebookCallback = struct(
+export const MessangiLegacyFacebookCallback = /*#__PURE__*/ struct(
   'MessangiLegacyFacebookCallback',
   { TYPE: oneOf('MessangiLegacyFacebookType', 'a legacy Messangi Facebook type', { FACEBOOK: null }), FROM: t.string, MESSAGE_BODY: t.string },
   { TO: t.string, CLIENT_ID: t.string, MESSANGI_ID: MessangiId },

@@ -1,10 +1,10 @@
-import { either as E } from 'fp-ts'
+import * as E from '../../internal/either.js'
 
-import { callbackShape, type VendorDefinition } from '../../internal/definition.js'
+import { callbackShape, type ShapeName, type VendorRules } from '../../internal/definition.js'
 import { register, type EntrySpec, type RegisteredVendor } from '../../internal/engine.js'
 import type { CommonOptions } from '../../internal/pipeline.js'
 import { MESSANGI_SHAPE_NAMES, pickMessangi, type MessangiShape } from './callback.js'
-import { MESSANGI_CATALOGS } from './catalog/index.js'
+import { MESSANGI_ROW_CATALOGS } from './rows/index.js'
 import {
   MessangiLegacyCallback,
   MessangiLegacyFacebookCallback,
@@ -59,10 +59,10 @@ export type MessangiInboundOptions = Pick<CommonOptions, 'maxBodySize'>
 const isMessangiChannel = (value: unknown): value is MessangiChannel =>
   typeof value === 'string' && (MESSANGI_CHANNELS as ReadonlyArray<string>).includes(value)
 
-/** Messangi, as data: every entry point is built from this. */
-export const MESSANGI: VendorDefinition<'messangi', MessangiShape, MessangiSettings> = {
+/** Messangi, as data: every entry point is built from this and the shapes below. */
+const MESSANGI: VendorRules<'messangi', MessangiShape, MessangiSettings> = {
   vendor: 'messangi',
-  catalogs: MESSANGI_CATALOGS,
+  catalogs: MESSANGI_ROW_CATALOGS,
   // Messangi's times carry Z or an offset, and a zone-less one is not guessed: no zone is read.
   defaultTimeZone: 'UTC',
   settings: (options, common) => {
@@ -70,22 +70,41 @@ export const MESSANGI: VendorDefinition<'messangi', MessangiShape, MessangiSetti
     if (channel !== undefined && !isMessangiChannel(channel)) {
       return E.left({ option: 'channel', expected: `one of ${MESSANGI_CHANNELS.join(', ')} (Messangi status callbacks and send API responses do not name their channel)`, received: channel, known: MESSANGI_CHANNELS })
     }
-    return E.right({ ...common, channel })
+    return E.right({ zone: common.zone, keepUnknown: common.keepUnknown, channel })
   },
   pick: pickMessangi,
-  shapes: {
-    status: callbackShape({ kind: 'delivery', name: MESSANGI_SHAPE_NAMES.status, codec: MessangiStatusCallback, build: callbackEvents }),
-    sendResponse: callbackShape({ kind: 'delivery', name: MESSANGI_SHAPE_NAMES.sendResponse, codec: MessangiSendResponse, build: sendResponseEvents }),
-    legacyStatus: callbackShape({ kind: 'delivery', name: MESSANGI_SHAPE_NAMES.legacyStatus, codec: MessangiLegacyCallback, build: (body) => E.right(legacyEvents(body)) }),
-    mo: callbackShape({ kind: 'inbound', name: MESSANGI_SHAPE_NAMES.mo, codec: MessangiMoCallback, build: (body) => E.right(moEvents(body)) }),
-    legacyMo: callbackShape({ kind: 'inbound', name: MESSANGI_SHAPE_NAMES.legacyMo, codec: MessangiLegacyMoCallback, build: (body) => E.right(legacyMoEvents(body)) }),
-    legacyFacebook: callbackShape({ kind: 'inbound', name: MESSANGI_SHAPE_NAMES.legacyFacebook, codec: MessangiLegacyFacebookCallback, build: (body) => E.right(legacyFacebookEvents(body)) }),
-    legacyInbound: callbackShape({ kind: 'inbound', name: MESSANGI_SHAPE_NAMES.legacyInbound, codec: MessangiLegacyInboundForm, build: (body) => E.right(legacyInboundEvents(body)) }),
-  },
 }
 
-/** Messangi, ready to run. */
-export const MESSANGI_VENDOR: RegisteredVendor = register(MESSANGI)
+const named = (kind: ShapeName['kind'], shape: MessangiShape): ShapeName => ({ kind, name: MESSANGI_SHAPE_NAMES[shape] })
+const MO = /*#__PURE__*/ named('inbound', 'mo')
+const LEGACY_MO = /*#__PURE__*/ named('inbound', 'legacyMo')
+const LEGACY_FACEBOOK = /*#__PURE__*/ named('inbound', 'legacyFacebook')
+const LEGACY_INBOUND = /*#__PURE__*/ named('inbound', 'legacyInbound')
+const STATUS = /*#__PURE__*/ callbackShape(named('delivery', 'status'), MessangiStatusCallback, callbackEvents)
+const SEND_RESPONSE = /*#__PURE__*/ callbackShape(named('delivery', 'sendResponse'), MessangiSendResponse, sendResponseEvents)
+const LEGACY_STATUS = /*#__PURE__*/ callbackShape(named('delivery', 'legacyStatus'), MessangiLegacyCallback, (body) => E.right(legacyEvents(body)))
+
+/** Messangi, ready to run: every callback (the webhook and inbound entries). */
+export const MESSANGI_VENDOR: RegisteredVendor = /*#__PURE__*/ register(MESSANGI, {
+  status: STATUS,
+  sendResponse: SEND_RESPONSE,
+  legacyStatus: LEGACY_STATUS,
+  mo: /*#__PURE__*/ callbackShape(MO, MessangiMoCallback, (body) => E.right(moEvents(body))),
+  legacyMo: /*#__PURE__*/ callbackShape(LEGACY_MO, MessangiLegacyMoCallback, (body) => E.right(legacyMoEvents(body))),
+  legacyFacebook: /*#__PURE__*/ callbackShape(LEGACY_FACEBOOK, MessangiLegacyFacebookCallback, (body) => E.right(legacyFacebookEvents(body))),
+  legacyInbound: /*#__PURE__*/ callbackShape(LEGACY_INBOUND, MessangiLegacyInboundForm, (body) => E.right(legacyInboundEvents(body))),
+})
+
+/** Messangi for the delivery entries: inbound bodies are known by name only, and refused. */
+export const MESSANGI_DELIVERY_VENDOR: RegisteredVendor = /*#__PURE__*/ register(MESSANGI, {
+  status: STATUS,
+  sendResponse: SEND_RESPONSE,
+  legacyStatus: LEGACY_STATUS,
+  mo: MO,
+  legacyMo: LEGACY_MO,
+  legacyFacebook: LEGACY_FACEBOOK,
+  legacyInbound: LEGACY_INBOUND,
+})
 
 /** The legacy entry: the legacy form callback alone, which names its channel in `TYPE`. */
 export const LEGACY_ENTRY: EntrySpec = { accepts: ['delivery'], shapes: ['legacyStatus'], decodes: 'a legacy form callback' }

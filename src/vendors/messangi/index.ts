@@ -12,8 +12,9 @@
  * ```
  * @module messangi
  */
-import { entryForms, vendorEntries } from '../../internal/entries.js'
-import { LEGACY_ENTRY, MESSANGI_VENDOR, type MessangiInboundOptions, type MessangiLegacyOptions, type MessangiOptions } from './definition.js'
+import { normalizer, parser, safeParser, schemaFactory } from '../../internal/entries.js'
+import { DELIVERY_ENTRY, INBOUND_ENTRY, WEBHOOK_ENTRY } from '../../internal/engine.js'
+import { LEGACY_ENTRY, MESSANGI_DELIVERY_VENDOR, MESSANGI_VENDOR, type MessangiInboundOptions, type MessangiLegacyOptions, type MessangiOptions } from './definition.js'
 
 export * from './catalog/index.js'
 export {
@@ -34,8 +35,6 @@ export { MessangiBody, MessangiCallback, MessangiInboundCallback } from './callb
 export { type MessangiInboundOptions, type MessangiLegacyOptions, type MessangiOptions } from './definition.js'
 export type { MessangiChannel } from './toEvents.js'
 
-const entries = vendorEntries<MessangiOptions, MessangiInboundOptions>(MESSANGI_VENDOR)
-const legacy = entryForms<'delivery', MessangiLegacyOptions>(MESSANGI_VENDOR, LEGACY_ENTRY)
 
 /**
  * Decodes a Messangi delivery body into its canonical event: the status callback (SMS MT
@@ -57,7 +56,7 @@ const legacy = entryForms<'delivery', MessangiLegacyOptions>(MESSANGI_VENDOR, LE
  * ```
  * @category Normalize
  */
-export const normalize = entries.delivery.normalize
+export const normalize = /*#__PURE__*/ normalizer<'delivery', MessangiOptions>(MESSANGI_DELIVERY_VENDOR, DELIVERY_ENTRY)
 
 /**
  * Like {@link normalize}, for code that does not use fp-ts: `{ success: true, events }`
@@ -65,14 +64,14 @@ export const normalize = entries.delivery.normalize
  *
  * @category Normalize
  */
-export const safeParse = entries.delivery.safeParse
+export const safeParse = /*#__PURE__*/ safeParser<'delivery', MessangiOptions>(MESSANGI_DELIVERY_VENDOR, DELIVERY_ENTRY)
 
 /**
  * Like {@link normalize}, returning the events or throwing a `DeliveryKitError`.
  *
  * @category Normalize
  */
-export const parse = entries.delivery.parse
+export const parse = /*#__PURE__*/ parser<'delivery', MessangiOptions>(MESSANGI_DELIVERY_VENDOR, DELIVERY_ENTRY)
 
 /**
  * Decodes any Messangi callback: a delivery status (as {@link normalize}) or an inbound
@@ -86,7 +85,7 @@ export const parse = entries.delivery.parse
  * ```
  * @category Webhook
  */
-export const normalizeWebhook = entries.webhook.normalize
+export const normalizeWebhook = /*#__PURE__*/ normalizer<'webhook', MessangiOptions>(MESSANGI_VENDOR, WEBHOOK_ENTRY)
 
 /**
  * Like {@link normalizeWebhook}, returning `{ success: true, events }` or
@@ -94,14 +93,14 @@ export const normalizeWebhook = entries.webhook.normalize
  *
  * @category Webhook
  */
-export const safeParseWebhook = entries.webhook.safeParse
+export const safeParseWebhook = /*#__PURE__*/ safeParser<'webhook', MessangiOptions>(MESSANGI_VENDOR, WEBHOOK_ENTRY)
 
 /**
  * Like {@link normalizeWebhook}, returning the events or throwing a `DeliveryKitError`.
  *
  * @category Webhook
  */
-export const parseWebhook = entries.webhook.parse
+export const parseWebhook = /*#__PURE__*/ parser<'webhook', MessangiOptions>(MESSANGI_VENDOR, WEBHOOK_ENTRY)
 
 /**
  * {@link normalizeWebhook} as a Standard Schema (`~standard`, v1), for a framework's route
@@ -116,7 +115,7 @@ export const parseWebhook = entries.webhook.parse
  * ```
  * @category Standard Schema
  */
-export const webhookSchema = entries.webhook.schema
+export const webhookSchema = /*#__PURE__*/ schemaFactory<'webhook', MessangiOptions>(MESSANGI_VENDOR, WEBHOOK_ENTRY)
 
 /**
  * Decodes a Messangi inbound message: the MO callback (JSON), the legacy MO and Facebook
@@ -131,7 +130,7 @@ export const webhookSchema = entries.webhook.schema
  * ```
  * @category Inbound
  */
-export const normalizeInbound = entries.inbound.normalize
+export const normalizeInbound = /*#__PURE__*/ normalizer<'inbound', MessangiInboundOptions>(MESSANGI_VENDOR, INBOUND_ENTRY)
 
 /**
  * Like {@link normalizeInbound}, returning `{ success: true, events }` or
@@ -139,14 +138,14 @@ export const normalizeInbound = entries.inbound.normalize
  *
  * @category Inbound
  */
-export const safeParseInbound = entries.inbound.safeParse
+export const safeParseInbound = /*#__PURE__*/ safeParser<'inbound', MessangiInboundOptions>(MESSANGI_VENDOR, INBOUND_ENTRY)
 
 /**
  * Like {@link normalizeInbound}, returning the events or throwing a `DeliveryKitError`.
  *
  * @category Inbound
  */
-export const parseInbound = entries.inbound.parse
+export const parseInbound = /*#__PURE__*/ parser<'inbound', MessangiInboundOptions>(MESSANGI_VENDOR, INBOUND_ENTRY)
 
 /**
  * Decodes a legacy form callback (`FROM`, `TO`, `MESSAGE_BODY`, `TYPE`, `CLIENT_ID`,
@@ -160,7 +159,7 @@ export const parseInbound = entries.inbound.parse
  * ```
  * @category Normalize
  */
-export const normalizeLegacy = legacy.normalize
+export const normalizeLegacy = /*#__PURE__*/ normalizer<'delivery', MessangiLegacyOptions>(MESSANGI_DELIVERY_VENDOR, LEGACY_ENTRY)
 
 /**
  * Like {@link normalizeLegacy}, returning `{ success: true, events }` or
@@ -168,11 +167,11 @@ export const normalizeLegacy = legacy.normalize
  *
  * @category Normalize
  */
-export const safeParseLegacy = legacy.safeParse
+export const safeParseLegacy = /*#__PURE__*/ safeParser<'delivery', MessangiLegacyOptions>(MESSANGI_DELIVERY_VENDOR, LEGACY_ENTRY)
 
 /**
  * Like {@link normalizeLegacy}, returning the events or throwing a `DeliveryKitError`.
  *
  * @category Normalize
  */
-export const parseLegacy = legacy.parse
+export const parseLegacy = /*#__PURE__*/ parser<'delivery', MessangiLegacyOptions>(MESSANGI_DELIVERY_VENDOR, LEGACY_ENTRY)

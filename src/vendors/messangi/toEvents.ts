@@ -1,16 +1,17 @@
-import { either as E } from 'fp-ts'
+import type { either } from 'fp-ts'
+import * as E from '../../internal/either.js'
 
 import type { IssuePath } from '../../errors/issue.js'
 import type { Built, CommonSettings, OptionProblem } from '../../internal/definition.js'
 import { digest } from '../../internal/digest.js'
 import { makeEvent, oneEvent } from '../../internal/events.js'
+import { rowOf, type ChannelRows } from '../../internal/rows.js'
 import { unknownStatusIssue } from '../../internal/statuses.js'
 import { parseOffsetDateTime } from '../../internal/time.js'
-import { lookupStatus, type ChannelCatalogs } from '../../model/catalog.js'
 import type { Channel } from '../../model/channel.js'
 import type { EventDetails } from '../../model/event.js'
-import type { InboundEvent } from '../../model/inbound.js'
-import { MESSANGI_CATALOGS, MESSANGI_LEGACY_CATALOGS } from './catalog/index.js'
+import type { InboundMessageEvent } from '../../model/inbound.js'
+import { MESSANGI_LEGACY_ROW_CATALOGS, MESSANGI_ROW_CATALOGS } from './rows/index.js'
 import {
   isoOfMessangiTime,
   type MessangiLegacyCallback,
@@ -46,6 +47,8 @@ const CHANNEL_OF_TYPE: Readonly<Record<MessangiLegacyType, MessangiChannel>> = {
   EMAIL: 'email',
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+
 /** Messangi may send an optional text field empty ("" is no reference): such a field is left out. */
 const given = (text: string | undefined): text is string => text !== undefined && text !== ''
 
@@ -55,7 +58,7 @@ const occurredAtOf = (date: string | undefined): string | undefined => (date ===
 /** What one delivery body says, whatever its shape. */
 interface StatusFields {
   readonly channel: Channel
-  readonly catalogs: ChannelCatalogs
+  readonly catalogs: ChannelRows
   /** Whose catalog it is, for messages: the vendor's, or "Messangi legacy". */
   readonly owner?: string
   readonly id: string
@@ -75,7 +78,7 @@ const MISSING_CHANNEL = (received: unknown): OptionProblem => ({
 })
 
 const statusEvents = (fields: StatusFields): Built => {
-  const entry = lookupStatus(fields.catalogs, fields.channel, fields.status)
+  const entry = rowOf(fields.catalogs, fields.channel, fields.status)
   const event = makeEvent({
     vendor: 'messangi',
     channel: fields.channel,
@@ -100,7 +103,7 @@ const statusEvents = (fields: StatusFields): Built => {
  * Messangi describes as "an identifier you can use to uniquely identify the destination
  * address in your systems … similar to the externalId".
  */
-export const callbackEvents = (body: MessangiStatusCallback, settings: MessangiSettings): E.Either<OptionProblem, Built> => {
+export const callbackEvents = (body: MessangiStatusCallback, settings: MessangiSettings): either.Either<OptionProblem, Built> => {
   if (settings.channel === undefined) return E.left(MISSING_CHANNEL(settings.channel))
   const details: { sender?: string; campaignId?: string } = {}
   if (given(body.from)) details.sender = body.from
@@ -108,7 +111,7 @@ export const callbackEvents = (body: MessangiStatusCallback, settings: MessangiS
   return E.right(
     statusEvents({
       channel: settings.channel,
-      catalogs: MESSANGI_CATALOGS,
+      catalogs: MESSANGI_ROW_CATALOGS,
       id: body.id,
       to: body.to,
       status: body.status,
@@ -122,12 +125,12 @@ export const callbackEvents = (body: MessangiStatusCallback, settings: MessangiS
 }
 
 /** The event of the send API's `{ meta, data }` response, on the caller's channel. */
-export const sendResponseEvents = (body: MessangiSendResponse, settings: MessangiSettings): E.Either<OptionProblem, Built> => {
+export const sendResponseEvents = (body: MessangiSendResponse, settings: MessangiSettings): either.Either<OptionProblem, Built> => {
   if (settings.channel === undefined) return E.left(MISSING_CHANNEL(settings.channel))
   return E.right(
     statusEvents({
       channel: settings.channel,
-      catalogs: MESSANGI_CATALOGS,
+      catalogs: MESSANGI_ROW_CATALOGS,
       id: body.data.id,
       to: body.data.to,
       status: body.data.status,
@@ -148,7 +151,7 @@ export const sendResponseEvents = (body: MessangiSendResponse, settings: Messang
 export const legacyEvents = (body: MessangiLegacyCallback): Built =>
   statusEvents({
     channel: CHANNEL_OF_TYPE[body.TYPE],
-    catalogs: MESSANGI_LEGACY_CATALOGS,
+    catalogs: MESSANGI_LEGACY_ROW_CATALOGS,
     owner: 'Messangi legacy',
     id: body.MESSANGI_ID,
     to: body.TO,
@@ -166,52 +169,36 @@ const channelOfConnection = (connection: string | undefined): Channel => (connec
 /** The `inbound` event of an MO callback. A date without a zone gives no `occurredAt`. */
 export const moEvents = (body: MessangiMoCallback): Built => {
   const occurredAt = occurredAtOf(body.date)
-  const event: InboundEvent = {
-    kind: 'inbound',
-    vendor: 'messangi',
-    channel: channelOfConnection(body.connection),
-    from: body.user,
-    ...(body.origin !== undefined && { to: body.origin }),
-    text: body.text,
-    ...(occurredAt !== undefined && { occurredAt }),
-    ...(body.date !== undefined && { vendorTime: body.date }),
-    raw: body,
-    eventId: digest(['messangi', 'inbound', body.id ?? '', body.user, body.text, body.date ?? '']),
-  }
-  return oneEvent(event, undefined)
+  // Field by field, in the order of the type: no conditional spread.
+  const event: Mutable<Partial<InboundMessageEvent>> = { kind: 'inbound', vendor: 'messangi', channel: channelOfConnection(body.connection), from: body.user }
+  if (body.origin !== undefined) event.to = body.origin
+  event.text = body.text
+  if (occurredAt !== undefined) event.occurredAt = occurredAt
+  if (body.date !== undefined) event.vendorTime = body.date
+  event.raw = body
+  event.eventId = digest(['messangi', 'inbound', body.id ?? '', body.user, body.text, body.date ?? ''])
+  // Every required field is set above.
+  return oneEvent(event as InboundMessageEvent, undefined)
+}
+
+/** An inbound event of a legacy form, whose recipient (`TO`) may be absent. */
+const legacyInbound = (channel: Channel, from: string, to: string | undefined, text: string, raw: Readonly<Record<string, unknown>>, eventId: string): Built => {
+  const event: Mutable<Partial<InboundMessageEvent>> = { kind: 'inbound', vendor: 'messangi', channel, from }
+  if (to !== undefined) event.to = to
+  event.text = text
+  event.raw = raw
+  event.eventId = eventId
+  // Every required field is set above.
+  return oneEvent(event as InboundMessageEvent, undefined)
 }
 
 /** The `inbound` event of a legacy MO form callback (`TYPE=MO_MESSAGE`). */
 export const legacyMoEvents = (body: MessangiLegacyMoCallback): Built =>
-  oneEvent(
-    {
-      kind: 'inbound',
-      vendor: 'messangi',
-      channel: 'sms',
-      from: body.FROM,
-      ...(body.TO !== undefined && { to: body.TO }),
-      text: body.TEXT,
-      raw: body,
-      eventId: digest(['messangi', 'inbound', body.FROM, body.TO ?? '', body.TEXT]),
-    },
-    undefined,
-  )
+  legacyInbound('sms', body.FROM, body.TO, body.TEXT, body, digest(['messangi', 'inbound', body.FROM, body.TO ?? '', body.TEXT]))
 
 /** The `inbound` event of a legacy Facebook message callback (`TYPE=FACEBOOK`). */
 export const legacyFacebookEvents = (body: MessangiLegacyFacebookCallback): Built =>
-  oneEvent(
-    {
-      kind: 'inbound',
-      vendor: 'messangi',
-      channel: 'facebook',
-      from: body.FROM,
-      ...(body.TO !== undefined && { to: body.TO }),
-      text: body.MESSAGE_BODY,
-      raw: body,
-      eventId: digest(['messangi', 'inbound', 'facebook', body.MESSANGI_ID ?? '', body.FROM, body.MESSAGE_BODY]),
-    },
-    undefined,
-  )
+  legacyInbound('facebook', body.FROM, body.TO, body.MESSAGE_BODY, body, digest(['messangi', 'inbound', 'facebook', body.MESSANGI_ID ?? '', body.FROM, body.MESSAGE_BODY]))
 
 /** The `inbound` event of the legacy inbound form (`mo`, `mobile`) that RapidPro's courier receives. */
 export const legacyInboundEvents = (body: MessangiLegacyInboundForm): Built =>

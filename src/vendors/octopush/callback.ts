@@ -33,6 +33,14 @@ const MARKERS = {
 
 type Kind = keyof typeof MARKERS
 
+const KINDS: ReadonlyArray<Kind> = ['delivery', 'opt_out', 'inbound']
+
+/** Whether the body has one of a kind's marker fields. */
+const hasMarker = (u: Readonly<Record<string, unknown>>, kind: Kind): boolean => {
+  for (const field of MARKERS[kind]) if (has(u, field)) return true
+  return false
+}
+
 const KIND_NAMES: Readonly<Record<Kind, string>> = { delivery: 'a delivery receipt', opt_out: 'a STOP (opt-out)', inbound: 'an inbound message' }
 
 /**
@@ -48,12 +56,19 @@ export const pickOctopush = (u: unknown, c: t.Context): OctopushShape | PickFail
   if (!isRecord(u)) {
     return { failure: [{ value: u, context: c, message: `expected an Octopush callback (a JSON object), received ${describeValue(u)}` }] }
   }
-  const found = (Object.keys(MARKERS) as ReadonlyArray<Kind>).filter((kind) => MARKERS[kind].some((field) => has(u, field)))
-  if (found.length > 1) {
+  // Loops, not filter and some: this runs on every body.
+  let kind: Kind | undefined
+  let kinds = 0
+  for (const candidate of KINDS) {
+    if (!hasMarker(u, candidate)) continue
+    kind ??= candidate
+    kinds++
+  }
+  if (kinds > 1) {
+    const found = KINDS.filter((candidate) => hasMarker(u, candidate))
     const fields = found.map((kind) => `${MARKERS[kind].filter((field) => has(u, field)).join(', ')} (${KIND_NAMES[kind]})`)
     return { failure: [{ value: u, context: c, message: `the body has ${fields.join(' and ')}; an Octopush callback is one of them, so this body is refused rather than guessed` }] }
   }
-  const [kind] = found
   if (kind === 'opt_out') return 'stop'
   if (kind === 'inbound') return 'inbound'
   if (kind === undefined && !has(u, 'status') && !has(u, 'channel')) {
@@ -120,7 +135,7 @@ export type OctopushCallback = OctopushDeliveryCallback | OctopushInteractionCal
  * ```
  * @category Codecs
  */
-export const OctopushCallback = dispatch<OctopushCallback>('OctopushCallback', (u, c) => fromPick(pickOctopush(u, c), CODECS, c))
+export const OctopushCallback = /*#__PURE__*/ dispatch<OctopushCallback>('OctopushCallback', (u, c) => fromPick(pickOctopush(u, c), CODECS, c))
 
 /**
  * Any Octopush delivery receipt: phone (`channel` one of its phone channels, or absent) or
@@ -135,7 +150,7 @@ export const OctopushCallback = dispatch<OctopushCallback>('OctopushCallback', (
  * ```
  * @category Codecs
  */
-export const OctopushDeliveryCallback = dispatch<OctopushDeliveryCallback>('OctopushDeliveryCallback', (u, c) => {
+export const OctopushDeliveryCallback = /*#__PURE__*/ dispatch<OctopushDeliveryCallback>('OctopushDeliveryCallback', (u, c) => {
   const picked = pickOctopush(u, c)
   if (picked === 'stop' || picked === 'inbound') return t.failure(u, c, `this is an ${SHAPE_NAMES[picked]}, not a delivery receipt`)
   return fromPick<'phone' | 'email', OctopushDeliveryCallback>(picked, { phone: OctopushPhoneCallback, email: OctopushEmailCallback }, c)
@@ -147,7 +162,7 @@ export const OctopushDeliveryCallback = dispatch<OctopushDeliveryCallback>('Octo
  *
  * @category Codecs
  */
-export const OctopushInteractionCallback = dispatch<OctopushInteractionCallback>('OctopushInteractionCallback', (u, c) => {
+export const OctopushInteractionCallback = /*#__PURE__*/ dispatch<OctopushInteractionCallback>('OctopushInteractionCallback', (u, c) => {
   const picked = pickOctopush(u, c)
   if (picked === 'phone' || picked === 'email') return t.failure(u, c, `this is an ${SHAPE_NAMES[picked]}, not a STOP or inbound callback`)
   return fromPick<'stop' | 'inbound', OctopushInteractionCallback>(picked, { stop: OctopushStopCallback, inbound: OctopushInboundCallback }, c)

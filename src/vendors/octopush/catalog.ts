@@ -1,6 +1,8 @@
 import * as t from 'io-ts'
 
 import type { CatalogEntry, ChannelCatalogs } from '../../model/catalog.js'
+import { withNotes, type RowNotes } from '../../internal/rows.js'
+import { OCTOPUSH_ROWS } from './rows.js'
 
 /**
  * Every delivery status code Octopush documents, in the order of its status table
@@ -27,8 +29,108 @@ export const OCTOPUSH_STATUS_CODES = [
  */
 export type OctopushStatusCode = (typeof OCTOPUSH_STATUS_CODES)[number]
 
-const permanent = true
-const temporary = false
+/** Why each row of OCTOPUSH_CATALOG maps as it does, and where its code or words come from. */
+const OCTOPUSH_NOTES: Readonly<Record<OctopushStatusCode, RowNotes>> = {
+  DELIVERED: {
+    rationale: 'The handset, call or mail server confirmed delivery.',
+  },
+  READ: {
+    rationale: 'Read receipt (RCS, WhatsApp): engagement after delivery.',
+  },
+  ACK: {
+    rationale: 'Only the first carrier has it; a delivery or failure receipt should follow.',
+  },
+  OPENED: {
+    rationale: 'An e-mail open is the read of that channel.',
+  },
+  CLICKED: {
+    rationale: 'Engagement after delivery.',
+  },
+  TRANSMITTED: {
+    rationale: "Octopush's own gateway has it; nothing has been handed on yet.",
+  },
+  ISP_SEND: {
+    rationale: 'Handed to the receiving ISP; its answer is still to come.',
+  },
+  UNDEFINED: {
+    rationale: 'Judgement call: the vendor itself cannot say what happened, so it is not a delivery; treated as settled (integrations bill it as final) but not permanent.',
+  },
+  UNKNOWN_DELIVERY: {
+    rationale: 'Judgement call: the carrier returned no final receipt; integrations disagree (pending vs final), and Octopush bills it as final, so it settles as unconfirmed.',
+  },
+  PROCESSED: {
+    rationale: 'Queued or being authenticated: still on the platform.',
+  },
+  SPAM_PRESUMPTION: {
+    rationale: 'Judgement call: the ISP presumed spam, so the mail may sit in a spam folder or be dropped; delivery cannot be confirmed, and it is not a complaint by the recipient.',
+  },
+  ABANDONED: {
+    rationale: 'Judgement call: "No further action taken" says the platform stopped trying, as when retries run out (hence expired), but names no cause, so the reason is unknown; nothing lasting is named, so a later sending may succeed.',
+  },
+  NOT_DELIVERED: {
+    rationale: 'Generic carrier failure with no cause given; the number may work another time.',
+  },
+  NOT_DELIVERABLE: {
+    rationale: 'Judgement call: "Message not deliverable" names no cause, and so none that lasts: temporary, reason unknown (an invalid recipient would be a guess). The voice receipt page lists it beside NOT_DELIVERED, BUSY and REFUSED.',
+  },
+  BAD_DESTINATION: {
+    rationale: 'Permanent: "Invalid destination" names the destination itself as the cause, which sending again does not change (wp-sms treats it as permanent too).',
+  },
+  BLACKLISTED_NUMBER: {
+    rationale: 'Permanent: the number "is blacklisted" on the account, a list STOP replies feed, and Octopush refuses to send to it until it is removed (wp-sms and Yuno unsubscribe the number).',
+  },
+  NOT_ALLOWED: {
+    rationale: 'Judgement call: "Delivery not allowed" names a rule, not a passing event, as the cause: sending there again is refused the same way. The public WordPress integration wp-sms treats it as permanent too (wp-sms/wp-sms, src/Messaging/Gateway/Provider/OctopushProvider.php, parseStatusCallback, commit 1c9140bd).',
+  },
+  EXPIRED: {
+    rationale: 'The validity period ran out, typically with the phone off; a later sending may succeed.',
+  },
+  BUSY: {
+    rationale: 'Voice call not answered this time.',
+  },
+  REFUSED: {
+    rationale: 'Judgement call: the recipient declined this call, which is not an opt-out.',
+  },
+  ANTI_FLOODING: {
+    rationale: 'Too many messages to the same number; a later sending may pass.',
+  },
+  UNFOUND_DESTINATION: {
+    rationale: 'Permanent: "Destination not found" names the destination as the cause: it does not exist, which sending again does not change.',
+  },
+  EMPTY_TEXT: {
+    rationale: 'The message was empty; the recipient is fine, the content needs fixing.',
+  },
+  TIMEOUT: {
+    rationale: 'No outcome in time; a later sending may succeed.',
+  },
+  SPAM_REPORT: {
+    rationale: 'Permanent: the recipient "has blocked your email", a spam report; never mail them again.',
+  },
+  UNSUBSCRIBED: {
+    rationale: 'Permanent: the recipient "has unregistered from your sendings", an opt-out that must reach the suppression list.',
+  },
+  FILTERED: {
+    rationale: 'Permanent: Octopush refuses the address itself before sending, for its "very high failure potential", a property of the address, and will keep refusing it.',
+  },
+  HARD_BOUNCE: {
+    rationale: 'Judgement call: the description names no cause, but the code does: a hard bounce, which Octopush sets against SOFT_BOUNCE ("the account is inactive or over quota"), is the refusal that lasts, so permanent; do not mail the address again.',
+  },
+  BLOCKED: {
+    rationale: 'Judgement call: a block of the whole campaign, not of this recipient, so not permanent for the address.',
+  },
+  SPAM_DETECTED: {
+    rationale: 'The ISP refused the content, not the address.',
+  },
+  DOMAIN_ERROR: {
+    rationale: 'Permanent: "the host doesn\'t exist or doesn\'t have MX service", so the domain cannot receive mail.',
+  },
+  SOFT_BOUNCE: {
+    rationale: 'A soft bounce: the mailbox may accept mail later.',
+  },
+  UNKNOWNED_USER: {
+    rationale: 'Permanent: "User doesn\'t exist", so the mailbox cannot receive mail (the code is spelled so by Octopush).',
+  },
+}
 
 /**
  * The Octopush status catalog: each code with Octopush's description and its canonical
@@ -42,173 +144,7 @@ const temporary = false
  * ```
  * @category Catalog
  */
-export const OCTOPUSH_CATALOG: Readonly<Record<OctopushStatusCode, CatalogEntry>> = {
-  DELIVERED: {
-    description: 'Message successfully delivered',
-    classification: 'final', status: 'delivered',
-    rationale: 'The handset, call or mail server confirmed delivery.',
-  },
-  READ: {
-    description: 'Message read',
-    classification: 'final', status: 'read',
-    rationale: 'Read receipt (RCS, WhatsApp): engagement after delivery.',
-  },
-  ACK: {
-    description: 'Acknowledged by first carrier',
-    classification: 'transient', status: 'sent',
-    rationale: 'Only the first carrier has it; a delivery or failure receipt should follow.',
-  },
-  OPENED: {
-    description: 'The recipient has opened your email',
-    classification: 'final', status: 'read',
-    rationale: 'An e-mail open is the read of that channel.',
-  },
-  CLICKED: {
-    description: 'The recipient has clicked on your email',
-    classification: 'final', status: 'clicked',
-    rationale: 'Engagement after delivery.',
-  },
-  TRANSMITTED: {
-    description: 'Your message was received by Email Gateway',
-    classification: 'transient', status: 'accepted',
-    rationale: "Octopush's own gateway has it; nothing has been handed on yet.",
-  },
-  ISP_SEND: {
-    description: 'Your message was sent to the ISP',
-    classification: 'transient', status: 'sent',
-    rationale: 'Handed to the receiving ISP; its answer is still to come.',
-  },
-  UNDEFINED: {
-    description: 'Undefined status',
-    classification: 'failure', status: 'unconfirmed', failure: { reason: 'unknown', permanent: temporary },
-    rationale: 'Judgement call: the vendor itself cannot say what happened, so it is not a delivery; treated as settled (integrations bill it as final) but not permanent.',
-  },
-  UNKNOWN_DELIVERY: {
-    description: 'Unknown delivery status',
-    classification: 'failure', status: 'unconfirmed', failure: { reason: 'unknown', permanent: temporary },
-    rationale: 'Judgement call: the carrier returned no final receipt; integrations disagree (pending vs final), and Octopush bills it as final, so it settles as unconfirmed.',
-  },
-  PROCESSED: {
-    description: 'Your message is queued for sending or undergoing SPF/DKIM authentication with the ISP',
-    classification: 'transient', status: 'accepted',
-    rationale: 'Queued or being authenticated: still on the platform.',
-  },
-  SPAM_PRESUMPTION: {
-    description: 'Potential spam detection for the email',
-    classification: 'failure', status: 'unconfirmed', failure: { reason: 'spam', permanent: temporary },
-    rationale: 'Judgement call: the ISP presumed spam, so the mail may sit in a spam folder or be dropped; delivery cannot be confirmed, and it is not a complaint by the recipient.',
-  },
-  ABANDONED: {
-    description: 'No further action taken on this message',
-    classification: 'failure', status: 'expired', failure: { reason: 'unknown', permanent: temporary },
-    rationale: 'Judgement call: "No further action taken" says the platform stopped trying, as when retries run out (hence expired), but names no cause, so the reason is unknown; nothing lasting is named, so a later sending may succeed.',
-  },
-  NOT_DELIVERED: {
-    description: 'Message not delivered',
-    classification: 'failure', status: 'undeliverable', failure: { reason: 'unreachable', permanent: temporary },
-    rationale: 'Generic carrier failure with no cause given; the number may work another time.',
-  },
-  NOT_DELIVERABLE: {
-    description: 'Message not deliverable',
-    classification: 'failure', status: 'undeliverable', failure: { reason: 'unknown', permanent: temporary },
-    rationale: 'Judgement call: "Message not deliverable" names no cause, and so none that lasts: temporary, reason unknown (an invalid recipient would be a guess). The voice receipt page lists it beside NOT_DELIVERED, BUSY and REFUSED.',
-  },
-  BAD_DESTINATION: {
-    description: 'Invalid destination',
-    classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
-    rationale: 'Permanent: "Invalid destination" names the destination itself as the cause, which sending again does not change (wp-sms treats it as permanent too).',
-  },
-  BLACKLISTED_NUMBER: {
-    description: 'Number is blacklisted',
-    classification: 'failure', status: 'rejected', failure: { reason: 'opted_out', permanent: permanent },
-    rationale: 'Permanent: the number "is blacklisted" on the account, a list STOP replies feed, and Octopush refuses to send to it until it is removed (wp-sms and Yuno unsubscribe the number).',
-  },
-  NOT_ALLOWED: {
-    description: 'Delivery not allowed',
-    classification: 'failure', status: 'rejected', failure: { reason: 'policy', permanent: permanent },
-    rationale: 'Judgement call: "Delivery not allowed" names a rule, not a passing event, as the cause: sending there again is refused the same way. The public WordPress integration wp-sms treats it as permanent too (wp-sms/wp-sms, src/Messaging/Gateway/Provider/OctopushProvider.php, parseStatusCallback, commit 1c9140bd).',
-  },
-  EXPIRED: {
-    description: 'Delivery expired',
-    classification: 'failure', status: 'expired', failure: { reason: 'expired', permanent: temporary },
-    rationale: 'The validity period ran out, typically with the phone off; a later sending may succeed.',
-  },
-  BUSY: {
-    description: 'Recipient was busy',
-    classification: 'failure', status: 'undeliverable', failure: { reason: 'unreachable', permanent: temporary },
-    rationale: 'Voice call not answered this time.',
-  },
-  REFUSED: {
-    description: 'Call was refused by recipient',
-    classification: 'failure', status: 'undeliverable', failure: { reason: 'unreachable', permanent: temporary },
-    rationale: 'Judgement call: the recipient declined this call, which is not an opt-out.',
-  },
-  ANTI_FLOODING: {
-    description: 'Message blocked due to anti-flooding rule',
-    classification: 'failure', status: 'rejected', failure: { reason: 'rate_limited', permanent: temporary },
-    rationale: 'Too many messages to the same number; a later sending may pass.',
-  },
-  UNFOUND_DESTINATION: {
-    description: 'Destination not found',
-    classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
-    rationale: 'Permanent: "Destination not found" names the destination as the cause: it does not exist, which sending again does not change.',
-  },
-  EMPTY_TEXT: {
-    description: 'No message content',
-    classification: 'failure', status: 'rejected', failure: { reason: 'content', permanent: temporary },
-    rationale: 'The message was empty; the recipient is fine, the content needs fixing.',
-  },
-  TIMEOUT: {
-    description: 'Delivery timed out',
-    classification: 'failure', status: 'expired', failure: { reason: 'expired', permanent: temporary },
-    rationale: 'No outcome in time; a later sending may succeed.',
-  },
-  SPAM_REPORT: {
-    description: 'The recipient has blocked your email',
-    classification: 'failure', status: 'complained', failure: { reason: 'spam', permanent: permanent },
-    rationale: 'Permanent: the recipient "has blocked your email", a spam report; never mail them again.',
-  },
-  UNSUBSCRIBED: {
-    description: 'The recipient has unregistered from your sendings',
-    classification: 'failure', status: 'unsubscribed', failure: { reason: 'opted_out', permanent: permanent },
-    rationale: 'Permanent: the recipient "has unregistered from your sendings", an opt-out that must reach the suppression list.',
-  },
-  FILTERED: {
-    description: 'Email address has been rejected due to a very high failure potential',
-    classification: 'failure', status: 'rejected', failure: { reason: 'invalid_recipient', permanent: permanent },
-    rationale: 'Permanent: Octopush refuses the address itself before sending, for its "very high failure potential", a property of the address, and will keep refusing it.',
-  },
-  HARD_BOUNCE: {
-    description: 'Your message was refused by the ISP',
-    classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
-    rationale: 'Judgement call: the description names no cause, but the code does: a hard bounce, which Octopush sets against SOFT_BOUNCE ("the account is inactive or over quota"), is the refusal that lasts, so permanent; do not mail the address again.',
-  },
-  BLOCKED: {
-    description: 'Your campaign is blocked due to a too poor quality of email database. Please qualify your addresses or your sendings will be rejected.',
-    classification: 'failure', status: 'rejected', failure: { reason: 'policy', permanent: temporary },
-    rationale: 'Judgement call: a block of the whole campaign, not of this recipient, so not permanent for the address.',
-  },
-  SPAM_DETECTED: {
-    description: 'Your message was detected as spam by ISP',
-    classification: 'failure', status: 'undeliverable', failure: { reason: 'content', permanent: temporary },
-    rationale: 'The ISP refused the content, not the address.',
-  },
-  DOMAIN_ERROR: {
-    description: "Your message can't be sent, the host doesn't exist or doesn't have MX service",
-    classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
-    rationale: 'Permanent: "the host doesn\'t exist or doesn\'t have MX service", so the domain cannot receive mail.',
-  },
-  SOFT_BOUNCE: {
-    description: 'Your message was refused, the account is inactive or over quota',
-    classification: 'failure', status: 'undeliverable', failure: { reason: 'mailbox', permanent: temporary },
-    rationale: 'A soft bounce: the mailbox may accept mail later.',
-  },
-  UNKNOWNED_USER: {
-    description: "User doesn't exist",
-    classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
-    rationale: 'Permanent: "User doesn\'t exist", so the mailbox cannot receive mail (the code is spelled so by Octopush).',
-  },
-}
+export const OCTOPUSH_CATALOG: Readonly<Record<OctopushStatusCode, CatalogEntry>> = /*#__PURE__*/ withNotes(OCTOPUSH_ROWS, OCTOPUSH_NOTES)
 
 /**
  * The io-ts codec of an Octopush status code: one of the catalog's 33 keys.
@@ -221,7 +157,7 @@ export const OCTOPUSH_CATALOG: Readonly<Record<OctopushStatusCode, CatalogEntry>
  * ```
  * @category Codecs
  */
-export const OctopushStatus = t.keyof(OCTOPUSH_CATALOG, 'OctopushStatus')
+export const OctopushStatus = /*#__PURE__*/ t.keyof<Readonly<Record<OctopushStatusCode, unknown>>>(OCTOPUSH_ROWS, 'OctopushStatus')
 
 /**
  * Whether a string is an Octopush status code (own keys only: `constructor` or
@@ -231,7 +167,7 @@ export const OctopushStatus = t.keyof(OCTOPUSH_CATALOG, 'OctopushStatus')
  */
 export const isOctopushStatusCode = (code: string): code is OctopushStatusCode =>
   // typeof first: a JavaScript caller's object would run its toString as a key.
-  typeof (code as unknown) === 'string' && Object.prototype.hasOwnProperty.call(OCTOPUSH_CATALOG, code)
+  typeof (code as unknown) === 'string' && Object.prototype.hasOwnProperty.call(OCTOPUSH_ROWS, code)
 
 /**
  * The catalog by channel. Octopush publishes one list for every channel, so every channel

@@ -34,7 +34,7 @@ export interface OctopushDateTimeBrand {
  *
  * @category Codecs
  */
-export const OctopushDateTime = t.brand(
+export const OctopushDateTime = /*#__PURE__*/ t.brand(
   t.string,
   (s): s is t.Branded<string, OctopushDateTimeBrand> => isLocalDateTime(s),
   'OctopushDateTime',
@@ -44,7 +44,7 @@ export const OctopushDateTime = t.brand(
 export type OctopushDateTime = t.TypeOf<typeof OctopushDateTime>
 
 /** The same codec, with a message that says which format was expected (internal: the catalog of codecs users see is {@link OctopushDateTime}). */
-export const DateTimeText = textFormat('date-time "YYYY-MM-DD HH:mm:ss"', OctopushDateTime, '"YYYY-MM-DD HH:mm:ss" (Octopush local time)')
+export const DateTimeText = /*#__PURE__*/ textFormat('date-time "YYYY-MM-DD HH:mm:ss"', OctopushDateTime, '"YYYY-MM-DD HH:mm:ss" (Octopush local time)')
 
 /** `DELIVERY_DATE`, as the English callbacks page spells it, reads as `delivery_date`. */
 const DELIVERY_DATE_ALIAS = { DELIVERY_DATE: 'delivery_date' } as const
@@ -56,7 +56,7 @@ const DELIVERY_DATE_ALIAS = { DELIVERY_DATE: 'delivery_date' } as const
  *
  * @category Codecs
  */
-export const OctopushPhoneChannel = oneOf('OctopushPhoneChannel', 'an Octopush phone channel', {
+export const OctopushPhoneChannel = /*#__PURE__*/ oneOf('OctopushPhoneChannel', 'an Octopush phone channel', {
   sms: null,
   voice_sms: null,
   rcs: null,
@@ -93,7 +93,7 @@ const VOICE_EXTRAS = {
 /** The names of the voice extras: a body without `channel` that has one of them is a voice call's. */
 export const VOICE_FIELDS: ReadonlyArray<keyof typeof VOICE_EXTRAS> = ['pressed_keys_code', 'call_duration', 'charged_duration']
 
-const PhoneMetaData = emptyAsObject(struct('OctopushPhoneMetaData', {}, VOICE_EXTRAS))
+const PhoneMetaData = /*#__PURE__*/ emptyAsObject(struct('OctopushPhoneMetaData', {}, VOICE_EXTRAS))
 
 /**
  * A delivery receipt for one phone recipient (SMS, voice SMS, RCS, WhatsApp, Facebook,
@@ -117,7 +117,7 @@ const PhoneMetaData = emptyAsObject(struct('OctopushPhoneMetaData', {}, VOICE_EX
  * ```
  * @category Codecs
  */
-export const OctopushPhoneCallback = withAliases(
+export const OctopushPhoneCallback = /*#__PURE__*/ withAliases(
   DELIVERY_DATE_ALIAS,
   struct(
     'OctopushPhoneCallback',
@@ -145,7 +145,7 @@ export type OctopushPhoneCallback = t.TypeOf<typeof OctopushPhoneCallback>
  *
  * @category Codecs
  */
-export const OctopushStatusHistoryItem = withAliases(
+export const OctopushStatusHistoryItem = /*#__PURE__*/ withAliases(
   DELIVERY_DATE_ALIAS,
   struct('OctopushStatusHistoryItem', { status: t.string, delivery_date: DateTimeText }, {}),
 )
@@ -159,7 +159,7 @@ export type OctopushStatusHistoryItem = t.TypeOf<typeof OctopushStatusHistoryIte
  *
  * @category Codecs
  */
-export const OctopushEmailDelivery = withAliases(
+export const OctopushEmailDelivery = /*#__PURE__*/ withAliases(
   DELIVERY_DATE_ALIAS,
   struct(
     'OctopushEmailDelivery',
@@ -178,7 +178,7 @@ export type OctopushEmailDelivery = t.TypeOf<typeof OctopushEmailDelivery>
  *
  * @category Codecs
  */
-export const OctopushEmailCallback = struct(
+export const OctopushEmailCallback = /*#__PURE__*/ struct(
   'OctopushEmailCallback',
   { message_id: t.string, deliveries: cappedList(OctopushEmailDelivery, 'Array<OctopushEmailDelivery>') },
   {
@@ -203,7 +203,7 @@ export type OctopushEmailCallback = t.TypeOf<typeof OctopushEmailCallback>
  *
  * @category Codecs
  */
-export const OctopushStopCallback = struct(
+export const OctopushStopCallback = /*#__PURE__*/ struct(
   'OctopushStopCallback',
   { number: PhoneNumberText, stop_date: DateTimeText },
   { text: t.string, message_id: t.string },
@@ -220,7 +220,7 @@ export type OctopushStopCallback = t.TypeOf<typeof OctopushStopCallback>
  *
  * @category Codecs
  */
-export const OctopushInboundCallback = struct(
+export const OctopushInboundCallback = /*#__PURE__*/ struct(
   'OctopushInboundCallback',
   { number: PhoneNumberText, text: t.string },
   {

@@ -1,11 +1,11 @@
-import { either as E } from 'fp-ts'
+import * as E from '../../internal/either.js'
 
-import { callbackShape, type VendorDefinition } from '../../internal/definition.js'
+import { callbackShape, type ShapeName, type VendorRules } from '../../internal/definition.js'
 import { register, type RegisteredVendor } from '../../internal/engine.js'
 import type { CommonOptions } from '../../internal/pipeline.js'
 import { OCTOPUSH_SHAPE_NAMES, pickOctopush, type OctopushShape } from './callback.js'
-import { OCTOPUSH_CATALOGS } from './catalog.js'
 import { OctopushEmailCallback, OctopushInboundCallback, OctopushPhoneCallback, OctopushStopCallback } from './codec.js'
+import { OCTOPUSH_ROW_CATALOGS } from './rows.js'
 import { emailEvents, inboundEvents, phoneEvents, stopEvents, type OctopushPhoneChannelOption, type OctopushSettings } from './toEvents.js'
 
 /**
@@ -46,24 +46,31 @@ const PHONE_CHANNELS: ReadonlyArray<OctopushPhoneChannelOption> = ['sms', 'voice
 const isPhoneChannelOption = (value: unknown): value is OctopushPhoneChannelOption =>
   typeof value === 'string' && (PHONE_CHANNELS as ReadonlyArray<string>).includes(value)
 
-/** Octopush, as data: every entry point is built from this. */
-export const OCTOPUSH: VendorDefinition<'octopush', OctopushShape, OctopushSettings> = {
+/** Octopush, as data: every entry point is built from this and the shapes below. */
+const OCTOPUSH: VendorRules<'octopush', OctopushShape, OctopushSettings> = {
   vendor: 'octopush',
-  catalogs: OCTOPUSH_CATALOGS,
+  catalogs: OCTOPUSH_ROW_CATALOGS,
   defaultTimeZone: OCTOPUSH_DEFAULT_TIME_ZONE,
   settings: (options, common) => {
     const channel = options['channel']
     if (channel !== undefined && !isPhoneChannelOption(channel)) return E.left({ option: 'channel', expected: `one of ${PHONE_CHANNELS.join(', ')}`, received: channel, known: PHONE_CHANNELS })
-    return E.right({ ...common, channel })
+    return E.right({ zone: common.zone, keepUnknown: common.keepUnknown, channel })
   },
   pick: pickOctopush,
-  shapes: {
-    phone: callbackShape({ kind: 'delivery', name: OCTOPUSH_SHAPE_NAMES.phone, codec: OctopushPhoneCallback, build: (body, settings: OctopushSettings) => E.right(phoneEvents(body, settings)) }),
-    email: callbackShape({ kind: 'delivery', name: OCTOPUSH_SHAPE_NAMES.email, codec: OctopushEmailCallback, build: (body, settings: OctopushSettings) => E.right(emailEvents(body, settings)) }),
-    stop: callbackShape({ kind: 'opt_out', name: OCTOPUSH_SHAPE_NAMES.stop, codec: OctopushStopCallback, build: (body, settings: OctopushSettings) => E.right(stopEvents(body, settings)) }),
-    inbound: callbackShape({ kind: 'inbound', name: OCTOPUSH_SHAPE_NAMES.inbound, codec: OctopushInboundCallback, build: (body, settings: OctopushSettings) => E.right(inboundEvents(body, settings)) }),
-  },
 }
 
-/** Octopush, ready to run. */
-export const OCTOPUSH_VENDOR: RegisteredVendor = register(OCTOPUSH)
+const STOP: ShapeName = { kind: 'opt_out', name: OCTOPUSH_SHAPE_NAMES.stop }
+const INBOUND: ShapeName = { kind: 'inbound', name: OCTOPUSH_SHAPE_NAMES.inbound }
+const PHONE = /*#__PURE__*/ callbackShape({ kind: 'delivery', name: OCTOPUSH_SHAPE_NAMES.phone }, OctopushPhoneCallback, (body, settings: OctopushSettings) => E.right(phoneEvents(body, settings)))
+const EMAIL = /*#__PURE__*/ callbackShape({ kind: 'delivery', name: OCTOPUSH_SHAPE_NAMES.email }, OctopushEmailCallback, (body, settings: OctopushSettings) => E.right(emailEvents(body, settings)))
+
+/** Octopush, ready to run: every callback (the webhook and inbound entries). */
+export const OCTOPUSH_VENDOR: RegisteredVendor = /*#__PURE__*/ register(OCTOPUSH, {
+  phone: PHONE,
+  email: EMAIL,
+  stop: /*#__PURE__*/ callbackShape(STOP, OctopushStopCallback, (body, settings: OctopushSettings) => E.right(stopEvents(body, settings))),
+  inbound: /*#__PURE__*/ callbackShape(INBOUND, OctopushInboundCallback, (body, settings: OctopushSettings) => E.right(inboundEvents(body, settings))),
+})
+
+/** Octopush for the delivery entries: STOP and inbound bodies are known by name only, and refused. */
+export const OCTOPUSH_DELIVERY_VENDOR: RegisteredVendor = /*#__PURE__*/ register(OCTOPUSH, { phone: PHONE, email: EMAIL, stop: STOP, inbound: INBOUND })

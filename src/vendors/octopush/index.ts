@@ -15,8 +15,9 @@
  * ```
  * @module octopush
  */
-import { vendorEntries } from '../../internal/entries.js'
-import { OCTOPUSH_VENDOR, type OctopushInboundOptions, type OctopushOptions } from './definition.js'
+import { normalizer, parser, safeParser, schemaFactory } from '../../internal/entries.js'
+import { DELIVERY_ENTRY, INBOUND_ENTRY, WEBHOOK_ENTRY } from '../../internal/engine.js'
+import { OCTOPUSH_DELIVERY_VENDOR, OCTOPUSH_VENDOR, type OctopushInboundOptions, type OctopushOptions } from './definition.js'
 
 export {
   OCTOPUSH_CATALOG,
@@ -42,7 +43,6 @@ export { OctopushCallback, OctopushDeliveryCallback, OctopushInteractionCallback
 export { OCTOPUSH_DEFAULT_TIME_ZONE, type OctopushInboundOptions, type OctopushOptions } from './definition.js'
 export type { OctopushPhoneChannelOption } from './toEvents.js'
 
-const entries = vendorEntries<OctopushOptions, OctopushInboundOptions>(OCTOPUSH_VENDOR)
 
 /**
  * Decodes an Octopush delivery receipt (SMS, voice SMS, RCS, WhatsApp, Facebook,
@@ -64,7 +64,7 @@ const entries = vendorEntries<OctopushOptions, OctopushInboundOptions>(OCTOPUSH_
  * ```
  * @category Normalize
  */
-export const normalize = entries.delivery.normalize
+export const normalize = /*#__PURE__*/ normalizer<'delivery', OctopushOptions>(OCTOPUSH_DELIVERY_VENDOR, DELIVERY_ENTRY)
 
 /**
  * Like {@link normalize}, for code that does not use fp-ts: `{ success: true, events }`
@@ -72,14 +72,14 @@ export const normalize = entries.delivery.normalize
  *
  * @category Normalize
  */
-export const safeParse = entries.delivery.safeParse
+export const safeParse = /*#__PURE__*/ safeParser<'delivery', OctopushOptions>(OCTOPUSH_DELIVERY_VENDOR, DELIVERY_ENTRY)
 
 /**
  * Like {@link normalize}, returning the events or throwing a `DeliveryKitError`.
  *
  * @category Normalize
  */
-export const parse = entries.delivery.parse
+export const parse = /*#__PURE__*/ parser<'delivery', OctopushOptions>(OCTOPUSH_DELIVERY_VENDOR, DELIVERY_ENTRY)
 
 /**
  * Decodes any Octopush callback: a delivery receipt, a STOP (an `opt_out` event) or an
@@ -97,7 +97,7 @@ export const parse = entries.delivery.parse
  * ```
  * @category Webhook
  */
-export const normalizeWebhook = entries.webhook.normalize
+export const normalizeWebhook = /*#__PURE__*/ normalizer<'webhook', OctopushOptions>(OCTOPUSH_VENDOR, WEBHOOK_ENTRY)
 
 /**
  * Like {@link normalizeWebhook}, returning `{ success: true, events }` or
@@ -105,14 +105,14 @@ export const normalizeWebhook = entries.webhook.normalize
  *
  * @category Webhook
  */
-export const safeParseWebhook = entries.webhook.safeParse
+export const safeParseWebhook = /*#__PURE__*/ safeParser<'webhook', OctopushOptions>(OCTOPUSH_VENDOR, WEBHOOK_ENTRY)
 
 /**
  * Like {@link normalizeWebhook}, returning the events or throwing a `DeliveryKitError`.
  *
  * @category Webhook
  */
-export const parseWebhook = entries.webhook.parse
+export const parseWebhook = /*#__PURE__*/ parser<'webhook', OctopushOptions>(OCTOPUSH_VENDOR, WEBHOOK_ENTRY)
 
 /**
  * {@link normalizeWebhook} as a Standard Schema (`~standard`, v1), for a framework's route
@@ -132,7 +132,7 @@ export const parseWebhook = entries.webhook.parse
  * ```
  * @category Standard Schema
  */
-export const webhookSchema = entries.webhook.schema
+export const webhookSchema = /*#__PURE__*/ schemaFactory<'webhook', OctopushOptions>(OCTOPUSH_VENDOR, WEBHOOK_ENTRY)
 
 /**
  * Decodes an Octopush STOP (opt-out) or inbound SMS callback into an `opt_out` or
@@ -146,7 +146,7 @@ export const webhookSchema = entries.webhook.schema
  * ```
  * @category Inbound
  */
-export const normalizeInbound = entries.inbound.normalize
+export const normalizeInbound = /*#__PURE__*/ normalizer<'inbound', OctopushInboundOptions>(OCTOPUSH_VENDOR, INBOUND_ENTRY)
 
 /**
  * Like {@link normalizeInbound}, returning `{ success: true, events }` or
@@ -154,11 +154,11 @@ export const normalizeInbound = entries.inbound.normalize
  *
  * @category Inbound
  */
-export const safeParseInbound = entries.inbound.safeParse
+export const safeParseInbound = /*#__PURE__*/ safeParser<'inbound', OctopushInboundOptions>(OCTOPUSH_VENDOR, INBOUND_ENTRY)
 
 /**
  * Like {@link normalizeInbound}, returning the events or throwing a `DeliveryKitError`.
  *
  * @category Inbound
  */
-export const parseInbound = entries.inbound.parse
+export const parseInbound = /*#__PURE__*/ parser<'inbound', OctopushInboundOptions>(OCTOPUSH_VENDOR, INBOUND_ENTRY)

@@ -2,14 +2,14 @@ import type { IssuePath, UnknownStatusIssue } from '../../errors/issue.js'
 import type { Built, CommonSettings } from '../../internal/definition.js'
 import { digest } from '../../internal/digest.js'
 import { collector, makeEvent, makeHistoryEntry, oneEvent } from '../../internal/events.js'
+import { rowOf } from '../../internal/rows.js'
 import { deepFreeze } from '../../internal/snapshot.js'
 import { unknownStatusIssue } from '../../internal/statuses.js'
-import { parseLocalDateTime, toOffsetDateTime, type Zone } from '../../internal/time.js'
-import { lookupStatus } from '../../model/catalog.js'
+import { localToOffsetDateTime, type Zone } from '../../internal/time.js'
 import type { Channel } from '../../model/channel.js'
 import type { EventDetails, HistoryEntry } from '../../model/event.js'
 import type { InboundEvent } from '../../model/inbound.js'
-import { OCTOPUSH_CATALOGS } from './catalog.js'
+import { OCTOPUSH_ROW_CATALOGS } from './rows.js'
 import {
   VOICE_FIELDS,
   type OctopushEmailCallback,
@@ -17,7 +17,6 @@ import {
   type OctopushInboundCallback,
   type OctopushPhoneCallback,
   type OctopushPhoneChannel,
-  type OctopushStatusHistoryItem,
   type OctopushStopCallback,
 } from './codec.js'
 
@@ -48,12 +47,9 @@ const CHANNEL_OF: Readonly<Record<OctopushPhoneChannel, OctopushPhoneChannelOpti
 }
 
 const unknownStatus = (channel: Channel, status: string, path: IssuePath): UnknownStatusIssue =>
-  unknownStatusIssue('octopush', OCTOPUSH_CATALOGS, channel, status, path)
+  unknownStatusIssue('octopush', OCTOPUSH_ROW_CATALOGS, channel, status, path)
 
-const timeOf = (text: string, zone: Zone): string | undefined => {
-  const local = parseLocalDateTime(text)
-  return local === undefined ? undefined : toOffsetDateTime(local, zone)
-}
+const timeOf = (text: string, zone: Zone): string | undefined => localToOffsetDateTime(text, zone)
 
 const eventIdOf = (messageId: string, recipient: string, vendorStatus: string, vendorTime: string): string =>
   digest(['octopush', messageId, recipient, vendorStatus, vendorTime])
@@ -75,7 +71,7 @@ const channelOf = (body: OctopushPhoneCallback, option: OctopushPhoneChannelOpti
 /** The event of a phone receipt (SMS, voice, RCS, WhatsApp, Facebook, Instagram). */
 export const phoneEvents = (body: OctopushPhoneCallback, settings: OctopushSettings): Built => {
   const channel = channelOf(body, settings.channel)
-  const entry = lookupStatus(OCTOPUSH_CATALOGS, channel, body.status)
+  const entry = rowOf(OCTOPUSH_ROW_CATALOGS, channel, body.status)
   const details: Mutable<EventDetails> = {}
   if (body.list_name !== undefined) details.listName = body.list_name
   const pressedKeys = body.meta_data?.pressed_keys_code ?? body.pressed_keys_code
@@ -102,18 +98,19 @@ export const phoneEvents = (body: OctopushPhoneCallback, settings: OctopushSetti
   return oneEvent(event, entry === undefined ? unknownStatus(channel, body.status, ['status']) : undefined)
 }
 
-const historyEntry = (item: OctopushStatusHistoryItem, zone: Zone): HistoryEntry =>
-  makeHistoryEntry(lookupStatus(OCTOPUSH_CATALOGS, 'email', item.status), item.status, timeOf(item.delivery_date, zone), item.delivery_date)
-
-/** Octopush does not document the order of `status_history`: sort a copy by time (the text sorts as the time does). */
-const oldestFirst = (items: ReadonlyArray<OctopushStatusHistoryItem>): ReadonlyArray<OctopushStatusHistoryItem> =>
-  items.length < 2 ? items : [...items].sort((a, b) => (a.delivery_date < b.delivery_date ? -1 : a.delivery_date > b.delivery_date ? 1 : 0))
+/** Octopush does not document the order of `status_history`: entries are sorted by time (the text sorts as the time does). */
+const byTime = (a: HistoryEntry, b: HistoryEntry): number => {
+  const x = a.vendorTime ?? ''
+  const y = b.vendorTime ?? ''
+  return x < y ? -1 : x > y ? 1 : 0
+}
 
 /**
  * The events of an e-mail receipt, one per `deliveries[]` entry. Each event's `raw` is the
  * part of the body it came from: the envelope's own fields with `deliveries` holding that
  * one entry (itself a valid receipt for that recipient), so serialized events stay linear
- * in the body.
+ * in the body. Each code is looked up once: its row both tells an unknown code and builds
+ * the event or history entry.
  */
 export const emailEvents = (body: OctopushEmailCallback, settings: OctopushSettings): Built => {
   const { zone } = settings
@@ -121,16 +118,24 @@ export const emailEvents = (body: OctopushEmailCallback, settings: OctopushSetti
   const { deliveries, ...fields } = body
   const envelope = deepFreeze(fields)
   const events = collector(settings.keepUnknown)
-  deliveries.forEach((delivery: OctopushEmailDelivery, index) => {
-    const entry = lookupStatus(OCTOPUSH_CATALOGS, 'email', delivery.status)
+  for (let index = 0; index < deliveries.length; index++) {
+    const delivery: OctopushEmailDelivery | undefined = deliveries[index]
+    if (delivery === undefined) continue
+    const entry = rowOf(OCTOPUSH_ROW_CATALOGS, 'email', delivery.status)
     if (entry === undefined) events.unknown(() => unknownStatus('email', delivery.status, ['deliveries', index, 'status']))
     const items = delivery.status_history ?? []
-    items.forEach((item, at) => {
-      if (lookupStatus(OCTOPUSH_CATALOGS, 'email', item.status) === undefined) {
-        events.unknown(() => unknownStatus('email', item.status, ['deliveries', index, 'status_history', at, 'status']))
-      }
-    })
-    if (!events.wanted()) return
+    // Entries are built only while events are: not once the body is refused.
+    const building = events.wanted()
+    const history: Array<HistoryEntry> = []
+    for (let at = 0; at < items.length; at++) {
+      const item = items[at]
+      if (item === undefined) continue
+      const row = rowOf(OCTOPUSH_ROW_CATALOGS, 'email', item.status)
+      if (row === undefined) events.unknown(() => unknownStatus('email', item.status, ['deliveries', index, 'status_history', at, 'status']))
+      if (building) history.push(makeHistoryEntry(row, item.status, timeOf(item.delivery_date, zone), item.delivery_date))
+    }
+    if (!events.wanted()) continue
+    if (history.length > 1) history.sort(byTime)
     const details: Mutable<EventDetails> = {}
     if (body.list_name !== undefined) details.listName = body.list_name
     if (body.meta_data?.template_name !== undefined) details.templateName = body.meta_data.template_name
@@ -145,51 +150,43 @@ export const emailEvents = (body: OctopushEmailCallback, settings: OctopushSetti
         occurredAt: timeOf(delivery.delivery_date, zone),
         vendorTime: delivery.delivery_date,
         cost: delivery.unit_price === undefined ? undefined : { amount: delivery.unit_price },
-        history: oldestFirst(items).map((item) => historyEntry(item, zone)),
+        history,
         details,
         raw: { ...envelope, deliveries: [delivery] },
         eventId: eventIdOf(body.message_id, delivery.email, delivery.status, delivery.delivery_date),
       }),
     )
-  })
+  }
   return events.built()
 }
 
-/** The `opt_out` event of a STOP callback. */
+/** The `opt_out` event of a STOP callback (built field by field, in the order of the type: no spread). */
 export const stopEvents = (body: OctopushStopCallback, settings: OctopushSettings): Built => {
   const occurredAt = timeOf(body.stop_date, settings.zone)
-  const event: InboundEvent = {
-    kind: 'opt_out',
-    vendor: 'octopush',
-    channel: 'sms',
-    from: body.number,
-    ...(body.text !== undefined && { text: body.text }),
-    ...(body.message_id !== undefined && { messageId: body.message_id }),
-    ...(occurredAt !== undefined && { occurredAt }),
-    vendorTime: body.stop_date,
-    raw: body,
-    eventId: digest(['octopush', 'opt_out', body.number, body.text ?? '', body.stop_date]),
-  }
-  return oneEvent(event, undefined)
+  const event: Mutable<Partial<InboundEvent>> = { kind: 'opt_out', vendor: 'octopush', channel: 'sms', from: body.number }
+  if (body.text !== undefined) event.text = body.text
+  if (body.message_id !== undefined) event.messageId = body.message_id
+  if (occurredAt !== undefined) event.occurredAt = occurredAt
+  event.vendorTime = body.stop_date
+  event.raw = body
+  event.eventId = digest(['octopush', 'opt_out', body.number, body.text ?? '', body.stop_date])
+  // Every required field is set above.
+  return oneEvent(event as InboundEvent, undefined)
 }
 
-/** The `inbound` event of an inbound SMS callback. */
+/** The `inbound` event of an inbound SMS callback (built field by field, in the order of the type: no spread). */
 export const inboundEvents = (body: OctopushInboundCallback, settings: OctopushSettings): Built => {
   const vendorTime = body.reception_date ?? body.answer_date
   const occurredAt = vendorTime === undefined ? undefined : timeOf(vendorTime, settings.zone)
   const messageId = body.message_id ?? body.meta_data?.message_id
-  const event: InboundEvent = {
-    kind: 'inbound',
-    vendor: 'octopush',
-    channel: 'sms',
-    from: body.number,
-    ...(body.sim_card_number !== undefined && { to: body.sim_card_number }),
-    text: body.text,
-    ...(messageId !== undefined && { messageId }),
-    ...(occurredAt !== undefined && { occurredAt }),
-    ...(vendorTime !== undefined && { vendorTime }),
-    raw: body,
-    eventId: digest(['octopush', 'inbound', body.number, body.text, vendorTime ?? '']),
-  }
-  return oneEvent(event, undefined)
+  const event: Mutable<Partial<InboundEvent>> = { kind: 'inbound', vendor: 'octopush', channel: 'sms', from: body.number }
+  if (body.sim_card_number !== undefined) event.to = body.sim_card_number
+  event.text = body.text
+  if (messageId !== undefined) event.messageId = messageId
+  if (occurredAt !== undefined) event.occurredAt = occurredAt
+  if (vendorTime !== undefined) event.vendorTime = vendorTime
+  event.raw = body
+  event.eventId = digest(['octopush', 'inbound', body.number, body.text, vendorTime ?? ''])
+  // Every required field is set above.
+  return oneEvent(event as InboundEvent, undefined)
 }

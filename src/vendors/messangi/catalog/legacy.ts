@@ -1,4 +1,6 @@
 import type { CatalogEntry, ChannelCatalogs } from '../../../model/catalog.js'
+import { withNotes, type RowNotes } from '../../../internal/rows.js'
+import { MESSANGI_LEGACY_SMS_ROWS, MESSANGI_LEGACY_EMAIL_ROWS, MESSANGI_LEGACY_PUSH_ROWS } from '../rows/legacy.js'
 
 // Messangi's legacy XML API ("Mobile Engagement Campaign Manager", the DokuWiki at
 // messangi.com/documentation) posts a form callback (`TYPE`, `MESSANGI_ID`, `STATUS`, …)
@@ -8,9 +10,6 @@ import type { CatalogEntry, ChannelCatalogs } from '../../../model/catalog.js'
 // SMS table is cut at `UNDELIV`, the e-mail table survives in the earlier revision only,
 // and the PUSH table was not obtained at all. The catalogs below hold what was obtained and
 // say where the rest is missing; they never fill a gap with a guess.
-
-const permanent = true
-const temporary = false
 
 const SEND_SMS_SAMPLE =
   'Not in the stored status appendix: the status of the legacy sendSMS response sample (<status>SENT_TO_CARRIER</status>, <statusDescription>Sent to Carrier</statusDescription>), https://messangi.com/documentation/doku.php?id=restapi:sms'
@@ -86,6 +85,111 @@ export const MESSANGI_LEGACY_PUSH_STATUS_CODES = ['SENT'] as const
  */
 export type MessangiLegacyPushStatusCode = (typeof MESSANGI_LEGACY_PUSH_STATUS_CODES)[number]
 
+/** Why each row of MESSANGI_LEGACY_SMS_CATALOG maps as it does, and where its code or words come from. */
+const MESSANGI_LEGACY_SMS_NOTES: Readonly<Record<MessangiLegacySmsStatusCode, RowNotes>> = {
+  SENT: {
+    rationale: 'Handed to the carrier; the appendix has later statuses for the carrier and the device (DELIVERED_TO_CARRIER, SENT_TO_DEVICE, DELIVERED_TO_DEVICE).',
+  },
+  DELIVERED_TO_CARRIER: {
+    rationale: 'Judgement call: the carrier has it, not the phone (the appendix has its own DELIVERED_TO_DEVICE), so still sent, awaiting the device.',
+  },
+  EXPIRED: {
+    rationale: 'The table lists EXPIRED three times: "Maximum number of tries reached." (kept here), "Message not sent. Maximum number of tries reached." and, among the external entity\'s codes, "Message expired by the external entity.". Each says the tries or the validity ran out, and none names a lasting cause: a later sending may succeed.',
+  },
+  UNREACHABLE: {
+    rationale: 'Judgement call: the code says unreachable, but the words name the cause: the number or device id is unknown, which sending again does not change, so permanent.',
+  },
+  NOT_SENT: {
+    rationale: 'Not sent, and no cause given; nothing lasting is named.',
+  },
+  BAD_FROM: {
+    rationale: 'The sender is invalid; the recipient is fine once it is fixed.',
+  },
+  BAD_TO: {
+    rationale: "Permanent: the 'to' parameter, the recipient, is invalid, which sending again does not change.",
+  },
+  BAD_ENCODING: {
+    rationale: "The message's encoding is invalid: the message needs fixing, not the recipient.",
+  },
+  'BAD_CARRIER/FROM': {
+    rationale: "Judgement call: the request's sender ('from') or carrier is invalid; the request needs fixing, not the recipient. Reason sender, the half deliverykit's reasons name.",
+  },
+  SENT_TO_DEVICE: {
+    rationale: 'Sent on toward the phone; DELIVERED_TO_DEVICE or UNDELIVERED should follow.',
+  },
+  DELIVERED_TO_DEVICE: {
+    rationale: 'The phone received it.',
+  },
+  UNDELIVERED: {
+    rationale: 'Not delivered, and no cause given; nothing lasting is named.',
+  },
+  NOT_ENOUGH_FUNDS: {
+    rationale: 'The account lacks funds; the recipient is fine.',
+  },
+  BAD_TIMEZONE: {
+    rationale: "Judgement call: an invalid parameter of the message request (its time zone), fixed in the request like the current push INVALID_MESSAGE's invalid parameters (content); the recipient is fine.",
+  },
+  SENDING: {
+    rationale: 'Judgement call: under way on the platform; nothing says the carrier has it yet (SENT says that).',
+  },
+  PENDING: {
+    rationale: 'Judgement call: no outcome and no hand-over reported yet, so still on the platform as far as anyone knows; more statuses are expected.',
+  },
+  READ: {
+    rationale: 'Read by the recipient: engagement after delivery.',
+  },
+  ACCEPTD: {
+    rationale: 'Judgement call: the external entity (the carrier) accepted it, which says nothing of the phone; as ACCEPTD in the current SMS catalog.',
+  },
+  'BAD ADDRESS': {
+    rationale: 'Permanent: the destination address is "Invalid or Incorrect", which sending again does not change.',
+  },
+  BUFFRED: {
+    rationale: 'The carrier holds it for a later attempt: sent, outcome pending.',
+  },
+  'CARRIER GATEWAY ERROR': {
+    rationale: 'Judgement call: "Usually delivery will be re-attempted": a temporary failure that is retried without you, so deferred (transient); "usually" means a later status may never come.',
+  },
+  DELETED: {
+    rationale: 'The carrier cancelled it before delivery; nothing is said against the number.',
+  },
+  'DELIVERED TO CARRIER': {
+    rationale: 'Judgement call: the carrier has it, not the phone; as DELIVERED_TO_CARRIER, which the table spells with underscores among its own codes.',
+  },
+  DELIVRD: {
+    rationale: 'The carrier confirmed delivery to the phone.',
+  },
+  'INTERNAL ERROR': {
+    rationale: 'An error inside the external entity, and the vendor says the customer is to retry: a settled failure that a later sending may fix.',
+  },
+  'INVALID ROUTING': {
+    rationale: 'Judgement call: the words name the routing, not the number (unlike the current API\'s INVALID_ROUTING, "Phone number is not valid."), so nothing lasting is said against the recipient; the route is the vendor\'s or the carrier\'s.',
+  },
+  'INVALID TEMPLATE ID': {
+    rationale: "The message's template is invalid: the content needs fixing, not the recipient.",
+  },
+  'INVALID TEMPLATE PARAMETERS': {
+    rationale: "The template's parameters are invalid: the content needs fixing, not the recipient.",
+  },
+  'INVALID TEMPLATE TYPE': {
+    rationale: "The template's type is invalid: the content needs fixing, not the recipient.",
+  },
+  REJECTD: {
+    rationale: 'The carrier refused it and no cause is forwarded; nothing lasting is named.',
+  },
+  'TEMPLATE NOT SUPPORTED': {
+    rationale: 'The template cannot be used: the content needs fixing, not the recipient.',
+  },
+  UNDELIV: {
+    rationale: 'Judgement call: the SMPP code for an undeliverable message, as UNDELIV ("Unable to send the SMS message.") in the current SMS catalog; Messangi\'s legacy description was not obtained, so no cause is known and none that lasts is assumed.',
+    descriptionBy: 'deliverykit',
+  },
+  SENT_TO_CARRIER: {
+    rationale: 'What the legacy send API answers once the message is handed to the carrier; as SENT ("Message sent to carrier.").',
+    source: SEND_SMS_SAMPLE,
+  },
+}
+
 /**
  * Messangi's legacy SMS statuses, with the appendix's descriptions verbatim. Typed so that
  * a code added to {@link MESSANGI_LEGACY_SMS_STATUS_CODES} without a row here does not
@@ -99,173 +203,51 @@ export type MessangiLegacyPushStatusCode = (typeof MESSANGI_LEGACY_PUSH_STATUS_C
  * ```
  * @category Catalog
  */
-export const MESSANGI_LEGACY_SMS_CATALOG: Readonly<Record<MessangiLegacySmsStatusCode, CatalogEntry>> = {
+export const MESSANGI_LEGACY_SMS_CATALOG: Readonly<Record<MessangiLegacySmsStatusCode, CatalogEntry>> = /*#__PURE__*/ withNotes(MESSANGI_LEGACY_SMS_ROWS, MESSANGI_LEGACY_SMS_NOTES)
+
+/** Why each row of MESSANGI_LEGACY_EMAIL_CATALOG maps as it does, and where its code or words come from. */
+const MESSANGI_LEGACY_EMAIL_NOTES: Readonly<Record<MessangiLegacyEmailStatusCode, RowNotes>> = {
   SENT: {
-    description: 'Message sent to carrier.',
-    classification: 'transient', status: 'sent',
-    rationale: 'Handed to the carrier; the appendix has later statuses for the carrier and the device (DELIVERED_TO_CARRIER, SENT_TO_DEVICE, DELIVERED_TO_DEVICE).',
-  },
-  DELIVERED_TO_CARRIER: {
-    description: 'Delivered to Carrier.',
-    classification: 'transient', status: 'sent',
-    rationale: 'Judgement call: the carrier has it, not the phone (the appendix has its own DELIVERED_TO_DEVICE), so still sent, awaiting the device.',
+    rationale: 'Judgement call: "Sent to recipient" says the mail went out, not that a mail server took it (BOUNCED may still follow), so sent, awaiting the outcome; as e-mail SENT in the current catalog.',
   },
   EXPIRED: {
-    description: 'Maximum number of tries reached.',
-    classification: 'failure', status: 'expired', failure: { reason: 'expired', permanent: temporary },
-    rationale: 'The table lists EXPIRED three times: "Maximum number of tries reached." (kept here), "Message not sent. Maximum number of tries reached." and, among the external entity\'s codes, "Message expired by the external entity.". Each says the tries or the validity ran out, and none names a lasting cause: a later sending may succeed.',
-  },
-  UNREACHABLE: {
-    description: 'Unknown Mobile number or device id.',
-    classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
-    rationale: 'Judgement call: the code says unreachable, but the words name the cause: the number or device id is unknown, which sending again does not change, so permanent.',
+    rationale: 'The table lists EXPIRED twice: "Maximum number of tries reached." (kept here) and "Message not sent. Maximum number of tries reached.". The tries ran out, and no lasting cause is named: a later sending may succeed.',
   },
   NOT_SENT: {
-    description: 'The message could not be sent.',
-    classification: 'failure', status: 'rejected', failure: { reason: 'unknown', permanent: temporary },
     rationale: 'Not sent, and no cause given; nothing lasting is named.',
   },
   BAD_FROM: {
-    description: "Message not sent. Invalid 'from' parameter.",
-    classification: 'failure', status: 'rejected', failure: { reason: 'sender', permanent: temporary },
-    rationale: 'The sender is invalid; the recipient is fine once it is fixed.',
+    rationale: 'The sender address is invalid; the recipient is fine once it is fixed.',
   },
   BAD_TO: {
-    description: "Message not sent. Invalid 'to' parameter.",
-    classification: 'failure', status: 'rejected', failure: { reason: 'invalid_recipient', permanent: permanent },
-    rationale: "Permanent: the 'to' parameter, the recipient, is invalid, which sending again does not change.",
+    rationale: "Permanent: the 'to' parameter, the recipient's address, is invalid, which sending again does not change.",
   },
   BAD_ENCODING: {
-    description: "Message not sent. Invalid 'encoding' parameter.",
-    classification: 'failure', status: 'rejected', failure: { reason: 'content', permanent: temporary },
     rationale: "The message's encoding is invalid: the message needs fixing, not the recipient.",
   },
-  'BAD_CARRIER/FROM': {
-    description: "Message not sent. Invalid 'carrier' or 'from' parameter.",
-    classification: 'failure', status: 'rejected', failure: { reason: 'sender', permanent: temporary },
-    rationale: "Judgement call: the request's sender ('from') or carrier is invalid; the request needs fixing, not the recipient. Reason sender, the half deliverykit's reasons name.",
-  },
-  SENT_TO_DEVICE: {
-    description: 'Message sent to device.',
-    classification: 'transient', status: 'sent',
-    rationale: 'Sent on toward the phone; DELIVERED_TO_DEVICE or UNDELIVERED should follow.',
-  },
-  DELIVERED_TO_DEVICE: {
-    description: 'Message delivered to device.',
-    classification: 'final', status: 'delivered',
-    rationale: 'The phone received it.',
-  },
-  UNDELIVERED: {
-    description: 'Message not delivered to device.',
-    classification: 'failure', status: 'undeliverable', failure: { reason: 'unknown', permanent: temporary },
-    rationale: 'Not delivered, and no cause given; nothing lasting is named.',
-  },
   NOT_ENOUGH_FUNDS: {
-    description: 'Message not sent. There are not enough funds.',
-    classification: 'failure', status: 'rejected', failure: { reason: 'account', permanent: temporary },
     rationale: 'The account lacks funds; the recipient is fine.',
   },
   BAD_TIMEZONE: {
-    description: "Message not sent. Invalid 'timezone'.",
-    classification: 'failure', status: 'rejected', failure: { reason: 'content', permanent: temporary },
-    rationale: "Judgement call: an invalid parameter of the message request (its time zone), fixed in the request like the current push INVALID_MESSAGE's invalid parameters (content); the recipient is fine.",
+    rationale: 'Judgement call: an invalid parameter of the message request (its time zone), fixed in the request (content); the recipient is fine.',
   },
   SENDING: {
-    description: 'The message is sending to the recipient.',
-    classification: 'transient', status: 'accepted',
-    rationale: 'Judgement call: under way on the platform; nothing says the carrier has it yet (SENT says that).',
+    rationale: 'Judgement call: under way on the platform; nothing says it has gone out yet (SENT says that).',
   },
-  PENDING: {
-    description: 'No information about the message yet',
-    classification: 'transient', status: 'accepted',
-    rationale: 'Judgement call: no outcome and no hand-over reported yet, so still on the platform as far as anyone knows; more statuses are expected.',
+  BOUNCED: {
+    rationale: "Judgement call: the words offer two causes, an invalid address (lasting) or a problem with the recipient's mail server (passing), without saying which: reason unknown, and not permanent, since no lasting cause is established.",
+  },
+  COMPLAINED: {
+    rationale: 'Judgement call: the words hedge ("could have been") but name the recipient\'s spam report as the cause, and the code is COMPLAINED: a complaint, which lasts, so never mail them again.',
   },
   READ: {
-    description: 'The recipient has read the message.',
-    classification: 'final', status: 'read',
-    rationale: 'Read by the recipient: engagement after delivery.',
+    rationale: 'An open is the read of e-mail: engagement after delivery.',
   },
-  ACCEPTD: {
-    description: 'External entity confirmation - Message accepted by the external entity.',
-    classification: 'transient', status: 'sent',
-    rationale: 'Judgement call: the external entity (the carrier) accepted it, which says nothing of the phone; as ACCEPTD in the current SMS catalog.',
+  UNSUPPORTED_ATTACHMENT_TYPE: {
+    rationale: 'An attachment cannot be sent: the content needs fixing, not the recipient.',
   },
-  'BAD ADDRESS': {
-    description: 'Invalid or Incorrect destination address.',
-    classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
-    rationale: 'Permanent: the destination address is "Invalid or Incorrect", which sending again does not change.',
-  },
-  BUFFRED: {
-    description: 'Message buffered by the external entity.',
-    classification: 'transient', status: 'sent',
-    rationale: 'The carrier holds it for a later attempt: sent, outcome pending.',
-  },
-  'CARRIER GATEWAY ERROR': {
-    description: 'External entity not responding - Usually delivery will be re-attempted.',
-    classification: 'transient', status: 'deferred',
-    rationale: 'Judgement call: "Usually delivery will be re-attempted": a temporary failure that is retried without you, so deferred (transient); "usually" means a later status may never come.',
-  },
-  DELETED: {
-    description: 'Message deleted by the external entity.',
-    classification: 'failure', status: 'undeliverable', failure: { reason: 'provider_error', permanent: temporary },
-    rationale: 'The carrier cancelled it before delivery; nothing is said against the number.',
-  },
-  'DELIVERED TO CARRIER': {
-    description: 'Message delivered to the external entity.',
-    classification: 'transient', status: 'sent',
-    rationale: 'Judgement call: the carrier has it, not the phone; as DELIVERED_TO_CARRIER, which the table spells with underscores among its own codes.',
-  },
-  DELIVRD: {
-    description: 'Delivered to Device by the external entity.',
-    classification: 'final', status: 'delivered',
-    rationale: 'The carrier confirmed delivery to the phone.',
-  },
-  'INTERNAL ERROR': {
-    description: 'Internal Error. Customer to retry delivery.',
-    classification: 'failure', status: 'undeliverable', failure: { reason: 'provider_error', permanent: temporary },
-    rationale: 'An error inside the external entity, and the vendor says the customer is to retry: a settled failure that a later sending may fix.',
-  },
-  'INVALID ROUTING': {
-    description: 'Invalid or Incorrect routing.',
-    classification: 'failure', status: 'undeliverable', failure: { reason: 'provider_error', permanent: temporary },
-    rationale: 'Judgement call: the words name the routing, not the number (unlike the current API\'s INVALID_ROUTING, "Phone number is not valid."), so nothing lasting is said against the recipient; the route is the vendor\'s or the carrier\'s.',
-  },
-  'INVALID TEMPLATE ID': {
-    description: 'Invalid Template Id.',
-    classification: 'failure', status: 'rejected', failure: { reason: 'content', permanent: temporary },
-    rationale: "The message's template is invalid: the content needs fixing, not the recipient.",
-  },
-  'INVALID TEMPLATE PARAMETERS': {
-    description: 'Invalid Template parameters.',
-    classification: 'failure', status: 'rejected', failure: { reason: 'content', permanent: temporary },
-    rationale: "The template's parameters are invalid: the content needs fixing, not the recipient.",
-  },
-  'INVALID TEMPLATE TYPE': {
-    description: 'Invalid Template type.',
-    classification: 'failure', status: 'rejected', failure: { reason: 'content', permanent: temporary },
-    rationale: "The template's type is invalid: the content needs fixing, not the recipient.",
-  },
-  REJECTD: {
-    description: 'External entity error - Message rejected by the external entity.',
-    classification: 'failure', status: 'rejected', failure: { reason: 'unknown', permanent: temporary },
-    rationale: 'The carrier refused it and no cause is forwarded; nothing lasting is named.',
-  },
-  'TEMPLATE NOT SUPPORTED': {
-    description: 'Template not supported.',
-    classification: 'failure', status: 'rejected', failure: { reason: 'content', permanent: temporary },
-    rationale: 'The template cannot be used: the content needs fixing, not the recipient.',
-  },
-  UNDELIV: {
-    description: 'Description not obtained: every stored copy of the status appendix stops right after this code.',
-    classification: 'failure', status: 'undeliverable', failure: { reason: 'unknown', permanent: temporary },
-    rationale: 'Judgement call: the SMPP code for an undeliverable message, as UNDELIV ("Unable to send the SMS message.") in the current SMS catalog; Messangi\'s legacy description was not obtained, so no cause is known and none that lasts is assumed.',
-    descriptionBy: 'deliverykit',
-  },
-  SENT_TO_CARRIER: {
-    description: 'Sent to Carrier',
-    classification: 'transient', status: 'sent',
-    rationale: 'What the legacy send API answers once the message is handed to the carrier; as SENT ("Message sent to carrier.").',
-    source: SEND_SMS_SAMPLE,
+  EXCEEDS_SIZE_OF_ATTACHMENTS: {
+    rationale: 'The attachments are too large: the content needs fixing, not the recipient.',
   },
 }
 
@@ -276,76 +258,13 @@ export const MESSANGI_LEGACY_SMS_CATALOG: Readonly<Record<MessangiLegacySmsStatu
  *
  * @category Catalog
  */
-export const MESSANGI_LEGACY_EMAIL_CATALOG: Readonly<Record<MessangiLegacyEmailStatusCode, CatalogEntry>> = {
+export const MESSANGI_LEGACY_EMAIL_CATALOG: Readonly<Record<MessangiLegacyEmailStatusCode, CatalogEntry>> = /*#__PURE__*/ withNotes(MESSANGI_LEGACY_EMAIL_ROWS, MESSANGI_LEGACY_EMAIL_NOTES)
+
+/** Why each row of MESSANGI_LEGACY_PUSH_CATALOG maps as it does, and where its code or words come from. */
+const MESSANGI_LEGACY_PUSH_NOTES: Readonly<Record<MessangiLegacyPushStatusCode, RowNotes>> = {
   SENT: {
-    description: 'Sent to recipient.',
-    classification: 'transient', status: 'sent',
-    rationale: 'Judgement call: "Sent to recipient" says the mail went out, not that a mail server took it (BOUNCED may still follow), so sent, awaiting the outcome; as e-mail SENT in the current catalog.',
-  },
-  EXPIRED: {
-    description: 'Maximum number of tries reached.',
-    classification: 'failure', status: 'expired', failure: { reason: 'expired', permanent: temporary },
-    rationale: 'The table lists EXPIRED twice: "Maximum number of tries reached." (kept here) and "Message not sent. Maximum number of tries reached.". The tries ran out, and no lasting cause is named: a later sending may succeed.',
-  },
-  NOT_SENT: {
-    description: 'The message could not be sent.',
-    classification: 'failure', status: 'rejected', failure: { reason: 'unknown', permanent: temporary },
-    rationale: 'Not sent, and no cause given; nothing lasting is named.',
-  },
-  BAD_FROM: {
-    description: "Message not sent. Invalid 'from' parameter.",
-    classification: 'failure', status: 'rejected', failure: { reason: 'sender', permanent: temporary },
-    rationale: 'The sender address is invalid; the recipient is fine once it is fixed.',
-  },
-  BAD_TO: {
-    description: "Message not sent. Invalid 'to' parameter.",
-    classification: 'failure', status: 'rejected', failure: { reason: 'invalid_recipient', permanent: permanent },
-    rationale: "Permanent: the 'to' parameter, the recipient's address, is invalid, which sending again does not change.",
-  },
-  BAD_ENCODING: {
-    description: "Message not sent. Invalid 'encoding' parameter.",
-    classification: 'failure', status: 'rejected', failure: { reason: 'content', permanent: temporary },
-    rationale: "The message's encoding is invalid: the message needs fixing, not the recipient.",
-  },
-  NOT_ENOUGH_FUNDS: {
-    description: 'Message not sent. There are not enough funds.',
-    classification: 'failure', status: 'rejected', failure: { reason: 'account', permanent: temporary },
-    rationale: 'The account lacks funds; the recipient is fine.',
-  },
-  BAD_TIMEZONE: {
-    description: "Message not sent. Invalid 'timezone'.",
-    classification: 'failure', status: 'rejected', failure: { reason: 'content', permanent: temporary },
-    rationale: 'Judgement call: an invalid parameter of the message request (its time zone), fixed in the request (content); the recipient is fine.',
-  },
-  SENDING: {
-    description: 'The message is sending to the recipient.',
-    classification: 'transient', status: 'accepted',
-    rationale: 'Judgement call: under way on the platform; nothing says it has gone out yet (SENT says that).',
-  },
-  BOUNCED: {
-    description: "Message not delivered. Invalid 'to' parameter or there has been a problem with the recipient's mail server.",
-    classification: 'failure', status: 'undeliverable', failure: { reason: 'unknown', permanent: temporary },
-    rationale: "Judgement call: the words offer two causes, an invalid address (lasting) or a problem with the recipient's mail server (passing), without saying which: reason unknown, and not permanent, since no lasting cause is established.",
-  },
-  COMPLAINED: {
-    description: 'Message not delivered. The message could have been marked and registered by the recipient as spam.',
-    classification: 'failure', status: 'complained', failure: { reason: 'spam', permanent: permanent },
-    rationale: 'Judgement call: the words hedge ("could have been") but name the recipient\'s spam report as the cause, and the code is COMPLAINED: a complaint, which lasts, so never mail them again.',
-  },
-  READ: {
-    description: 'The recipient has read the message.',
-    classification: 'final', status: 'read',
-    rationale: 'An open is the read of e-mail: engagement after delivery.',
-  },
-  UNSUPPORTED_ATTACHMENT_TYPE: {
-    description: 'The attachment type is not supported.',
-    classification: 'failure', status: 'rejected', failure: { reason: 'content', permanent: temporary },
-    rationale: 'An attachment cannot be sent: the content needs fixing, not the recipient.',
-  },
-  EXCEEDS_SIZE_OF_ATTACHMENTS: {
-    description: 'Exceeds size for the attachments (9.0 mb max).',
-    classification: 'failure', status: 'rejected', failure: { reason: 'content', permanent: temporary },
-    rationale: 'The attachments are too large: the content needs fixing, not the recipient.',
+    rationale: 'Judgement call: the callback page calls the push callback "Delivered PUSH messages", and push has no device receipt, so SENT is the final success of the channel, as push SENT in the current catalog.',
+    source: GET_MESSAGE_SAMPLE,
   },
 }
 
@@ -355,14 +274,7 @@ export const MESSANGI_LEGACY_EMAIL_CATALOG: Readonly<Record<MessangiLegacyEmailS
  *
  * @category Catalog
  */
-export const MESSANGI_LEGACY_PUSH_CATALOG: Readonly<Record<MessangiLegacyPushStatusCode, CatalogEntry>> = {
-  SENT: {
-    description: 'Sent',
-    classification: 'final', status: 'delivered',
-    rationale: 'Judgement call: the callback page calls the push callback "Delivered PUSH messages", and push has no device receipt, so SENT is the final success of the channel, as push SENT in the current catalog.',
-    source: GET_MESSAGE_SAMPLE,
-  },
-}
+export const MESSANGI_LEGACY_PUSH_CATALOG: Readonly<Record<MessangiLegacyPushStatusCode, CatalogEntry>> = /*#__PURE__*/ withNotes(MESSANGI_LEGACY_PUSH_ROWS, MESSANGI_LEGACY_PUSH_NOTES)
 
 /**
  * The catalogs of Messangi's legacy form callback, by the channel its `TYPE` names (`SMS`,
