@@ -1,0 +1,13 @@
+// The folders of src/ that `npm run mutate` scores one by one, and the files each mutates.
+// Type-only modules have no code to mutate; the CLI's entry point only wires process I/O.
+export const FOLDERS = {
+  root: ['src/*.ts'],
+  model: ['src/model/**/*.ts'],
+  errors: ['src/errors/**/*.ts'],
+  internal: ['src/internal/**/*.ts'],
+  'vendors/octopush': ['src/vendors/octopush/**/*.ts'],
+  'vendors/messangi': ['src/vendors/messangi/**/*.ts'],
+  'vendors/masstack': ['src/vendors/masstack/**/*.ts'],
+  cli: ['src/cli/**/*.ts', '!src/cli/main.ts'],
+  postgres: ['src/postgres/**/*.ts'],
+}

@@ -1,0 +1,379 @@
+// The built command, run as a subprocess (dist/cli.js): what a user's shell sees. The
+// in-memory tests of the same command are in cli.test.ts; these are kept apart so the
+// mutation run, which mutates src/ and not dist/, can leave them out.
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { afterAll, describe, expect, it } from 'vitest'
+
+import { HELP } from '../src/cli/run.js'
+
+const sms = '{"message_id":"sms_1","number":"+33600000000","status":"DELIVERED","delivery_date":"2025-01-22 11:46:06"}'
+
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
+const root = fileURLToPath(new URL('..', import.meta.url))
+
+// The built command, as a subprocess: npm test builds before it runs vitest.
+describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built deliverykit command', () => {
+  it('normalizes the shipped example payloads (the README main job)', () => {
+    const stdout = execFileSync(process.execPath, [cli, 'normalize', '--vendor', 'octopush', 'examples/payloads/octopush'], { cwd: root, encoding: 'utf8' })
+    const byFile = JSON.parse(stdout) as Record<string, ReadonlyArray<Record<string, unknown>>>
+    // Every callback of the folder, whatever its kind: receipts, the STOP and the reply.
+    expect(Object.fromEntries(Object.entries(byFile).map(([file, events]) => [file, events.map((event) => event['status'] ?? event['kind'])]))).toEqual({
+      'examples/payloads/octopush/email.json': ['read', 'unconfirmed'],
+      'examples/payloads/octopush/inbound.json': ['inbound'],
+      'examples/payloads/octopush/rcs.json': ['delivered'],
+      'examples/payloads/octopush/sms-2020.json': ['delivered'],
+      'examples/payloads/octopush/sms.json': ['delivered'],
+      'examples/payloads/octopush/stop.json': ['opt_out'],
+      'examples/payloads/octopush/voice-sms-2020.json': ['undeliverable'],
+      'examples/payloads/octopush/voice-sms.json': ['delivered'],
+      'examples/payloads/octopush/whatsapp.json': ['read'],
+    })
+  })
+
+  it('normalizes the shipped Messangi payloads, naming the channel for those that need it', () => {
+    const statuses = (args: ReadonlyArray<string>) =>
+      Object.values(JSON.parse(execFileSync(process.execPath, [cli, 'normalize', '--vendor', 'messangi', ...args], { cwd: root, encoding: 'utf8' })) as Record<string, ReadonlyArray<Record<string, unknown>>>)
+        .flat()
+        .map((event) => event['status'] ?? event['kind'])
+    expect(statuses(['examples/payloads/messangi'])).toEqual(['undeliverable', 'delivered'])
+    expect(statuses(['--channel', 'sms', 'examples/payloads/messangi/sms'])).toEqual(['inbound', 'delivered', 'accepted'])
+  })
+
+  it('exits 1 for a bad body and 2 for bad usage', () => {
+    const bad = spawnSync(process.execPath, [cli, 'normalize', '--vendor', 'octopush', '-'], { input: '{"status":1}', encoding: 'utf8' })
+    expect([bad.status, bad.stdout]).toEqual([1, ''])
+    expect(bad.stderr).toContain('status: expected string, received 1')
+    const usage = spawnSync(process.execPath, [cli, 'normalise'], { encoding: 'utf8' })
+    expect(usage.status).toBe(2)
+    expect(usage.stderr).toContain('unknown command "normalise"')
+  })
+
+  it('prints the package version', () => {
+    const version = spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8', cwd: root })
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/)
+  })
+})
+
+describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built detect and catalog commands', () => {
+  it('detect exits 0 for a known body and 1 for an unknown one', () => {
+    const known = spawnSync(process.execPath, [cli, 'detect', 'examples/payloads/octopush/email.json'], { cwd: root, encoding: 'utf8' })
+    expect(known.status).toBe(0)
+    expect(JSON.parse(known.stdout)).toMatchObject({ detected: true, vendor: 'octopush', kind: 'delivery', channel: 'email' })
+    const unknown = spawnSync(process.execPath, [cli, 'detect', '-'], { input: '{"x":1}', encoding: 'utf8' })
+    expect([unknown.status, unknown.stderr]).toEqual([1, '(stdin): not recognised: no known callback has these fields (x)\n'])
+  })
+
+  it('catalog exits 0 with the table and 2 for an unknown vendor', () => {
+    const table = spawnSync(process.execPath, [cli, 'catalog', 'octopush'], { encoding: 'utf8' })
+    expect(table.status).toBe(0)
+    expect(table.stdout.split('\n')[0]).toBe('Octopush status catalog (33 rows)')
+    expect(spawnSync(process.execPath, [cli, 'catalog', 'twilio'], { encoding: 'utf8' }).status).toBe(2)
+  })
+})
+
+/** The built command, run in `cwd` (the repository unless said), with `input` on stdin. */
+const runCli = (args: ReadonlyArray<string>, options: { readonly input?: string | Buffer; readonly cwd?: string } = {}) => {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd: options.cwd ?? root, input: options.input ?? '', encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 })
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+/** The built command, as `runCli`, without blocking: for tests that run side by side. */
+const runCliAsync = (args: ReadonlyArray<string>, input: string) =>
+  new Promise<{ readonly status: number | null; readonly stdout: string; readonly stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text))
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text))
+    child.stdin.on('error', () => undefined).end(input)
+    child.on('close', (status) => {
+      resolve({ status, stdout, stderr })
+    })
+  })
+
+/** Whether text holds a character a terminal acts on: ESC (every ANSI sequence), another control, a C1 control. */
+// eslint-disable-next-line no-control-regex -- the characters are the point
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
+
+/** The failures a user must never see: a stack trace, Node's messages about the argument parser. */
+const expectOneLine = (stderr: string, text: string | RegExp): void => {
+  expect(stderr.endsWith('\n') && stderr.split('\n').length === 2).toBe(true)
+  if (typeof text === 'string') expect(stderr).toBe(`${text}\n`)
+  else expect(stderr.slice(0, -1)).toMatch(text)
+  expect(stderr).not.toMatch(/\n\s+at |node:internal|Error:/)
+}
+
+const work = mkdtempSync(join(tmpdir(), 'deliverykit-cli-'))
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true })
+})
+const folder = (name: string, files: Readonly<Record<string, string>> = {}): string => {
+  const path = join(work, name)
+  mkdirSync(path, { recursive: true })
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(path, file), text)
+  return path
+}
+
+const RECIPIENTS = 50_000
+/** An Octopush e-mail receipt of 50,000 recipients (8.6 MB), `user0@example.com` to `user49999@example.com`. */
+const bigEmailBody = (): string =>
+  JSON.stringify({
+    channel: 'email',
+    message_id: 'email_big',
+    deliveries: Array.from({ length: RECIPIENTS }, (_, i) => ({
+      email: `user${String(i)}@example.com`,
+      status: 'DELIVERED',
+      delivery_date: '2025-01-22 11:46:06',
+      status_history: [{ status: 'ISP_SEND', delivery_date: '2025-01-22 11:46:00' }],
+    })),
+  })
+
+describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built command: what it reads (issue 12, defect 9)', { timeout: 60_000 }, () => {
+  it('skips a folder named x.json inside a folder, and a folder holding only that is an error, not a stack trace', () => {
+    const mixed = folder('mixed', { 'a.json': sms })
+    mkdirSync(join(mixed, 'x.json'))
+    const ok = runCli(['normalize', '--vendor', 'octopush', mixed])
+    expect([ok.status, ok.stderr]).toEqual([0, ''])
+    expect((JSON.parse(ok.stdout) as ReadonlyArray<Record<string, unknown>>).map((event) => event['status'])).toEqual(['delivered'])
+    const onlyFolder = folder('only-folder')
+    mkdirSync(join(onlyFolder, 'x.json'))
+    for (const path of [onlyFolder, join(onlyFolder, 'x.json')]) {
+      const refused = runCli(['normalize', '--vendor', 'octopush', path])
+      expect([refused.status, refused.stdout]).toEqual([1, ''])
+      expectOneLine(refused.stderr, `deliverykit: ${path}: no body files (*.json) in this folder`)
+    }
+  })
+
+  it('a folder with no body files is exit 1 and one line, for normalize and detect', () => {
+    const empty = folder('empty', { 'notes.txt': 'not a body' })
+    for (const command of [['normalize', '--vendor', 'octopush'], ['detect']]) {
+      const result = runCli([...command, empty])
+      expect([result.status, result.stdout]).toEqual([1, ''])
+      expectOneLine(result.stderr, `deliverykit: ${empty}: no body files (*.json) in this folder`)
+    }
+  })
+
+  it('a file that cannot be read is one line and exit 1, and the other bodies are still handled', () => {
+    const dir = folder('unreadable', { 'a.json': sms })
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'broken.json'))
+    const result = runCli(['normalize', '--vendor', 'octopush', dir])
+    expect(result.status).toBe(1)
+    expectOneLine(result.stderr, `${join(dir, 'broken.json')}: cannot read: ENOENT: no such file or directory, open '${join(dir, 'broken.json')}'`)
+    expect(Object.keys(JSON.parse(result.stdout) as object)).toEqual([join(dir, 'a.json')])
+    const missing = runCli(['normalize', '--vendor', 'octopush', join(dir, 'missing.json')])
+    expect([missing.status, missing.stdout]).toEqual([1, ''])
+    expectOneLine(missing.stderr, /^deliverykit: .*missing\.json: ENOENT: no such file or directory/)
+  })
+
+  it('bodies are read as bytes: a UTF-8 byte-order mark is fine, bytes that are not UTF-8 are an invalid body', () => {
+    const dir = folder('bytes')
+    writeFileSync(join(dir, 'bom.json'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sms)]))
+    writeFileSync(join(dir, 'latin1.json'), Buffer.from(sms.replace('sms_1', 'sms_\u00e9'), 'latin1'))
+    const result = runCli(['normalize', '--vendor', 'octopush', dir])
+    expect(result.status).toBe(1)
+    expect(Object.keys(JSON.parse(result.stdout) as object)).toEqual([join(dir, 'bom.json')])
+    expect(result.stderr).toBe(`${join(dir, 'latin1.json')}: invalid body\n  (root): the bytes are not valid UTF-8\n`)
+  })
+
+  it('a body over the 32 MiB limit is refused without being read: a file in one line, standard input too', () => {
+    const dir = folder('large')
+    const huge = join(dir, 'huge.json')
+    writeFileSync(huge, '')
+    truncateSync(huge, 64 * 1024 * 1024) // sparse: nothing is written
+    const file = runCli(['normalize', '--vendor', 'octopush', huge])
+    expect([file.status, file.stdout]).toEqual([1, ''])
+    expectOneLine(file.stderr, `${huge}: cannot read: the body is 67108864 bytes, over the limit of 33554432 (maxBodySize)`)
+    const stdin = runCli(['detect', '-'], { input: Buffer.alloc(33_554_433, 0x20) })
+    expect([stdin.status, stdin.stdout]).toEqual([1, ''])
+    expectOneLine(stdin.stderr, '(stdin): cannot read: the body is over the limit of 33554432 bytes (maxBodySize)')
+  })
+})
+
+describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built command: what it echoes is escaped and cut (issue 12, defect 9)', { timeout: 60_000 }, () => {
+  it('detect does not echo a 10 MB key, nor the escape sequences in keys', () => {
+    const key = `\u001b]0;owned\u0007\u001b[31m${'k'.repeat(10 * 1024 * 1024)}`
+    const result = runCli(['detect', '-'], { input: JSON.stringify({ [key]: 1, '\u009b2J': 2 }) })
+    expect(result.status).toBe(1)
+    expect(result.stderr.length).toBeLessThan(500)
+    expect(RAW_CONTROL.test(result.stderr) || RAW_CONTROL.test(result.stdout)).toBe(false)
+    expectOneLine(result.stderr, new RegExp(`^\\(stdin\\): not recognised: no known callback has these fields \\("\\\\u001b\\]0;owned\\\\u0007\\\\u001b\\[31mk+…" \\(${String(key.length)} characters\\), "\\\\u009b2J"\\)$`))
+    const detection = JSON.parse(result.stdout) as { readonly detected: boolean; readonly reason: string }
+    expect([detection.detected, detection.reason.endsWith(`(${String(key.length)} characters), "\u009b2J")`)]).toEqual([false, true])
+  })
+
+  it('a rejected body with a huge, escape-laden value gives short, printable lines', () => {
+    const status = `\u001b[2J\u009b31m${'X'.repeat(10 * 1024 * 1024)}`
+    const body = JSON.stringify({ ...(JSON.parse(sms) as object), status })
+    const result = runCli(['normalize', '--vendor', 'octopush', '-'], { input: body })
+    expect([result.status, result.stdout]).toEqual([1, ''])
+    expect(RAW_CONTROL.test(result.stderr)).toBe(false)
+    const lines = result.stderr.trimEnd().split('\n')
+    expect(lines[0]).toBe('(stdin): unknown status')
+    expect(lines[1]).toMatch(new RegExp(`^ {2}status: "\\\\u001b\\[2J\\\\u009b31mX+…" \\(${String(status.length)} characters\\) is not an Octopush status; expected one of DELIVERED, `))
+    // Each line is cut at 500 characters, and says how long it was.
+    expect(Math.max(...lines.map((text) => text.length))).toBeLessThanOrEqual(500 + '… (10485790 characters)'.length)
+  })
+
+  it('values from a body are escaped in JSON, NDJSON and the table, and the JSON still means the same', () => {
+    const number = `\u001b[2J+33\u009b6\u202e${'0'.repeat(40)}`
+    const body = JSON.stringify({ ...(JSON.parse(sms) as object), number })
+    for (const format of ['json', 'ndjson']) {
+      const result = runCli(['normalize', '--vendor', 'octopush', '--format', format, '-'], { input: body })
+      expect([result.status, RAW_CONTROL.test(result.stdout)]).toEqual([0, false])
+      const event = (format === 'json' ? (JSON.parse(result.stdout) as ReadonlyArray<Record<string, unknown>>)[0] : (JSON.parse(result.stdout) as Record<string, unknown>)) ?? {}
+      expect(event['recipient']).toBe(number)
+    }
+    const table = runCli(['normalize', '--vendor', 'octopush', '--format', 'table', '-'], { input: body })
+    expect(RAW_CONTROL.test(table.stdout)).toBe(false)
+    // The recipient column is 28 wide: the escaped text is cut, with a "…".
+    expect(table.stdout.split('\n')[1]).toBe('octopush  sms        \\u001b[2J+33\\u009b6\\u202e00…  delivered      final           2025-01-22T11:46:06+01:00')
+  })
+
+  it('a file name with an escape sequence is escaped where it is echoed', () => {
+    const dir = folder('names', { '\u001b[31mred.json': '{"status":1}', 'ok.json': sms })
+    const result = runCli(['normalize', '--vendor', 'octopush', '--format', 'table', dir])
+    expect(result.status).toBe(1)
+    expect(RAW_CONTROL.test(result.stderr) || RAW_CONTROL.test(result.stdout)).toBe(false)
+    expect(result.stderr.split('\n')[0]).toBe(`${dir}/\\u001b[31mred.json: invalid body`)
+  })
+})
+
+describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built command: a large body is written event by event (issue 12, defect 9)', { timeout: 60_000 }, () => {
+  const dir = folder('big', { 'big.json': bigEmailBody(), 'small.json': sms })
+  const expected = Array.from({ length: RECIPIENTS }, (_, i) => `user${String(i)}@example.com`)
+
+  it('--ndjson: 50,000 lines, each an event, in order', () => {
+    const result = runCli(['normalize', '--vendor', 'octopush', '--ndjson', join(dir, 'big.json')])
+    expect([result.status, result.stderr]).toEqual([0, ''])
+    const events = result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((text) => JSON.parse(text) as Record<string, unknown>)
+    expect(events.map((event) => event['recipient'])).toEqual(expected)
+    expect(new Set(events.map((event) => event['status']))).toEqual(new Set(['delivered']))
+  })
+
+  it('JSON: one valid document keyed by file, with 50,000 events and 1', () => {
+    const result = runCli(['normalize', '--vendor', 'octopush', dir])
+    expect([result.status, result.stderr]).toEqual([0, ''])
+    const byFile = JSON.parse(result.stdout) as Record<string, ReadonlyArray<Record<string, unknown>>>
+    expect(Object.keys(byFile)).toEqual([join(dir, 'big.json'), join(dir, 'small.json')])
+    expect(byFile[join(dir, 'big.json')]?.map((event) => event['recipient'])).toEqual(expected)
+    expect(byFile[join(dir, 'small.json')]?.map((event) => event['recipient'])).toEqual(['+33600000000'])
+  })
+
+  it('the table: a heading and 50,000 lines', () => {
+    const result = runCli(['normalize', '--vendor', 'octopush', '--format', 'table', join(dir, 'big.json')])
+    const lines = result.stdout.trimEnd().split('\n')
+    expect([result.status, lines.length, lines[RECIPIENTS]]).toEqual([0, RECIPIENTS + 1, expect.stringMatching(/^octopush +email +user49999@example\.com +delivered +final +2025-01-22T11:46:06\+01:00$/)])
+  })
+
+  it('a reader that goes away (… | head) stops the command quietly: no EPIPE stack trace', async () => {
+    const child = spawn(process.execPath, [cli, 'normalize', '--vendor', 'octopush', '--ndjson', join(dir, 'big.json')], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let stderr = ''
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text))
+    child.stdout.once('data', () => child.stdout.destroy())
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve))
+    expect([status, stderr]).toEqual([1, ''])
+  })
+})
+
+describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built command for people (issue 13)', { timeout: 60_000 }, () => {
+  it.concurrent.each([
+    [['normalize', '--vendor', 'octopush', '--chanel', 'sms'], 'unknown flag --chanel; did you mean --channel?'],
+    [['normalize', '--vendor', 'octopush', '--timezone', 'UTC'], 'unknown flag --timezone; did you mean --time-zone?'],
+    [['normalize', '--vendor', 'octopush', '-x'], 'unknown flag -x'],
+    [['normalise', '--vendor', 'octopush'], 'unknown command "normalise"; did you mean normalize?'],
+    [['normalize', '--vendor', 'octopus'], '--vendor: expected one of octopush, messangi, masstack, received "octopus"; did you mean --vendor octopush?'],
+    [['catalog', 'Messangi'], '--vendor: expected one of octopush, messangi, masstack, received "Messangi"; did you mean --vendor messangi?'],
+    [['normalize', '--vendor', 'octopush', '--channel', 'smss'], '--channel: expected one of sms, voice, rcs, whatsapp, facebook, instagram, received "smss"; did you mean --channel sms?'],
+    [['normalize', '--vendor', 'messangi', '--channel', 'whatsap'], '--channel: expected one of sms, email, push, rcs, whatsapp (Messangi status callbacks and send API responses do not name their channel), received "whatsap"; did you mean --channel whatsapp?'],
+    [['catalog', 'octopush', '--channel', 'voise'], '--channel: expected one of sms, voice, email, push, rcs, whatsapp, facebook, instagram, received "voise"; did you mean --channel voice?'],
+    [['normalize', '--vendor', 'octopush', '--time-zone', 'Europe/Pariss'], '--time-zone: expected an IANA time zone name such as "Europe/Paris", received "Europe/Pariss"'],
+    [['normalize', '--vendor', 'octopush', '--unknown-status', 'kep'], '--unknown-status: expected "keep" or "error", received "kep"; did you mean --unknown-status keep?'],
+    [['normalize', '--vendor', 'octopush', '--format', 'tabel'], '--format: expected one of json, ndjson, table, received "tabel"; did you mean --format table?'],
+    [['normalize', '--vendor', 'masstack', '--inbound'], '--vendor: expected a vendor that sends opt-out or inbound callbacks (octopush, messangi), received "masstack"'],
+    [['normalize', '--vendor'], '--vendor needs a value'],
+    [['normalize', '--vendor', '--ndjson'], '--vendor needs a value, and --ndjson is a flag'],
+    [['normalize', '--vendor', 'octopush', '--ndjson=yes'], '--ndjson takes no value'],
+    [['catalog', 'octopush', '--ndjson'], 'catalog takes no --ndjson; its flags are --vendor, --channel, --format, --json'],
+    [['detect', '--vendor', 'octopush'], 'detect takes no --vendor (it takes no flags)'],
+    [['normalize'], '--vendor is required'],
+    [[], 'no command given; the commands are normalize, detect, catalog'],
+  ])('usage error, one line, exit 2: %j', async (args, message) => {
+    const result = await runCliAsync(args, sms)
+    expect([result.status, result.stdout]).toEqual([2, ''])
+    expectOneLine(result.stderr, `deliverykit: ${message} (see deliverykit --help)`)
+  })
+
+  it('a body that needs a flag not given names the flag, not options.channel', () => {
+    const callback = readFileSync(join(root, 'examples/payloads/messangi/whatsapp/callback.json'), 'utf8')
+    const result = runCli(['normalize', '--vendor', 'messangi', '-'], { input: callback })
+    expect([result.status, result.stdout]).toEqual([2, ''])
+    expectOneLine(result.stderr, '(stdin): --channel: expected one of sms, email, push, rcs, whatsapp (Messangi status callbacks and send API responses do not name their channel), received nothing')
+  })
+
+  it('--format table shows the shipped Octopush payloads one line per event, under a heading', () => {
+    const result = runCli(['normalize', '--vendor', 'octopush', '--format', 'table', 'examples/payloads/octopush'])
+    expect([result.status, result.stderr]).toEqual([0, ''])
+    // From the payload files and the Octopush catalog.
+    expect(result.stdout.trimEnd().split('\n').map((row) => row.split(/ {2,}/))).toEqual([
+      ['file', 'vendor', 'channel', 'recipient', 'status', 'classification', 'time', 'details'],
+      ['email.json', 'octopush', 'email', 'first.recipient@example.com', 'read', 'final', '2025-01-22T12:24:30+01:00'],
+      ['email.json', 'octopush', 'email', 'second.recipient@example.com', 'unconfirmed', 'failure', '2025-01-22T12:19:30+01:00', 'spam, temporary'],
+      ['inbound.json', 'octopush', 'sms', 'from +44600000000', 'inbound', '-', '2020-11-04T11:11:45+01:00', '"some reply"'],
+      ['rcs.json', 'octopush', 'rcs', '+33600112233', 'delivered', 'final', '2025-01-22T12:29:14+01:00'],
+      ['sms-2020.json', 'octopush', 'sms', '+33600000000', 'delivered', 'final', '2020-11-04T11:11:45+01:00'],
+      ['sms.json', 'octopush', 'sms', '+33600112233', 'delivered', 'final', '2025-01-22T11:46:06+01:00'],
+      ['stop.json', 'octopush', 'sms', 'from +33600000000', 'opt-out', '-', '2020-11-04T11:11:45+01:00', '"stop"'],
+      ['voice-sms-2020.json', 'octopush', 'voice', '+33600000000', 'undeliverable', 'failure', '2020-11-04T11:11:45+01:00', 'unreachable, temporary'],
+      ['voice-sms.json', 'octopush', 'voice', '+33600112233', 'delivered', 'final', '2025-01-22T12:28:27+01:00'],
+      ['whatsapp.json', 'octopush', 'whatsapp', '+33600112233', 'read', 'final', '2025-07-14T09:05:00+02:00'],
+    ])
+  })
+
+  it('--inbound keeps opt-outs and inbound messages, and refuses the receipts', () => {
+    const result = runCli(['normalize', '--vendor', 'octopush', '--inbound', '--format', 'table', 'examples/payloads/octopush'])
+    expect(result.status).toBe(1)
+    expect(result.stdout.trimEnd().split('\n').slice(1).map((row) => row.split(/ {2,}/).slice(0, 5))).toEqual([
+      ['inbound.json', 'octopush', 'sms', 'from +44600000000', 'inbound'],
+      ['stop.json', 'octopush', 'sms', 'from +33600000000', 'opt-out'],
+    ])
+    expect(result.stderr).toContain('examples/payloads/octopush/sms.json: unexpected callback\n  (root): this is an Octopush delivery receipt, not an opt-out or inbound message')
+  })
+
+  it('npm run demo shows every shipped payload as tables that fit one screen', () => {
+    const script = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { readonly scripts: Readonly<Record<string, string>> }).scripts['demo'] ?? ''
+    const commands = script.split(' && ').filter((command) => command !== 'npm run build')
+    expect(commands.length).toBe(5)
+    const output = commands.map((command) => execFileSync('sh', ['-c', command], { cwd: root, encoding: 'utf8' })).join('')
+    const lines = output.trimEnd().split('\n')
+    expect(lines.filter((text) => /^file +vendor +channel/.test(text) || /^vendor +channel/.test(text))).toHaveLength(5)
+    // 10 Octopush events, 2 + 3 + 1 Messangi, 5 Masstack, and the five headings.
+    expect(lines).toHaveLength(26)
+  })
+
+  it('every example of --help runs as shown where the package is installed', () => {
+    const install = folder('installed')
+    mkdirSync(join(install, 'node_modules'), { recursive: true })
+    symlinkSync(root, join(install, 'node_modules', 'deliverykit'))
+    mkdirSync(join(install, 'bin'))
+    writeFileSync(join(install, 'bin', 'deliverykit'), `#!/bin/sh\nexec "${process.execPath}" "${cli}" "$@"\n`)
+    chmodSync(join(install, 'bin', 'deliverykit'), 0o755)
+    const examples = HELP.slice(HELP.indexOf('\nExamples')).split('\n').slice(2).map((text) => text.trim()).filter((text) => text !== '')
+    expect(examples.length).toBeGreaterThanOrEqual(6)
+    for (const example of examples) {
+      const result = spawnSync('sh', ['-c', example], { cwd: install, encoding: 'utf8', env: { ...process.env, PATH: `${join(install, 'bin')}:${process.env['PATH'] ?? ''}` } })
+      expect([example, result.status, result.stderr]).toEqual([example, 0, ''])
+      expect(result.stdout.length).toBeGreaterThan(0)
+    }
+    // The bodies they name ship: package.json's files has examples/payloads.
+    const files = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { readonly files: ReadonlyArray<string> }).files
+    expect(files.map((entry) => entry.replace(/\/$/, '')).some((entry) => entry === 'examples/payloads' || entry === 'examples')).toBe(true)
+  })
+})
