@@ -1,43 +1,15 @@
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 
-import { STATUSES, parse, type DeliveryEvent } from 'deliverykit'
+import { STATUSES, parse } from 'deliverykit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createApp } from '../examples/express-server.js'
 import { describeEvent, statusLabel } from '../examples/exhaustive-switch.js'
-import type { EventStore } from '../examples/route.js'
 import { handleWebhook } from '../examples/webhook-handler.js'
 import { payload } from './helpers.js'
-import { CASES, bodyOf, contentType, payloadFiles, type Expected } from './webhookRoutes.js'
+import { CASES, bodyOf, contentType, memoryStore, payloadFiles, summary } from './webhookRoutes.js'
 
-const memoryStore = () => {
-  const saved: Array<DeliveryEvent> = []
-  const suppressed: Array<readonly [string, string]> = []
-  const received: Array<readonly [string, string, string]> = []
-  const quarantined: Array<readonly [unknown, string]> = []
-  const store: EventStore = {
-    save: (events) => {
-      saved.push(...events)
-      return Promise.resolve()
-    },
-    suppress: (recipient, reason) => {
-      suppressed.push([recipient, reason])
-      return Promise.resolve()
-    },
-    receive: (message) => {
-      received.push([message.channel, message.from, message.text])
-      return Promise.resolve()
-    },
-    quarantine: (body, why) => {
-      quarantined.push([body, why])
-      return Promise.resolve()
-    },
-  }
-  return { store, saved, suppressed, received, quarantined }
-}
-
-const summary = (event: DeliveryEvent): Expected => [event.channel, event.messageId, event.recipient, event.vendorStatus, event.status, event.classification]
 
 it('the route table covers every payload in examples/payloads', () => {
   expect(CASES.map((c) => c.file)).toEqual(payloadFiles())

@@ -2,42 +2,18 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 
 import { serve } from '@hono/node-server'
-import type { DeliveryEvent } from 'deliverykit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createHonoApp } from '../examples/hono-server.js'
-import type { EventStore } from '../examples/route.js'
 import { payload } from './helpers.js'
-import { CASES, bodyOf, contentType, type Expected } from './webhookRoutes.js'
+import { CASES, bodyOf, contentType, memoryStore, summary } from './webhookRoutes.js'
 
 // examples/hono-server.ts validates with webhookSchema through @hono/standard-validator,
 // served by @hono/node-server on loopback and called with real HTTP requests.
 
-const summary = (event: DeliveryEvent): Expected => [event.channel, event.messageId, event.recipient, event.vendorStatus, event.status, event.classification]
 
 describe('examples/hono-server.ts over real HTTP', () => {
-  const saved: Array<DeliveryEvent> = []
-  const suppressed: Array<readonly [string, string]> = []
-  const received: Array<readonly [string, string, string]> = []
-  const quarantined: Array<readonly [unknown, string]> = []
-  const store: EventStore = {
-    save: (events) => {
-      saved.push(...events)
-      return Promise.resolve()
-    },
-    suppress: (recipient, reason) => {
-      suppressed.push([recipient, reason])
-      return Promise.resolve()
-    },
-    receive: (message) => {
-      received.push([message.channel, message.from, message.text])
-      return Promise.resolve()
-    },
-    quarantine: (body, why) => {
-      quarantined.push([body, why])
-      return Promise.resolve()
-    },
-  }
+  const { store, saved, suppressed, received, quarantined } = memoryStore()
   let server: Server
   let base = ''
 

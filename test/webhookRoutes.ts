@@ -7,6 +7,10 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import type { DeliveryEvent } from 'deliverykit'
+
+import type { EventStore } from '../examples/route.js'
+
 const payloads = fileURLToPath(new URL('../examples/payloads/', import.meta.url))
 
 /** Every JSON payload under examples/payloads, as paths relative to it, sorted. */
@@ -100,3 +104,33 @@ export const CASES: ReadonlyArray<Case> = [
 export const contentType = (form: boolean): string => (form ? 'application/x-www-form-urlencoded' : 'application/json')
 
 export const bodyOf = (c: Case): string => (c.form ? asForm(payloadText(c.file)) : payloadText(c.file))
+
+/** An EventStore of the examples that keeps what it is given, for the route tests to read. */
+export const memoryStore = () => {
+  const saved: Array<DeliveryEvent> = []
+  const suppressed: Array<readonly [string, string]> = []
+  const received: Array<readonly [string, string, string]> = []
+  const quarantined: Array<readonly [unknown, string]> = []
+  const store: EventStore = {
+    save: (events) => {
+      saved.push(...events)
+      return Promise.resolve()
+    },
+    suppress: (recipient, reason) => {
+      suppressed.push([recipient, reason])
+      return Promise.resolve()
+    },
+    receive: (message) => {
+      received.push([message.channel, message.from, message.text])
+      return Promise.resolve()
+    },
+    quarantine: (body, why) => {
+      quarantined.push([body, why])
+      return Promise.resolve()
+    },
+  }
+  return { store, saved, suppressed, received, quarantined }
+}
+
+/** The fields a route test compares an event on. */
+export const summary = (event: DeliveryEvent): Expected => [event.channel, event.messageId, event.recipient, event.vendorStatus, event.status, event.classification]
