@@ -1,5 +1,8 @@
-import { formatError, formatPath, normalize, type NormalizeError } from 'deliverykit'
+import { describeValue, formatError, formatPath, isDeliveryKitError, normalize, type NormalizeError } from 'deliverykit'
+import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
+
+import { MAX_ISSUES, issuesFromValidation } from '../src/errors/validation.js'
 
 import { leftOf, payload } from './helpers.js'
 
@@ -173,5 +176,73 @@ describe('formatError and formatPath', () => {
   it('cuts long received values', () => {
     const error = leftOf(normalize('octopush', { ...sms, delivery_date: 'x'.repeat(1000) }))
     expect(messagesOf(error)[0]).toBe(`delivery_date: "${'x'.repeat(60)}…" (1000 characters) is not a valid date-time; expected "YYYY-MM-DD HH:mm:ss" (Octopush local time)`)
+  })
+})
+
+describe('formatError: ten issues, then a count', () => {
+  const errorWith = (count: number, omittedIssues?: number): NormalizeError => {
+    const error = leftOf(normalize('octopush', { ...sms, status: 1 }))
+    const [issue] = error.issues
+    const issues = Array.from({ length: count }, (_, i) => ({ ...issue, message: `issue ${String(i)}` }))
+    return { ...error, issues: [issues[0] ?? issue, ...issues.slice(1)], ...(omittedIssues === undefined ? {} : { omittedIssues }) } as NormalizeError
+  }
+
+  it('ten issues or fewer: each on its line, no count', () => {
+    expect(formatError(errorWith(10)).split('\n')).toEqual(Array.from({ length: 10 }, (_, i) => `issue ${String(i)}`))
+  })
+
+  it('one more: "… and 1 more issue"; more: the plural; omitted issues count too', () => {
+    expect(formatError(errorWith(11)).split('\n').slice(10)).toEqual(['… and 1 more issue'])
+    expect(formatError(errorWith(12)).split('\n').slice(10)).toEqual(['… and 2 more issues'])
+    expect(formatError(errorWith(10, 5)).split('\n').slice(10)).toEqual(['… and 5 more issues'])
+  })
+})
+
+describe('describeValue: long values are cut at 60 characters, and say how long they were', () => {
+  it('a bigint of 60 digits is whole, of 61 cut with its digit count', () => {
+    expect(describeValue(10n ** 59n)).toBe(`1${'0'.repeat(59)}n`)
+    expect(describeValue(10n ** 60n)).toBe(`1${'0'.repeat(59)}…n (61 digits)`)
+  })
+
+  it('text of 60 characters is whole, of 61 cut with its length', () => {
+    expect(describeValue('x'.repeat(60))).toBe(JSON.stringify('x'.repeat(60)))
+    expect(describeValue('x'.repeat(61))).toBe(`"${'x'.repeat(60)}…" (61 characters)`)
+  })
+})
+
+describe('issues from io-ts errors', () => {
+  const codec = t.type({ n: t.number })
+  const errorAt = (key: string, actual: unknown = {}): t.ValidationError => ({
+    value: 'x',
+    context: [
+      { key: '', type: codec, actual },
+      { key, type: t.number, actual: 'x' },
+    ],
+  })
+
+  it('keeps the first hundred distinct issues and counts the rest; a repeated one is kept once', () => {
+    const errors = Array.from({ length: 150 }, (_, i) => errorAt(`f${String(i)}`))
+    const { issues, omitted } = issuesFromValidation([errorAt('f0'), ...errors])
+    expect(issues).toHaveLength(MAX_ISSUES)
+    expect(omitted).toBe(50)
+    expect(issues.map((issue) => issue.path[0])).toEqual(Array.from({ length: MAX_ISSUES }, (_, i) => `f${String(i)}`))
+  })
+
+  it('an array index of any length is a number in the path, a key of an object stays text', () => {
+    expect(issuesFromValidation([errorAt('12', [])]).issues[0].path).toEqual([12])
+    expect(issuesFromValidation([errorAt('12', {})]).issues[0].path).toEqual(['12'])
+  })
+
+  it('an error with no context expects "a value"', () => {
+    expect(issuesFromValidation([{ value: 1, context: [] }]).issues[0]).toMatchObject({ code: 'invalid_type', expected: 'a value' })
+  })
+})
+
+describe('isDeliveryKitError', () => {
+  it('needs the name and the error object both', () => {
+    const error = leftOf(normalize('octopush', {}))
+    expect(isDeliveryKitError(Object.assign(new Error('x'), { name: 'OtherError', error }))).toBe(false)
+    expect(isDeliveryKitError(Object.assign(new Error('x'), { name: 'DeliveryKitError' }))).toBe(false)
+    expect(isDeliveryKitError(Object.assign(new Error('x'), { name: 'DeliveryKitError', error }))).toBe(true)
   })
 })

@@ -65,14 +65,12 @@ export const MAX_ISSUES = 100
 export const issuesFromValidation = (
   errors: NonEmptyReadonlyArray<t.ValidationError>,
 ): { readonly issues: NonEmptyReadonlyArray<BodyIssue>; readonly omitted: number } => {
-  const seen = new Set<string>()
-  const first = toIssue(errors[0])
-  seen.add(first.message)
+  const [head, ...rest] = errors
+  const first = toIssue(head)
+  const seen = new Set<string>([first.message])
   const issues: [BodyIssue, ...Array<BodyIssue>] = [first]
   let omitted = 0
-  for (let i = 1; i < errors.length; i++) {
-    const error = errors[i]
-    if (error === undefined) continue
+  for (const error of rest) {
     const issue = toIssue(error)
     if (seen.has(issue.message)) continue
     seen.add(issue.message)
