@@ -17,5 +17,7 @@ const seconds = (Date.now() - started) / 1000
 const rows = existsSync(record) ? readFileSync(record, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line)) : []
 const inputs = rows.reduce((sum, row) => sum + row.runs, 0)
 const fmt = (n) => n.toLocaleString('en-US')
-console.log(`fuzz: ${fmt(rows.length)} properties passed × ${fmt(Number(runs))} runs = ${fmt(inputs)} inputs tried in ${seconds.toFixed(0)} s (seed ${process.env.FUZZ_SEED ?? 'default'})`)
+// A property that fails records nothing: the line says so, rather than count only the passes.
+const verdict = vitest.status === 0 ? 'fuzz:' : `fuzz: FAILED (vitest exit code ${String(vitest.status)}, see above);`
+console.log(`${verdict} ${fmt(rows.length)} properties passed × ${fmt(Number(runs))} runs = ${fmt(inputs)} inputs tried in ${seconds.toFixed(0)} s (seed ${process.env.FUZZ_SEED ?? 'default'})`)
 process.exit(vitest.status ?? 1)

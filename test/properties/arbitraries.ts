@@ -558,5 +558,5 @@ const apply = (body: Json, mutation: Mutation): { readonly body: Json; readonly 
   }
 }
 
-/** Whether a code is in a vendor's catalog for a channel. */
-export const knows = (vendor: Vendor, channel: Channel, code: string): boolean => lookupStatus(CATALOGS[vendor], channel, code) !== undefined
+/** Whether a code is in the catalogs a body is read in ({@link catalogsOf}) for a channel. */
+export const knows = (vendor: Vendor, channel: Channel, code: string, body: unknown): boolean => lookupStatus(catalogsOf(vendor, body), channel, code) !== undefined

@@ -15,6 +15,7 @@ import {
 import fc from 'fast-check'
 import { either as E } from 'fp-ts'
 import { deepStrictEqual, strictEqual } from 'node:assert/strict'
+import { isDeepStrictEqual } from 'node:util'
 
 import { describe } from 'vitest'
 
@@ -87,8 +88,12 @@ describe('nothing throws, whatever arrives', () => {
         original.vendor === 'messangi' ? normalize('messangi', input, { channel: (original.options['channel'] ?? 'sms') as 'sms' }) : normalize(original.vendor, input, original.options)
       const fromObject = own(body)
       const fromText = own(text)
-      strictEqual(E.isRight(fromObject), E.isRight(fromText))
-      if (E.isRight(fromObject) && E.isRight(fromText)) deepStrictEqual(fromText.right, fromObject.right)
+      // JSON cannot hold every value a mutation adds (Infinity and NaN become null): then the
+      // text is a different body, and its answer is compared with that of its own parse.
+      const parsed: unknown = JSON.parse(text)
+      const reference = isDeepStrictEqual(parsed, body) ? fromObject : own(parsed)
+      strictEqual(E.isRight(reference), E.isRight(fromText))
+      if (E.isRight(reference) && E.isRight(fromText)) deepStrictEqual(fromText.right, reference.right)
       if (mutation.kind === 'swap-status') {
         // Another vendor's (or channel's) code is an event when this channel's catalog knows it, else an unknown_status error naming it.
         if (E.isLeft(fromObject)) {
@@ -96,7 +101,7 @@ describe('nothing throws, whatever arrives', () => {
           ok(fromObject.left.issues.some((issue) => 'status' in issue && issue.status === mutation.code && formatPath(issue.path) === formatPath(mutation.path)), 'the issue names the swapped code at its path')
         } else {
           const swapped = fromObject.right.filter((event) => event.vendorStatus === mutation.code)
-          for (const event of swapped) ok(knows(original.vendor, event.channel, mutation.code), `${mutation.code} is known on ${event.channel}`)
+          for (const event of swapped) ok(knows(original.vendor, event.channel, mutation.code, body), `${mutation.code} is known on ${event.channel}`)
         }
       }
     },
