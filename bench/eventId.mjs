@@ -7,26 +7,14 @@
 import { createHash } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 
-import { build } from 'esbuild'
 import { Bench } from 'tinybench'
 
 import { normalize } from '../dist/index.js'
 import { BODIES } from './bodies.mjs'
+import { digest as sha256Digest } from './digestFromSource.mjs'
 import { exactKey } from './exactKey.mjs'
 import { digest as legacyDigest } from './legacyDigest.mjs'
 import { zodNormalizeOctopush } from './zodReference.mjs'
-
-// The library's digest is internal (not exported by dist/): bundle it from src/ as it ships.
-const bundled = await build({
-  entryPoints: [new URL('../src/internal/digest.ts', import.meta.url).pathname],
-  bundle: true,
-  format: 'esm',
-  platform: 'neutral',
-  target: 'es2022',
-  write: false,
-  logLevel: 'silent',
-})
-const { digest: sha256Digest } = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].contents).toString('base64')}`)
 
 const time = Number(process.env['BENCH_TIME_MS'] ?? 400)
 const sms = BODIES['octopush sms'].body

@@ -3,23 +3,13 @@
 // field it reads inline (types, the date's format and calendar, the status in the
 // catalog), builds the same events as deliverykit (the bench checks they are equal,
 // eventId included), hashes the same eventId with the library's own SHA-256 code
-// (bundled from src/, as bench/eventId.mjs does) and gives Paris's real offset by the EU
+// (bundled from src/ by bench/digestFromSource.mjs) and gives Paris's real offset by the EU
 // rule, cached per year. It has no error messages, no form or byte bodies, no option
 // checks and no guard against hostile input: nothing can run faster and give these events.
-import { build } from 'esbuild'
 
 import { octopush } from '../dist/index.js'
 
-const bundled = await build({
-  entryPoints: [new URL('../src/internal/digest.ts', import.meta.url).pathname],
-  bundle: true,
-  format: 'esm',
-  platform: 'neutral',
-  target: 'es2022',
-  write: false,
-  logLevel: 'silent',
-})
-const { digest } = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].contents).toString('base64')}`)
+import { digest } from './digestFromSource.mjs'
 
 const CATALOG = octopush.OCTOPUSH_CATALOG
 const CHANNEL = { sms: 'sms', voice_sms: 'voice', rcs: 'rcs', whatsapp: 'whatsapp', facebook: 'facebook', instagram: 'instagram' }

@@ -8,7 +8,7 @@ import { createApp } from '../examples/express-server.js'
 import { describeEvent, statusLabel } from '../examples/exhaustive-switch.js'
 import { handleWebhook } from '../examples/webhook-handler.js'
 import { payload } from './helpers.js'
-import { CASES, bodyOf, contentType, memoryStore, payloadFiles, summary } from './webhookRoutes.js'
+import { CASES, bodyOf, closeServer, contentType, memoryStore, payloadFiles, summary } from './webhookRoutes.js'
 
 
 it('the route table covers every payload in examples/payloads', () => {
@@ -26,14 +26,7 @@ describe('examples/express-server.ts over real HTTP', () => {
     await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject))
     base = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`
   })
-  afterAll(async () => {
-    await new Promise<void>((resolve, reject) => {
-      server.close((error) => {
-        if (error === undefined) resolve()
-        else reject(error)
-      })
-    })
-  })
+  afterAll(() => closeServer(server))
 
   const post = (route: string, body: string, type: string): Promise<Response> =>
     fetch(`${base}${route}`, { method: 'POST', body, headers: { 'content-type': type } })

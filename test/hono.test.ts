@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createHonoApp } from '../examples/hono-server.js'
 import { payload } from './helpers.js'
-import { CASES, bodyOf, contentType, memoryStore, summary } from './webhookRoutes.js'
+import { CASES, bodyOf, closeServer, contentType, memoryStore, summary } from './webhookRoutes.js'
 
 // examples/hono-server.ts validates with webhookSchema through @hono/standard-validator,
 // served by @hono/node-server on loopback and called with real HTTP requests.
@@ -26,14 +26,7 @@ describe('examples/hono-server.ts over real HTTP', () => {
     })
     base = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`
   })
-  afterAll(async () => {
-    await new Promise<void>((resolve, reject) => {
-      server.close((error) => {
-        if (error === undefined) resolve()
-        else reject(error)
-      })
-    })
-  })
+  afterAll(() => closeServer(server))
 
   const post = (route: string, body: string, type: string): Promise<Response> => fetch(`${base}${route}`, { method: 'POST', body, headers: { 'content-type': type } })
 

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, sep } from 'node:path'
+import type { Server } from 'node:http'
 import { fileURLToPath } from 'node:url'
 
 import type { DeliveryEvent } from 'deliverykit'
@@ -134,3 +135,12 @@ export const memoryStore = () => {
 
 /** The fields a route test compares an event on. */
 export const summary = (event: DeliveryEvent): Expected => [event.channel, event.messageId, event.recipient, event.vendorStatus, event.status, event.classification]
+
+/** Closes a test's HTTP server, resolving once it has stopped. */
+export const closeServer = (server: Server): Promise<void> =>
+  new Promise<void>((resolve, reject) => {
+    server.close((error) => {
+      if (error === undefined) resolve()
+      else reject(error)
+    })
+  })
