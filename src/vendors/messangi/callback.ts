@@ -3,6 +3,7 @@ import * as t from 'io-ts'
 import { describeValue } from '../../errors/format.js'
 import { dispatch, fromPick, type Shape } from '../../internal/codecs.js'
 import type { PickFailure } from '../../internal/definition.js'
+import { hasField, markedKind, markerConflict, SEVERAL_KINDS, type Markers } from '../../internal/markers.js'
 import { isRecord } from '../../internal/records.js'
 import {
   MessangiLegacyCallback,
@@ -17,10 +18,6 @@ import {
 /** The shapes of Messangi bodies. */
 export type MessangiShape = 'status' | 'sendResponse' | 'legacyStatus' | 'legacyMo' | 'legacyFacebook' | 'legacyInbound' | 'mo'
 
-/** A field the body has: own, and neither `undefined` nor `null`. */
-const has = (u: Readonly<Record<string, unknown>>, key: string): boolean =>
-  Object.prototype.hasOwnProperty.call(u, key) && u[key] !== undefined && u[key] !== null
-
 /** The fields that give each family of bodies away; Messangi sends no type tag. */
 const MARKERS = {
   sendResponse: ['data'],
@@ -34,12 +31,6 @@ type Family = keyof typeof MARKERS
 
 const FAMILIES: ReadonlyArray<Family> = ['sendResponse', 'legacy', 'legacyInbound', 'mo', 'status']
 
-/** Whether the body has one of a family's marker fields. */
-const hasMarker = (u: Readonly<Record<string, unknown>>, family: Family): boolean => {
-  for (const field of MARKERS[family]) if (has(u, field)) return true
-  return false
-}
-
 const FAMILY_NAMES: Readonly<Record<Family, string>> = {
   sendResponse: 'a send API response',
   legacy: 'a legacy form callback',
@@ -47,6 +38,8 @@ const FAMILY_NAMES: Readonly<Record<Family, string>> = {
   mo: 'an inbound (MO) message',
   status: 'a status callback',
 }
+
+const MESSANGI_MARKERS: Markers<Family> = { fields: MARKERS, kinds: FAMILIES, names: FAMILY_NAMES }
 
 /** The legacy `TYPE` values, as Messangi writes them, and the shape each is. */
 const LEGACY_TYPES: Readonly<Record<string, MessangiShape>> = {
@@ -70,20 +63,11 @@ export const pickMessangi = (u: unknown, c: t.Context): MessangiShape | PickFail
   if (!isRecord(u)) {
     return { failure: [{ value: u, context: c, message: `expected a Messangi callback (a JSON object or form), received ${describeValue(u)}` }] }
   }
-  // Loops, not filter and some: this runs on every body.
-  let family: Family | undefined
-  let families = 0
-  for (const candidate of FAMILIES) {
-    if (!hasMarker(u, candidate)) continue
-    family ??= candidate
-    families++
+  const family = markedKind(u, MESSANGI_MARKERS)
+  if (family === SEVERAL_KINDS) {
+    return { failure: [{ value: u, context: c, message: `the body has ${markerConflict(u, MESSANGI_MARKERS)}; a Messangi body is one of them, so this body is refused rather than guessed` }] }
   }
-  if (families > 1) {
-    const found = FAMILIES.filter((candidate) => hasMarker(u, candidate))
-    const fields = found.map((family) => `${MARKERS[family].filter((field) => has(u, field)).join(', ')} (${FAMILY_NAMES[family]})`)
-    return { failure: [{ value: u, context: c, message: `the body has ${fields.join(' and ')}; a Messangi body is one of them, so this body is refused rather than guessed` }] }
-  }
-  if (family === undefined) return has(u, 'text') ? 'mo' : 'status'
+  if (family === undefined) return hasField(u, 'text') ? 'mo' : 'status'
   switch (family) {
     case 'sendResponse':
       return 'sendResponse'

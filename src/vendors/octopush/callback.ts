@@ -3,6 +3,7 @@ import * as t from 'io-ts'
 import { describeValue } from '../../errors/format.js'
 import { dispatch, fromPick, type Shape } from '../../internal/codecs.js'
 import type { PickFailure } from '../../internal/definition.js'
+import { hasField, markedKind, markerConflict, SEVERAL_KINDS, type Markers } from '../../internal/markers.js'
 import { isRecord } from '../../internal/records.js'
 import {
   OCTOPUSH_CHANNEL_NAMES,
@@ -15,10 +16,6 @@ import {
 
 /** The shapes of Octopush callbacks. */
 export type OctopushShape = 'phone' | 'email' | 'stop' | 'inbound'
-
-/** A field the body has: own, and neither `undefined` nor `null`. */
-const has = (u: Readonly<Record<string, unknown>>, key: string): boolean =>
-  Object.prototype.hasOwnProperty.call(u, key) && u[key] !== undefined && u[key] !== null
 
 /**
  * The fields that tell Octopush's callbacks apart, as its callbacks page says ("according
@@ -35,13 +32,9 @@ type Kind = keyof typeof MARKERS
 
 const KINDS: ReadonlyArray<Kind> = ['delivery', 'opt_out', 'inbound']
 
-/** Whether the body has one of a kind's marker fields. */
-const hasMarker = (u: Readonly<Record<string, unknown>>, kind: Kind): boolean => {
-  for (const field of MARKERS[kind]) if (has(u, field)) return true
-  return false
-}
-
 const KIND_NAMES: Readonly<Record<Kind, string>> = { delivery: 'a delivery receipt', opt_out: 'a STOP (opt-out)', inbound: 'an inbound message' }
+
+const OCTOPUSH_MARKERS: Markers<Kind> = { fields: MARKERS, kinds: KINDS, names: KIND_NAMES }
 
 /**
  * Which Octopush callback a body is: the one rule, used by the codecs and by the event
@@ -56,24 +49,15 @@ export const pickOctopush = (u: unknown, c: t.Context): OctopushShape | PickFail
   if (!isRecord(u)) {
     return { failure: [{ value: u, context: c, message: `expected an Octopush callback (a JSON object), received ${describeValue(u)}` }] }
   }
-  // Loops, not filter and some: this runs on every body.
-  let kind: Kind | undefined
-  let kinds = 0
-  for (const candidate of KINDS) {
-    if (!hasMarker(u, candidate)) continue
-    kind ??= candidate
-    kinds++
-  }
-  if (kinds > 1) {
-    const found = KINDS.filter((candidate) => hasMarker(u, candidate))
-    const fields = found.map((kind) => `${MARKERS[kind].filter((field) => has(u, field)).join(', ')} (${KIND_NAMES[kind]})`)
-    return { failure: [{ value: u, context: c, message: `the body has ${fields.join(' and ')}; an Octopush callback is one of them, so this body is refused rather than guessed` }] }
+  const kind = markedKind(u, OCTOPUSH_MARKERS)
+  if (kind === SEVERAL_KINDS) {
+    return { failure: [{ value: u, context: c, message: `the body has ${markerConflict(u, OCTOPUSH_MARKERS)}; an Octopush callback is one of them, so this body is refused rather than guessed` }] }
   }
   if (kind === 'opt_out') return 'stop'
   if (kind === 'inbound') return 'inbound'
-  if (kind === undefined && !has(u, 'status') && !has(u, 'channel')) {
+  if (kind === undefined && !hasField(u, 'status') && !hasField(u, 'channel')) {
     // A message with no date at all: an integration in the wild expects such inbound bodies.
-    if (has(u, 'text')) return 'inbound'
+    if (hasField(u, 'text')) return 'inbound'
     return {
       failure: [
         { value: u, context: c, message: 'expected an Octopush delivery receipt (with delivery_date or deliveries), STOP (with stop_date) or inbound message (with reception_date)' },
@@ -90,8 +74,8 @@ const deliveryShape = (u: Readonly<Record<string, unknown>>, c: t.Context): Octo
     return OctopushPhoneChannel.is(channel) ? 'phone' : { unknownChannel: { channel, expected: OCTOPUSH_CHANNEL_NAMES, path: ['channel'] } }
   }
   // No channel (the 2020 format), or one of the wrong type, which the phone codec reports.
-  if (channel === undefined && has(u, 'deliveries')) {
-    if (!has(u, 'delivery_date') && !has(u, 'DELIVERY_DATE')) return 'email'
+  if (channel === undefined && hasField(u, 'deliveries')) {
+    if (!hasField(u, 'delivery_date') && !hasField(u, 'DELIVERY_DATE')) return 'email'
     return { failure: [{ value: u, context: c, message: 'the body has deliveries (an e-mail receipt) and delivery_date (a phone receipt), and no channel to say which it is' }] }
   }
   return 'phone'
