@@ -33,7 +33,9 @@ export default mergeConfig(
       // most of that cost, and with static mutants left out no module state changes.
       isolate: false,
       reporters: ['default'],
-      env: { FUZZ_RUNS: '100' },
+      env: { FUZZ_RUNS: '100', LIMITS_LARGE: '2000' },
+      // Instrumented code runs several times slower than src/ itself.
+      testTimeout: 30_000,
     },
   }),
 )

@@ -8,6 +8,14 @@ import { describe, expect, it } from 'vitest'
 
 import { leftOf, rightOf } from './helpers.js'
 
+/**
+ * How many recipients, and how many levels of nesting, the large cases use: 100,000 here;
+ * the mutation run (vitest.mutate.config.ts) sets fewer, since it reruns these tests for
+ * every mutant they cover, and its question is the values, not the stack depth.
+ */
+const LARGE = Number(process.env['LIMITS_LARGE'] ?? 100_000)
+const large = LARGE.toLocaleString('en-US')
+
 const phone = { channel: 'sms', message_id: 'sms_1', number: '+33600000000', status: 'DELIVERED', delivery_date: '2025-01-22 11:46:06' }
 
 const emailBody = (recipients: number, status = 'DELIVERED') => ({
@@ -17,20 +25,21 @@ const emailBody = (recipients: number, status = 'DELIVERED') => ({
 })
 
 describe('limits', () => {
-  it('an e-mail callback with 100,000 recipients (about 9 MB of JSON) gives 100,000 events in order', () => {
-    const text = JSON.stringify(emailBody(100_000))
-    expect(text.length).toBeGreaterThan(8_000_000)
+  it(`an e-mail callback with ${large} recipients (about 90 bytes of JSON each) gives ${large} events in order`, () => {
+    const text = JSON.stringify(emailBody(LARGE))
+    expect(text.length).toBeGreaterThan(80 * LARGE)
     const events = rightOf(normalize('octopush', text))
-    expect(events).toHaveLength(100_000)
-    expect([events[0]?.recipient, events[99_999]?.recipient, events[99_999]?.status]).toEqual(['user0@example.com', 'user99999@example.com', 'delivered'])
+    expect(events).toHaveLength(LARGE)
+    const last = LARGE - 1
+    expect([events[0]?.recipient, events[last]?.recipient, events[last]?.status]).toEqual(['user0@example.com', `user${String(last)}@example.com`, 'delivered'])
   })
 
-  it('100,000 recipients with an unknown code: the first hundred issues, the rest counted, and formatError stays ten lines and a summary', () => {
-    const error = leftOf(normalize('octopush', emailBody(100_000, 'NEW_CODE')))
-    expect([error.kind, error.issues.length, 'omittedIssues' in error && error.omittedIssues]).toEqual(['unknown_status', 100, 99_900])
+  it(`${large} recipients with an unknown code: the first hundred issues, the rest counted, and formatError stays ten lines and a summary`, () => {
+    const error = leftOf(normalize('octopush', emailBody(LARGE, 'NEW_CODE')))
+    expect([error.kind, error.issues.length, 'omittedIssues' in error && error.omittedIssues]).toEqual(['unknown_status', 100, LARGE - 100])
     expect(error.issues[99]?.path).toEqual(['deliveries', 99, 'status'])
     expect(formatError(error).split('\n')).toHaveLength(11)
-    expect(formatError(error).split('\n')[10]).toBe('… and 99990 more issues')
+    expect(formatError(error).split('\n')[10]).toBe(`… and ${String(LARGE - 10)} more issues`)
   })
 
   it('a 10 MB string in a field is kept whole; in an error it is cut', () => {
@@ -42,18 +51,18 @@ describe('limits', () => {
     expect(error.issues.map((issue) => issue.message)).toContain(`delivery_date: "${'x'.repeat(60)}…" (10000000 characters) is not a valid date-time; expected "YYYY-MM-DD HH:mm:ss" (Octopush local time)`)
   })
 
-  it('deeply nested junk (100,000 levels) in JSON text, in an object and in form keys: no stack overflow, the right answer', () => {
-    const deepText = `${'['.repeat(100_000)}${']'.repeat(100_000)}`
+  it(`deeply nested junk (${large} levels) in JSON text, in an object and in form keys: no stack overflow, the right answer`, () => {
+    const deepText = `${'['.repeat(LARGE)}${']'.repeat(LARGE)}`
     const fromText = rightOf(normalize('octopush', `{"junk":${deepText},${JSON.stringify(phone).slice(1)}`))
     expect(fromText[0]?.status).toBe('delivered')
     let deep: unknown = 'bottom'
-    for (let i = 0; i < 100_000; i++) deep = { deeper: deep }
+    for (let i = 0; i < LARGE; i++) deep = { deeper: deep }
     expect(rightOf(normalize('masstack', { id: 'c-1', status: 'DELIVERED', terminatingNumber: '600', junk: deep }))[0]?.status).toBe('delivered')
     // Where the codec expects a record, a nested array is refused at the first level.
     const refused = leftOf(normalize('octopush', `{"message_id":"m","deliveries":${deepText}}`))
     expect(refused.issues[0].path).toEqual(['deliveries', 0])
-    // A form key nested 100,000 levels deep stays one key (bracket keys nest at most 8 levels).
-    const form = `message_id=m&number=n&status=ACK&delivery_date=2025-01-22+11%3A46%3A06&meta_data${'[a]'.repeat(100_000)}=1`
+    // A form key nested that deep stays one key (bracket keys nest at most 8 levels).
+    const form = `message_id=m&number=n&status=ACK&delivery_date=2025-01-22+11%3A46%3A06&meta_data${'[a]'.repeat(LARGE)}=1`
     expect(rightOf(normalize('octopush', form))[0]?.status).toBe('sent')
     expect(leftOf(normalize('octopush', deepText)).issues[0].message).toBe('(root): expected an Octopush callback (a JSON object), received an array of 1 item')
   })
