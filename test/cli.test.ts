@@ -1,33 +1,12 @@
-// The command in memory: run() with a fake file system and output. The built command as a
-// subprocess is tested in cli-process.test.ts.
+// The command in memory (test/cliHarness.ts). Its usage errors and text output, cell by
+// cell, are in cli-usage.test.ts; the built command as a subprocess in cli-process.test.ts.
 import { readFileSync } from 'node:fs'
 
 import { describe, expect, it } from 'vitest'
 
 import { OutputClosed } from '../src/cli/io.js'
 import { EXIT, HELP, run, type CliIo } from '../src/cli/run.js'
-
-const sms = '{"message_id":"sms_1","number":"+33600000000","status":"DELIVERED","delivery_date":"2025-01-22 11:46:06"}'
-
-/** Runs the command in memory against a small set of files. */
-const runWith = (argv: ReadonlyArray<string>, files: Readonly<Record<string, string>> = {}, stdin = '') => {
-  const out: Array<string> = []
-  const err: Array<string> = []
-  const io: CliIo = {
-    listFiles: (path) => {
-      const inFolder = Object.keys(files).filter((name) => name.startsWith(`${path}/`)).sort()
-      if (inFolder.length > 0) return inFolder
-      if (path in files) return [path]
-      throw new Error(`ENOENT: no such file or directory, stat '${path}'`)
-    },
-    readFile: (path) => files[path] ?? '',
-    readStdin: () => stdin,
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-  }
-  const code = run(argv, io, '9.9.9')
-  return { code, stdout: out.join(''), stderr: err.join('') }
-}
+import { runWith, sms } from './cliHarness.js'
 
 describe('deliverykit normalize (in memory)', () => {
   it('prints the events of one body as a JSON array', () => {

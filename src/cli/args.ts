@@ -87,8 +87,9 @@ export const parseCommandLine = (argv: ReadonlyArray<string>): Parsed => {
     const near = suggest(first, COMMANDS)
     return { ok: false, error: `unknown command "${printable(first, 60)}"${near === '' ? `; the commands are ${COMMANDS.join(', ')}` : near}` }
   }
+  // --help and --version were answered above, with any command.
   const takes: ReadonlyArray<FlagName> = COMMAND_FLAGS[command]
-  const stray = given.find((name) => !takes.includes(name) && name !== 'help' && name !== 'version')
+  const stray = given.find((name) => !takes.includes(name))
   if (stray !== undefined) {
     return { ok: false, error: `${command} takes no --${stray}${takes.length === 0 ? ' (it takes no flags)' : `; its flags are ${takes.map((name) => `--${name}`).join(', ')}`}` }
   }

@@ -18,16 +18,15 @@ interface Row {
 /** The catalog's rows: once for a vendor whose channels share one list, per channel otherwise. */
 export const catalogRows = (vendor: Vendor, only: Channel | undefined): ReadonlyArray<Row> => {
   const catalogs = CATALOGS[vendor]
-  const used = CHANNELS.filter((channel) => catalogs[channel] !== undefined && (only === undefined || channel === only))
-  const shared = new Set(used.map((channel) => catalogs[channel])).size === 1 && used.length > 1
-  const channels: ReadonlyArray<Channel | 'all'> = shared ? ['all'] : used
-  return channels.flatMap((channel) => {
-    const catalog = catalogs[channel === 'all' ? (used[0] ?? 'sms') : channel] ?? {}
-    return Object.entries(catalog).map(([code, entry]) => ({ channel, code, entry }))
+  const used = CHANNELS.flatMap((channel) => {
+    const catalog = catalogs[channel]
+    return catalog !== undefined && (only === undefined || channel === only) ? [{ channel, catalog }] : []
   })
+  const rowsOf = (channel: Channel | 'all', catalog: Readonly<Record<string, CatalogEntry>>): ReadonlyArray<Row> => Object.entries(catalog).map(([code, entry]) => ({ channel, code, entry }))
+  const [first, ...others] = used
+  if (first !== undefined && others.length > 0 && others.every(({ catalog }) => catalog === first.catalog)) return rowsOf('all', first.catalog)
+  return used.flatMap(({ channel, catalog }) => rowsOf(channel, catalog))
 }
-
-const pad = (text: string, width: number): string => text.padEnd(width)
 
 /** The catalog as an aligned text table. */
 export const catalogTable = (vendor: Vendor, rows: ReadonlyArray<Row>): string => {
@@ -42,6 +41,9 @@ export const catalogTable = (vendor: Vendor, rows: ReadonlyArray<Row>): string =
   const header = ['channel', 'code', 'status', 'classification', 'failure', 'vendor description']
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => (line[column] ?? '').length)))
   const render = (cells: ReadonlyArray<string>): string =>
-    cells.map((cell, column) => (column === cells.length - 1 ? cell : pad(cell, widths[column] ?? 0))).join('  ').trimEnd()
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd()
   return [`${VENDOR_NAMES[vendor]} status catalog (${String(rows.length)} rows)`, '', render(header), ...lines.map(render)].join('\n')
 }

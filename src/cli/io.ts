@@ -87,8 +87,7 @@ const spaces = (count: number): string => ' '.repeat(count)
 
 /** `JSON.stringify(value, null, 2)`, as if nested `depth` spaces deep, terminal-safe. */
 const pretty = (value: unknown, depth: number): string => {
-  const json = safeJson(JSON.stringify(value, null, 2))
-  return depth === 0 ? json : json.replace(/\n/g, `\n${spaces(depth)}`)
+  return safeJson(JSON.stringify(value, null, 2)).replace(/\n/g, `\n${spaces(depth)}`)
 }
 
 /** A value, an array written item by item: what `JSON.stringify(value, null, 2)` writes. */
@@ -112,16 +111,16 @@ const writeValue = (io: CliIo, value: unknown, depth: number): void => {
  * rejected prints nothing.
  */
 export const jsonOutput = (io: CliIo, several: boolean): Output => {
-  let count = 0
+  let empty = true
   return {
     add: (input, value) => {
-      if (several) io.stdout(`${count === 0 ? '{' : ','}\n  ${safeJson(JSON.stringify(input.name))}: `)
+      if (several) io.stdout(`${empty ? '{' : ','}\n  ${safeJson(JSON.stringify(input.name))}: `)
       writeValue(io, value, several ? 2 : 0)
       if (!several) io.stdout('\n')
-      count++
+      empty = false
     },
     end: () => {
-      if (several) io.stdout(count === 0 ? '{}\n' : '\n}\n')
+      if (several) io.stdout(empty ? '{}\n' : '\n}\n')
     },
   }
 }

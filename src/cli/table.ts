@@ -37,8 +37,9 @@ const LAST_CELL = 60
  * `width + 1` characters of the text are read.
  */
 const cell = (text: string, width: number): string => {
-  const shown = printable(text.slice(0, width + 1), width + 1)
-  if (shown.length <= width && text.length <= width) return shown.padEnd(width)
+  // printable reads no further than its limit; shown is longer than width if text is.
+  const shown = printable(text, width + 1)
+  if (shown.length <= width) return shown.padEnd(width)
   // Cut before the last place, and not inside a surrogate pair.
   const end = /[\ud800-\udbff]/.test(shown.charAt(width - 2)) ? width - 2 : width - 1
   return `${shown.slice(0, end)}…`.padEnd(width)
@@ -48,7 +49,7 @@ const render = (columns: ReadonlyArray<Column>, cells: ReadonlyArray<string>): s
   cells
     .map((text, index) => {
       const width = columns[index]?.width
-      return width === undefined ? cell(text, LAST_CELL).trimEnd() : cell(text, width)
+      return cell(text, width ?? LAST_CELL)
     })
     .join('  ')
     .trimEnd()
