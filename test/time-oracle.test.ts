@@ -56,8 +56,6 @@ const oracleOffset = (text: string): { readonly instantMs: number; readonly offs
   const m = OFFSET_TEXT.exec(text)
   if (m === null) return undefined
   const [, date = '', time = '', fraction, zulu, sign, hours = '0', minutes = '0'] = m
-  // A compact offset is four digits (+0100); a colon one is +01:00: not +01:0 or +0:100.
-  if (zulu === undefined && text.length - text.lastIndexOf(sign ?? '') !== (text.includes(':', text.length - 3) ? 6 : 5)) return undefined
   const wall = oracleWall(date, time)
   if (wall === undefined || Number(hours) > 23 || Number(minutes) > 59) return undefined
   const offsetMs = zulu === undefined ? (sign === '-' ? -1 : 1) * (Number(hours) * 3_600_000 + Number(minutes) * 60_000) : 0
