@@ -161,13 +161,15 @@ export const struct = <R extends t.Props, O extends t.Props>(name: string, requi
 /**
  * A text format (a date-time, say) whose failure message says which format was expected:
  * `"2025-02-30 25:61:00" is not a valid date-time; expected "YYYY-MM-DD HH:mm:ss"`. A value
- * that is not text at all gets the usual "expected …, received …".
+ * that is not text at all gets the usual "expected …, received …". `isFormat` is the
+ * format's guard (a branded codec's `is`): the format is one test, which decodes to the
+ * same text.
  */
-export const textFormat = <A extends string>(name: string, format: t.Type<A, string>, expected: string): t.Type<A, string> =>
+export const textFormat = <A extends string>(name: string, isFormat: t.Is<A>, expected: string): t.Type<A, string> =>
   new t.Type<A, string>(
     name,
-    format.is,
-    (u, c) => (format.is(u) ? t.success(u) : typeof u === 'string' ? t.failure(u, c, `${describeValue(u)} is not a valid date-time; expected ${expected}`) : t.failure(u, c)),
+    isFormat,
+    (u, c) => (isFormat(u) ? t.success(u) : typeof u === 'string' ? t.failure(u, c, `${describeValue(u)} is not a valid date-time; expected ${expected}`) : t.failure(u, c)),
     t.identity,
   )
 

@@ -105,7 +105,7 @@ export const MasstackDateTime = /*#__PURE__*/ t.brand(
 export type MasstackDateTime = t.TypeOf<typeof MasstackDateTime>
 
 /** The same codec, with a message that says which format was expected. */
-const DateTimeText = /*#__PURE__*/ textFormat('ISO-8601 date-time', MasstackDateTime, 'ISO-8601 such as "2024-08-01T10:38:45.698148Z"')
+const DateTimeText = /*#__PURE__*/ textFormat('ISO-8601 date-time', MasstackDateTime.is, 'ISO-8601 such as "2024-08-01T10:38:45.698148Z"')
 
 /**
  * A Masstack channel name (`sms` or `email`). The response's casing is not documented,

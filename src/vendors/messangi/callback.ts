@@ -85,7 +85,8 @@ export const pickMessangi = (u: unknown, c: t.Context): MessangiShape | PickFail
 const legacyShape = (u: Readonly<Record<string, unknown>>): MessangiShape | PickFailure => {
   const type = u['TYPE']
   if (typeof type !== 'string') return 'legacyStatus' // missing or not text: the legacy status codec reports it
-  if (Object.prototype.hasOwnProperty.call(LEGACY_TYPES, type)) return LEGACY_TYPES[type] ?? 'legacyStatus'
+  const shape = Object.prototype.hasOwnProperty.call(LEGACY_TYPES, type) ? LEGACY_TYPES[type] : undefined
+  if (shape !== undefined) return shape
   return { unknownChannel: { channel: type, expected: Object.keys(LEGACY_TYPES), path: ['TYPE'] } }
 }
 

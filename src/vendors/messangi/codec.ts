@@ -17,7 +17,7 @@ import { isOffsetDateTime, parseZonelessDateTime } from '../../internal/time.js'
 // primitives
 // ---------------------------------------------------------------------------------------
 
-const lostDigits = (u: number): string =>
+const lostDigits = (u: unknown): string =>
   `${describeValue(u)} is beyond 2^53, so JSON.parse has already lost digits of it; a number this long must arrive as text (a JSON string)`
 
 /**
@@ -31,8 +31,9 @@ const textOrSafeInteger = (name: string) =>
     t.string.is,
     (u, c) => {
       if (typeof u === 'string') return t.success(u)
-      if (typeof u === 'number' && Number.isSafeInteger(u)) return t.success(String(u))
-      if (typeof u === 'number' && Number.isInteger(u)) return t.failure(u, c, lostDigits(u))
+      // Neither test is true of anything but a number.
+      if (Number.isSafeInteger(u)) return t.success(String(u))
+      if (Number.isInteger(u)) return t.failure(u, c, lostDigits(u))
       return t.failure(u, c)
     },
     t.identity,
@@ -70,7 +71,7 @@ export interface MessangiDateTimeBrand {
  * `yyyy-mm-dd-Thh:mm:ss.ssZ`, has a `-` before the `T`, which is dropped.
  */
 export const isoOfMessangiTime = (text: string): string =>
-  text.length > 11 && text[10] === '-' && (text[11] === 'T' || text[11] === 't') ? `${text.slice(0, 10)}${text.slice(11)}` : text
+  text[10] === '-' && (text[11] === 'T' || text[11] === 't') ? `${text.slice(0, 10)}${text.slice(11)}` : text
 
 /**
  * Messangi's date-time text: ISO-8601 with up to nine fractional digits and `Z` or an
@@ -90,7 +91,7 @@ export const MessangiDateTime = /*#__PURE__*/ t.brand(
 export type MessangiDateTime = t.TypeOf<typeof MessangiDateTime>
 
 /** The same codec, with a message that says which format was expected. */
-export const DateTimeText = /*#__PURE__*/ textFormat('ISO-8601 date-time with Z or an offset', MessangiDateTime, 'ISO-8601 with Z or an offset, such as "2021-08-17T04:25:38.117Z"')
+export const DateTimeText = /*#__PURE__*/ textFormat('ISO-8601 date-time with Z or an offset', MessangiDateTime.is, 'ISO-8601 with Z or an offset, such as "2021-08-17T04:25:38.117Z"')
 
 /**
  * The date of an inbound message: as {@link MessangiDateTime}, or without a zone, which
@@ -98,22 +99,13 @@ export const DateTimeText = /*#__PURE__*/ textFormat('ISO-8601 date-time with Z 
  */
 const InboundDateTimeText = /*#__PURE__*/ textFormat(
   'ISO-8601 date-time',
-  new t.Type<string, string, unknown>(
-    'ISO-8601 date-time',
-    (u): u is string => typeof u === 'string' && (MessangiDateTime.is(u) || parseZonelessDateTime(isoOfMessangiTime(u)) !== undefined),
-    (u, c) => (typeof u === 'string' && (MessangiDateTime.is(u) || parseZonelessDateTime(isoOfMessangiTime(u)) !== undefined) ? t.success(u) : t.failure(u, c)),
-    t.identity,
-  ),
+  (u): u is string => typeof u === 'string' && (MessangiDateTime.is(u) || parseZonelessDateTime(isoOfMessangiTime(u)) !== undefined),
   'ISO-8601 such as "2025-05-23T14:30:00Z"',
 )
 
 /** A number or text, kept as sent: for fields whose type the documents leave open. */
-const NumberOrText = /*#__PURE__*/ new t.Type<number | string, number | string, unknown>(
-  'number or text',
-  (u): u is number | string => typeof u === 'number' || typeof u === 'string',
-  (u, c) => (typeof u === 'number' || typeof u === 'string' ? t.success(u) : t.failure(u, c)),
-  t.identity,
-)
+const isNumberOrText = (u: unknown): u is number | string => typeof u === 'number' || typeof u === 'string'
+const NumberOrText = /*#__PURE__*/ new t.Type<number | string, number | string, unknown>('number or text', isNumberOrText, (u, c) => (isNumberOrText(u) ? t.success(u) : t.failure(u, c)), t.identity)
 
 // ---------------------------------------------------------------------------------------
 // status callback: SMS (MT) and WhatsApp

@@ -56,8 +56,7 @@ export type MessangiLegacyOptions = CommonOptions
  */
 export type MessangiInboundOptions = Pick<CommonOptions, 'maxBodySize'>
 
-const isMessangiChannel = (value: unknown): value is MessangiChannel =>
-  typeof value === 'string' && (MESSANGI_CHANNELS as ReadonlyArray<string>).includes(value)
+const isMessangiChannel = (value: unknown): value is MessangiChannel => (MESSANGI_CHANNELS as ReadonlyArray<unknown>).includes(value)
 
 /** Messangi, as data: every entry point is built from this and the shapes below. */
 const MESSANGI: VendorRules<'messangi', MessangiShape, MessangiSettings> = {

@@ -44,7 +44,7 @@ export const OctopushDateTime = /*#__PURE__*/ t.brand(
 export type OctopushDateTime = t.TypeOf<typeof OctopushDateTime>
 
 /** The same codec, with a message that says which format was expected (internal: the catalog of codecs users see is {@link OctopushDateTime}). */
-export const DateTimeText = /*#__PURE__*/ textFormat('date-time "YYYY-MM-DD HH:mm:ss"', OctopushDateTime, '"YYYY-MM-DD HH:mm:ss" (Octopush local time)')
+export const DateTimeText = /*#__PURE__*/ textFormat('date-time "YYYY-MM-DD HH:mm:ss"', OctopushDateTime.is, '"YYYY-MM-DD HH:mm:ss" (Octopush local time)')
 
 /** `DELIVERY_DATE`, as the English callbacks page spells it, reads as `delivery_date`. */
 const DELIVERY_DATE_ALIAS = { DELIVERY_DATE: 'delivery_date' } as const
