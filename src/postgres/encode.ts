@@ -16,7 +16,7 @@ const isLoneSurrogate = (text: string, i: number, unit: number): boolean =>
 /** Whether the unit at `i` cannot be stored as itself: NUL, a lone surrogate, or U+FFFD (the escape). */
 const needsEscape = (text: string, i: number): boolean => {
   const unit = text.charCodeAt(i)
-  return unit === 0 || unit === REPLACEMENT || ((unit & 0xf800) === 0xd800 && isLoneSurrogate(text, i, unit))
+  return unit === 0 || unit === REPLACEMENT || isLoneSurrogate(text, i, unit)
 }
 
 /**
@@ -51,7 +51,7 @@ const escaped = (text: string): string => {
     const unit = text.charCodeAt(i)
     if (unit === 0) out += '\uFFFD0'
     else if (unit === REPLACEMENT) out += '\uFFFD!'
-    else if ((unit & 0xf800) === 0xd800 && isLoneSurrogate(text, i, unit)) out += `\uFFFD${unit.toString(16)}`
+    else if (isLoneSurrogate(text, i, unit)) out += `\uFFFD${unit.toString(16)}`
     else out += text.charAt(i)
   }
   return out

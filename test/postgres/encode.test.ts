@@ -116,6 +116,14 @@ describe('jsonText', () => {
     expect(jsonText(-0)).toBe('-0')
   })
 
+  it('keeps -0 in an object without a prototype too, as form bodies are read', () => {
+    expect(jsonText(Object.assign(Object.create(null) as object, { a: -0, b: 'x' }))).toBe('{"a":-0,"b":"x"}')
+  })
+
+  it('writes null for what JSON.stringify gives no text for, as a value of its own', () => {
+    expect([jsonText(undefined), jsonText(() => 1), jsonText(Symbol('s'))]).toEqual(['null', 'null', 'null'])
+  })
+
   it('round-trips JSON values, -0 included, deep-equal (property)', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
@@ -147,6 +155,8 @@ describe('jsonText', () => {
   it('calls toJSON with the key, as JSON.stringify does', () => {
     const value = { at: new Date(0), custom: { toJSON: (key: string) => `key ${key}` }, list: [{ toJSON: (key: string) => key }] }
     expect(jsonText(value)).toBe(JSON.stringify(value))
+    // At the top, the key is the empty text.
+    expect(jsonText({ toJSON: (key: string) => `key [${key}]` })).toBe('"key []"')
   })
 })
 
