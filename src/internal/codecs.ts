@@ -162,8 +162,7 @@ export const struct = <R extends t.Props, O extends t.Props>(name: string, requi
  * A text format (a date-time, say) whose failure message says which format was expected:
  * `"2025-02-30 25:61:00" is not a valid date-time; expected "YYYY-MM-DD HH:mm:ss"`. A value
  * that is not text at all gets the usual "expected …, received …". `isFormat` is the
- * format's guard (a branded codec's `is`): the format is one test, which decodes to the
- * same text.
+ * format's guard (a branded codec's `is`): a text that passes it decodes to itself.
  */
 export const textFormat = <A extends string>(name: string, isFormat: t.Is<A>, expected: string): t.Type<A, string> =>
   new t.Type<A, string>(
