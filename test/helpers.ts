@@ -19,6 +19,15 @@ export const leftOf = <L, R>(result: E.Either<L, R>): L => {
   return result.left
 }
 
+/**
+ * What an io-ts codec makes of a value: the decoded value, or its errors' messages joined
+ * by newlines (`(no message)` for an error without one).
+ */
+export const decodeOrMessages = (codec: { readonly decode: (u: unknown) => E.Either<ReadonlyArray<{ readonly message?: string | undefined }>, unknown> }, u: unknown): unknown => {
+  const result = codec.decode(u)
+  return E.isRight(result) ? result.right : result.left.map((error) => error.message ?? '(no message)').join('\n')
+}
+
 /** Freezes a value and everything reachable from it, so any write throws in strict mode. */
 export const deepFreeze = <A>(value: A): A => {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {

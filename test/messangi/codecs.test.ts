@@ -21,12 +21,7 @@ import { either } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
 
 import { isoOfMessangiTime } from '../../src/vendors/messangi/codec.js'
-
-/** The messages a codec gives, or the decoded value. */
-const decode = (codec: { readonly decode: (u: unknown) => either.Either<ReadonlyArray<{ readonly message?: string | undefined }>, unknown> }, u: unknown): unknown => {
-  const result = codec.decode(u)
-  return either.isRight(result) ? result.right : result.left.map((error) => error.message ?? '(no message)').join('\n')
-}
+import { decodeOrMessages as decode } from '../helpers.js'
 
 /** The JSON paths of a codec's errors. */
 const pathsOf = (codec: { readonly decode: (u: unknown) => either.Either<ReadonlyArray<{ readonly context: ReadonlyArray<{ readonly key: string }> }>, unknown> }, u: unknown): ReadonlyArray<string> => {
@@ -42,11 +37,14 @@ const legacyMo = { TYPE: 'MO_MESSAGE', FROM: '5551234', TEXT: 'Hi' }
 const legacyFacebook = { TYPE: 'FACEBOOK', FROM: 'fb-1', MESSAGE_BODY: 'Hi' }
 const legacyInbound = { mo: 'Hi', mobile: '5551234' }
 
+/** The two codecs that read text, or a safe integer as its digits. */
+const TEXT_CODECS = [
+  ['MessangiId', MessangiId],
+  ['MessangiAddress', MessangiAddress],
+] as const
+
 describe('MessangiId and MessangiAddress', () => {
-  it.each([
-    ['MessangiId', MessangiId],
-    ['MessangiAddress', MessangiAddress],
-  ] as const)('%s keeps text, and turns a safe integer into its digits', (_name, codec) => {
+  it.each(TEXT_CODECS)('%s keeps text, and turns a safe integer into its digits', (_name, codec) => {
     expect(decode(codec, '-8174720676710228700')).toBe('-8174720676710228700')
     expect(decode(codec, '')).toBe('')
     expect(decode(codec, 5588999999999)).toBe('5588999999999')
@@ -55,18 +53,12 @@ describe('MessangiId and MessangiAddress', () => {
     expect(decode(codec, Number.MAX_SAFE_INTEGER)).toBe('9007199254740991')
   })
 
-  it.each([
-    ['MessangiId', MessangiId],
-    ['MessangiAddress', MessangiAddress],
-  ] as const)('%s refuses an integer beyond 2^53 with a message that says to send text', (_name, codec) => {
+  it.each(TEXT_CODECS)('%s refuses an integer beyond 2^53 with a message that says to send text', (_name, codec) => {
     expect(decode(codec, 2 ** 53)).toBe('9007199254740992 is beyond 2^53, so JSON.parse has already lost digits of it; a number this long must arrive as text (a JSON string)')
     expect(decode(codec, -(2 ** 60))).toMatch(/^-1152921504606847000 is beyond 2\^53/)
   })
 
-  it.each([
-    ['MessangiId', MessangiId],
-    ['MessangiAddress', MessangiAddress],
-  ] as const)('%s refuses fractions, infinities, bigints, null and objects with no message of its own', (_name, codec) => {
+  it.each(TEXT_CODECS)('%s refuses fractions, infinities, bigints, null and objects with no message of its own', (_name, codec) => {
     for (const value of [1.5, Number.NaN, Number.POSITIVE_INFINITY, 5n, null, undefined, true, {}, ['1']]) expect(decode(codec, value)).toBe('(no message)')
   })
 

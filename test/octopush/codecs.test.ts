@@ -2,21 +2,14 @@
 // when a body has none: what a caller composing the codecs, or reading events, relies on.
 import { normalize, normalizeInbound } from 'deliverykit'
 import { OctopushDeliveryCallback, OctopushInteractionCallback } from 'deliverykit/octopush'
-import { either } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
 
-import { leftOf, rightOf } from '../helpers.js'
+import { decodeOrMessages as decode, leftOf, rightOf } from '../helpers.js'
 
 const phone = { message_id: 'sms_1', number: '+33600000000', status: 'DELIVERED', delivery_date: '2025-01-22 11:46:06' }
 const email = { message_id: 'email_1', deliveries: [{ email: 'a@example.com', status: 'DELIVERED', delivery_date: '2025-01-22 11:46:06' }] }
 const stop = { message_id: 'sms_1', number: '+33600000000', text: 'STOP', stop_date: '2020-11-04 11:11:45' }
 const inbound = { number: '+33600000000', text: 'Hello', reception_date: '2020-11-04 11:11:45' }
-
-/** The messages a codec gives, or the decoded value. */
-const decode = (codec: { readonly decode: (u: unknown) => either.Either<ReadonlyArray<{ readonly message?: string | undefined }>, unknown> }, u: unknown): unknown => {
-  const result = codec.decode(u)
-  return either.isRight(result) ? result.right : result.left.map((error) => error.message ?? '').join('\n')
-}
 
 describe('OctopushDeliveryCallback and OctopushInteractionCallback', () => {
   it('the delivery codec decodes phone and e-mail receipts, and refuses a STOP or an inbound message by name', () => {
