@@ -203,7 +203,7 @@ const intlFormat = (name: string): Intl.DateTimeFormat => new Intl.DateTimeForma
  * rounded to the minute: offsets with seconds (local mean time, before about 1911) are
  * shown as `±HH:MM`. `NaN` if the text does not end so.
  */
-const offsetOfGmtText = (text: string): number => {
+export const offsetOfGmtText = (text: string): number => {
   const at = text.lastIndexOf('GMT') + 3
   if (at === 2) return Number.NaN
   if (at === text.length) return 0
