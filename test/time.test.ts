@@ -171,6 +171,23 @@ describe('zones are kept by name', () => {
     expect(at('2025-01-14 09:05:00', 'America/Denver')).toBe('2025-01-14T09:05:00-07:00')
   })
 
+  it('refuses a zone whose offsets Intl does not write as GMT±HH:MM, rather than give offsets that are not numbers', () => {
+    const Real = Intl.DateTimeFormat
+    /** A formatter of an engine that writes `UTC+12:45` where Node writes `GMT+12:45`. */
+    class WritesUtc {
+      // Own properties, not methods: the spy constructs with its own prototype.
+      readonly format: () => string
+      readonly resolvedOptions: () => Intl.ResolvedDateTimeFormatOptions
+      constructor(locales?: Intl.LocalesArgument, options?: Intl.DateTimeFormatOptions) {
+        const real = new Real(locales, options)
+        this.format = () => '1/1/1970, UTC+12:45'
+        this.resolvedOptions = () => real.resolvedOptions()
+      }
+    }
+    vi.spyOn(Intl, 'DateTimeFormat').mockImplementation(WritesUtc as unknown as typeof Intl.DateTimeFormat)
+    expect(zoneFor('Pacific/Chatham')).toBeUndefined()
+  })
+
   it('remembers a refused name as refused, and does not keep names longer than any zone name', () => {
     expect(zoneFor('Mars/Olympus_Mons')).toBeUndefined()
     expect(zoneFor('Mars/Olympus_Mons')).toBeUndefined()
