@@ -7,7 +7,7 @@
  * from the wall-time difference the library computes.
  *
  * `npm test` sweeps every zone over the years in {@link YEARS}; `ZONE_SWEEP=full` sweeps
- * 1990-2037 (some 10 seconds).
+ * 1990-2037 (about 6 seconds on an idle 2-core machine, against 3 for the default years).
  */
 import { describe, expect, it } from 'vitest'
 
