@@ -142,14 +142,11 @@ const exactOffset = (name: string, ms: number): number => {
 }
 
 /**
- * The offset deliverykit models: Intl's at the start of the quarter hour, to the minute.
- * Zones change on quarter hours since they left local mean time (Paris in 1911, Madrid in
- * 1901, Kolkata's 1906 +05:21); before, offsets had seconds, and the change fell anywhere.
+ * The offset deliverykit models: Intl's at the instant, rounded to the minute. Offsets of
+ * local mean time had seconds (Paris's +00:09:21 until 1911, Monrovia's -00:44:30 until
+ * 1972), which `±HH:MM` cannot show; their changes take effect at their exact second.
  */
-const intlOffset = (name: string, ms: number): number => {
-  const quarter = 15 * 60_000
-  return Math.round(exactOffset(name, Math.floor(ms / quarter) * quarter) / 60_000) * 60_000
-}
+const intlOffset = (name: string, ms: number): number => Math.round(exactOffset(name, ms) / 60_000) * 60_000
 
 const zone = (name: string): Zone => zoneFor(name) ?? expect.fail(`zoneFor(${name})`)
 
@@ -201,6 +198,17 @@ describe('time zones against Intl', () => {
     expect(exactOffset('America/New_York', ms)).toBe(-17_762_000)
     expect(zone('America/New_York').offsetAt(ms)).toBe(intlOffset('America/New_York', ms))
     expect(zone('Asia/Kolkata').offsetAt(ms)).toBe(intlOffset('Asia/Kolkata', ms))
+  })
+
+  it('an offset with seconds changes at its exact second, and is shown to the minute', () => {
+    // Paris left its mean time (+00:09:21) at 00:00 local, 1911-03-10T23:50:39Z; Monrovia
+    // left -00:44:30 at 1972-01-07T00:44:30Z, its clocks jumping from 00:00 to 00:44:30.
+    expect(exactOffset('Europe/Paris', Date.UTC(1911, 2, 10, 23, 50, 38))).toBe(561_000)
+    expect(exactOffset('Europe/Paris', Date.UTC(1911, 2, 10, 23, 50, 39))).toBe(0)
+    expect([38, 39, 59].map((second) => zone('Europe/Paris').offsetAt(Date.UTC(1911, 2, 10, 23, 50, second)))).toEqual([540_000, 0, 0])
+    expect(exactOffset('Africa/Monrovia', Date.UTC(1972, 0, 7, 0, 44, 29))).toBe(-2_670_000)
+    expect([29, 30].map((second) => zone('Africa/Monrovia').offsetAt(Date.UTC(1972, 0, 7, 0, 44, second)))).toEqual([-2_640_000, 0])
+    expect(localToOffsetDateTime('1972-01-07 00:44:50', zone('Africa/Monrovia'))).toBe('1972-01-07T00:44:50+00:00')
   })
 
   it('localToOffsetDateTime shows the offset in force, and the real wall time after a gap', () => {

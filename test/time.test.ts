@@ -1,7 +1,7 @@
 import { normalize } from 'deliverykit'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { instantOf, parseLocalDateTime, parseOffsetDateTime, toOffsetDateTime, zoneFor, type Zone } from '../src/internal/time.js'
+import { instantOf, offsetOfGmtText, parseLocalDateTime, parseOffsetDateTime, toOffsetDateTime, zoneFor, type Zone } from '../src/internal/time.js'
 import { leftOf, rightOf } from './helpers.js'
 
 const zone = (name: string): Zone => {
@@ -89,6 +89,13 @@ describe('other zones', () => {
     ['America/New_York', '2025-03-09 02:30:00', '2025-03-09T03:30:00-04:00'],
     ['America/New_York', '2025-11-02 01:30:00', '2025-11-02T01:30:00-04:00'],
     ['Pacific/Apia', '2011-12-30 12:00:00', '2011-12-31T12:00:00+14:00'],
+    // Changes off the quarter hour: St John's at 00:01 local time (03:31 UTC) until 2011,
+    // Antarctica/Casey from +08 to +11 at 00:01 (16:01 UTC) in 2020.
+    ['America/St_Johns', '2006-04-02 00:05:00', '2006-04-02T01:05:00-02:30'],
+    ['America/St_Johns', '2006-04-02 01:05:00', '2006-04-02T01:05:00-02:30'],
+    ['America/St_Johns', '2006-10-28 23:30:00', '2006-10-28T23:30:00-02:30'],
+    ['Antarctica/Casey', '2020-10-04 00:05:00', '2020-10-04T03:05:00+11:00'],
+    ['Antarctica/Casey', '2020-10-04 03:05:00', '2020-10-04T03:05:00+11:00'],
   ])('%s: %s is %s', (name, local, expected) => {
     expect(at(local, name)).toBe(expected)
   })
@@ -104,6 +111,34 @@ describe('other zones', () => {
     expect(zoneFor('Mars/Olympus_Mons')).toBeUndefined()
     expect(zoneFor('')).toBeUndefined()
   })
+})
+
+describe('offsetOfGmtText: the offset Intl writes', () => {
+  it.each([
+    ['1/22/2025, GMT', 0],
+    ['1/22/2025, GMT+00:00', 0],
+    ['1/22/2025, GMT+05:30', 330 * 60_000],
+    ['1/22/2025, GMT-03:30', -210 * 60_000],
+    ['1/22/2025, GMT\u221203:30', -210 * 60_000],
+    ['1/1/1900, GMT+00:09:21', 9 * 60_000],
+    ['1/1/1900, GMT+00:09:30', 10 * 60_000],
+    ['1/1/1970, GMT-00:44:30', -44 * 60_000],
+    ['1/1/1970, GMT-00:44:31', -45 * 60_000],
+    ['GMT+14:00', 840 * 60_000],
+  ])('%s is %d ms, to the minute', (text, expected) => {
+    expect(offsetOfGmtText(text)).toBe(expected)
+  })
+
+  it('is 0, not -0, for an offset under half a minute west', () => {
+    expect(Object.is(offsetOfGmtText('GMT-00:00:20'), 0)).toBe(true)
+  })
+
+  it.each(['1/22/2025', 'UTC+01:00', 'GMT*01:00', 'GMT+1', 'GMT+01', 'GMT+01:0', 'GMT+0100', 'GMT+01-00', 'GMT+01:00:', 'GMT+01:00:0', 'GMT+01:00-00', 'GMT+01:00:000', 'GMT+x1:00', 'GMT+01:x0', 'GMT+01:00:x0'])(
+    '%s is not an offset',
+    (text) => {
+      expect(offsetOfGmtText(text)).toBeNaN()
+    },
+  )
 })
 
 describe('zones are kept by name', () => {
@@ -134,6 +169,23 @@ describe('zones are kept by name', () => {
     const again = zone('America/Denver')
     expect(again).not.toBe(first)
     expect(at('2025-01-14 09:05:00', 'America/Denver')).toBe('2025-01-14T09:05:00-07:00')
+  })
+
+  it('refuses a zone whose offsets Intl does not write as GMT±HH:MM, rather than give offsets that are not numbers', () => {
+    const Real = Intl.DateTimeFormat
+    /** A formatter of an engine that writes `UTC+12:45` where Node writes `GMT+12:45`. */
+    class WritesUtc {
+      // Own properties, not methods: the spy constructs with its own prototype.
+      readonly format: () => string
+      readonly resolvedOptions: () => Intl.ResolvedDateTimeFormatOptions
+      constructor(locales?: Intl.LocalesArgument, options?: Intl.DateTimeFormatOptions) {
+        const real = new Real(locales, options)
+        this.format = () => '1/1/1970, UTC+12:45'
+        this.resolvedOptions = () => real.resolvedOptions()
+      }
+    }
+    vi.spyOn(Intl, 'DateTimeFormat').mockImplementation(WritesUtc as unknown as typeof Intl.DateTimeFormat)
+    expect(zoneFor('Pacific/Chatham')).toBeUndefined()
   })
 
   it('remembers a refused name as refused, and does not keep names longer than any zone name', () => {

@@ -6,7 +6,7 @@
  * `normalize` call, and building an `Intl.DateTimeFormat` a hundred times that. The
  * default zone (Europe/Paris) follows the EU rule, computed here with arithmetic; other
  * zones ask one `Intl.DateTimeFormat` per zone name, kept in a bounded cache with the
- * offsets it gave, memoized per quarter hour.
+ * offsets it gave, memoized per UTC day with the exact second of any change that day.
  */
 
 const MINUTE = 60_000
@@ -188,51 +188,91 @@ const centralEuropeanZone = (name: string): Zone => {
   }
 }
 
-const QUARTER_HOUR = 15 * MINUTE
+/** The most UTC days a zone remembers the offsets of; past it, it forgets them all. */
+const MAX_MEMO = 1024
 
-/** The most quarter hours a zone remembers the offset of; past it, it forgets them all. */
-const MAX_MEMO = 4096
+/**
+ * The formatter an `intlZone` reads offsets with: `1/22/2025, GMT-05:00`, its offset in
+ * `Intl`'s own words (a quarter of the cost of reading the wall time with `formatToParts`
+ * and subtracting). Throws a RangeError for a zone `Intl` does not know.
+ */
+const intlFormat = (name: string): Intl.DateTimeFormat => new Intl.DateTimeFormat('en-US', { timeZone: name, timeZoneName: 'longOffset' })
 
-/** The formatter an `intlZone` reads offsets with. Throws a RangeError for a zone `Intl` does not know. */
-const intlFormat = (name: string): Intl.DateTimeFormat =>
-  new Intl.DateTimeFormat('en-US', {
-    timeZone: name,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-    era: 'short',
-  })
+/**
+ * The offset at the end of an `Intl` `longOffset` text (`GMT`, `GMT+05:30`, `GMT-00:44:30`),
+ * rounded to the minute: offsets with seconds (local mean time, before about 1911) are
+ * shown as `±HH:MM`. `NaN` if the text does not end so.
+ */
+export const offsetOfGmtText = (text: string): number => {
+  const at = text.lastIndexOf('GMT') + 3
+  if (at === 2) return Number.NaN
+  if (at === text.length) return 0
+  // 43 is '+', 45 '-' and 0x2212 the minus sign some locales write; 58 is ':'.
+  const signCode = text.charCodeAt(at)
+  const sign = signCode === 43 ? 1 : signCode === 45 || signCode === 0x2212 ? -1 : 0
+  const rest = text.length - at
+  const hours = number2(text, at + 1)
+  const minutes = number2(text, at + 4)
+  const seconds = rest === 9 && text.charCodeAt(at + 6) === 58 ? number2(text, at + 7) : rest === 6 ? 0 : -1
+  if (sign === 0 || text.charCodeAt(at + 3) !== 58 || hours < 0 || minutes < 0 || seconds < 0) return Number.NaN
+  const offset = Math.round((sign * (hours * HOUR + minutes * MINUTE + seconds * 1000)) / MINUTE) * MINUTE
+  // `GMT-00:00:30` rounds to -0, which is 0.
+  return offset === 0 ? 0 : offset
+}
 
-/** Any IANA zone through one `Intl.DateTimeFormat`, memoized per quarter hour (zones change on quarter hours). */
+/** The offset `Intl` gives at an instant, to the minute. */
+const intlOffsetAt = (format: Intl.DateTimeFormat, at: number): number => offsetOfGmtText(format.format(at))
+
+/** A UTC day in which a zone's offset changed: the offset before, the first second of the new one, the offset after. */
+interface ChangingDay {
+  readonly before: number
+  readonly changeAt: number
+  readonly after: number
+}
+
+/**
+ * A UTC day of a zone, asked of `Intl`: its offset, or the exact second it changed at.
+ * The offsets at the day's first and last second are compared; if they differ, the
+ * change is found by bisection to the second (zones change on whole seconds), some 17
+ * `Intl` calls once per such day. This relies on no zone changing its offset twice in
+ * one day: the closest two changes in the tz database are four days apart (Africa/Freetown,
+ * 1939), and a change and its reversal within a day would be invisible at both ends.
+ */
+const zoneDay = (format: Intl.DateTimeFormat, day: number): number | ChangingDay => {
+  let lo = day * DAY
+  let hi = lo + DAY - 1000
+  const before = intlOffsetAt(format, lo)
+  const after = intlOffsetAt(format, hi)
+  if (before === after) return before
+  // Invariant: the offset at `lo` is `before`, the one at `hi` is not.
+  while (hi - lo > 1000) {
+    const mid = lo + Math.floor((hi - lo) / 2000) * 1000
+    if (intlOffsetAt(format, mid) === before) lo = mid
+    else hi = mid
+  }
+  return { before, changeAt: hi, after }
+}
+
+/**
+ * Any IANA zone through one `Intl.DateTimeFormat`, memoized per UTC day: each day keeps
+ * its offset, or the exact second its offset changed at and the offsets either side, so
+ * an answer is exact at every instant, whenever the change falls (St John's changed at
+ * 00:01 local time until 2011, Antarctica/Casey at 00:01 in 2020).
+ */
 const intlZone = (name: string, format: Intl.DateTimeFormat = intlFormat(name)): Zone => {
-  const memo = new Map<number, number>()
+  const memo = new Map<number, number | ChangingDay>()
   return {
     name,
     offsetAt: (instantMs) => {
-      const slot = Math.floor(instantMs / QUARTER_HOUR)
-      const known = memo.get(slot)
-      if (known !== undefined) return known
-      const at = slot * QUARTER_HOUR
-      const fields: Record<string, number> = {}
-      let bc = false
-      for (const part of format.formatToParts(at)) {
-        if (part.type === 'era') bc = part.value.startsWith('B')
-        else if (part.type !== 'literal') fields[part.type] = Number(part.value)
+      const day = Math.floor(instantMs / DAY)
+      let known = memo.get(day)
+      if (known === undefined) {
+        known = zoneDay(format, day)
+        if (memo.size >= MAX_MEMO) memo.clear()
+        memo.set(day, known)
       }
-      const year = bc ? 1 - (fields['year'] ?? 0) : (fields['year'] ?? 0)
-      const wall =
-        daysFromCivil(year, fields['month'] ?? 1, fields['day'] ?? 1) * DAY +
-        (fields['hour'] ?? 0) * HOUR +
-        (fields['minute'] ?? 0) * MINUTE +
-        (fields['second'] ?? 0) * 1000
-      const offset = Math.round((wall - at) / MINUTE) * MINUTE
-      if (memo.size >= MAX_MEMO) memo.clear()
-      memo.set(slot, offset)
-      return offset
+      if (typeof known === 'number') return known
+      return instantMs < known.changeAt ? known.before : known.after
     },
   }
 }
@@ -250,6 +290,8 @@ const makeZone = (name: string): Zone | undefined => {
   } catch {
     return undefined
   }
+  // An engine that does not write offsets as `GMT±HH:MM` could not serve the zone.
+  if (Number.isNaN(intlOffsetAt(format, 0))) return undefined
   // A name Intl resolves to a central European zone (another spelling, a link) takes the arithmetic path too.
   return EUROPE_CENTRAL.has(format.resolvedOptions().timeZone) ? centralEuropeanZone(name) : intlZone(name, format)
 }
