@@ -184,7 +184,7 @@ describe('deliverykit output and failures (in memory)', () => {
   it('anything thrown is one line and exit 3; a closed output stops quietly with exit 1', () => {
     const io = (stdout: CliIo['stdout'], readStdin: CliIo['readStdin'] = () => sms): { io: CliIo; err: Array<string> } => {
       const err: Array<string> = []
-      return { io: { listFiles: (path) => [path], readFile: () => sms, readStdin, stdout, stderr: (text) => err.push(text) }, err }
+      return { io: { listFiles: (path) => ({ files: [path], skipped: [], folder: false }), readFile: () => sms, readStdin, stdout, flush: () => undefined, stderr: (text) => err.push(text) }, err }
     }
     const broken = io(() => {
       throw new Error('disk on fire\nsecond line')
