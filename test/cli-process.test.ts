@@ -440,7 +440,11 @@ describe.runIf((existsSync(cli) || process.env['CI'] === 'true') && process.plat
       })
     })
     // Bounded: on main the events of a.json waited, unwritten, for standard input to end.
-    const waited = await Promise.race([firstLine, new Promise<string>((resolve) => setTimeout(() => resolve('not written in 20 s'), 20_000))])
+    const waited = await Promise.race([firstLine, new Promise<string>((resolve) => {
+        setTimeout(() => {
+          resolve('not written in 20 s')
+        }, 20_000)
+      })])
     child.stdin.end(sms.replace('sms_1', 'sms_2'))
     const status = await new Promise<number | null>((resolve) => child.on('close', resolve))
     expect([waited, status]).toEqual(['written', 0])

@@ -218,7 +218,8 @@ describe('hostile inputs and output (issue 21, items 10 and 12)', () => {
     expect([code, stderr]).toEqual([EXIT.ok, ''])
     const lines = stdout.trimEnd().split('\n')
     expect([lines.length, lines[0], lines[count]]).toEqual([count + 1, expect.stringMatching(/^file {9}vendor /), expect.stringMatching(/^149999\.json {2}octopush {2}sms /)])
-  })
+    // About a second alone; the time limit is for a machine running other tests beside it.
+  }, 60_000)
 
   it("a folder's *.json entry that is not a regular file is skipped with a line on stderr; the others are read", () => {
     const fifo = { what: 'a FIFO' }

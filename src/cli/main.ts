@@ -80,8 +80,8 @@ const readCapped = (fd: number): Uint8Array => {
 const whatIs = (file: Pick<Stats, 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>): string =>
   file.isFIFO() ? 'a FIFO' : file.isSocket() ? 'a socket' : file.isCharacterDevice() ? 'a character device' : file.isBlockDevice() ? 'a block device' : 'a special file'
 
-/** Opening without waiting: a FIFO opens at once, with or without a writer (POSIX). */
-const NON_BLOCKING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
+/** Opening without waiting: a FIFO opens at once, with or without a writer (POSIX; Windows has no O_NONBLOCK). */
+const NON_BLOCKING = constants.O_RDONLY | ((constants as { readonly O_NONBLOCK?: number }).O_NONBLOCK ?? 0)
 
 const readFile = (path: string, regularOnly: boolean): Uint8Array => {
   // A folder's file opens without waiting, so that one made a FIFO since it was listed

@@ -36,6 +36,9 @@ normalize  reads each body (a file, every *.json file of a folder, or standard i
            delivery receipt, an opt-out or an inbound message), and prints its events:
            JSON by default (an array for one body, an object keyed by file name for
            several), one event a line with --format ndjson, a table with --format table.
+           Each body's events are written before the next body is read. A file named
+           twice is read once, under one key; a folder's *.json entry that is not a
+           regular file (a FIFO, a socket) is skipped, with a line on stderr.
 detect     says which vendor and kind of callback each body looks like, as JSON.
 catalog    prints a vendor's status table: code, canonical status, classification,
            failure reason and permanence, and the vendor's description.
