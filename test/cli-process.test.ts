@@ -5,6 +5,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 
 import { afterAll, describe, expect, it } from 'vitest'
@@ -273,13 +274,53 @@ describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built comma
     expect([result.status, lines.length, lines[RECIPIENTS]]).toEqual([0, RECIPIENTS + 1, expect.stringMatching(/^octopush +email +user49999@example\.com +delivered +final +2025-01-22T11:46:06\+01:00$/)])
   })
 
+  // A reader can go in several ways, and which error the command's next write gets depends
+  // on what standard output is: a pipe gives EPIPE; the socket Node gives a child gives
+  // ECONNRESET when the reader left output unread, EPIPE otherwise. Each way is a test, and
+  // each expects the same: exit 1, nothing on stderr. (The list of codes is checked one by
+  // one, in memory, in cli.test.ts.)
+  const big = (): ReadonlyArray<string> => [cli, 'normalize', '--vendor', 'octopush', '--ndjson', join(dir, 'big.json')]
+
+  /** The command on `big.json`, its stdout handed to `reader`; resolves with its exit code and stderr. */
+  const withReader = (reader: (stdout: Readable) => void) =>
+    new Promise<readonly [number | null, string]>((resolve) => {
+      const child = spawn(process.execPath, big(), { stdio: ['ignore', 'pipe', 'pipe'] })
+      let stderr = ''
+      child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text))
+      reader(child.stdout)
+      child.on('close', (status) => {
+        resolve([status, stderr])
+      })
+    })
+
   it('a reader that goes away (… | head) stops the command quietly: no EPIPE stack trace', async () => {
-    const child = spawn(process.execPath, [cli, 'normalize', '--vendor', 'octopush', '--ndjson', join(dir, 'big.json')], { stdio: ['ignore', 'pipe', 'pipe'] })
-    let stderr = ''
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text))
-    child.stdout.once('data', () => child.stdout.destroy())
-    const status = await new Promise<number | null>((resolve) => child.on('close', resolve))
-    expect([status, stderr]).toEqual([1, ''])
+    expect(await withReader((stdout) => stdout.once('data', () => stdout.destroy()))).toEqual([1, ''])
+  })
+
+  it('a reader that goes away leaving output unread (ECONNRESET on a socket) stops it quietly too', async () => {
+    // Nothing is read by the test: Node's own buffer fills and it stops reading, then the
+    // socket's fills, and the reader closes with output unread. Whether the socket still
+    // holds output at that moment is up to the scheduler, so the test does not depend on
+    // it: ECONNRESET and EPIPE must end the same way.
+    const result = await withReader((stdout) => {
+      stdout.pause()
+      const full = setInterval(() => {
+        if (stdout.readableLength >= stdout.readableHighWaterMark) {
+          clearInterval(full)
+          setTimeout(() => stdout.destroy(), 500)
+        }
+      }, 10)
+    })
+    expect(result).toEqual([1, ''])
+  })
+
+  it('a reader gone before the first write, and a shell pipe into head, stop it quietly', async () => {
+    expect(await withReader((stdout) => stdout.destroy())).toEqual([1, ''])
+    // A real pipe, as a user's shell makes it: EPIPE.
+    const command = `{ "${process.execPath}" "${cli}" normalize --vendor octopush --ndjson "${join(dir, 'big.json')}"; echo "exit $?" >&2; } | head -n 1`
+    const piped = spawnSync('sh', ['-c', command], { encoding: 'utf8' })
+    expect(JSON.parse(piped.stdout) as Record<string, unknown>).toMatchObject({ recipient: 'user0@example.com' })
+    expect(piped.stderr).toBe('exit 1\n')
   })
 })
 
@@ -375,5 +416,50 @@ describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built comma
     // The bodies they name ship: package.json's files has examples/payloads.
     const files = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { readonly files: ReadonlyArray<string> }).files
     expect(files.map((entry) => entry.replace(/\/$/, '')).some((entry) => entry === 'examples/payloads' || entry === 'examples')).toBe(true)
+  })
+})
+
+describe.runIf((existsSync(cli) || process.env['CI'] === 'true') && process.platform !== 'win32')('the built command: nothing waits forever, nothing waits behind a read (issue 21, item 10)', { timeout: 60_000 }, () => {
+  it("a FIFO named *.json in a folder is skipped with a line on stderr, and the folder's bodies are handled", () => {
+    const dir = folder('fifo', { 'a.json': sms, 'c.json': sms.replace('sms_1', 'sms_3') })
+    execFileSync('mkfifo', [join(dir, 'b.json')])
+    // Bounded: the command on main waited on the FIFO forever, and was killed here.
+    const result = spawnSync(process.execPath, [cli, 'normalize', '--vendor', 'octopush', '--ndjson', dir], { encoding: 'utf8', timeout: 20_000 })
+    expect([result.status, result.signal, result.stderr]).toEqual([0, null, `${join(dir, 'b.json')}: skipped: a FIFO, not a regular file\n`])
+    expect(result.stdout.trimEnd().split('\n').map((text) => (JSON.parse(text) as Record<string, unknown>)['messageId'])).toEqual(['sms_1', 'sms_3'])
+  })
+
+  it("a body's events are written before the command waits on the next body (standard input held open)", async () => {
+    const dir = folder('flush', { 'a.json': sms })
+    const child = spawn(process.execPath, [cli, 'normalize', '--vendor', 'octopush', '--ndjson', join(dir, 'a.json'), '-'], { stdio: ['pipe', 'pipe', 'pipe'] })
+    let stdout = ''
+    const firstLine = new Promise<string>((resolve) => {
+      child.stdout.setEncoding('utf8').on('data', (text: string) => {
+        stdout += text
+        if (stdout.includes('\n')) resolve('written')
+      })
+    })
+    // Bounded: on main the events of a.json waited, unwritten, for standard input to end.
+    const waited = await Promise.race([firstLine, new Promise<string>((resolve) => {
+        setTimeout(() => {
+          resolve('not written in 20 s')
+        }, 20_000)
+      })])
+    child.stdin.end(sms.replace('sms_1', 'sms_2'))
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve))
+    expect([waited, status]).toEqual(['written', 0])
+    expect(stdout.trimEnd().split('\n').map((text) => (JSON.parse(text) as Record<string, unknown>)['messageId'])).toEqual(['sms_1', 'sms_2'])
+  })
+
+  it('the same file named twice, or by a folder and by name, is one key of one valid JSON document', () => {
+    const dir = folder('twice', { 'a.json': sms, 'b.json': sms.replace('sms_1', 'sms_2') })
+    const result = runCli(['normalize', '--vendor', 'octopush', join(dir, 'a.json'), dir, join(dir, 'a.json')])
+    expect(result.status).toBe(0)
+    const byFile = JSON.parse(result.stdout) as Record<string, ReadonlyArray<Record<string, unknown>>>
+    expect(Object.entries(byFile).map(([file, events]) => [file, events.map((event) => event['messageId'])])).toEqual([
+      [join(dir, 'a.json'), ['sms_1']],
+      [join(dir, 'b.json'), ['sms_2']],
+    ])
+    expect(result.stdout.split('\n').filter((row) => row.startsWith('  "')).length).toBe(2)
   })
 })

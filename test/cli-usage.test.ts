@@ -50,7 +50,7 @@ describe('usage errors: one line naming the flag, exit 2', () => {
 
   it('a usage error in the options is found before any body is read', () => {
     const read: Array<string> = []
-    const io: CliIo = { listFiles: (path) => [path], readFile: (path) => (read.push(path), sms), readStdin: () => sms, stdout: () => undefined, stderr: () => undefined }
+    const io: CliIo = { listFiles: (path) => ({ files: [path], skipped: [], folder: false }), readFile: (path) => (read.push(path), sms), readStdin: () => sms, stdout: () => undefined, flush: () => undefined, stderr: () => undefined }
     expect(run(['normalize', '--vendor', 'octopush', '--time-zone', 'Mars/Base', 'a.json'], io, '1')).toBe(EXIT.usage)
     expect(read).toEqual([])
   })
@@ -83,13 +83,13 @@ describe('normalize and detect: inputs and exit codes', () => {
   })
 
   it('a folder with no body files, or a path that cannot be read, is one line and exit 1, for detect too', () => {
-    const io: CliIo = { listFiles: () => [], readFile: () => '', readStdin: () => '', stdout: () => undefined, stderr: () => undefined }
+    const io: CliIo = { listFiles: () => ({ files: [], skipped: [], folder: true }), readFile: () => '', readStdin: () => '', stdout: () => undefined, flush: () => undefined, stderr: () => undefined }
     expect(inputsOf(['empty'], io)).toBe('empty: no body files (*.json) in this folder')
     expect(runWith(['detect', 'missing.json'])).toEqual({ code: EXIT.rejected, stdout: '', stderr: "deliverykit: missing.json: ENOENT: no such file or directory, stat 'missing.json'\n" })
   })
 
   it('inputs: - is standard input, a folder its files, named by base name in a table', () => {
-    const io: CliIo = { listFiles: (path) => [`${path}/a.json`, `${path}/b.json`], readFile: (path) => path, readStdin: () => 'in', stdout: () => undefined, stderr: () => undefined }
+    const io: CliIo = { listFiles: (path) => ({ files: [`${path}/a.json`, `${path}/b.json`], skipped: [], folder: true }), readFile: (path) => path, readStdin: () => 'in', stdout: () => undefined, flush: () => undefined, stderr: () => undefined }
     const inputs = inputsOf(['-', 'dir'], io)
     expect(typeof inputs === 'string' ? inputs : inputs.map((input) => [input.name, input.label, input.read()])).toEqual([
       ['(stdin)', '(stdin)', 'in'],
@@ -117,7 +117,7 @@ describe('normalize and detect: inputs and exit codes', () => {
 describe('JSON output, written piece by piece', () => {
   const collect = () => {
     const writes: Array<string> = []
-    const io: CliIo = { listFiles: () => [], readFile: () => '', readStdin: () => '', stdout: (text) => writes.push(text), stderr: () => undefined }
+    const io: CliIo = { listFiles: () => ({ files: [], skipped: [], folder: true }), readFile: () => '', readStdin: () => '', stdout: (text) => writes.push(text), flush: () => undefined, stderr: () => undefined }
     return { io, writes }
   }
   const input = { name: 'dir/a.json', label: 'a.json', read: () => '' }

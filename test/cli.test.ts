@@ -2,11 +2,12 @@
 // cell, are in cli-usage.test.ts; the built command as a subprocess in cli-process.test.ts.
 import { readFileSync } from 'node:fs'
 
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { OutputClosed } from '../src/cli/io.js'
+import { OutputClosed, READER_GONE_CODES, inputsOf, readerHasGone } from '../src/cli/io.js'
 import { EXIT, HELP, run, type CliIo } from '../src/cli/run.js'
-import { runWith, sms } from './cliHarness.js'
+import { runRecorded, runWith, sms } from './cliHarness.js'
 
 describe('deliverykit normalize (in memory)', () => {
   it('prints the events of one body as a JSON array', () => {
@@ -184,7 +185,7 @@ describe('deliverykit output and failures (in memory)', () => {
   it('anything thrown is one line and exit 3; a closed output stops quietly with exit 1', () => {
     const io = (stdout: CliIo['stdout'], readStdin: CliIo['readStdin'] = () => sms): { io: CliIo; err: Array<string> } => {
       const err: Array<string> = []
-      return { io: { listFiles: (path) => [path], readFile: () => sms, readStdin, stdout, stderr: (text) => err.push(text) }, err }
+      return { io: { listFiles: (path) => ({ files: [path], skipped: [], folder: false }), readFile: () => sms, readStdin, stdout, flush: () => undefined, stderr: (text) => err.push(text) }, err }
     }
     const broken = io(() => {
       throw new Error('disk on fire\nsecond line')
@@ -205,5 +206,185 @@ describe('deliverykit output and failures (in memory)', () => {
     )
     expect(run(['normalize', '--vendor', 'octopush', '-'], unreadable.io, '1')).toBe(EXIT.rejected)
     expect(unreadable.err).toEqual(['(stdin): cannot read: EACCES\n'])
+  })
+})
+
+describe('hostile inputs and output (issue 21, items 10 and 12)', () => {
+  it('a table of 150,000 bodies is written whole: no list is spread onto the stack', () => {
+    const count = 150_000
+    const files: Record<string, string> = {}
+    for (let i = 0; i < count; i++) files[`dir/${String(i).padStart(6, '0')}.json`] = sms
+    const { code, stdout, stderr } = runWith(['normalize', '--vendor', 'octopush', '--format', 'table', 'dir'], files)
+    expect([code, stderr]).toEqual([EXIT.ok, ''])
+    const lines = stdout.trimEnd().split('\n')
+    expect([lines.length, lines[0], lines[count]]).toEqual([count + 1, expect.stringMatching(/^file {9}vendor /), expect.stringMatching(/^149999\.json {2}octopush {2}sms /)])
+    // About a second alone; the time limit is for a machine running other tests beside it.
+  }, 60_000)
+
+  it("a folder's *.json entry that is not a regular file is skipped with a line on stderr; the others are read", () => {
+    const fifo = { what: 'a FIFO' }
+    const { code, stdout, stderr } = runWith(['normalize', '--vendor', 'octopush', '--ndjson', 'dir'], { 'dir/a.json': sms, 'dir/b.json': fifo, 'dir/c.json': sms.replace('sms_1', 'sms_3') })
+    expect([code, stderr]).toEqual([EXIT.ok, 'dir/b.json: skipped: a FIFO, not a regular file\n'])
+    expect(stdout.trimEnd().split('\n').map((text) => (JSON.parse(text) as Record<string, unknown>)['messageId'])).toEqual(['sms_1', 'sms_3'])
+    // The output is flushed once per body read, not per skipped entry.
+    expect(runRecorded(['detect', 'dir'], { 'dir/a.json': sms, 'dir/b.json': fifo, 'dir/c.json': sms }).flushes).toHaveLength(2)
+    // Only such entries: the line, then the folder has no body files.
+    expect(runWith(['detect', 'dir'], { 'dir/p.json': { what: 'a socket' } })).toEqual({
+      code: EXIT.rejected,
+      stdout: '',
+      stderr: 'dir/p.json: skipped: a socket, not a regular file\ndeliverykit: dir: no body files (*.json) in this folder\n',
+    })
+  })
+
+  it("each body's output is flushed before the next body is read", () => {
+    const log: Array<string> = []
+    const io: CliIo = {
+      listFiles: (path) => ({ files: [`${path}/a.json`, `${path}/b.json`, `${path}/c.json`], skipped: [], folder: true }),
+      readFile: (path, regularOnly) => (log.push(`read ${path} ${String(regularOnly)}`), sms),
+      readStdin: () => (log.push('read stdin'), sms),
+      stdout: () => log.push('out'),
+      flush: () => log.push('flush'),
+      stderr: () => undefined,
+    }
+    for (const format of ['json', 'ndjson', 'table']) {
+      log.length = 0
+      expect(run(['normalize', '--vendor', 'octopush', '--format', format, 'dir', '-'], io, '1')).toBe(EXIT.ok)
+      // Between a write and the next read there is a flush: nothing waits behind a read.
+      const reads = log.flatMap((entry, index) => (entry.startsWith('read') ? [index] : []))
+      expect(log.filter((entry) => entry.startsWith('read'))).toEqual(['read dir/a.json true', 'read dir/b.json true', 'read dir/c.json true', 'read stdin'])
+      for (const at of reads.slice(1)) expect(log.slice(0, at).lastIndexOf('flush')).toBeGreaterThan(log.slice(0, at).lastIndexOf('out'))
+    }
+    // A file named on the command line may be a FIFO (a shell's <(…)): it is read as it is.
+    log.length = 0
+    const named: CliIo = { ...io, listFiles: (path) => ({ files: [path], skipped: [], folder: false }) }
+    run(['detect', 'x.json'], named, '1')
+    expect(log.filter((entry) => entry.startsWith('read'))).toEqual(['read x.json false'])
+  })
+
+  /** Paths a command line may name: files, a folder holding one of them, standard input, a file named (stdin). */
+  const BODIES: Readonly<Record<string, string>> = {
+    'a.json': sms.replace('sms_1', 'a'),
+    'dir/b.json': sms.replace('sms_1', 'dir-b'),
+    'dir/c.json': sms.replace('sms_1', 'dir-c'),
+    '(stdin)': sms.replace('sms_1', 'file-named-stdin'),
+  }
+  const STDIN_BODY = sms.replace('sms_1', 'stdin')
+
+  it('JSON output is lossless: every input is named once and read once, whatever the command line repeats', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a.json', 'dir', 'dir/b.json', '-', '(stdin)'), { minLength: 1, maxLength: 8 }), (paths) => {
+        const reads: Array<string> = []
+        const out: Array<string> = []
+        const io: CliIo = {
+          listFiles: (path) =>
+            path === 'dir' ? { files: ['dir/b.json', 'dir/c.json'], skipped: [], folder: true } : { files: [path], skipped: [], folder: false },
+          readFile: (path) => (reads.push(path), BODIES[path] ?? ''),
+          readStdin: () => (reads.push('-'), STDIN_BODY),
+          stdout: (text) => out.push(text),
+          flush: () => undefined,
+          stderr: () => undefined,
+        }
+        for (const command of [['normalize', '--vendor', 'octopush'], ['detect']]) {
+          reads.length = 0
+          out.length = 0
+          expect(run([...command, ...paths], io, '1')).toBe(EXIT.ok)
+          const named = new Set(paths.flatMap((path) => (path === 'dir' ? ['dir/b.json', 'dir/c.json'] : [path === '-' ? '-' : path])))
+          // Read once each.
+          expect([...reads].sort()).toEqual([...named].sort())
+          const text = out.join('')
+          const parsed = JSON.parse(text) as unknown
+          if (named.size === 1) continue
+          // As many keys in the text as in the parsed object: no key is written twice.
+          const keysInText = text.split('\n').filter((row) => /^ {2}"/.test(row)).length
+          expect(Object.keys(parsed as object).length).toBe(keysInText)
+          expect(keysInText).toBe(named.size)
+        }
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('the same file named twice is one input; a file named (stdin) is ./(stdin), apart from standard input', () => {
+    const twice = runWith(['normalize', '--vendor', 'octopush', 'a.json', 'a.json'], BODIES)
+    expect((JSON.parse(twice.stdout) as ReadonlyArray<Record<string, unknown>>).map((event) => event['messageId'])).toEqual(['a'])
+    const folderAndFile = runWith(['normalize', '--vendor', 'octopush', 'dir/c.json', 'dir'], BODIES)
+    expect(Object.keys(JSON.parse(folderAndFile.stdout) as object)).toEqual(['dir/c.json', 'dir/b.json'])
+    const both = runWith(['normalize', '--vendor', 'octopush', '(stdin)', '-', '-'], BODIES, STDIN_BODY)
+    const byName = JSON.parse(both.stdout) as Record<string, ReadonlyArray<Record<string, unknown>>>
+    expect(Object.entries(byName).map(([name, events]) => [name, events.map((event) => event['messageId'])])).toEqual([
+      ['./(stdin)', ['file-named-stdin']],
+      ['(stdin)', ['stdin']],
+    ])
+    const io: CliIo = { listFiles: (path) => ({ files: [path], skipped: [], folder: false }), readFile: () => '', readStdin: () => '', stdout: () => undefined, flush: () => undefined, stderr: () => undefined }
+    const inputs = inputsOf(['x.json', '-', 'x.json', '-'], io)
+    expect(typeof inputs === 'string' ? inputs : inputs.map((input) => input.name)).toEqual(['x.json', '(stdin)'])
+  })
+
+  it('every way a reader can close is a closed reader; other write errors are not', () => {
+    const thrown = (code: unknown) => Object.assign(new Error(String(code)), { code })
+    // The ways the issue names, each a closed reader.
+    for (const code of ['EPIPE', 'ECONNRESET', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_WRITE_AFTER_END', 'ENOTCONN', 'ESHUTDOWN']) {
+      expect([code, readerHasGone(thrown(code)), READER_GONE_CODES.has(code)]).toEqual([code, true, true])
+    }
+    for (const other of ['ENOSPC', 'EACCES', 'EIO', undefined, 32]) expect([other, readerHasGone(thrown(other))]).toEqual([other, false])
+    expect([readerHasGone(null), readerHasGone('EPIPE'), readerHasGone({ code: 'EPIPE' })]).toEqual([false, false, true])
+  })
+})
+
+describe('characters never written raw (issue 21, item 12)', () => {
+  /**
+   * What docs/security.md promises to escape, written out by hand: C0 controls but the
+   * line break that ends a line, DEL and C1 controls, the line and paragraph separators,
+   * every bidirectional control (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069),
+   * and lone surrogates.
+   */
+  // eslint-disable-next-line no-control-regex -- the characters are the point
+  const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
+  const DANGEROUS = ['\u200e', '\u200f', '\u061c', '\u202a', '\u202e', '\u2066', '\u2069', '\u2028', '\u2029', '\u001b', '\u0085', '\u009b', '\u007f', '\ud800', '\udfff', '\u0000', '\t', '\n', '\r']
+  const text = fc.array(fc.oneof(fc.constantFrom(...DANGEROUS), fc.string({ unit: 'grapheme', maxLength: 3 }), fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 12 }).map((parts) => parts.join(''))
+
+  it('the bidirectional marks U+200E, U+200F and U+061C are escaped in the table, JSON and NDJSON', () => {
+    const number = '+33\u200e6\u200f0\u061c0'
+    const body = JSON.stringify({ ...(JSON.parse(sms) as object), number })
+    const table = runWith(['normalize', '--vendor', 'octopush', '--format', 'table', '-'], {}, body).stdout
+    expect(table.split('\n')[1]).toMatch(/^octopush {2}sms {8}\+33\\u200e6\\u200f0\\u061c0 {2}/)
+    for (const format of ['json', 'ndjson']) {
+      const out = runWith(['normalize', '--vendor', 'octopush', '--format', format, '-'], {}, body).stdout
+      expect(out).toContain('"recipient": "+33\\u200e6\\u200f0\\u061c0"'.replace(': ', format === 'json' ? ': ' : ':'))
+    }
+  })
+
+  it('for any text in a body, no output format writes a character of the set raw, and JSON reads back the same text', () => {
+    fc.assert(
+      fc.property(text, text, text, (number, messageId, status) => {
+        fc.pre(!/^ \d/.test(number))
+        const body = JSON.stringify({ message_id: messageId, number, status: `X${status}`, delivery_date: '2025-01-22 11:46:06' })
+        const run = (format: string) => runWith(['normalize', '--vendor', 'octopush', '--unknown-status', 'keep', '--format', format, 'a.json', 'b.json'], { 'a.json': body, 'b.json': sms })
+        for (const format of ['json', 'ndjson', 'table']) {
+          const { code, stdout, stderr } = run(format)
+          expect([format, code, stderr]).toEqual([format, EXIT.ok, ''])
+          expect([format, RAW.exec(stdout)?.[0]]).toEqual([format, undefined])
+        }
+        const events = (JSON.parse(run('json').stdout) as Record<string, ReadonlyArray<Record<string, unknown>>>)['a.json'] ?? []
+        expect(events.map((event) => [event['recipient'], event['messageId'], event['vendorStatus']])).toEqual([[number, messageId, `X${status}`]])
+        const line = JSON.parse(run('ndjson').stdout.split('\n')[0] ?? '') as Record<string, unknown>
+        expect([line['recipient'], line['messageId'], line['vendorStatus']]).toEqual([number, messageId, `X${status}`])
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('error lines and file names on stderr hold none of the set either', () => {
+    fc.assert(
+      fc.property(text, (name) => {
+        const file = `dir/${name}.json`
+        const { code, stdout, stderr } = runWith(['normalize', '--vendor', 'octopush', '--format', 'table', 'dir'], { [file]: JSON.stringify({ status: name }), 'dir/~ok.json': sms })
+        expect([code, stderr.split('\n')[0]?.endsWith(': invalid body')]).toEqual([EXIT.rejected, true])
+        expect(RAW.exec(stderr.replace(/\n/g, ''))?.[0]).toBeUndefined()
+        expect(RAW.exec(stdout)?.[0]).toBeUndefined()
+      }),
+      { numRuns: 200 },
+    )
   })
 })

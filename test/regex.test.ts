@@ -40,9 +40,8 @@ const regexesInSrc = (): ReadonlyArray<string> => {
 const REVIEWED: Readonly<Record<string, string>> = {
   'cli/io.ts: /\\n/g': 'one character, replaced everywhere: linear (the JSON text of an event)',
   'cli/table.ts: /[\\ud800-\\udbff]/': 'one character class, tested on one character',
-  'cli/terminal.ts: /[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]/g':
-    'one character class, replaced everywhere: linear (body text, cut to 500 characters first)',
-  'cli/terminal.ts: /[\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]/g': 'one character class, replaced everywhere: linear (the JSON text of an event)',
+  'cli/terminal.ts: /[\\p{Cc}\\p{Bidi_Control}\\p{Zl}\\p{Zp}\\p{Cs}]/gu':
+    'one character class, replaced everywhere: linear (body text cut to 500 characters first, or the JSON text of an event)',
   'cli/terminal.ts: /[\\ud800-\\udbff]/': 'one character class, tested on one character',
   'detect.ts: /^[\\x20-\\x7e]{1,40}$/': 'bounded count: at most 41 steps (body keys)',
   'errors/format.ts: /^[A-Za-z_$][\\w$]*$/': 'one class then one starred class: linear (formatPath on JSON keys)',

@@ -5,6 +5,7 @@ import type { Vendor } from '../model/vendor.js'
 import { MASSTACK_CATALOGS } from '../vendors/masstack/catalog.js'
 import { MESSANGI_CATALOGS } from '../vendors/messangi/catalog/index.js'
 import { OCTOPUSH_CATALOGS } from '../vendors/octopush/catalog.js'
+import { escapeUnsafe } from './terminal.js'
 
 /** The public catalogs, with who wrote each description (the registry holds the rows alone). */
 const CATALOGS: Readonly<Record<Vendor, ChannelCatalogs>> = { octopush: OCTOPUSH_CATALOGS, messangi: MESSANGI_CATALOGS, masstack: MASSTACK_CATALOGS }
@@ -30,16 +31,20 @@ export const catalogRows = (vendor: Vendor, only: Channel | undefined): Readonly
 
 /** The catalog as an aligned text table. */
 export const catalogTable = (vendor: Vendor, rows: ReadonlyArray<Row>): string => {
-  const lines = rows.map(({ channel, code, entry }) => [
-    channel === 'all' ? 'all' : CHANNEL_NAMES[channel],
-    code,
-    entry.status,
-    entry.classification,
-    entry.classification === 'failure' ? `${entry.failure.reason}, ${entry.failure.permanent ? 'permanent' : 'temporary'}` : '',
-    entry.descriptionBy === 'deliverykit' ? `(written by deliverykit) ${entry.description}` : entry.description,
-  ])
+  // Vendors' codes and words, escaped as every other output is (they are not ours).
+  const lines = rows.map(({ channel, code, entry }) =>
+    [
+      channel === 'all' ? 'all' : CHANNEL_NAMES[channel],
+      code,
+      entry.status,
+      entry.classification,
+      entry.classification === 'failure' ? `${entry.failure.reason}, ${entry.failure.permanent ? 'permanent' : 'temporary'}` : '',
+      entry.descriptionBy === 'deliverykit' ? `(written by deliverykit) ${entry.description}` : entry.description,
+    ].map(escapeUnsafe),
+  )
   const header = ['channel', 'code', 'status', 'classification', 'failure', 'vendor description']
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => (line[column] ?? '').length)))
+  // A loop, not Math.max(...lengths): a spread puts every row on the stack.
+  const widths = header.map((title, column) => lines.reduce((width, line) => Math.max(width, (line[column] ?? '').length), title.length))
   const render = (cells: ReadonlyArray<string>): string =>
     cells
       .map((cell, column) => cell.padEnd(widths[column] ?? 0))

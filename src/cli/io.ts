@@ -1,16 +1,32 @@
 import { printable, safeJson } from './terminal.js'
 
+/**
+ * What a path holds: the files to read (the path itself if it is a file; if it is a
+ * folder, its `*.json` regular files, sorted, which may be none) and the folder's
+ * `*.json` entries that are neither folders nor regular files (a FIFO, a socket, a
+ * device: reading one could block forever), skipped with what each is.
+ */
+export interface Listing {
+  readonly files: ReadonlyArray<string>
+  readonly skipped: ReadonlyArray<{ readonly path: string; readonly what: string }>
+  /** Whether the path is a folder: its files are then read only if still regular files. */
+  readonly folder: boolean
+}
+
 /** What the command reads and writes, so tests can run it without a process. */
 export interface CliIo {
+  /** What a path holds (see {@link Listing}); throws if the path cannot be read. */
+  readonly listFiles: (path: string) => Listing
   /**
-   * The body files of a path: itself if it is a file; if it is a folder, its `*.json`
-   * files (not folders), sorted, which may be none. Throws if the path cannot be read.
+   * A file's bytes (or text); throws if it cannot be read. With `regularOnly` (a folder's
+   * file) a path that is no longer a regular file when opened is refused, not read.
    */
-  readonly listFiles: (path: string) => ReadonlyArray<string>
-  /** A file's bytes (or text); throws if it cannot be read. */
-  readonly readFile: (path: string) => string | Uint8Array
+  readonly readFile: (path: string, regularOnly: boolean) => string | Uint8Array
   readonly readStdin: () => string | Uint8Array
+  /** Text for standard output: it may be held back until `flush`. */
   readonly stdout: (text: string) => void
+  /** Writes what `stdout` holds back: called once a body's output is complete. */
+  readonly flush: () => void
   readonly stderr: (text: string) => void
 }
 
@@ -31,6 +47,21 @@ export const worse = (a: ExitCode, b: ExitCode): ExitCode => (a >= b ? a : b)
  */
 export class OutputClosed extends Error {
   override readonly name = 'OutputClosed'
+}
+
+/**
+ * The codes of every way a write can find its reader gone: a pipe (`EPIPE`), a socket
+ * reset or shut down (`ECONNRESET` when the reader left output unread, `ENOTCONN`,
+ * `ESHUTDOWN`), and a Node stream destroyed or ended (`ERR_STREAM_DESTROYED`,
+ * `ERR_STREAM_WRITE_AFTER_END`). Which one a closing reader gives depends on what
+ * standard output is and on timing, so they are one case.
+ */
+export const READER_GONE_CODES: ReadonlySet<string> = new Set(['EPIPE', 'ECONNRESET', 'ENOTCONN', 'ESHUTDOWN', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_WRITE_AFTER_END'])
+
+/** Whether a thrown write error says the reader of the output has gone. */
+export const readerHasGone = (thrown: unknown): boolean => {
+  const code: unknown = typeof thrown === 'object' && thrown !== null && 'code' in thrown ? thrown.code : undefined
+  return typeof code === 'string' && READER_GONE_CODES.has(code)
 }
 
 /** A body to read: a file, or standard input. `label` is its short name for a table. */
@@ -54,25 +85,41 @@ export const line = (text: string): string => `${printable(text)}\n`
 
 const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1) || path
 
+/** How standard input is named in messages and as a key of JSON output. */
+const STDIN = '(stdin)'
+
 /**
  * The inputs named on the command line (standard input when none), or the one-line error
- * for a path that cannot be read or a folder with no body files.
+ * for a path that cannot be read or a folder with no body files. Each input is named once
+ * and read once: a file named twice, or named and found in a folder named too, is one
+ * input, and so is standard input. A file named `(stdin)` is named `./(stdin)`, so no two
+ * inputs share a name, and JSON output keyed by name loses none. A folder's `*.json`
+ * entry that is not a regular file is skipped, with a line on stderr.
  */
 export const inputsOf = (paths: ReadonlyArray<string>, io: CliIo): ReadonlyArray<Input> | string => {
   const inputs: Array<Input> = []
+  const names = new Set<string>()
+  const add = (input: Input): void => {
+    if (names.has(input.name)) return
+    names.add(input.name)
+    inputs.push(input)
+  }
   for (const path of paths.length === 0 ? ['-'] : paths) {
     if (path === '-') {
-      inputs.push({ name: '(stdin)', label: '(stdin)', read: io.readStdin })
+      add({ name: STDIN, label: STDIN, read: io.readStdin })
       continue
     }
-    let files: ReadonlyArray<string>
+    let listing: Listing
     try {
-      files = io.listFiles(path)
+      listing = io.listFiles(path)
     } catch (error) {
       return `${path}: ${reasonOf(error)}`
     }
-    if (files.length === 0) return `${path}: no body files (*.json) in this folder`
-    for (const file of files) inputs.push({ name: file, label: baseName(file), read: () => io.readFile(file) })
+    for (const skipped of listing.skipped) io.stderr(line(`${skipped.path}: skipped: ${skipped.what}, not a regular file`))
+    if (listing.files.length === 0) return `${path}: no body files (*.json) in this folder`
+    for (const file of listing.files) {
+      add({ name: file === STDIN ? `./${file}` : file, label: baseName(file), read: () => io.readFile(file, listing.folder) })
+    }
   }
   return inputs
 }

@@ -1,9 +1,9 @@
-import { closeSync, fstatSync, openSync, readSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, readFileSync, statSync, writeSync, type Stats } from 'node:fs'
 import { join } from 'node:path'
 import { isatty } from 'node:tty'
 
 import { DEFAULT_MAX_BODY_SIZE } from '../internal/pipeline.js'
-import { EXIT, OutputClosed, line, reasonOf, type CliIo, type ExitCode } from './io.js'
+import { EXIT, OutputClosed, line, readerHasGone, reasonOf, type CliIo, type ExitCode, type Listing } from './io.js'
 import { run } from './run.js'
 
 /** The code of a Node system error (`EPIPE`, `EAGAIN`, …), if it is one. */
@@ -16,7 +16,8 @@ const pause = (): void => {
 
 /**
  * Writes all of `text` to a descriptor, synchronously: output is not queued in memory
- * however much there is, and a reader that has gone (`EPIPE`) is an `OutputClosed`.
+ * however much there is, and a reader that has gone (`EPIPE`, `ECONNRESET`, …: see
+ * `readerHasGone`) is an `OutputClosed`.
  */
 const writeAll = (fd: number, text: string): void => {
   const bytes = Buffer.from(text, 'utf8')
@@ -26,13 +27,16 @@ const writeAll = (fd: number, text: string): void => {
       offset += writeSync(fd, bytes, offset)
     } catch (thrown) {
       if (codeOf(thrown) === 'EAGAIN') pause()
-      else if (codeOf(thrown) === 'EPIPE') throw new OutputClosed('the reader of the output has gone')
+      else if (readerHasGone(thrown)) throw new OutputClosed('the reader of the output has gone')
       else throw thrown
     }
   }
 }
 
-/** Standard output, gathered into chunks of 64 KiB: one write per chunk, not per event. */
+/**
+ * Standard output, gathered into chunks of 64 KiB: one write per chunk, not per event,
+ * and whatever is held is written once a body's output is complete (`flush`).
+ */
 const CHUNK = 64 * 1024
 let pending: Array<string> = []
 let pendingLength = 0
@@ -72,11 +76,22 @@ const readCapped = (fd: number): Uint8Array => {
   return Buffer.concat(chunks, total)
 }
 
-const readFile = (path: string): Uint8Array => {
-  const fd = openSync(path, 'r')
+/** What a file is when it is neither a regular file nor a folder: for the line that skips it. */
+const whatIs = (file: Pick<Stats, 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>): string =>
+  file.isFIFO() ? 'a FIFO' : file.isSocket() ? 'a socket' : file.isCharacterDevice() ? 'a character device' : file.isBlockDevice() ? 'a block device' : 'a special file'
+
+/** Opening without waiting: a FIFO opens at once, with or without a writer (POSIX; Windows has no O_NONBLOCK). */
+const NON_BLOCKING = constants.O_RDONLY | ((constants as { readonly O_NONBLOCK?: number }).O_NONBLOCK ?? 0)
+
+const readFile = (path: string, regularOnly: boolean): Uint8Array => {
+  // A folder's file opens without waiting, so that one made a FIFO since it was listed
+  // is refused, not waited on; a path named on the command line (such as the FIFO of a
+  // shell's <(…)) is opened as it is, and may wait for its writer.
+  const fd = openSync(path, regularOnly ? NON_BLOCKING : 'r')
   try {
     const stats = fstatSync(fd)
     if (stats.isDirectory()) throw new Error('it is a folder, not a file')
+    if (regularOnly && !stats.isFile()) throw new Error(`it is ${whatIs(stats)}, not a regular file`)
     if (stats.isFile() && stats.size > DEFAULT_MAX_BODY_SIZE) {
       throw new Error(`the body is ${String(stats.size)} bytes, over the limit of ${String(DEFAULT_MAX_BODY_SIZE)} (maxBodySize)`)
     }
@@ -86,26 +101,39 @@ const readFile = (path: string): Uint8Array => {
   }
 }
 
-/** Whether a folder's entry is a body file: named *.json and not a folder (a link is followed). */
-const isBodyFile = (folder: string, entry: { readonly name: string; readonly isDirectory: () => boolean; readonly isSymbolicLink: () => boolean }): boolean => {
-  if (!entry.name.endsWith('.json') || entry.isDirectory()) return false
-  if (!entry.isSymbolicLink()) return true
-  try {
-    return !statSync(join(folder, entry.name)).isDirectory()
-  } catch {
-    // A broken link: listed, so that reading it reports why.
-    return true
+type Entry = Pick<Stats, 'isFile' | 'isDirectory' | 'isSymbolicLink' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'> & { readonly name: string }
+
+/**
+ * What a folder's `*.json` entry is: a file to read (a link is followed; a broken link is
+ * listed, so that reading it says why), a folder to leave out, or anything else (a FIFO,
+ * a socket, a device) to skip with what it is: reading it could block forever.
+ */
+const kindOf = (folder: string, entry: Entry): 'file' | 'folder' | { readonly skip: string } => {
+  let target: Omit<Entry, 'name' | 'isSymbolicLink'> = entry
+  if (entry.isSymbolicLink()) {
+    try {
+      target = statSync(join(folder, entry.name))
+    } catch {
+      return 'file'
+    }
   }
+  if (target.isFile()) return 'file'
+  if (target.isDirectory()) return 'folder'
+  return { skip: whatIs(target) }
 }
 
-const listFiles = (path: string): ReadonlyArray<string> =>
-  statSync(path).isDirectory()
-    ? readdirSync(path, { withFileTypes: true })
-        .filter((entry) => isBodyFile(path, entry))
-        .map((entry) => entry.name)
-        .sort()
-        .map((name) => join(path, name))
-    : [path]
+const listFiles = (path: string): Listing => {
+  if (!statSync(path).isDirectory()) return { files: [path], skipped: [], folder: false }
+  const files: Array<string> = []
+  const skipped: Array<{ readonly path: string; readonly what: string }> = []
+  const entries = readdirSync(path, { withFileTypes: true }).filter((entry) => entry.name.endsWith('.json'))
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const kind = kindOf(path, entry)
+    if (kind === 'file') files.push(join(path, entry.name))
+    else if (kind !== 'folder') skipped.push({ path: join(path, entry.name), what: kind.skip })
+  }
+  return { files, skipped, folder: true }
+}
 
 const io: CliIo = {
   listFiles,
@@ -121,6 +149,7 @@ const io: CliIo = {
     pendingLength += text.length
     if (pendingLength >= CHUNK) flush()
   },
+  flush,
   stderr: (text) => {
     // Standard output first, so that a terminal shows both in the order they were written.
     flush()
@@ -141,7 +170,11 @@ const main = (): ExitCode => {
     flush()
   } catch (thrown) {
     if (thrown instanceof OutputClosed) return EXIT.rejected
-    io.stderr(line(`deliverykit: failed: ${reasonOf(thrown)}`))
+    try {
+      io.stderr(line(`deliverykit: failed: ${reasonOf(thrown)}`))
+    } catch {
+      // Standard output's reader has gone too (stderr writes what it holds first).
+    }
     return EXIT.failed
   }
   return code

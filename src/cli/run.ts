@@ -15,6 +15,7 @@ import { flagValueError, parseCommandLine, type Flags } from './args.js'
 import { catalogRows, catalogTable } from './catalog.js'
 import { EXIT, OutputClosed, inputsOf, jsonOutput, line, ndjsonOutput, reasonOf, worse, type CliIo, type ExitCode, type Input, type Output } from './io.js'
 import { tableOutput } from './table.js'
+import { safeJson } from './terminal.js'
 
 export { EXIT, type CliIo } from './io.js'
 
@@ -35,6 +36,9 @@ normalize  reads each body (a file, every *.json file of a folder, or standard i
            delivery receipt, an opt-out or an inbound message), and prints its events:
            JSON by default (an array for one body, an object keyed by file name for
            several), one event a line with --format ndjson, a table with --format table.
+           Each body's events are written before the next body is read. A file named
+           twice is read once, under one key; a folder's *.json entry that is not a
+           regular file (a FIFO, a socket) is skipped, with a line on stderr.
 detect     says which vendor and kind of callback each body looks like, as JSON.
 catalog    prints a vendor's status table: code, canonical status, classification,
            failure reason and permanence, and the vendor's description.
@@ -208,6 +212,9 @@ const eachInput = (inputs: ReadonlyArray<Input>, io: CliIo, output: Output, hand
       continue
     }
     exit = worse(exit, handle(body, input))
+    // This body's output is complete: it goes out before the next body is read, which
+    // may wait (standard input, a slow disk).
+    io.flush()
   }
   output.end()
   return exit
@@ -246,7 +253,7 @@ const catalogCommand = (flags: Flags, positionals: ReadonlyArray<string>, io: Cl
   if (rows.length === 0) return usageError(io, `${vendor} does not send on ${channel ?? 'any channel'}`)
   if (format === 'json') {
     const json = rows.map(({ channel: on, code, entry }) => ({ vendor, channel: on, code, ...entry }))
-    io.stdout(`${JSON.stringify(json, null, 2)}\n`)
+    io.stdout(`${safeJson(JSON.stringify(json, null, 2))}\n`)
   } else io.stdout(`${catalogTable(vendor, rows)}\n`)
   return EXIT.ok
 }

@@ -5,7 +5,15 @@ import type { AnyWebhookEvent } from '../model/webhook.js'
 import type { CliIo, Input, Output } from './io.js'
 import { printable } from './terminal.js'
 
-const longest = (words: ReadonlyArray<string>): number => Math.max(...words.map((word) => word.length))
+/**
+ * The length of the longest word. A loop, not `Math.max(...lengths)`: a spread passes each
+ * item as an argument on the stack, which overflows for a long list (one per input file).
+ */
+const longest = (words: Iterable<string>): number => {
+  let length = 0
+  for (const word of words) length = Math.max(length, word.length)
+  return length
+}
 
 /** What the status column shows of an opt-out and an inbound message. */
 const KIND_WORDS = { opt_out: 'opt-out', inbound: 'inbound' } as const
@@ -28,7 +36,7 @@ const COLUMNS: ReadonlyArray<Column> = [
 ]
 
 /** The file column, as wide as the longest name up to 24 characters. */
-const fileColumn = (inputs: ReadonlyArray<Input>): Column => ({ title: 'file', width: Math.min(24, longest(['file', ...inputs.map((input) => input.label)])) })
+const fileColumn = (inputs: ReadonlyArray<Input>): Column => ({ title: 'file', width: Math.min(24, Math.max('file'.length, longest(inputs.map((input) => input.label)))) })
 
 const LAST_CELL = 60
 

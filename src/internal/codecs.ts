@@ -264,7 +264,8 @@ export const cappedList = <A>(codec: t.Type<A, A>, name: string): t.Type<Readonl
         const item = items[index]
         const result = codec.validate(item, t.appendContext(c, String(index), codec, item))
         if (result._tag === 'Left') {
-          errors.push(...result.left)
+          // A loop, not push(...): a spread puts every issue on the stack.
+          for (const error of result.left) errors.push(error)
           if (errors.length >= MAX_ISSUES_PER_LIST && index < items.length - 1) {
             const unchecked = items.length - index - 1
             errors.push({ value: u, context: c, message: `the first ${String(errors.length)} issues of its entries are listed; ${String(unchecked)} more entr${unchecked === 1 ? 'y was' : 'ies were'} not checked` })
