@@ -111,7 +111,7 @@ export interface StatusReport {
  * ```
  * @category Classify
  */
-export const eventFromStatus = <O extends { readonly unknownStatus?: 'error' | 'keep' } = DefaultOptions>(
+export const eventFromStatus = <O extends { readonly unknownStatus?: 'error' | 'keep' | undefined } = DefaultOptions>(
   vendor: Vendor,
   report: StatusReport,
   options?: O,

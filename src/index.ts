@@ -35,14 +35,17 @@ export { detectVendor, type Detected, type Detection, type NotDetected } from '.
 export type {
   CallOptions,
   InboundOptions,
+  InboundVendor,
   MissingOptions,
   OptionsFor,
   RequiredOptionNames,
   VendorOptions,
   VendorWithOptionalOptions,
   VendorWithRequiredOptions,
+  VendorInboundOptions,
   VendorWithoutOptions,
 } from './registry.js'
+export { isInboundVendor } from './registry.js'
 // The vendors' option and channel types, which callers of the root entries write in annotations.
 export type { OctopushInboundOptions, OctopushOptions, OctopushPhoneChannelOption } from './vendors/octopush/index.js'
 export type { MessangiChannel, MessangiInboundOptions, MessangiLegacyOptions, MessangiOptions } from './vendors/messangi/index.js'

@@ -10,7 +10,7 @@ import type { InboundEvent } from './model/inbound.js'
 import type { DefaultOptions } from './model/options.js'
 import { VENDORS, isVendor, type Vendor } from './model/vendor.js'
 import type { AnyWebhookEvent, CallbackKind } from './model/webhook.js'
-import { DELIVERY_REGISTRY, REGISTRY, type CallOptions, type InboundOptions, type VendorWithRequiredOptions, type VendorWithoutOptions } from './registry.js'
+import { DELIVERY_REGISTRY, REGISTRY, type CallOptions, type InboundOptions, type InboundVendor, type VendorWithRequiredOptions, type VendorWithoutOptions } from './registry.js'
 
 // Two overloads. Without options: a vendor whose options are all optional, or a vendor
 // known only at run time (a union); a vendor named in the code that requires an option
@@ -197,8 +197,9 @@ export const parseWebhook: RootParser<'webhook'> = /*#__PURE__*/ rootParser(WEBH
 /**
  * Decodes an opt-out (STOP) or inbound-message callback into `opt_out` and `inbound`
  * events: not delivery statuses, but an opt-out must reach your suppression list. Never
- * throws. A delivery receipt is an `unexpected_callback` error; a vendor that sends no
- * such callback (Masstack) an `invalid_options` error.
+ * throws. A delivery receipt is an `unexpected_callback` error. `vendor` is one that sends
+ * such callbacks ({@link InboundVendor}): Masstack does not compile, and from JavaScript it
+ * is an `invalid_options` error.
  *
  * @example
  * ```ts
@@ -210,7 +211,7 @@ export const parseWebhook: RootParser<'webhook'> = /*#__PURE__*/ rootParser(WEBH
  * ```
  * @category Inbound
  */
-export const normalizeInbound = (vendor: Vendor, body: unknown, options?: InboundOptions): either.Either<NormalizeError, ReadonlyArray<InboundEvent>> =>
+export const normalizeInbound = (vendor: InboundVendor, body: unknown, options?: InboundOptions): either.Either<NormalizeError, ReadonlyArray<InboundEvent>> =>
   // Safe: the inbound entry returns only opt-out and inbound events.
   runEntry(REGISTRY, INBOUND_ENTRY, vendor, body, options) as either.Either<NormalizeError, ReadonlyArray<InboundEvent>>
 
@@ -220,7 +221,7 @@ export const normalizeInbound = (vendor: Vendor, body: unknown, options?: Inboun
  *
  * @category Inbound
  */
-export const safeParseInbound = (vendor: Vendor, body: unknown, options?: InboundOptions): SafeParseResult<ReadonlyArray<InboundEvent>> =>
+export const safeParseInbound = (vendor: InboundVendor, body: unknown, options?: InboundOptions): SafeParseResult<ReadonlyArray<InboundEvent>> =>
   toSafeParseResult(normalizeInbound(vendor, body, options))
 
 /**
@@ -228,5 +229,5 @@ export const safeParseInbound = (vendor: Vendor, body: unknown, options?: Inboun
  *
  * @category Inbound
  */
-export const parseInbound = (vendor: Vendor, body: unknown, options?: InboundOptions): ReadonlyArray<InboundEvent> =>
+export const parseInbound = (vendor: InboundVendor, body: unknown, options?: InboundOptions): ReadonlyArray<InboundEvent> =>
   eventsOrThrow(normalizeInbound(vendor, body, options))

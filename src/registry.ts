@@ -1,9 +1,9 @@
 import type { RegisteredVendor } from './internal/engine.js'
 import type { CommonOptions } from './internal/pipeline.js'
-import type { Vendor } from './model/vendor.js'
+import { isVendor, type Vendor } from './model/vendor.js'
 import { MASSTACK_VENDOR, type MasstackOptions } from './vendors/masstack/definition.js'
-import { MESSANGI_DELIVERY_VENDOR, MESSANGI_VENDOR, type MessangiOptions } from './vendors/messangi/definition.js'
-import { OCTOPUSH_DELIVERY_VENDOR, OCTOPUSH_VENDOR, type OctopushOptions } from './vendors/octopush/definition.js'
+import { MESSANGI_DELIVERY_VENDOR, MESSANGI_VENDOR, type MessangiInboundOptions, type MessangiOptions } from './vendors/messangi/definition.js'
+import { OCTOPUSH_DELIVERY_VENDOR, OCTOPUSH_VENDOR, type OctopushInboundOptions, type OctopushOptions } from './vendors/octopush/definition.js'
 
 /**
  * The options each vendor accepts, by vendor name.
@@ -99,6 +99,43 @@ export type VendorWithoutOptions<V extends Vendor, After extends string = 'the b
  * @category Inbound
  */
 export type InboundOptions = Pick<CommonOptions, 'timeZone' | 'maxBodySize'>
+
+/**
+ * The options of each vendor's opt-out and inbound callbacks, by vendor name. A vendor that
+ * sends no such callback is not here: Masstack's statuses are polled, and it has no STOP or
+ * reply callback.
+ *
+ * @category Inbound
+ */
+export interface VendorInboundOptions {
+  readonly octopush: OctopushInboundOptions
+  readonly messangi: MessangiInboundOptions
+}
+
+/**
+ * The vendors the root inbound entries take (`normalizeInbound`, `safeParseInbound`,
+ * `parseInbound`): those that send opt-out or inbound-message callbacks, so that
+ * `normalizeInbound('masstack', body)` does not compile. A vendor read at run time is
+ * narrowed with {@link isInboundVendor}.
+ *
+ * @category Inbound
+ */
+export type InboundVendor = keyof VendorInboundOptions
+
+/**
+ * Whether a value names a vendor that sends opt-out or inbound-message callbacks, read
+ * from the registry: the vendors with a shape of either kind.
+ *
+ * @example
+ * ```ts
+ * import { isInboundVendor } from 'deliverykit'
+ * isInboundVendor('octopush') // true
+ * isInboundVendor('masstack') // false: its statuses are polled
+ * ```
+ * @category Inbound
+ */
+export const isInboundVendor = (value: unknown): value is InboundVendor =>
+  isVendor(value) && REGISTRY[value].kinds.some((kind) => kind !== 'delivery')
 
 /** The vendor registry: a vendor in `VENDORS` without a definition here does not compile. */
 export const REGISTRY: Readonly<Record<Vendor, RegisteredVendor>> = {

@@ -30,4 +30,15 @@ describe('matchClassification and matchStatus', () => {
     const kind = matchClassification({ transient: () => 't', final: () => 'f', failure: () => 'x', unknown: (event) => `unknown ${event.vendorStatus}` })
     expect(kept.map(kind)).toEqual(['unknown NEW'])
   })
+
+  it('takes the event first, as a new user first writes it, with the same answers', () => {
+    const handlers = { transient: () => 'wait', final: () => 'reached', failure: () => 'failed' }
+    expect(events.map((event) => matchClassification(event, handlers))).toEqual(events.map(matchClassification(handlers)))
+    expect(events.map((event) => matchClassification(event, handlers))).toEqual(['reached', 'failed'])
+    const byStatus = {
+      accepted: () => 'a', sent: () => 's', deferred: () => 'd', delivered: () => 'dl', read: () => 'r', clicked: () => 'c',
+      rejected: () => 'rj', undeliverable: () => 'u', expired: () => 'e', complained: () => 'cp', unsubscribed: () => 'us', unconfirmed: () => 'uc',
+    }
+    expect(events.map((event) => matchStatus(event, byStatus))).toEqual(['r', 'uc'])
+  })
 })

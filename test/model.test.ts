@@ -9,9 +9,13 @@ import {
   isFinal,
   isTransient,
   isUnknownStatus,
+  isInboundVendor,
   isVendor,
   lookupStatus,
+  normalizeInbound,
+  VENDORS,
   type AnyEvent,
+  type InboundVendor,
   type ChannelCatalogs,
 } from 'deliverykit'
 import { OCTOPUSH_CATALOGS } from 'deliverykit/octopush'
@@ -99,5 +103,17 @@ describe('isVendor', () => {
   it('only the three vendors’ names, as text', () => {
     expect(['octopush', 'messangi', 'masstack'].every(isVendor)).toBe(true)
     expect([{ toString: () => 'octopush' }, 'Octopush', '', 'toString', undefined].some(isVendor)).toBe(false)
+  })
+})
+
+describe('isInboundVendor', () => {
+  it('is true exactly for the vendors whose inbound entry decodes something rather than refusing the vendor', () => {
+    for (const vendor of VENDORS) {
+      const result = normalizeInbound(vendor as InboundVendor, {}) // any vendor, as JavaScript may pass
+      const refusesVendor = result._tag === 'Left' && result.left.kind === 'invalid_options'
+      expect([vendor, isInboundVendor(vendor)]).toEqual([vendor, !refusesVendor])
+    }
+    expect(VENDORS.filter(isInboundVendor).length).toBeGreaterThan(0)
+    expect([{ toString: () => 'octopush' }, 'Octopush', '', 'constructor', undefined].some(isInboundVendor)).toBe(false)
   })
 })

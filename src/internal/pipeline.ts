@@ -37,13 +37,13 @@ export interface CommonOptions {
    * IANA name of the zone the vendor's zone-less times are read in (Octopush's are).
    * Vendors whose times carry `Z` or an offset ignore it.
    */
-  readonly timeZone?: string
+  readonly timeZone?: string | undefined
   /**
    * What to do with a status code the catalog does not know: `'error'` (the default)
    * returns an `unknown_status` error; `'keep'` returns an `UnknownStatusEvent` for it,
    * which your exhaustive switch must then handle.
    */
-  readonly unknownStatus?: 'error' | 'keep'
+  readonly unknownStatus?: 'error' | 'keep' | undefined
   /**
    * The largest body read from text or bytes: characters (UTF-16 code units) of a string,
    * bytes of a `Uint8Array`. A larger body is an `invalid_body` error with a `too_large`
@@ -51,7 +51,7 @@ export interface CommonOptions {
    * `Infinity` turns the check off. A body passed already parsed is not measured: limit
    * it in your framework's body parser.
    */
-  readonly maxBodySize?: number
+  readonly maxBodySize?: number | undefined
 }
 
 /**

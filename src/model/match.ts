@@ -29,9 +29,10 @@ export type WithStatus<E extends AnyEvent, S> = E extends AnyEvent ? (S extends 
 
 /**
  * Exhaustive matching on `classification`, for code that prefers expressions to
- * switches. Data-last, so it fits `pipe` and `Array.prototype.map`. The types require a
- * handler for every case; add an `unknown` handler to match the events of
- * `unknownStatus: 'keep'` as well.
+ * switches. Called with the handlers alone it is data-last, so it fits `pipe` and
+ * `Array.prototype.map`; called with the event first, `matchClassification(event, handlers)`,
+ * it answers at once. The types require a handler for every case; add an `unknown` handler
+ * to match the events of `unknownStatus: 'keep'` as well.
  *
  * @example
  * ```ts
@@ -42,17 +43,22 @@ export type WithStatus<E extends AnyEvent, S> = E extends AnyEvent ? (S extends 
  *   failure: (event) => (event.failure.permanent ? 'stop sending' : 'retry later'),
  * })
  * events.map(advice)
+ * matchClassification(event, { transient: () => 0, final: () => 1, failure: () => 2 }) // data-first
  * ```
  * @category Helpers
  */
 export function matchClassification<R>(handlers: ClassificationHandlers<AnyEvent, R>): (event: AnyEvent) => R
 export function matchClassification<R>(handlers: ClassificationHandlers<DeliveryEvent, R>): (event: DeliveryEvent) => R
-export function matchClassification<R>(handlers: Readonly<Record<string, (event: never) => R>>): (event: AnyEvent) => R {
-  return (event) => (handlers[event.classification] as (event: AnyEvent) => R)(event)
+export function matchClassification<R>(event: DeliveryEvent, handlers: ClassificationHandlers<DeliveryEvent, R>): R
+export function matchClassification<R>(event: AnyEvent, handlers: ClassificationHandlers<AnyEvent, R>): R
+export function matchClassification<R>(...args: MatchArguments<R>): R | ((event: AnyEvent) => R) {
+  return dataFirstOrLast(args, (handlers, event) => (handlers[event.classification] as (event: AnyEvent) => R)(event))
 }
 
 /**
- * Exhaustive matching on the canonical `status`: a handler for every status.
+ * Exhaustive matching on the canonical `status`: a handler for every status. Data-last
+ * (`matchStatus(handlers)(event)`) or data-first (`matchStatus(event, handlers)`), as
+ * {@link matchClassification}.
  *
  * @example
  * ```ts
@@ -68,6 +74,23 @@ export function matchClassification<R>(handlers: Readonly<Record<string, (event:
  */
 export function matchStatus<R>(handlers: StatusHandlers<AnyEvent, R>): (event: AnyEvent) => R
 export function matchStatus<R>(handlers: StatusHandlers<DeliveryEvent, R>): (event: DeliveryEvent) => R
-export function matchStatus<R>(handlers: Readonly<Record<string, (event: never) => R>>): (event: AnyEvent) => R {
-  return (event) => (handlers[event.status] as (event: AnyEvent) => R)(event)
+export function matchStatus<R>(event: DeliveryEvent, handlers: StatusHandlers<DeliveryEvent, R>): R
+export function matchStatus<R>(event: AnyEvent, handlers: StatusHandlers<AnyEvent, R>): R
+export function matchStatus<R>(...args: MatchArguments<R>): R | ((event: AnyEvent) => R) {
+  return dataFirstOrLast(args, (handlers, event) => (handlers[event.status] as (event: AnyEvent) => R)(event))
+}
+
+/** The arguments of a matcher: the handlers alone (data-last), or the event and then the handlers (data-first). */
+type MatchArguments<R> = readonly [handlers: Handlers<R>] | readonly [event: AnyEvent, handlers: Handlers<R>]
+type Handlers<R> = Readonly<Record<string, (event: never) => R>>
+
+/**
+ * Both call forms of a matcher, told apart by how many arguments it was given (as remeda's
+ * functions are): `match(handlers)` returns the function of an event, for `pipe` and
+ * `Array.prototype.map`; `match(event, handlers)` applies it at once.
+ */
+const dataFirstOrLast = <R>(args: MatchArguments<R>, apply: (handlers: Handlers<R>, event: AnyEvent) => R): R | ((event: AnyEvent) => R) => {
+  if (args.length === 2) return apply(args[1], args[0])
+  const [handlers] = args
+  return (event) => apply(handlers, event)
 }

@@ -30,5 +30,5 @@ export type WebhookEventsFor<Options> = ReadonlyArray<EventsFor<Options>[number]
  * @category Model
  */
 export interface DefaultOptions {
-  readonly unknownStatus?: 'error'
+  readonly unknownStatus?: 'error' | undefined
 }

@@ -54,7 +54,8 @@ describe('Messangi inbound (MO) callbacks', () => {
     expect(formatError(leftOf(normalizeInbound('messangi', { ...mo, date: 'yesterday' })))).toMatch(/^date: "yesterday" is not/)
   })
 
-  it('Masstack sends no inbound callbacks: an invalid_options error naming the vendors that do', () => {
+  it('Masstack sends no inbound callbacks: a compile error, and from JavaScript an invalid_options error naming the vendors that do', () => {
+    // @ts-expect-error: Masstack is no InboundVendor
     expect(formatError(leftOf(normalizeInbound('masstack', mo)))).toBe(
       'options.vendor: expected a vendor that sends opt-out or inbound callbacks (octopush, messangi), received "masstack"',
     )

@@ -27,7 +27,7 @@ export interface MasstackOptions extends CommonOptions {
    * IANA zone that zone-less times are read in. Default {@link MASSTACK_DEFAULT_TIME_ZONE}.
    * Times with `Z` or an offset keep theirs.
    */
-  readonly timeZone?: string
+  readonly timeZone?: string | undefined
 }
 
 /** Masstack, as data: every entry point is built from this. Its statuses are polled: every body is a delivery status. */

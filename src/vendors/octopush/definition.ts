@@ -29,9 +29,9 @@ export interface OctopushOptions extends CommonOptions {
    * channel keeps it, and one with `call_duration`, `charged_duration` or
    * `pressed_keys_code` is a voice call's.
    */
-  readonly channel?: OctopushPhoneChannelOption
+  readonly channel?: OctopushPhoneChannelOption | undefined
   /** IANA zone Octopush's times are read in. Default {@link OCTOPUSH_DEFAULT_TIME_ZONE}. */
-  readonly timeZone?: string
+  readonly timeZone?: string | undefined
 }
 
 /**
