@@ -1,4 +1,4 @@
-import { eventFromStatus, normalize, type DeliveryEvent } from 'deliverykit'
+import { advance, eventFromStatus, normalize, normalizeWebhook, type AnyWebhookEvent, type DeliveryEvent, type Vendor } from 'deliverykit'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
@@ -14,19 +14,25 @@ describe('eventId', () => {
     expect(idOf(sms)).toMatch(/^[0-9a-f]{32}$/)
   })
 
-  it('is the same for a redelivery of the same vendor event, whatever the options or extra fields', () => {
+  it('is the same for a redelivery of the same vendor event, whatever the time zone or the fields the event does not read', () => {
     expect(idOf({ ...sms })).toBe(idOf(sms))
-    expect(idOf({ ...sms, unit_price: 0.5, list_name: 'x' })).toBe(idOf(sms))
+    expect(idOf({ ...sms, campaign: 'x', meta_data: {} })).toBe(idOf(sms))
     expect(idOf(sms, { timeZone: 'UTC' })).toBe(idOf(sms))
   })
 
-  it('differs when the message, recipient, code or vendor time differs', () => {
+  it('differs when anything the event reports differs: message, recipient, code, time, channel, cost, details', () => {
     const ids = [
       idOf(sms),
       idOf({ ...sms, message_id: 'sms_2' }),
       idOf({ ...sms, number: '+33600000001' }),
       idOf({ ...sms, status: 'DELIVERED' }),
       idOf({ ...sms, delivery_date: '2025-01-22 11:46:07' }),
+      idOf({ message_id: sms.message_id, number: sms.number, status: sms.status }),
+      idOf({ ...sms, channel: 'whatsapp' }),
+      idOf({ ...sms, unit_price: 0.5 }),
+      idOf({ ...sms, list_name: 'x' }),
+      idOf({ ...sms, list_name: '' }),
+      idOf({ ...sms, pressed_keys_code: '1' }),
     ]
     expect(new Set(ids).size).toBe(ids.length)
   })
@@ -36,10 +42,108 @@ describe('eventId', () => {
     expect(new Set(events.map((event) => event.eventId)).size).toBe(2)
   })
 
+  it('is pinned: the id of one body of each shape (a change here changes the ids users stored)', () => {
+    const first = (vendor: Vendor, body: unknown, options?: object): string | undefined => rightOf(normalizeWebhook(vendor as 'octopush', body, options))[0]?.eventId
+    expect({
+      'octopush phone': first('octopush', payload('octopush/sms.json')),
+      'octopush email': first('octopush', payload('octopush/email.json')),
+      'octopush stop': first('octopush', payload('octopush/stop.json')),
+      'octopush inbound': first('octopush', payload('octopush/inbound.json')),
+      'messangi status': first('messangi', payload('messangi/sms/mt-callback.json'), { channel: 'sms' }),
+      'messangi send response': first('messangi', payload('messangi/sms/send-response.json'), { channel: 'sms' }),
+      'messangi legacy status': first('messangi', payload('messangi/legacy-sms.json')),
+      'messangi MO': first('messangi', { user: '5588999999999', text: 'Hello', id: 'mo-1', date: '2025-05-23T14:30:00' }),
+      'messangi legacy MO': first('messangi', { TYPE: 'MO_MESSAGE', FROM: '5551234', TEXT: 'Hi', TO: '12345' }),
+      'messangi legacy Facebook': first('messangi', { TYPE: 'FACEBOOK', FROM: 'fb-1', MESSAGE_BODY: 'Hi', MESSANGI_ID: '77' }),
+      'messangi legacy inbound form': first('messangi', { mo: 'Hi', mobile: '5551234' }),
+      'masstack record': first('masstack', payload('masstack/record.json')),
+      'a status report': rightOf(eventFromStatus('octopush', { channel: 'sms', code: 'DELIVERED', messageId: 'sms_1', recipient: '+33600000000', occurredAt: '2025-01-22T11:46:06+01:00' })).eventId,
+    }).toEqual(PINNED)
+  })
+
   it('the digest keeps parts apart and spreads close inputs', () => {
     expect(digest(['ab', 'c'])).not.toBe(digest(['a', 'bc']))
     const ids = new Set(Array.from({ length: 10_000 }, (_, i) => digest(['octopush', `sms_${String(i)}`])))
     expect(ids.size).toBe(10_000)
+  })
+})
+
+/**
+ * The ids of the pinned test, as the second id format ('deliverykit eventId 2') gives
+ * them: a stored id must never change without a new format (and a CHANGELOG entry that
+ * says so). test/messangi/event-fields.test.ts and the Masstack examples pin what goes in,
+ * test/digest.test.ts the encoding and SHA-256; these pin the whole.
+ */
+const PINNED: Readonly<Record<string, string>> = {
+  'octopush phone': 'e9dfce5ab2162277c7eec08b2abfa3a4',
+  'octopush email': '8842e89ad0edaabbe24cf2a7413df896',
+  'octopush stop': '00c216209f36d76f75f7a20810b84a5a',
+  'octopush inbound': '239c9f19229b5c54f4e29353c35c3b95',
+  'messangi status': 'd6c08f0eb05f2be70a12c1f2d9c7eef0',
+  'messangi send response': 'e074088f3382ef3d7068bb2da90c908a',
+  'messangi legacy status': '37ad439c786a0626c7743e8b5471520e',
+  'messangi MO': '5b606ea620a216e6b0e36a2b29920797',
+  'messangi legacy MO': '40c4a976a19e80e3ec735a36b5ad810b',
+  'messangi legacy Facebook': '0ad7a278507959352f1d1026f4813bd4',
+  'messangi legacy inbound form': 'dbcd3f19cb1cf14b535d7b03e6026f86',
+  'masstack record': '3dcfc7a9e0f16414f241a6da2e0081dc',
+  'a status report': '782c3a03384e8a5e133e1fd2eebff81b',
+}
+
+describe('eventId: the collisions of issue 21 stay apart', () => {
+  const only = (vendor: Vendor, body: unknown, options?: object): AnyWebhookEvent => {
+    const events = rightOf(normalizeWebhook(vendor as 'octopush', body, { unknownStatus: 'keep', ...options }))
+    expect(events).toHaveLength(1)
+    const [event] = events
+    if (event === undefined) return expect.fail('no event')
+    return event
+  }
+  const N = '+33600000000'
+  const D = '2025-01-22 11:46:06'
+
+  it('an Octopush receipt with message_id "opt_out" and status "STOP" is not the STOP from that number at that time', () => {
+    const forged = only('octopush', { message_id: 'opt_out', number: N, status: 'STOP', delivery_date: D })
+    const stop = only('octopush', { number: N, text: 'STOP', stop_date: D })
+    expect([forged.kind, stop.kind]).toEqual(['delivery', 'opt_out'])
+    expect(forged.eventId).not.toBe(stop.eventId)
+  })
+
+  it('an Octopush receipt with message_id "inbound" is not the reply it imitates', () => {
+    const forged = only('octopush', { message_id: 'inbound', number: N, status: 'Yes', delivery_date: D })
+    const reply = only('octopush', { number: N, text: 'Yes', reception_date: D })
+    expect([forged.kind, reply.kind]).toEqual(['delivery', 'inbound'])
+    expect(forged.eventId).not.toBe(reply.eventId)
+  })
+
+  it('a Messangi MO with id "facebook" is not the legacy Facebook message it imitates', () => {
+    const forged = only('messangi', { id: 'facebook', user: '77', text: 'fb-1' })
+    const facebook = only('messangi', { TYPE: 'FACEBOOK', MESSANGI_ID: '77', FROM: 'fb-1', MESSAGE_BODY: '' })
+    expect([forged.channel, facebook.channel]).toEqual(['sms', 'facebook'])
+    expect(forged.eventId).not.toBe(facebook.eventId)
+  })
+
+  it('a Messangi legacy status with MESSANGI_ID "inbound" is not a legacy MO with an empty TEXT', () => {
+    const forged = only('messangi', { TYPE: 'SMS', MESSANGI_ID: 'inbound', TO: '5551234', STATUS: 'SENT' })
+    const mo = only('messangi', { TYPE: 'MO_MESSAGE', FROM: '5551234', TO: 'SENT', TEXT: '' })
+    expect([forged.kind, mo.kind]).toEqual(['delivery', 'inbound'])
+    expect(forged.eventId).not.toBe(mo.eventId)
+  })
+
+  it('two Messangi events that report different things get different ids, so advance does not depend on their order', () => {
+    const fields = { id: 'm-1', to: '5588999999999', status: 'DELIVERED', date: '2024-01-01T12:00:00Z' }
+    const callback = only('messangi', { ...fields, from: '12345' }, { channel: 'sms' })
+    const response = only('messangi', { meta: {}, data: { ...fields, from: '67890' } }, { channel: 'sms' })
+    expect(callback).not.toEqual(response)
+    expect(callback.eventId).not.toBe(response.eventId)
+    if (callback.kind !== 'delivery' || response.kind !== 'delivery') return expect.fail('delivery events expected')
+    expect(advance(advance(undefined, callback), response)).toBe(advance(advance(undefined, response), callback))
+  })
+
+  it('an absent field and an empty one stay apart where the event tells them apart', () => {
+    const withText = only('octopush', { number: N, text: '', stop_date: D })
+    const without = only('octopush', { number: N, stop_date: D })
+    expect([withText.kind === 'opt_out' && withText.text, without.kind === 'opt_out' && without.text]).toEqual(['', undefined])
+    expect(withText.eventId).not.toBe(without.eventId)
   })
 })
 
