@@ -129,7 +129,8 @@ const eventsOf = (body: Body, input: unknown = body.body): E.Either<unknown, Rea
  */
 const reported = (event: AnyWebhookEvent): unknown => {
   const { raw, eventId: _eventId, ...rest } = event
-  const textOf = (value: unknown): string | undefined => (value === undefined ? undefined : String(value as string | number))
+  // Decoded ids are text; a number is compared as its text, as the decoders read it.
+  const textOf = (value: unknown): unknown => (typeof value === 'number' ? String(value) : value)
   return { ...rest, rawIdentity: rawIdentityOf(event).map((key) => textOf(raw[key])) }
 }
 
