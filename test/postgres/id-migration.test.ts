@@ -40,7 +40,9 @@ describe('the migration recipe for ids of an earlier format', () => {
     if (recipe === undefined) return expect.fail('the guide has no sql block in its migration section')
     const delivered = receipt({})
     // The same event as an earlier build stored it: another id (16 hex digits, as before issue 12), recorded first.
-    await record({ ...delivered, eventId: '0123456789abcdef' })
+    await record({ ...delivered, eventId: 'ffffffffffffffff' })
+    // A few milliseconds apart, so recorded_at, not the ids, says which came first.
+    await new Promise((resolve) => setTimeout(resolve, 5))
     await record(delivered)
     // Other events of the message: another status, another time, another recipient.
     const others = [receipt({ status: 'ACK' }), receipt({ delivery_date: '2025-01-22 11:46:07' }), receipt({ number: '+33600000001' })]
@@ -48,6 +50,6 @@ describe('the migration recipe for ids of an earlier format', () => {
     expect((await pglite.query('SELECT event_id FROM deliverykit_events')).rows).toHaveLength(5)
     await pglite.exec(recipe)
     const rows = await pglite.query<{ readonly event_id: string }>('SELECT event_id FROM deliverykit_events ORDER BY event_id')
-    expect(rows.rows.map((row) => row.event_id)).toEqual(['0123456789abcdef', ...others.map((event) => event.eventId)].sort())
+    expect(rows.rows.map((row) => row.event_id)).toEqual(['ffffffffffffffff', ...others.map((event) => event.eventId)].sort())
   })
 })
