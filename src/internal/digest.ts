@@ -63,8 +63,9 @@ export const maxEncodedLength = (values: ReadonlyArray<DigestValue>): number => 
 
 /**
  * Whether a value is a list. Anything that is not text, a number or a list is written as
- * absent: the types allow only `undefined`, and a JavaScript caller's other values do not
- * get this far (`eventFromStatus` checks its report).
+ * absent, so the encoding never throws: the types allow only `undefined`, and only a
+ * JavaScript caller of `eventFromStatus` can get another value this far (a `reference`,
+ * `cost` or `details` that is not what its type says), which that function is to refuse.
  */
 const isList = (value: DigestValue): value is ReadonlyArray<DigestValue> => Array.isArray(value)
 
