@@ -1,7 +1,8 @@
 // npm run bench:eventid: the candidates for eventId (issue 12, defect 6) against today's
 // baselines, measured in the same run: the old 64-bit digest (bench/legacyDigest.mjs) and
 // the whole normalize of an Octopush SMS body (built dist/, which uses the chosen digest).
-// Each candidate hashes the fields of that SMS body's event. Prints nanoseconds and ratios,
+// Each candidate hashes the fields of that SMS body's event: the 0.1.0 pre-release's five,
+// or (issue 21) everything the event reports, with its format, kind and shape. Prints nanoseconds and ratios,
 // and writes them to bench/results/eventId.json. BENCH_TIME_MS (default 400) is the time
 // per task, spread over BENCH_ROUNDS rounds (default 5).
 import { createHash } from 'node:crypto'
@@ -11,7 +12,7 @@ import { Bench } from 'tinybench'
 
 import { normalize } from '../dist/index.js'
 import { BODIES } from './bodies.mjs'
-import { digest as sha256Digest } from './digestFromSource.mjs'
+import { deliveryIdFields, eventIdOf, digest as sha256Digest } from './digestFromSource.mjs'
 import { exactKey } from './exactKey.mjs'
 import { digest as legacyDigest } from './legacyDigest.mjs'
 import { zodNormalizeOctopush } from './zodReference.mjs'
@@ -26,12 +27,19 @@ const longParts = ['octopush', 'm'.repeat(1000), 'r'.repeat(1000), sms.status, s
 // workers, and WebCrypto's is asynchronous.
 const nodeSha256 = (p) => createHash('sha256').update(exactKey(p)).digest('hex').slice(0, 32)
 
-if (normalize('octopush', sms)._tag !== 'Right') throw new Error('normalize rejected the SMS body')
+const normalized = normalize('octopush', sms)
+if (normalized._tag !== 'Right') throw new Error('normalize rejected the SMS body')
+// Since issue 21 an id hashes the format, vendor, kind and shape, and every field the event
+// reports (list_name and unit_price included): what the SMS event's id is made of.
+const smsEvent = normalized.right[0]
+const idOfEvent = () => eventIdOf({ vendor: 'octopush', kind: 'delivery', shape: 'phone', fields: deliveryIdFields(smsEvent), rawIdentity: [] })
+if (idOfEvent() !== smsEvent.eventId) throw new Error('the bench does not hash what normalize does')
 if (sha256Digest(parts).length !== 32) throw new Error('the SHA-256 digest is not 32 hex digits')
 
 const TASKS = {
   'legacy 64-bit digest (baseline)': () => legacyDigest(parts),
   '(a) SHA-256/128, src/internal/digest.ts': () => sha256Digest(parts),
+  '(a) SHA-256/128 of the whole event (issue 21)': idOfEvent,
   '(b) exact key (length-prefixed text)': () => exactKey(parts),
   'node:crypto SHA-256 (reference only)': () => nodeSha256(parts),
   '(a) SHA-256/128, 1,000-character id and recipient': () => sha256Digest(longParts),

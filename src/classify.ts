@@ -2,7 +2,6 @@ import type { either } from 'fp-ts'
 import * as E from './internal/either.js'
 
 import type { InvalidOptionsError, NormalizeError, UnknownStatusError } from './errors/error.js'
-import { digest } from './internal/digest.js'
 import { optionError, orElse, readObject, UNREADABLE_OBJECT } from './internal/callerInput.js'
 import { invalidOption } from './internal/pipeline.js'
 import { makeEvent } from './internal/events.js'
@@ -98,8 +97,9 @@ export interface StatusReport {
 
 /**
  * Builds a canonical event from a status you obtained elsewhere (a poll, your own
- * envelope). `eventId` is a digest of vendor, message, recipient, code and the time text,
- * so reporting the same status twice gives the same id.
+ * envelope). `eventId` is a digest of everything the event reports but `raw` and
+ * `occurredAt` (the time text is in), so reporting the same status twice gives the same id,
+ * and any other report another.
  *
  * @example
  * ```ts
@@ -153,22 +153,30 @@ export const eventFromStatus = <O extends { readonly unknownStatus?: 'error' | '
     occurredAt = parsed.iso
   }
   const vendorTime = typeof occurred === 'string' ? occurred : occurredAt
-  const event = makeEvent({
-    vendor,
-    channel,
-    messageId,
-    recipient,
-    vendorStatus: code,
-    entry,
-    occurredAt,
-    vendorTime,
-    reference: fields.reference as string | undefined,
-    cost: fields.cost as Cost | undefined,
-    history: [],
-    details: fields.details ?? {},
-    raw: (fields.raw ?? copy) as Readonly<Record<string, unknown>>,
-    eventId: digest([vendor, messageId, recipient, code, vendorTime ?? '']),
-  })
+  // The eventId reads cost and details, the caller's objects: one that cannot be read (a
+  // Proxy whose traps throw, a null cost) is refused rather than thrown.
+  const event = orElse(
+    () =>
+      makeEvent({
+        vendor,
+        shape: 'statusReport',
+        rawIdentity: [],
+        channel,
+        messageId,
+        recipient,
+        vendorStatus: code,
+        entry,
+        occurredAt,
+        vendorTime,
+        reference: fields.reference as string | undefined,
+        cost: fields.cost as Cost | undefined,
+        history: [],
+        details: fields.details ?? {},
+        raw: (fields.raw ?? copy) as Readonly<Record<string, unknown>>,
+      }),
+    undefined,
+  )
+  if (event === undefined) return E.left(optionError(vendor, report, 'report', REPORT_EXPECTED, report, UNREADABLE_COST_OR_DETAILS))
   // Safe: an unknown code got this far only with unknownStatus 'keep'.
   return E.right(event)
 }
@@ -176,6 +184,8 @@ export const eventFromStatus = <O extends { readonly unknownStatus?: 'error' | '
 const REPORT_FIELDS = ['channel', 'code', 'messageId', 'recipient', 'occurredAt', 'reference', 'cost', 'details', 'raw'] as const
 
 const REPORT_EXPECTED = 'an object with channel, code, messageId and recipient'
+
+const UNREADABLE_COST_OR_DETAILS = 'a cost or details that could not be read'
 
 /**
  * A report read once: a copy of its own fields (the event's `raw` unless it names one)

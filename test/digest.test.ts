@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { digest, encodeParts, maxEncodedLength } from '../src/internal/digest.js'
+import { digest, encodeValues, maxEncodedLength, type DigestValue } from '../src/internal/digest.js'
 import { sha256Hex } from '../src/internal/sha256.js'
 import { lanes, legacyDigest, stateAfter } from './fixtures/legacyDigest.js'
 
@@ -47,21 +47,14 @@ describe('SHA-256 known answers', () => {
 })
 
 /** Reads the encoding back: the inverse that makes it one-to-one. */
-const decodeParts = (encoded: Uint8Array): ReadonlyArray<string> => {
-  const parts: Array<string> = []
+const decodeValues = (encoded: Uint8Array): ReadonlyArray<DigestValue> => {
   let at = 0
   const next = (): number => {
     const byte = encoded[at++]
     if (byte === undefined) throw new Error('truncated')
     return byte
   }
-  while (at < encoded.length) {
-    let units = 0
-    for (let shift = 1; ; shift *= 0x80) {
-      const byte = next()
-      units += (byte & 0x7f) * shift
-      if (byte < 0x80) break
-    }
+  const text = (units: number): string => {
     let part = ''
     while (part.length < units) {
       const lead = next()
@@ -70,14 +63,36 @@ const decodeParts = (encoded: Uint8Array): ReadonlyArray<string> => {
       else if (lead < 0xf0) part += String.fromCharCode(((lead & 0x0f) << 12) | ((next() & 0x3f) << 6) | (next() & 0x3f))
       else part += String.fromCodePoint(((lead & 0x07) << 18) | ((next() & 0x3f) << 12) | ((next() & 0x3f) << 6) | (next() & 0x3f))
     }
-    parts.push(part)
+    return part
   }
-  return parts
+  const value = (): DigestValue => {
+    let header = 0
+    for (let shift = 1; ; shift *= 0x80) {
+      const byte = next()
+      header += (byte & 0x7f) * shift
+      if (byte < 0x80) break
+    }
+    const n = Math.floor(header / 4)
+    switch (header % 4) {
+      case 0:
+        if (n !== 0) throw new Error('an absent value with a length')
+        return undefined
+      case 1:
+        return text(n)
+      case 2:
+        return Number(text(n))
+      default:
+        return Array.from({ length: n }, value)
+    }
+  }
+  const values: Array<DigestValue> = []
+  while (at < encoded.length) values.push(value())
+  return values
 }
 
-const encode = (parts: ReadonlyArray<string>): Uint8Array => {
-  const buffer = new Uint8Array(maxEncodedLength(parts))
-  return buffer.subarray(0, encodeParts(parts, buffer))
+const encode = (values: ReadonlyArray<DigestValue>): Uint8Array => {
+  const buffer = new Uint8Array(maxEncodedLength(values))
+  return buffer.subarray(0, encodeValues(values, buffer))
 }
 
 /** Any UTF-16 code unit, lone surrogates included, with the troublesome ones more often. */
@@ -88,6 +103,19 @@ const codeUnit = fc.oneof(
 )
 const part = fc.oneof(fc.string({ unit: codeUnit, maxLength: 12 }), fc.string({ maxLength: 200 }), fc.constant(''))
 const partList = fc.array(part, { maxLength: 6 })
+/** Any number, minus zero, NaN and the infinities included, and numbers whose text is that of another value. */
+const number = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(-0, 0, Number.NaN, Infinity, -Infinity, 5e-324, 1e21, 2 ** 53))
+/** Values of every kind, nested. */
+const value: fc.Arbitrary<DigestValue> = fc.letrec<{ value: DigestValue }>((tie) => ({
+  value: fc.oneof({ depthSize: 'small' }, part, number, fc.constant(undefined), fc.array(tie('value'), { maxLength: 4 })),
+})).value
+const valueList = fc.array(value, { maxLength: 6 })
+
+/** Equality as the encoding sees it: minus zero is not zero, NaN is NaN. */
+const sameValues = (a: ReadonlyArray<DigestValue>, b: ReadonlyArray<DigestValue>): boolean =>
+  a.length === b.length && a.every((x, i) => sameValue(x, b[i]))
+const sameValue = (a: DigestValue, b: DigestValue): boolean =>
+  Array.isArray(a) && Array.isArray(b) ? sameValues(a, b) : !Array.isArray(a) && !Array.isArray(b) && Object.is(a, b)
 
 /**
  * Two messages of the same length whose eventIds collided under the old digest: both
@@ -114,11 +142,11 @@ const legacyCollision = (): readonly [string, string] => {
   throw new Error('no collision found')
 }
 
-describe('eventId digest: no two field lists share an id', () => {
-  it('encodes a part list one-to-one: the bytes read back into exactly that list', () => {
+describe('eventId digest: no two value lists share an id', () => {
+  it('encodes a value list one-to-one: the bytes read back into exactly that list', () => {
     fc.assert(
-      fc.property(partList, (parts) => {
-        expect(decodeParts(encode(parts))).toStrictEqual(parts)
+      fc.property(valueList, (values) => {
+        expect(sameValues(decodeValues(encode(values)), values)).toBe(true)
       }),
       { seed: SEED, numRuns: 2000 },
     )
@@ -135,15 +163,22 @@ describe('eventId digest: no two field lists share an id', () => {
       fc.tuple(partList, fc.constantFrom(':', '|', '\u0000', '\u0001', '\u0080')).map(([parts, separator]) => [parts, [parts.join(separator)]]),
       // A lone surrogate against the replacement character a UTF-8 encoder would put in its place.
       fc.tuple(part, part).map(([a, b]) => [[`${a}\uD800${b}`], [`${a}\uFFFD${b}`]]),
+      // An absent value against the empty text, the text "undefined", an empty list, nothing.
+      fc.tuple(valueList, fc.constantFrom<DigestValue>('', 'undefined', [], [undefined])).map(([values, stand]) => [[...values, undefined], [...values, stand]]),
+      fc.tuple(valueList, valueList).map(([a, b]) => [[...a, undefined, ...b], [...a, ...b]]),
+      // A number against its own text, and minus zero against zero.
+      number.map((n) => [[n], [String(n)]]),
+      fc.constant([[-0], [0]]),
+      // A list against its values spread into the outer list.
+      valueList.map((values) => [[values], values]),
       // The same list, or the same list with an empty part added.
-      partList.map((parts) => [parts, [...parts]]),
-      partList.map((parts) => [parts, [...parts, '']]),
-      fc.tuple(partList, partList),
+      valueList.map((values) => [values, [...values]]),
+      valueList.map((values) => [values, [...values, '']]),
+      fc.tuple(valueList, valueList),
     )
     fc.assert(
       fc.property(adversarial, ([a, b]) => {
-        const same = a.length === b.length && a.every((p, i) => p === b[i])
-        expect(digest(a) === digest(b)).toBe(same)
+        expect(digest(a) === digest(b)).toBe(sameValues(a, b))
       }),
       { seed: SEED, numRuns: 3000 },
     )
@@ -158,20 +193,22 @@ describe('eventId digest: no two field lists share an id', () => {
     expect(digest(event(first))).not.toBe(digest(event(second)))
   })
 
-  it('is the first 128 bits of SHA-256 of the encoding, as 32 lowercase hex digits', () => {
-    // Lengths then UTF-8, written out by hand: 8 "octopush", 2 "é" (2 bytes), 1 lone surrogate (3 bytes), 0.
-    const expected = Uint8Array.of(8, ...bytes('octopush'), 2, 0xc3, 0xa9, 0x61, 1, 0xed, 0xa0, 0x80, 0)
-    const parts = ['octopush', 'éa', '\uD800', '']
-    expect(encode(parts)).toStrictEqual(expected)
-    expect(digest(parts)).toBe(sha256Hex(expected).slice(0, 32))
-    expect(digest(parts)).toMatch(/^[0-9a-f]{32}$/)
-    // A length of 128 code units or more takes two bytes, low seven bits first.
-    expect(Array.from(encode(['x'.repeat(300)]).subarray(0, 2))).toStrictEqual([300 % 128 | 0x80, Math.floor(300 / 128)])
+  it('is the first 128 bits of SHA-256 of the encoding, as 32 lowercase hex digits (the encoding pinned byte by byte)', () => {
+    // Headers are 4 × n + tag: text 1, "octopush" 8 units (33); "é" and "a" (2 units, 3 bytes): 9;
+    // a lone surrogate (1 unit, 3 bytes): 5; the empty text: 1; absent: 0; the number 0.5 as "0.5": 14;
+    // minus zero as "-0": 10; a list of two values (11), "x" then absent.
+    const expected = Uint8Array.of(33, ...bytes('octopush'), 9, 0xc3, 0xa9, 0x61, 5, 0xed, 0xa0, 0x80, 1, 0, 14, ...bytes('0.5'), 10, ...bytes('-0'), 11, 5, 0x78, 0)
+    const values: ReadonlyArray<DigestValue> = ['octopush', 'éa', '\uD800', '', undefined, 0.5, -0, ['x', undefined]]
+    expect(encode(values)).toStrictEqual(expected)
+    expect(digest(values)).toBe(sha256Hex(expected).slice(0, 32))
+    expect(digest(values)).toMatch(/^[0-9a-f]{32}$/)
+    // A header of 128 or more takes two bytes, low seven bits first: 300 code units of text is 4 × 300 + 1.
+    expect(Array.from(encode(['x'.repeat(300)]).subarray(0, 2))).toStrictEqual([(1201 % 128) | 0x80, Math.floor(1201 / 128)])
   })
 
   it('is Node’s SHA-256 of the encoding, cut to 128 bits, on any part list (ASCII, UTF-8, lone surrogates, past the scratch buffer)', () => {
     const asciiPart = fc.string({ unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)), maxLength: 400 })
-    const lists = fc.array(fc.oneof(part, asciiPart), { maxLength: 8 })
+    const lists = fc.array(fc.oneof(part, asciiPart, value), { maxLength: 8 })
     fc.assert(
       fc.property(lists, (parts) => {
         expect(digest(parts)).toBe(createHash('sha256').update(encode(parts)).digest('hex').slice(0, 32))
@@ -185,6 +222,6 @@ describe('eventId digest: no two field lists share an id', () => {
     const direct = createHash('sha256').update(Buffer.from(encode(long))).digest('hex').slice(0, 32)
     expect(digest(long)).toBe(direct)
     // A short digest after a long one is unaffected by the bytes the long one left behind.
-    expect(digest(['a'])).toBe(sha256Hex(Uint8Array.of(1, 0x61)).slice(0, 32))
+    expect(digest(['a'])).toBe(sha256Hex(Uint8Array.of(5, 0x61)).slice(0, 32))
   })
 })

@@ -89,8 +89,32 @@ describe('eventFromStatus: the event', () => {
     expect(byText.occurredAt).not.toBe(byText.vendorTime)
   })
 
-  it('without a time, its eventId is the one a callback without a date gets', () => {
+  it('its eventId is a report’s: the same report gives it again, a callback saying the same is another shape, and any field reported differently changes it', () => {
+    const id = (r: object) => rightOf(eventFromStatus('octopush', { ...report, ...r })).eventId
     const fromCallback = rightOf(normalize('octopush', { message_id: 'm', number: '+33600000000', status: 'DELIVERED' }))
-    expect(rightOf(eventFromStatus('octopush', report)).eventId).toBe(fromCallback[0]?.eventId)
+    expect(id({})).toBe(id({}))
+    expect(id({})).not.toBe(fromCallback[0]?.eventId)
+    const others = [
+      id({ occurredAt: '2025-01-22T10:46:06Z' }),
+      id({ reference: '' }),
+      id({ reference: 'r' }),
+      id({ cost: { amount: 0.5 } }),
+      id({ cost: { amount: 0.5, currency: 'EUR' } }),
+      id({ details: { listName: 'x' } }),
+      id({ details: { sender: 'x' } }),
+      id({ channel: 'whatsapp' }),
+      id({ raw: { other: 1 } }),
+    ]
+    // raw is not reported: a report with another raw is the same status.
+    expect(others.at(-1)).toBe(id({}))
+    expect(new Set([id({}), ...others.slice(0, -1)]).size).toBe(others.length)
+  })
+
+  it('a cost or details that cannot be read is refused, not thrown', () => {
+    const hostile = new Proxy({}, { get: () => { throw new Error('trap') } })
+    for (const field of [{ cost: hostile }, { details: hostile }]) {
+      const error = leftOf(eventFromStatus('octopush', { ...report, ...field } as never))
+      expect([error.kind, error.issues[0].path]).toEqual(['invalid_options', ['report']])
+    }
   })
 })

@@ -2,14 +2,17 @@ import type { UnknownStatusIssue } from '../errors/issue.js'
 import { MAX_ISSUES } from '../errors/validation.js'
 import type { Channel } from '../model/channel.js'
 import type { AnyEvent, Cost, EventDetails, HistoryEntry } from '../model/event.js'
-import type { Vendor } from '../model/vendor.js'
+import type { InboundEvent } from '../model/inbound.js'
 import type { AnyWebhookEvent } from '../model/webhook.js'
 import type { Built } from './definition.js'
+import { deliveryIdFields, eventIdOf, inboundIdFields, type EventSource } from './eventId.js'
 import type { StatusRow } from './rows.js'
 
-/** What a vendor's `toEvents` knows of one event; optional fields may be `undefined`. */
-export interface EventFields {
-  readonly vendor: Vendor
+/**
+ * What a vendor's `toEvents` knows of one delivery event, and where it was read from (its
+ * `eventId` is made of both); optional fields may be `undefined`.
+ */
+export interface EventFields extends EventSource {
   readonly channel: Channel
   readonly messageId: string
   readonly recipient: string
@@ -23,13 +26,12 @@ export interface EventFields {
   readonly history: ReadonlyArray<HistoryEntry>
   readonly details: EventDetails
   readonly raw: Readonly<Record<string, unknown>>
-  readonly eventId: string
 }
 
 /**
  * Builds an event in one place, for every vendor: fields always in the same order, absent
- * ones omitted (never `undefined`), the catalog's rationale left out, and no temporary
- * objects, since this runs once per recipient.
+ * ones omitted (never `undefined`), the catalog's rationale left out, and its `eventId`
+ * made of what it reports (src/internal/eventId.ts).
  */
 export const makeEvent = (fields: EventFields): AnyEvent => {
   const { entry } = fields
@@ -53,9 +55,37 @@ export const makeEvent = (fields: EventFields): AnyEvent => {
   event['history'] = fields.history
   event['details'] = fields.details
   event['raw'] = fields.raw
-  event['eventId'] = fields.eventId
+  event['eventId'] = eventIdOf({ vendor: fields.vendor, kind: 'delivery', shape: fields.shape, fields: deliveryIdFields(fields), rawIdentity: fields.rawIdentity })
   // The fields above are exactly those of the event type whose branch `entry` selects.
   return event as unknown as AnyEvent
+}
+
+/** What a vendor's `toEvents` knows of one opt-out or inbound event, and where it was read from. */
+export type InboundFields = EventSource & {
+  readonly channel: Channel
+  readonly from: string
+  readonly to: string | undefined
+  readonly messageId: string | undefined
+  readonly occurredAt: string | undefined
+  readonly vendorTime: string | undefined
+  readonly raw: Readonly<Record<string, unknown>>
+} & ({ readonly kind: 'opt_out'; readonly text: string | undefined } | { readonly kind: 'inbound'; readonly text: string })
+
+/**
+ * Builds an opt-out or inbound event, as `makeEvent` builds delivery events: fields in the
+ * order of the type, absent ones omitted, and its `eventId` made of what it reports.
+ */
+export const makeInboundEvent = (fields: InboundFields): InboundEvent => {
+  const event: Record<string, unknown> = { kind: fields.kind, vendor: fields.vendor, channel: fields.channel, from: fields.from }
+  if (fields.to !== undefined) event['to'] = fields.to
+  if (fields.text !== undefined) event['text'] = fields.text
+  if (fields.messageId !== undefined) event['messageId'] = fields.messageId
+  if (fields.occurredAt !== undefined) event['occurredAt'] = fields.occurredAt
+  if (fields.vendorTime !== undefined) event['vendorTime'] = fields.vendorTime
+  event['raw'] = fields.raw
+  event['eventId'] = eventIdOf({ vendor: fields.vendor, kind: fields.kind, shape: fields.shape, fields: inboundIdFields(fields), rawIdentity: fields.rawIdentity })
+  // An inbound event's text is set (its type requires it); an opt-out's where it is given.
+  return event as unknown as InboundEvent
 }
 
 /** Builds one entry of an event's `history`, the same way as `makeEvent` builds events. */

@@ -111,9 +111,12 @@ export interface EventBase {
   readonly raw: Readonly<Record<string, unknown>>
   /**
    * The idempotency key of this vendor event: 32 lowercase hex digits, the first 128 bits
-   * of the SHA-256 of the vendor, message id, recipient, vendor code and vendor time text.
-   * The same every time the vendor redelivers the event, whatever your options, and
-   * different for any other event: no body can be crafted to collide with another's (that
+   * of the SHA-256 of a one-to-one encoding of the id format, the vendor, the kind, the
+   * body's shape and everything the event reports but `raw` (channel, message id,
+   * recipient, code, time text, reference, cost, history, details; an absent field apart
+   * from an empty one). The same every time the vendor redelivers the event, in any
+   * encoding and whatever your `timeZone`, and different for any event that reports
+   * anything else: no body of any shape can be crafted to collide with another's (that
    * would take a SHA-256 collision). SHA-256 rather than the fields themselves, because it
    * has a fixed length (a database key stays small, a `uuid` column fits it), shows no
    * recipient, and is ASCII, so JavaScript's `<` and a database's byte order agree. The

@@ -23,8 +23,9 @@ export interface InboundBase {
   readonly raw: Readonly<Record<string, unknown>>
   /**
    * The idempotency key of this event, the same on every redelivery: 32 lowercase hex
-   * digits, the first 128 bits of the SHA-256 of the vendor, the kind, the sender, the
-   * text and the time, as for delivery events' `eventId`.
+   * digits, the first 128 bits of the SHA-256 of the id format, the vendor, the kind, the
+   * body's shape and everything the event reports but `raw` (channel, sender, recipient,
+   * text, message id, time text), as for delivery events' `eventId`.
    */
   readonly eventId: string
 }

@@ -66,7 +66,17 @@ describe('Masstack example bodies', () => {
       },
     ])
     expect(events.map((event) => event.raw)).toEqual(records(body))
-    expect(events[0]?.eventId).toBe(digest(['masstack', '0b6f3c52-4d0e-4a57-9a51-3f1c2d7e8a10', '666123123', 'DELIVERED', '2024-08-01T10:38:45.698148Z']))
+    // The format, vendor, kind, shape; the event's fields (channel, messageId, recipient, code, time text, reference, cost, history, details); the record's id.
+    expect(events[0]?.eventId).toBe(
+      digest([
+        2,
+        'masstack',
+        'delivery',
+        'record',
+        ['sms', '0b6f3c52-4d0e-4a57-9a51-3f1c2d7e8a10', '666123123', 'DELIVERED', '2024-08-01T10:38:45.698148Z', 'sale-12512321', undefined, [], []],
+        ['0b6f3c52-4d0e-4a57-9a51-3f1c2d7e8a10'],
+      ]),
+    )
   })
 
   it('envelope-one.json: upper-case channel, the number as a safe JSON number; a request time alone dates no status', () => {

@@ -1,11 +1,11 @@
-// What each Messangi body shape puts in its event, field by field: the exact fields its
+// What each Messangi body shape puts in its event, field by field: the exact values its
 // eventId is the digest of (a stored id must not change between versions), the fields
 // left out when the body has none, and the channel option a body without one needs.
 import { formatError } from 'deliverykit'
 import { normalizeInbound, normalizeWebhook } from 'deliverykit/messangi'
 import { describe, expect, it } from 'vitest'
 
-import { digest } from '../../src/internal/digest.js'
+import { digest, type DigestValue } from '../../src/internal/digest.js'
 import { leftOf, rightOf } from '../helpers.js'
 
 const status = { id: 'wa-1', status: 'READ', to: '5588999999999', date: '2024-01-01T12:00:00.000Z' }
@@ -25,37 +25,49 @@ const onlyEvent = <A>(events: ReadonlyArray<A>): A => {
 const delivery = (body: object) => onlyEvent(rightOf(normalizeWebhook(body, { channel: 'whatsapp' })))
 const inbound = (body: object) => onlyEvent(rightOf(normalizeInbound(body)))
 
-describe('the eventId of each Messangi shape is the digest of its documented fields', () => {
-  it('delivery bodies: vendor, message id, recipient, status code and the time text as sent', () => {
-    expect(delivery(status).eventId).toBe(digest(['messangi', 'wa-1', '5588999999999', 'READ', '2024-01-01T12:00:00.000Z']))
-    expect(delivery(sendResponse).eventId).toBe(digest(['messangi', 'm-1', '5588999999999', 'DELIVERED', '2024-01-01-T12:00:00.00Z']))
+/**
+ * The id as the second format makes it, written out: the format (2), the vendor, the kind, the shape,
+ * the event's fields in their fixed order, and the fields the event keeps in raw only.
+ */
+const idOf = (kind: string, shape: string, fields: ReadonlyArray<DigestValue>, rawIdentity: ReadonlyArray<DigestValue> = []): string =>
+  digest([2, 'messangi', kind, shape, fields, rawIdentity])
+
+describe('the eventId of each Messangi shape is the digest of what its event reports', () => {
+  // Delivery fields: channel, messageId, recipient, vendorStatus, vendorTime, reference, cost, history, details (key, value pairs).
+  it('delivery bodies: the channel, message id, recipient, code, time text as sent, reference and details, each shape apart', () => {
+    expect(delivery(status).eventId).toBe(idOf('delivery', 'status', ['whatsapp', 'wa-1', '5588999999999', 'READ', '2024-01-01T12:00:00.000Z', undefined, undefined, [], []]))
+    expect(delivery(sendResponse).eventId).toBe(idOf('delivery', 'sendResponse', ['whatsapp', 'm-1', '5588999999999', 'DELIVERED', '2024-01-01-T12:00:00.00Z', undefined, undefined, [], []]))
+    expect(delivery({ ...status, externalId: 'ref-1', from: '12345', campaignId: 'c-1' }).eventId).toBe(
+      idOf('delivery', 'status', ['whatsapp', 'wa-1', '5588999999999', 'READ', '2024-01-01T12:00:00.000Z', 'ref-1', undefined, [], ['sender', '12345', 'campaignId', 'c-1']]),
+    )
   })
 
-  it('a body without a time has the empty text in its place', () => {
+  it('a body without a time has an absent value in its place, not the empty text', () => {
     const { date: _date, ...undated } = status
-    expect(delivery(undated).eventId).toBe(digest(['messangi', 'wa-1', '5588999999999', 'READ', '']))
-    expect(delivery(legacy).eventId).toBe(digest(['messangi', '-8174720676710228700', '5551234', 'SENT', '']))
+    expect(delivery(undated).eventId).toBe(idOf('delivery', 'status', ['whatsapp', 'wa-1', '5588999999999', 'READ', undefined, undefined, undefined, [], []]))
+    expect(delivery(legacy).eventId).toBe(idOf('delivery', 'legacyStatus', ['push', '-8174720676710228700', '5551234', 'SENT', undefined, undefined, undefined, [], []]))
   })
 
-  it('an MO callback: vendor, kind, its id, sender, text and time, an absent id or time the empty text', () => {
-    expect(inbound(mo).eventId).toBe(digest(['messangi', 'inbound', 'mo-1', '5588999999999', 'Hello', '2025-05-23T14:30:00']))
-    expect(inbound({ user: mo.user, text: mo.text }).eventId).toBe(digest(['messangi', 'inbound', '', '5588999999999', 'Hello', '']))
+  // Inbound fields: channel, from, to, text, messageId, vendorTime.
+  it('an MO callback: its fields, and its id (in raw only) after them; an absent id or time is absent', () => {
+    expect(inbound(mo).eventId).toBe(idOf('inbound', 'mo', ['sms', '5588999999999', '12345', 'Hello', undefined, '2025-05-23T14:30:00'], ['mo-1']))
+    expect(inbound({ user: mo.user, text: mo.text }).eventId).toBe(idOf('inbound', 'mo', ['sms', '5588999999999', undefined, 'Hello', undefined, undefined], [undefined]))
   })
 
-  it('the legacy MO form: vendor, kind, sender, recipient and text', () => {
-    expect(inbound(legacyMo).eventId).toBe(digest(['messangi', 'inbound', '5551234', '12345', 'Hi']))
+  it('the legacy MO form: sender, recipient and text', () => {
+    expect(inbound(legacyMo).eventId).toBe(idOf('inbound', 'legacyMo', ['sms', '5551234', '12345', 'Hi', undefined, undefined]))
     const { TO: _to, ...toNobody } = legacyMo
-    expect(inbound(toNobody).eventId).toBe(digest(['messangi', 'inbound', '5551234', '', 'Hi']))
+    expect(inbound(toNobody).eventId).toBe(idOf('inbound', 'legacyMo', ['sms', '5551234', undefined, 'Hi', undefined, undefined]))
   })
 
-  it('the legacy Facebook form: vendor, kind, "facebook", its id, sender and text', () => {
-    expect(inbound(legacyFacebook).eventId).toBe(digest(['messangi', 'inbound', 'facebook', '77', 'fb-1', 'Hi']))
+  it('the legacy Facebook form: its fields, and its MESSANGI_ID (in raw only) after them', () => {
+    expect(inbound(legacyFacebook).eventId).toBe(idOf('inbound', 'legacyFacebook', ['facebook', 'fb-1', 'page-1', 'Hi', undefined, undefined], ['77']))
     const { MESSANGI_ID: _id, ...unnumbered } = legacyFacebook
-    expect(inbound(unnumbered).eventId).toBe(digest(['messangi', 'inbound', 'facebook', '', 'fb-1', 'Hi']))
+    expect(inbound(unnumbered).eventId).toBe(idOf('inbound', 'legacyFacebook', ['facebook', 'fb-1', 'page-1', 'Hi', undefined, undefined], [undefined]))
   })
 
-  it('the legacy inbound form (mo, mobile): vendor, kind, sender and text', () => {
-    expect(inbound(legacyInbound).eventId).toBe(digest(['messangi', 'inbound', '5551234', 'Hi']))
+  it('the legacy inbound form (mo, mobile): sender and text', () => {
+    expect(inbound(legacyInbound).eventId).toBe(idOf('inbound', 'legacyInbound', ['sms', '5551234', undefined, 'Hi', undefined, undefined]))
   })
 })
 

@@ -75,7 +75,12 @@ describe('deliverykit/postgres on PGlite', () => {
       { ...base, status: 'ACK', delivery_date: '2025-01-22 11:45:00' },
       { ...base, status: 'BLACKLISTED_NUMBER', delivery_date: '2025-01-22 11:47:00' },
     ]
-    await recordAll(db, bodies.flatMap((body) => parse('octopush', body)), false)
+    // One at a time, a few milliseconds apart: "as the callbacks arrived" orders by recorded_at,
+    // and two rows recorded within one tick of PGlite's clock would fall back to their eventIds.
+    for (const event of bodies.flatMap((body) => parse('octopush', body))) {
+      await recordAll(db, [event], false)
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
     const guide = readFileSync(new URL('../../docs/postgres.md', import.meta.url), 'utf8')
     const reads = [...guide.matchAll(/^```sql\n([\s\S]*?)^```$/gm)].map((match) => match[1] ?? '').filter((sql) => sql.startsWith('SELECT'))
     expect(reads).toHaveLength(3)

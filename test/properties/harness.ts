@@ -18,7 +18,7 @@ export const SEED = Number(process.env['FUZZ_SEED'] ?? 20260601)
 const RECORD = process.env['FUZZ_RECORD']
 
 /** About four times the slowest property’s cost per run (purity, 2 ms), so 100,000 runs do not time out on a busy machine. */
-const TIMEOUT_MS = 20_000 + RUNS * 10
+export const TIMEOUT_MS = 20_000 + RUNS * 10
 
 /**
  * A property test: `RUNS` runs from `SEED`. On failure the message starts with the seed and

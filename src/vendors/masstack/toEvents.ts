@@ -1,6 +1,5 @@
 import type { IssuePath } from '../../errors/issue.js'
 import type { Built, CommonSettings } from '../../internal/definition.js'
-import { digest } from '../../internal/digest.js'
 import { collector, makeEvent } from '../../internal/events.js'
 import { rowOf } from '../../internal/rows.js'
 import { unknownStatusIssue } from '../../internal/statuses.js'
@@ -46,6 +45,9 @@ export const recordEvents = (records: ReadonlyArray<Located>, settings: CommonSe
     events.add(
       makeEvent({
         vendor: 'masstack',
+        shape: 'record',
+        // messageId is id, else externalId, and reference externalId: whether id was sent tells `{ externalId }` from `{ id, externalId }` with one value.
+        rawIdentity: [record.id],
         channel,
         messageId,
         recipient,
@@ -57,7 +59,6 @@ export const recordEvents = (records: ReadonlyArray<Located>, settings: CommonSe
         history: [],
         details: {},
         raw: record,
-        eventId: digest(['masstack', messageId, recipient, record.status, vendorTime ?? '']),
       }),
     )
   }

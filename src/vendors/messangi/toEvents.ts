@@ -3,14 +3,12 @@ import * as E from '../../internal/either.js'
 
 import type { IssuePath } from '../../errors/issue.js'
 import type { Built, CommonSettings, OptionProblem } from '../../internal/definition.js'
-import { digest } from '../../internal/digest.js'
-import { makeEvent, oneEvent } from '../../internal/events.js'
+import { makeEvent, makeInboundEvent, oneEvent } from '../../internal/events.js'
 import { rowOf, type ChannelRows } from '../../internal/rows.js'
 import { unknownStatusIssue } from '../../internal/statuses.js'
 import { parseOffsetDateTime } from '../../internal/time.js'
 import type { Channel } from '../../model/channel.js'
 import type { EventDetails } from '../../model/event.js'
-import type { InboundMessageEvent } from '../../model/inbound.js'
 import { MESSANGI_LEGACY_ROW_CATALOGS, MESSANGI_ROW_CATALOGS } from './rows/index.js'
 import {
   isoOfMessangiTime,
@@ -47,8 +45,6 @@ const CHANNEL_OF_TYPE: Readonly<Record<MessangiLegacyType, MessangiChannel>> = {
   EMAIL: 'email',
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] }
-
 /** Messangi may send an optional text field empty ("" is no reference): such a field is left out. */
 const given = (text: string | undefined): text is string => text !== undefined && text !== ''
 
@@ -57,6 +53,7 @@ const occurredAtOf = (date: string | undefined): string | undefined => (date ===
 
 /** What one delivery body says, whatever its shape. */
 interface StatusFields {
+  readonly shape: 'status' | 'sendResponse' | 'legacyStatus'
   readonly channel: Channel
   readonly catalogs: ChannelRows
   /** Whose catalog it is, for messages: the vendor's, or "Messangi legacy". */
@@ -81,6 +78,8 @@ const statusEvents = (fields: StatusFields): Built => {
   const entry = rowOf(fields.catalogs, fields.channel, fields.status)
   const event = makeEvent({
     vendor: 'messangi',
+    shape: fields.shape,
+    rawIdentity: [],
     channel: fields.channel,
     messageId: fields.id,
     recipient: fields.to,
@@ -92,7 +91,6 @@ const statusEvents = (fields: StatusFields): Built => {
     history: [],
     details: fields.details,
     raw: fields.raw,
-    eventId: digest(['messangi', fields.id, fields.to, fields.status, fields.date ?? '']),
   })
   return oneEvent(event, entry === undefined ? unknownStatusIssue('messangi', fields.catalogs, fields.channel, fields.status, fields.statusPath, fields.owner) : undefined)
 }
@@ -110,6 +108,7 @@ export const callbackEvents = (body: MessangiStatusCallback, settings: MessangiS
   if (given(body.campaignId)) details.campaignId = body.campaignId
   return E.right(
     statusEvents({
+      shape: 'status',
       channel: settings.channel,
       catalogs: MESSANGI_ROW_CATALOGS,
       id: body.id,
@@ -129,6 +128,7 @@ export const sendResponseEvents = (body: MessangiSendResponse, settings: Messang
   if (settings.channel === undefined) return E.left(MISSING_CHANNEL(settings.channel))
   return E.right(
     statusEvents({
+      shape: 'sendResponse',
       channel: settings.channel,
       catalogs: MESSANGI_ROW_CATALOGS,
       id: body.data.id,
@@ -150,6 +150,7 @@ export const sendResponseEvents = (body: MessangiSendResponse, settings: Messang
  */
 export const legacyEvents = (body: MessangiLegacyCallback): Built =>
   statusEvents({
+    shape: 'legacyStatus',
     channel: CHANNEL_OF_TYPE[body.TYPE],
     catalogs: MESSANGI_LEGACY_ROW_CATALOGS,
     owner: 'Messangi legacy',
@@ -166,51 +167,42 @@ export const legacyEvents = (body: MessangiLegacyCallback): Built =>
 /** `connection` as Messangi writes it, to a channel; anything else stays SMS, the documented one. */
 const channelOfConnection = (connection: string | undefined): Channel => (connection?.toUpperCase() === 'WHATSAPP' ? 'whatsapp' : 'sms')
 
-/** The `inbound` event of an MO callback. A date without a zone gives no `occurredAt`. */
-export const moEvents = (body: MessangiMoCallback): Built => {
-  const occurredAt = occurredAtOf(body.date)
-  // Field by field, in the order of the type: no conditional spread.
-  const event: Mutable<Partial<InboundMessageEvent>> = { kind: 'inbound', vendor: 'messangi', channel: channelOfConnection(body.connection), from: body.user }
-  if (body.origin !== undefined) event.to = body.origin
-  event.text = body.text
-  if (occurredAt !== undefined) event.occurredAt = occurredAt
-  if (body.date !== undefined) event.vendorTime = body.date
-  event.raw = body
-  event.eventId = digest(['messangi', 'inbound', body.id ?? '', body.user, body.text, body.date ?? ''])
-  // Every required field is set above.
-  return oneEvent(event as InboundMessageEvent, undefined)
-}
-
-/** An inbound event of a legacy form, whose recipient (`TO`) may be absent. */
-const legacyInbound = (channel: Channel, from: string, to: string | undefined, text: string, raw: Readonly<Record<string, unknown>>, eventId: string): Built => {
-  const event: Mutable<Partial<InboundMessageEvent>> = { kind: 'inbound', vendor: 'messangi', channel, from }
-  if (to !== undefined) event.to = to
-  event.text = text
-  event.raw = raw
-  event.eventId = eventId
-  // Every required field is set above.
-  return oneEvent(event as InboundMessageEvent, undefined)
-}
-
-/** The `inbound` event of a legacy MO form callback (`TYPE=MO_MESSAGE`). */
-export const legacyMoEvents = (body: MessangiLegacyMoCallback): Built =>
-  legacyInbound('sms', body.FROM, body.TO, body.TEXT, body, digest(['messangi', 'inbound', body.FROM, body.TO ?? '', body.TEXT]))
-
-/** The `inbound` event of a legacy Facebook message callback (`TYPE=FACEBOOK`). */
-export const legacyFacebookEvents = (body: MessangiLegacyFacebookCallback): Built =>
-  legacyInbound('facebook', body.FROM, body.TO, body.MESSAGE_BODY, body, digest(['messangi', 'inbound', 'facebook', body.MESSANGI_ID ?? '', body.FROM, body.MESSAGE_BODY]))
-
-/** The `inbound` event of the legacy inbound form (`mo`, `mobile`) that RapidPro's courier receives. */
-export const legacyInboundEvents = (body: MessangiLegacyInboundForm): Built =>
+/**
+ * The `inbound` event of an MO callback. A date without a zone gives no `occurredAt`. Its
+ * `id`, which the event keeps in `raw` only, is part of its eventId.
+ */
+export const moEvents = (body: MessangiMoCallback): Built =>
   oneEvent(
-    {
+    makeInboundEvent({
       kind: 'inbound',
       vendor: 'messangi',
-      channel: 'sms',
-      from: body.mobile,
-      text: body.mo,
+      shape: 'mo',
+      rawIdentity: [body.id],
+      channel: channelOfConnection(body.connection),
+      from: body.user,
+      to: body.origin,
+      text: body.text,
+      messageId: undefined,
+      occurredAt: occurredAtOf(body.date),
+      vendorTime: body.date,
       raw: body,
-      eventId: digest(['messangi', 'inbound', body.mobile, body.mo]),
-    },
+    }),
     undefined,
   )
+
+/** An inbound event of a legacy form: no message id, no time, and a recipient (`TO`) that may be absent. */
+const legacyInbound = (shape: 'legacyMo' | 'legacyFacebook' | 'legacyInbound', channel: Channel, from: string, to: string | undefined, text: string, raw: Readonly<Record<string, unknown>>, rawIdentity: ReadonlyArray<string | undefined>): Built =>
+  oneEvent(
+    makeInboundEvent({ kind: 'inbound', vendor: 'messangi', shape, rawIdentity, channel, from, to, text, messageId: undefined, occurredAt: undefined, vendorTime: undefined, raw }),
+    undefined,
+  )
+
+/** The `inbound` event of a legacy MO form callback (`TYPE=MO_MESSAGE`). */
+export const legacyMoEvents = (body: MessangiLegacyMoCallback): Built => legacyInbound('legacyMo', 'sms', body.FROM, body.TO, body.TEXT, body, [])
+
+/** The `inbound` event of a legacy Facebook message callback (`TYPE=FACEBOOK`); its `MESSANGI_ID`, kept in `raw` only, is part of its eventId. */
+export const legacyFacebookEvents = (body: MessangiLegacyFacebookCallback): Built =>
+  legacyInbound('legacyFacebook', 'facebook', body.FROM, body.TO, body.MESSAGE_BODY, body, [body.MESSANGI_ID])
+
+/** The `inbound` event of the legacy inbound form (`mo`, `mobile`) that RapidPro's courier receives. */
+export const legacyInboundEvents = (body: MessangiLegacyInboundForm): Built => legacyInbound('legacyInbound', 'sms', body.mobile, undefined, body.mo, body, [])

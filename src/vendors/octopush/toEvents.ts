@@ -1,14 +1,12 @@
 import type { IssuePath, UnknownStatusIssue } from '../../errors/issue.js'
 import type { Built, CommonSettings } from '../../internal/definition.js'
-import { digest } from '../../internal/digest.js'
-import { collector, makeEvent, makeHistoryEntry, oneEvent } from '../../internal/events.js'
+import { collector, makeEvent, makeHistoryEntry, makeInboundEvent, oneEvent } from '../../internal/events.js'
 import { rowOf } from '../../internal/rows.js'
 import { deepFreeze } from '../../internal/snapshot.js'
 import { unknownStatusIssue } from '../../internal/statuses.js'
 import { localToOffsetDateTime, type Zone } from '../../internal/time.js'
 import type { Channel } from '../../model/channel.js'
 import type { EventDetails, HistoryEntry } from '../../model/event.js'
-import type { InboundEvent } from '../../model/inbound.js'
 import { OCTOPUSH_ROW_CATALOGS } from './rows.js'
 import {
   VOICE_FIELDS,
@@ -51,9 +49,6 @@ const unknownStatus = (channel: Channel, status: string, path: IssuePath): Unkno
 
 const timeOf = (text: string, zone: Zone): string | undefined => localToOffsetDateTime(text, zone)
 
-const eventIdOf = (messageId: string, recipient: string, vendorStatus: string, vendorTime: string): string =>
-  digest(['octopush', messageId, recipient, vendorStatus, vendorTime])
-
 /** Whether a receipt carries a voice call's fields, at the top level or in `meta_data`. */
 const hasVoiceFields = (body: OctopushPhoneCallback): boolean =>
   VOICE_FIELDS.some((field) => body[field] !== undefined || body.meta_data?.[field] !== undefined)
@@ -82,6 +77,8 @@ export const phoneEvents = (body: OctopushPhoneCallback, settings: OctopushSetti
   if (chargedDuration !== undefined) details.chargedDurationSeconds = chargedDuration
   const event = makeEvent({
     vendor: 'octopush',
+    shape: 'phone',
+    rawIdentity: [],
     channel,
     messageId: body.message_id,
     recipient: body.number,
@@ -93,7 +90,6 @@ export const phoneEvents = (body: OctopushPhoneCallback, settings: OctopushSetti
     history: [],
     details,
     raw: body,
-    eventId: eventIdOf(body.message_id, body.number, body.status, body.delivery_date ?? ''),
   })
   return oneEvent(event, entry === undefined ? unknownStatus(channel, body.status, ['status']) : undefined)
 }
@@ -142,6 +138,8 @@ export const emailEvents = (body: OctopushEmailCallback, settings: OctopushSetti
     events.add(
       makeEvent({
         vendor: 'octopush',
+        shape: 'email',
+        rawIdentity: [],
         channel: 'email',
         messageId: body.message_id,
         recipient: delivery.email,
@@ -153,40 +151,50 @@ export const emailEvents = (body: OctopushEmailCallback, settings: OctopushSetti
         history,
         details,
         raw: { ...envelope, deliveries: [delivery] },
-        eventId: eventIdOf(body.message_id, delivery.email, delivery.status, delivery.delivery_date),
       }),
     )
   }
   return events.built()
 }
 
-/** The `opt_out` event of a STOP callback (built field by field, in the order of the type: no spread). */
-export const stopEvents = (body: OctopushStopCallback, settings: OctopushSettings): Built => {
-  const occurredAt = timeOf(body.stop_date, settings.zone)
-  const event: Mutable<Partial<InboundEvent>> = { kind: 'opt_out', vendor: 'octopush', channel: 'sms', from: body.number }
-  if (body.text !== undefined) event.text = body.text
-  if (body.message_id !== undefined) event.messageId = body.message_id
-  if (occurredAt !== undefined) event.occurredAt = occurredAt
-  event.vendorTime = body.stop_date
-  event.raw = body
-  event.eventId = digest(['octopush', 'opt_out', body.number, body.text ?? '', body.stop_date])
-  // Every required field is set above.
-  return oneEvent(event as InboundEvent, undefined)
-}
+/** The `opt_out` event of a STOP callback. */
+export const stopEvents = (body: OctopushStopCallback, settings: OctopushSettings): Built =>
+  oneEvent(
+    makeInboundEvent({
+      kind: 'opt_out',
+      vendor: 'octopush',
+      shape: 'stop',
+      rawIdentity: [],
+      channel: 'sms',
+      from: body.number,
+      to: undefined,
+      text: body.text,
+      messageId: body.message_id,
+      occurredAt: timeOf(body.stop_date, settings.zone),
+      vendorTime: body.stop_date,
+      raw: body,
+    }),
+    undefined,
+  )
 
-/** The `inbound` event of an inbound SMS callback (built field by field, in the order of the type: no spread). */
+/** The `inbound` event of an inbound SMS callback. */
 export const inboundEvents = (body: OctopushInboundCallback, settings: OctopushSettings): Built => {
   const vendorTime = body.reception_date ?? body.answer_date
-  const occurredAt = vendorTime === undefined ? undefined : timeOf(vendorTime, settings.zone)
-  const messageId = body.message_id ?? body.meta_data?.message_id
-  const event: Mutable<Partial<InboundEvent>> = { kind: 'inbound', vendor: 'octopush', channel: 'sms', from: body.number }
-  if (body.sim_card_number !== undefined) event.to = body.sim_card_number
-  event.text = body.text
-  if (messageId !== undefined) event.messageId = messageId
-  if (occurredAt !== undefined) event.occurredAt = occurredAt
-  if (vendorTime !== undefined) event.vendorTime = vendorTime
-  event.raw = body
-  event.eventId = digest(['octopush', 'inbound', body.number, body.text, vendorTime ?? ''])
-  // Every required field is set above.
-  return oneEvent(event as InboundEvent, undefined)
+  return oneEvent(
+    makeInboundEvent({
+      kind: 'inbound',
+      vendor: 'octopush',
+      shape: 'inbound',
+      rawIdentity: [],
+      channel: 'sms',
+      from: body.number,
+      to: body.sim_card_number,
+      text: body.text,
+      messageId: body.message_id ?? body.meta_data?.message_id,
+      occurredAt: vendorTime === undefined ? undefined : timeOf(vendorTime, settings.zone),
+      vendorTime,
+      raw: body,
+    }),
+    undefined,
+  )
 }
