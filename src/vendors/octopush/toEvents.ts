@@ -5,7 +5,7 @@ import { collector, makeEvent, makeHistoryEntry, oneEvent } from '../../internal
 import { rowOf } from '../../internal/rows.js'
 import { deepFreeze } from '../../internal/snapshot.js'
 import { unknownStatusIssue } from '../../internal/statuses.js'
-import { localToOffsetDateTime, type Zone } from '../../internal/time.js'
+import { localToOffsetDateTime, parseOffsetDateTime, type Zone } from '../../internal/time.js'
 import type { Channel } from '../../model/channel.js'
 import type { EventDetails, HistoryEntry } from '../../model/event.js'
 import type { InboundEvent } from '../../model/inbound.js'
@@ -49,7 +49,18 @@ const CHANNEL_OF: Readonly<Record<OctopushPhoneChannel, OctopushPhoneChannelOpti
 const unknownStatus = (channel: Channel, status: string, path: IssuePath): UnknownStatusIssue =>
   unknownStatusIssue('octopush', OCTOPUSH_ROW_CATALOGS, channel, status, path)
 
-const timeOf = (text: string, zone: Zone): string | undefined => localToOffsetDateTime(text, zone)
+/** A date as an instant: a zone-less `YYYY-MM-DD HH:mm:ss` read in the zone, an ISO-8601 instant with `Z` or an offset as it says. */
+const timeOf = (text: string, zone: Zone): string | undefined => localToOffsetDateTime(text, zone) ?? parseOffsetDateTime(text)?.iso
+
+/** `00` then 7 to 15 digits, the first not 0 (an E.164 number's): the international notation the octopush-dm.com API wrote and required. */
+const DOUBLE_ZERO_INTERNATIONAL = /^00[1-9][0-9]{6,14}$/
+
+/**
+ * A phone number as events report it: one in `00` international notation
+ * (`0033601010101`, as the older octopush-dm.com API wrote numbers and required them for
+ * sending) as `+33601010101`; any other text as sent. `raw` keeps the original.
+ */
+const phoneNumberOf = (number: string): string => (DOUBLE_ZERO_INTERNATIONAL.test(number) ? `+${number.slice(2)}` : number)
 
 const eventIdOf = (messageId: string, recipient: string, vendorStatus: string, vendorTime: string): string =>
   digest(['octopush', messageId, recipient, vendorStatus, vendorTime])
@@ -84,7 +95,7 @@ export const phoneEvents = (body: OctopushPhoneCallback, settings: OctopushSetti
     vendor: 'octopush',
     channel,
     messageId: body.message_id,
-    recipient: body.number,
+    recipient: phoneNumberOf(body.number),
     vendorStatus: body.status,
     entry,
     occurredAt: body.delivery_date === undefined ? undefined : timeOf(body.delivery_date, settings.zone),
@@ -163,7 +174,7 @@ export const emailEvents = (body: OctopushEmailCallback, settings: OctopushSetti
 /** The `opt_out` event of a STOP callback (built field by field, in the order of the type: no spread). */
 export const stopEvents = (body: OctopushStopCallback, settings: OctopushSettings): Built => {
   const occurredAt = timeOf(body.stop_date, settings.zone)
-  const event: Mutable<Partial<InboundEvent>> = { kind: 'opt_out', vendor: 'octopush', channel: 'sms', from: body.number }
+  const event: Mutable<Partial<InboundEvent>> = { kind: 'opt_out', vendor: 'octopush', channel: 'sms', from: phoneNumberOf(body.number) }
   if (body.text !== undefined) event.text = body.text
   if (body.message_id !== undefined) event.messageId = body.message_id
   if (occurredAt !== undefined) event.occurredAt = occurredAt
@@ -178,11 +189,11 @@ export const stopEvents = (body: OctopushStopCallback, settings: OctopushSetting
 export const inboundEvents = (body: OctopushInboundCallback, settings: OctopushSettings): Built => {
   const vendorTime = body.reception_date ?? body.answer_date
   const occurredAt = vendorTime === undefined ? undefined : timeOf(vendorTime, settings.zone)
-  const messageId = body.message_id ?? body.meta_data?.message_id
-  const event: Mutable<Partial<InboundEvent>> = { kind: 'inbound', vendor: 'octopush', channel: 'sms', from: body.number }
-  if (body.sim_card_number !== undefined) event.to = body.sim_card_number
+  const event: Mutable<Partial<InboundEvent>> = { kind: 'inbound', vendor: 'octopush', channel: 'sms', from: phoneNumberOf(body.number) }
+  if (body.sim_card_number !== undefined) event.to = phoneNumberOf(body.sim_card_number)
   event.text = body.text
-  if (messageId !== undefined) event.messageId = messageId
+  // The codec read message_id from the root or, failing that, from the sender's node.
+  if (body.message_id !== undefined) event.messageId = body.message_id
   if (occurredAt !== undefined) event.occurredAt = occurredAt
   if (vendorTime !== undefined) event.vendorTime = vendorTime
   event.raw = body
