@@ -6,6 +6,7 @@ import { VENDOR_NAMES } from './model/names.js'
 import type { Vendor } from './model/vendor.js'
 import { isRecord } from './internal/records.js'
 import { MESSANGI_SEND_RESPONSE_MARKERS } from './vendors/messangi/callback.js'
+import { OCTOPUSH_KIND_MARKERS } from './vendors/octopush/callback.js'
 import { SENDER_NUMBER_PATHS } from './vendors/octopush/codec.js'
 
 /**
@@ -79,6 +80,13 @@ const foundField = (body: Body, field: string | ReadonlyArray<string>): string |
 const OCTOPUSH_SENDER = SENDER_NUMBER_PATHS
 
 /**
+ * An Octopush body with none of the fields that tell its kinds apart: the decoder reads it
+ * as a receipt when it has `status` or `channel`, else as a reply when it has `text`.
+ */
+const hasNoOctopushMarker = (b: Body): boolean => !OCTOPUSH_KIND_MARKERS.some((field) => has(b, field))
+const isUndatedOctopushReply = (b: Body): boolean => hasNoOctopushMarker(b) && !has(b, 'status') && !has(b, 'channel')
+
+/**
  * A Messangi send API response: its marker (`data`, as the decoder decides; `meta` is
  * optional), holding the fields the decoder requires of it (`id`, `status`, `to`), which
  * also tell it from a Masstack envelope's `data` (a record without `to`).
@@ -98,6 +106,7 @@ const LEGACY_TYPES: Readonly<Record<string, Channel>> = { SMS: 'sms', PUSH: 'pus
 const lookup = (table: Readonly<Record<string, Channel>>, value: unknown): Channel | undefined =>
   typeof value === 'string' && Object.prototype.hasOwnProperty.call(table, value) ? table[value] : undefined
 const isMasstackRecord = (u: unknown): boolean => isRecord(u) && has(u, 'status') && (has(u, 'terminatingNumber') || has(u, 'destinationEmail'))
+const holdsMasstackRecords = (u: unknown): boolean => isMasstackRecord(u) || (Array.isArray(u) && u.length > 0 && u.every(isMasstackRecord))
 
 /** Most specific first; a body matching rules of two vendors is ambiguous. */
 const RULES: ReadonlyArray<Rule> = [
@@ -107,6 +116,9 @@ const RULES: ReadonlyArray<Rule> = [
   { vendor: 'octopush', kind: 'delivery', shape: 'Octopush e-mail delivery callback', fields: ['message_id', 'deliveries'], test: (b) => Array.isArray(b['deliveries']), channel: () => 'email' },
   { vendor: 'octopush', kind: 'delivery', shape: 'Octopush delivery callback', fields: ['message_id', 'number', 'status', 'delivery_date'], channel: octopushChannel },
   { vendor: 'octopush', kind: 'delivery', shape: 'Octopush delivery callback (DELIVERY_DATE in capitals)', fields: ['message_id', 'number', 'status', 'DELIVERY_DATE'], channel: octopushChannel },
+  // Bodies without the fields Octopush documents on every callback, which its decoder reads as integrations in the wild expect.
+  { vendor: 'octopush', kind: 'delivery', shape: 'Octopush delivery callback (no delivery_date)', fields: ['message_id', 'number', 'status'], test: hasNoOctopushMarker, channel: octopushChannel },
+  { vendor: 'octopush', kind: 'inbound', shape: 'Octopush inbound SMS callback (no date)', fields: [OCTOPUSH_SENDER, 'text'], test: isUndatedOctopushReply, channel: () => 'sms' },
   { vendor: 'messangi', kind: 'inbound', shape: 'Messangi legacy inbound (MO) callback', fields: ['TYPE', 'FROM', 'TEXT'], test: (b) => b['TYPE'] === 'MO_MESSAGE', channel: () => 'sms' },
   { vendor: 'messangi', kind: 'inbound', shape: 'Messangi legacy Facebook message callback', fields: ['TYPE', 'FROM', 'MESSAGE_BODY'], test: (b) => b['TYPE'] === 'FACEBOOK', channel: () => 'facebook' },
   { vendor: 'messangi', kind: 'delivery', shape: 'Messangi legacy status callback', fields: ['TYPE', 'MESSANGI_ID', 'STATUS'], channel: (b) => lookup(LEGACY_TYPES, b['TYPE']) },
@@ -115,6 +127,8 @@ const RULES: ReadonlyArray<Rule> = [
   { vendor: 'messangi', kind: 'delivery', shape: 'Messangi send API response', fields: MESSANGI_SEND_RESPONSE_MARKERS, test: isSendResponse },
   { vendor: 'messangi', kind: 'delivery', shape: 'Messangi status callback (the channel must be named)', fields: ['id', 'status', 'to'] },
   { vendor: 'masstack', kind: 'delivery', shape: 'Masstack Communications API envelope', fields: ['commit', 'data'] },
+  // `commit` is optional in the envelope the decoder reads: `data` holding records says it.
+  { vendor: 'masstack', kind: 'delivery', shape: 'Masstack Communications API envelope', fields: ['data'], test: (b) => !has(b, 'commit') && holdsMasstackRecords(b['data']) },
   { vendor: 'masstack', kind: 'delivery', shape: 'Masstack communication record', fields: ['status'], test: isMasstackRecord, channel: (b) => (has(b, 'terminatingNumber') ? 'sms' : 'email') },
 ]
 

@@ -50,6 +50,11 @@ describe('each rule gives its whole answer', () => {
     ['Octopush inbound, older, sender in meta_data', { answer_date: 'd', text: 't', meta_data: { number: 'n' } }, found('octopush', 'inbound', 'Octopush inbound SMS callback (older answer_date)', ['answer_date', 'meta_data.number', 'text'], 'sms')],
     ['Messangi status callback', { id: 1, status: 's', to: 't' }, found('messangi', 'delivery', 'Messangi status callback (the channel must be named)', ['id', 'status', 'to'])],
     ['Masstack envelope', { commit: true, data: [] }, found('masstack', 'delivery', 'Masstack Communications API envelope', ['commit', 'data'])],
+    ['Masstack envelope without commit, one record', { data: { status: 's', terminatingNumber: 'n' } }, found('masstack', 'delivery', 'Masstack Communications API envelope', ['data'])],
+    ['Masstack envelope without commit, a list', { data: [{ status: 's', destinationEmail: 'e' }] }, found('masstack', 'delivery', 'Masstack Communications API envelope', ['data'])],
+    ['Octopush receipt without delivery_date', { message_id: 'm', number: 'n', status: 's' }, found('octopush', 'delivery', 'Octopush delivery callback (no delivery_date)', ['message_id', 'number', 'status'], 'sms')],
+    ['Octopush reply without a date', { number: 'n', text: 't' }, found('octopush', 'inbound', 'Octopush inbound SMS callback (no date)', ['number', 'text'], 'sms')],
+    ['Octopush reply without a date, sender in metadata', { text: 't', metadata: { number: 'n' } }, found('octopush', 'inbound', 'Octopush inbound SMS callback (no date)', ['metadata.number', 'text'], 'sms')],
     ['Masstack SMS record', { status: 's', terminatingNumber: 'n' }, found('masstack', 'delivery', 'Masstack communication record', ['status'], 'sms')],
     ['Masstack e-mail record', { status: 's', destinationEmail: 'e' }, found('masstack', 'delivery', 'Masstack communication record', ['status'], 'email')],
     ['Masstack list', [{ status: 's', terminatingNumber: 'n' }, { status: 's', destinationEmail: 'e' }], { detected: true, vendor: 'masstack', kind: 'delivery', shape: 'Masstack list of communication records', evidence: ['status', 'terminatingNumber or destinationEmail'] }],
@@ -80,8 +85,11 @@ describe('near misses are not detected', () => {
     ['a record with status but no number or address', { status: 's' }],
     ['a record with a number but no status', { terminatingNumber: 'n' }],
     ['an e-mail receipt whose deliveries is not a list', { message_id: 'm', deliveries: {} }],
-    ['a receipt field that is null', { ...receipt, delivery_date: null }],
-    ['a receipt field that is undefined', { ...receipt, delivery_date: undefined }],
+    ['a receipt field that is null', { ...receipt, number: null }],
+    ['a receipt field that is undefined', { ...receipt, number: undefined }],
+    ['a Masstack data without commit that holds no record', { data: { status: 's' } }],
+    ['a Masstack data without commit that is an empty list', { data: [] }],
+    ['an undated Octopush reply that has a status', { number: 'n', text: 't', status: 's' }],
   ])('%s', (_, body) => {
     expect(notDetected(body)).toMatch(/^no known callback has these fields \(/)
   })
