@@ -33,6 +33,9 @@ export interface OctopushDateTimeBrand {
   readonly OctopushDateTime: unique symbol
 }
 
+/** An ISO-8601 instant: `T` between date and time, then `Z` or an offset (`2026-03-08T17:01:23.000Z`, `…23+01:00`). */
+const isInstant = (s: string): boolean => s[10] === 'T' && isOffsetDateTime(s)
+
 /**
  * Octopush's date-time text, `YYYY-MM-DD HH:mm:ss`, with no zone ("Date of acknowledgment
  * in format Y-m-d H:i:s"), read in the vendor's zone. An ISO-8601 instant with `Z` or an
@@ -45,7 +48,7 @@ export interface OctopushDateTimeBrand {
  */
 export const OctopushDateTime = /*#__PURE__*/ t.brand(
   t.string,
-  (s): s is t.Branded<string, OctopushDateTimeBrand> => isLocalDateTime(s) || isOffsetDateTime(s),
+  (s): s is t.Branded<string, OctopushDateTimeBrand> => isLocalDateTime(s) || isInstant(s),
   'OctopushDateTime',
 )
 
