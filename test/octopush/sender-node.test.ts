@@ -109,10 +109,11 @@ describe('properties of the sender\'s places', () => {
     const result = normalizeWebhook('octopush', withSender(base, where, value))
     if (E.isLeft(result)) throw new Error(formatError(result.left))
     const [event] = result.right
-    strictEqual(event?.kind, isStop ? 'opt_out' : 'inbound')
-    // The place does not change the event: the same as the number at the root.
+    if (event === undefined) throw new Error('no event')
+    strictEqual(event.kind, isStop ? 'opt_out' : 'inbound')
+    // The place does not change the event: the same as the number at the root, but for raw (the body as sent).
     const atRoot = rightOf(normalizeWebhook('octopush', withSender(base, 'root', value)))[0]
-    deepStrictEqual(event, atRoot === undefined ? undefined : { ...atRoot, raw: event?.raw })
+    deepStrictEqual(event, atRoot === undefined ? undefined : { ...atRoot, raw: event.raw })
   })
 
   property('numbers in two places: accepted exactly when they are the same text', [fc.uniqueArray(place, { minLength: 2, maxLength: 3 }), number, number], (places, first, second) => {

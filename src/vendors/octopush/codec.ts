@@ -231,7 +231,7 @@ export const SENDER_NUMBER_PATHS: ReadonlyArray<string> = ['number', ...SENDER_N
 const SenderNode = /*#__PURE__*/ emptyAsObject(struct('OctopushSenderNode', {}, { number: PhoneNumberText, message_id: t.string }))
 
 /** What a STOP or reply codec checks before the sender is read from where it is. */
-type SenderFields = { readonly number?: string; readonly message_id?: string } & { readonly [K in (typeof SENDER_NODES)[number]]?: t.TypeOf<typeof SenderNode> }
+type SenderFields = { readonly number?: string; readonly message_id?: string } & Partial<Readonly<Record<(typeof SENDER_NODES)[number], t.TypeOf<typeof SenderNode>>>>
 
 /** A STOP or reply whose sender was found: `number` at the root, whichever place it came from. */
 type WithSender<A> = A & { readonly number: string }
