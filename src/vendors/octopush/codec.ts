@@ -233,9 +233,6 @@ const SenderNode = /*#__PURE__*/ emptyAsObject(struct('OctopushSenderNode', {}, 
 /** What a STOP or reply codec checks before the sender is read from where it is. */
 type SenderFields = { readonly number?: string; readonly message_id?: string } & Partial<Readonly<Record<(typeof SENDER_NODES)[number], t.TypeOf<typeof SenderNode>>>>
 
-/** A STOP or reply whose sender was found: `number` at the root, whichever place it came from. */
-type WithSender<A> = A & { readonly number: string }
-
 /** The places a sender's field may be, in the order they are read: the root first, then each node. */
 const placesOf = (field: 'number' | 'message_id'): ReadonlyArray<ReadonlyArray<string>> => [[field], ...SENDER_NODES.map((node) => [node, field])]
 
@@ -266,7 +263,7 @@ const foundAt = (u: unknown, field: 'number' | 'message_id'): ReadonlyArray<read
  * no number anywhere is refused as missing `number`. `message_id` links the message only,
  * so the first place that has one wins.
  */
-const withSenderNode = <A extends SenderFields>(codec: t.Type<A, A>): t.Type<WithSender<A>, WithSender<A>> => {
+const withSenderNode = <A extends SenderFields>(codec: t.Type<A, A>): t.Type<A & { readonly number: string }, A & { readonly number: string }> => {
   const conflict = (u: unknown): readonly [ReadonlyArray<string>, unknown, unknown] | undefined => {
     const [first, ...others] = foundAt(u, 'number')
     if (first === undefined) return undefined
@@ -274,9 +271,9 @@ const withSenderNode = <A extends SenderFields>(codec: t.Type<A, A>): t.Type<Wit
     return undefined
   }
   // In decoded form: the number and any message id are at the root, and no node contradicts them.
-  const is = (u: unknown): u is WithSender<A> =>
+  const is = (u: unknown): u is A & { readonly number: string } =>
     codec.is(u) && typeof u.number === 'string' && (u.message_id !== undefined || foundAt(u, 'message_id').length === 0) && conflict(u) === undefined
-  return new t.Type<WithSender<A>, WithSender<A>>(
+  return new t.Type<A & { readonly number: string }, A & { readonly number: string }>(
     codec.name,
     is,
     (u, c) => {
@@ -294,7 +291,7 @@ const withSenderNode = <A extends SenderFields>(codec: t.Type<A, A>): t.Type<Wit
       const number = body.number ?? body.metadata?.number ?? body.meta_data?.number
       if (number === undefined) return t.failures([missing()])
       const messageId = body.message_id ?? body.metadata?.message_id ?? body.meta_data?.message_id
-      if (body.number !== undefined && messageId === body.message_id) return t.success(body as WithSender<A>)
+      if (body.number !== undefined && messageId === body.message_id) return t.success(body as A & { readonly number: string })
       // Copied with spread: every key stays plain data.
       return t.success({ ...body, number, ...(messageId !== undefined && { message_id: messageId }) })
     },
