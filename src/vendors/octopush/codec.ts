@@ -219,22 +219,25 @@ export type OctopushEmailCallback = t.TypeOf<typeof OctopushEmailCallback>
  * other Octopush node (the account setting that moves inbound fields into a node is
  * named `use_metadata_node_for_inbound`).
  */
-const SENDER_NODES = ['metadata', 'meta_data'] as const
+type SenderNodeName = 'metadata' | 'meta_data'
 
 /**
  * Where a STOP or reply may carry the sender's number, as dotted paths, in the order they
  * are read: what `detectVendor` looks for, from the same list the codec reads.
  */
-export const SENDER_NUMBER_PATHS: ReadonlyArray<string> = ['number', ...SENDER_NODES.map((node) => `${node}.number`)]
+export const SENDER_NUMBER_PATHS: ReadonlyArray<string> = ['number', 'metadata.number', 'meta_data.number']
 
-/** A node of {@link SENDER_NODES}: the sender's number and the message id, either optional; `[]` or `""` is an empty one. */
+/** A node of the sender's nodes (`metadata`, `meta_data`): the sender's number and the message id, either optional; `[]` or `""` is an empty one. */
 const SenderNode = /*#__PURE__*/ emptyAsObject(struct('OctopushSenderNode', {}, { number: PhoneNumberText, message_id: t.string }))
 
 /** What a STOP or reply codec checks before the sender is read from where it is. */
-type SenderFields = { readonly number?: string; readonly message_id?: string } & Partial<Readonly<Record<(typeof SENDER_NODES)[number], t.TypeOf<typeof SenderNode>>>>
+type SenderFields = { readonly number?: string; readonly message_id?: string } & Partial<Readonly<Record<SenderNodeName, t.TypeOf<typeof SenderNode>>>>
 
-/** The places a sender's field may be, in the order they are read: the root first, then each node. */
-const placesOf = (field: 'number' | 'message_id'): ReadonlyArray<ReadonlyArray<string>> => [[field], ...SENDER_NODES.map((node) => [node, field])]
+/** The places a sender's field may be, in the order they are read: the root first, then each node of the sender's nodes (`metadata`, `meta_data`). */
+const PLACES: Readonly<Record<'number' | 'message_id', ReadonlyArray<ReadonlyArray<string>>>> = {
+  number: [['number'], ['metadata', 'number'], ['meta_data', 'number']],
+  message_id: [['message_id'], ['metadata', 'message_id'], ['meta_data', 'message_id']],
+}
 
 /** The value at a path of a body, if every step is an own field of a record. */
 const valueAt = (u: unknown, path: ReadonlyArray<string>): unknown => {
@@ -246,15 +249,15 @@ const valueAt = (u: unknown, path: ReadonlyArray<string>): unknown => {
   return node
 }
 
-/** The first of the places a field is given in (not `undefined`), with its value as sent. */
+/** Every place a field is given in (not `undefined`), in reading order, with its value as sent. */
 const foundAt = (u: unknown, field: 'number' | 'message_id'): ReadonlyArray<readonly [ReadonlyArray<string>, unknown]> =>
-  placesOf(field).flatMap((path) => {
+  PLACES[field].flatMap((path) => {
     const value = valueAt(u, path)
     return value === undefined ? [] : [[path, value] as const]
   })
 
 /**
- * A STOP or reply codec that also reads the sender from a node ({@link SENDER_NODES}).
+ * A STOP or reply codec that also reads the sender from a node (the sender's nodes (`metadata`, `meta_data`)).
  * `number` and `message_id` are taken from the root, else from `metadata`, else from
  * `meta_data`, and the decoded body has them at the root (the node is kept as sent).
  * Where two places carry a number, they must be the same text: a body whose root and
