@@ -223,11 +223,13 @@ type SenderNodeName = 'metadata' | 'meta_data'
 
 /**
  * Where a STOP or reply may carry the sender's number, as dotted paths, in the order they
- * are read: what `detectVendor` looks for, from the same list the codec reads.
+ * are read: what `detectVendor` looks for. The same places as `PLACES.number` below
+ * (test/detect-decodable.test.ts checks that a body with its sender in any of them is
+ * detected as the codec decodes it).
  */
 export const SENDER_NUMBER_PATHS: ReadonlyArray<string> = ['number', 'metadata.number', 'meta_data.number']
 
-/** A node of the sender's nodes (`metadata`, `meta_data`): the sender's number and the message id, either optional; `[]` or `""` is an empty one. */
+/** A sender's node (`metadata` or `meta_data`): the sender's number and the message id, either optional; `[]` or `""` is an empty one. */
 const SenderNode = /*#__PURE__*/ emptyAsObject(struct('OctopushSenderNode', {}, { number: PhoneNumberText, message_id: t.string }))
 
 /** What a STOP or reply codec checks before the sender is read from where it is. */
