@@ -72,7 +72,7 @@ describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built detec
   it('catalog exits 0 with the table and 2 for an unknown vendor', () => {
     const table = spawnSync(process.execPath, [cli, 'catalog', 'octopush'], { encoding: 'utf8' })
     expect(table.status).toBe(0)
-    expect(table.stdout.split('\n')[0]).toBe('Octopush status catalog (33 rows)')
+    expect(table.stdout.split('\n')[0]).toBe('Octopush status catalog (35 rows)')
     expect(spawnSync(process.execPath, [cli, 'catalog', 'twilio'], { encoding: 'utf8' }).status).toBe(2)
   })
 })

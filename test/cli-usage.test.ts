@@ -185,7 +185,7 @@ describe('tables', () => {
   it('the catalog table: a title, a blank line, the heading, then a row per code, aligned under the heading, unpadded at the end', () => {
     const rows = catalogRows('octopush', undefined)
     const lines = catalogTable('octopush', rows).split('\n')
-    expect(lines.slice(0, 2)).toEqual(['Octopush status catalog (33 rows)', ''])
+    expect(lines.slice(0, 2)).toEqual(['Octopush status catalog (35 rows)', ''])
     const heading = lines[2] ?? ''
     const titles = ['channel', 'code', 'status', 'classification', 'failure', 'vendor description']
     expect(heading.split(/ {2,}/)).toEqual(titles)

@@ -113,7 +113,7 @@ describe('deliverykit normalize (in memory)', () => {
     expect(lines[2]).toMatch(/^channel +code +status +classification +failure +vendor description$/)
     expect(lines.find((line) => line.includes(' DEFERRED '))).toMatch(/^e-mail +DEFERRED +deferred +transient +The e-mail was rejected/)
     const json = JSON.parse(runWith(['catalog', 'octopush', '--json']).stdout) as ReadonlyArray<Record<string, unknown>>
-    expect(json).toHaveLength(33)
+    expect(json).toHaveLength(35)
     expect(json[0]).toMatchObject({ vendor: 'octopush', channel: 'all', code: 'DELIVERED', status: 'delivered', classification: 'final' })
     expect(runWith(['catalog', 'masstack', '--channel', 'push'])).toMatchObject({ code: EXIT.usage })
     expect(runWith(['catalog', 'nope']).stderr).toBe('deliverykit: --vendor: expected one of octopush, messangi, masstack, received "nope" (see deliverykit --help)\n')

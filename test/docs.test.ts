@@ -64,13 +64,22 @@ describe('status table coverage', () => {
     expect(exceeded[3]).toContain('(https://docs.messangi.com/docs/sms-status)')
     // A code of the vendor's table has no source.
     expect(rowOf('docs/vendors/messangi.md', 'DELIVRD')[3]).toBe('')
+    // The older octopush-dm.com API's codes: their source, and descriptions marked as deliverykit's.
+    const octopushRow = (code: string): ReadonlyArray<string> =>
+      (statusTables()['docs/vendors/octopush.md'] ?? '').split('\n').find((row) => row.startsWith(`| \`${code}\` | all |`))?.split(/(?<!\\)\|/).slice(1, -1).map((text) => text.trim()) ?? []
+    for (const code of ['INVALID_DESTINATION_ADDRESS', 'OUT_OF_DATE']) {
+      expect(octopushRow(code)[2]).toMatch(new RegExp(`^${WRITTEN_BY_DELIVERYKIT.replace(/[()*]/g, '\\$&')} `))
+      expect(octopushRow(code)[3]).toContain('RaspbianFrance/raspisms, adapters/OctopushVirtualNumberAdapter.php')
+    }
+    expect(octopushRow('EXPIRED')[3]).toBe('')
   })
 
   it('shows the legacy catalogs, one row per (TYPE, code), with the same marks', () => {
     const rows = (legacyStatusTables()['docs/vendors/messangi.md'] ?? '').split('\n').slice(2)
-    expect(rows).toHaveLength(33 + 14 + 1)
+    expect(rows).toHaveLength(33 + 14 + 2)
     expect(rows.find((row) => row.startsWith('| `UNDELIV` | SMS |'))).toContain(`| ${WRITTEN_BY_DELIVERYKIT} Description not obtained`)
     expect(rows.find((row) => row.startsWith('| `SENT` | push |'))).toContain('https://messangi.com/documentation/doku.php?id=restapi:message')
+    expect(rows.find((row) => row.startsWith('| `DELIVERED_TO_DEVICE` | push |'))).toContain('| Delivered to Device | The PUSH table of the status appendix was not obtained')
     expect(rows.find((row) => row.startsWith('| `INVALID ROUTING` | SMS |'))).toContain('| Invalid or Incorrect routing. |')
   })
 })

@@ -77,7 +77,7 @@ describe('bad bodies', () => {
     const error = leftOf(normalize('octopush', { ...sms, delivery_date: date }))
     expect(error.issues[0]).toMatchObject({ code: 'invalid_value', path: ['delivery_date'] })
     expect(messagesOf(error)[0]).toBe(
-      `delivery_date: ${JSON.stringify(date)} is not a valid date-time; expected "YYYY-MM-DD HH:mm:ss" (Octopush local time)`,
+      `delivery_date: ${JSON.stringify(date)} is not a valid date-time; expected "YYYY-MM-DD HH:mm:ss" (Octopush local time) or an ISO-8601 instant with Z or an offset`,
     )
   })
 
@@ -169,13 +169,13 @@ describe('formatError and formatPath', () => {
     expect(error.issues).toHaveLength(13)
     const lines = formatError(error).split('\n')
     expect(lines).toHaveLength(11)
-    expect(lines[0]).toBe('deliveries[0].delivery_date: "yesterday" is not a valid date-time; expected "YYYY-MM-DD HH:mm:ss" (Octopush local time)')
+    expect(lines[0]).toBe('deliveries[0].delivery_date: "yesterday" is not a valid date-time; expected "YYYY-MM-DD HH:mm:ss" (Octopush local time) or an ISO-8601 instant with Z or an offset')
     expect(lines[10]).toBe('… and 3 more issues')
   })
 
   it('cuts long received values', () => {
     const error = leftOf(normalize('octopush', { ...sms, delivery_date: 'x'.repeat(1000) }))
-    expect(messagesOf(error)[0]).toBe(`delivery_date: "${'x'.repeat(60)}…" (1000 characters) is not a valid date-time; expected "YYYY-MM-DD HH:mm:ss" (Octopush local time)`)
+    expect(messagesOf(error)[0]).toBe(`delivery_date: "${'x'.repeat(60)}…" (1000 characters) is not a valid date-time; expected "YYYY-MM-DD HH:mm:ss" (Octopush local time) or an ISO-8601 instant with Z or an offset`)
   })
 })
 

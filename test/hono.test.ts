@@ -81,7 +81,7 @@ describe('examples/hono-server.ts over real HTTP', () => {
       success: false,
       data: body,
       error: [
-        { message: 'delivery_date: "2025-02-30 25:61:00" is not a valid date-time; expected "YYYY-MM-DD HH:mm:ss" (Octopush local time)', path: ['delivery_date'] },
+        { message: 'delivery_date: "2025-02-30 25:61:00" is not a valid date-time; expected "YYYY-MM-DD HH:mm:ss" (Octopush local time) or an ISO-8601 instant with Z or an offset', path: ['delivery_date'] },
         { message: 'unit_price: expected number or numeric text, received "free"', path: ['unit_price'] },
       ],
     })
@@ -89,7 +89,7 @@ describe('examples/hono-server.ts over real HTTP', () => {
     expect(result.quarantined).toEqual([
       [
         body,
-        'delivery_date: "2025-02-30 25:61:00" is not a valid date-time; expected "YYYY-MM-DD HH:mm:ss" (Octopush local time)\nunit_price: expected number or numeric text, received "free"',
+        'delivery_date: "2025-02-30 25:61:00" is not a valid date-time; expected "YYYY-MM-DD HH:mm:ss" (Octopush local time) or an ISO-8601 instant with Z or an offset\nunit_price: expected number or numeric text, received "free"',
       ],
     ])
   })

@@ -172,6 +172,17 @@ describe('where the schema and deliverykit differ by design (listed in docs/json
     expect([deliverykitAccepts('octopush', octopush), schemaAccepts('octopush', octopush)]).toEqual([false, false])
   })
 
+  it('an Octopush reply with the same number at the root and in its metadata node: deliverykit accepts it, the schema (which cannot compare two values) asks for one place', () => {
+    const body = { text: 'OUI', reception_date: '2026-03-09 11:30:45', number: '+33600000000', metadata: { number: '+33600000000' } }
+    expect(deliverykitAccepts('octopush', body)).toBe(true)
+    expect(schemaAccepts('octopush', body)).toBe(false)
+    // Two different numbers: both refuse; one place: both accept.
+    const differing = { ...body, metadata: { number: '+33611111111' } }
+    expect([deliverykitAccepts('octopush', differing), schemaAccepts('octopush', differing)]).toEqual([false, false])
+    const { number: _number, ...inTheNode } = body
+    expect([deliverykitAccepts('octopush', inTheNode), schemaAccepts('octopush', inTheNode)]).toEqual([true, true])
+  })
+
   it('a value JSON cannot carry, from a JavaScript caller: a bigint id of a Masstack record', () => {
     const record = { id: 12n, status: 'DELIVERED', terminatingNumber: '666123123' }
     expect(deliverykitAccepts('masstack', record)).toBe(true)

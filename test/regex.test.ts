@@ -50,6 +50,7 @@ const REVIEWED: Readonly<Record<string, string>> = {
   'internal/time.ts: /^\\d{1,9}$/': 'bounded count: at most 9 steps (fraction of a second)',
   'internal/words.ts: /^[aeiou]/i': 'one character (vendor, channel and shape names, not body text)',
   'vendors/masstack/codec.ts: /^\\+?\\d{1,20}$/': 'bounded count: at most 21 steps (phone digits)',
+  'vendors/octopush/toEvents.ts: /^00[1-9][0-9]{6,14}$/': 'three fixed characters then a bounded count: at most 18 steps (a number in 00 notation)',
 }
 
 describe('regular expressions', () => {
@@ -67,6 +68,8 @@ describe('regular expressions', () => {
       [/^-?\d{1,15}(\.\d{1,15})?$/, `-${'1'.repeat(15)}.${'1'.repeat(15)}`, true],
       [/^-?\d{1,15}(\.\d{1,15})?$/, `1.${'1'.repeat(long)}`, false],
       [/^\+?\d{1,20}$/, `+${'1'.repeat(long)}`, false],
+      [/^00[1-9][0-9]{6,14}$/, `003${'1'.repeat(long)}`, false],
+      [/^00[1-9][0-9]{6,14}$/, `003${'1'.repeat(14)}`, true],
       [/^\d{1,9}$/, '1'.repeat(long), false],
       [/^[aeiou]/i, 'a'.repeat(long), true],
       [/^[\x20-\x7e]{1,40}$/, 'k'.repeat(long), false],

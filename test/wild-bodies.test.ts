@@ -68,6 +68,18 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   'octopush/implied-form-plus-not-encoded.json': { events: [['delivery', 'sms', '+33600000000', 'DELIVERED', 'delivered', '2020-11-04T11:11:45+01:00']] },
   'octopush/implied-inbound-message-id-in-meta-data.json': { events: [['inbound', 'sms', '+44600000000', 'some reply', 'sms_5fa275dbf21dc', '2020-11-04T11:11:45+01:00']] },
   'octopush/implied-meta-data-empty-array.json': { events: [['delivery', 'sms', '+33600112233', 'DELIVERED', 'delivered', '2025-01-22T11:46:06+01:00']] },
+  // The sender and message id in a `metadata` node, text and date at the root (oui_client's fix).
+  'octopush/implied-reply-metadata-node.json': { events: [['inbound', 'sms', '+33600000000', 'OUI', 'sms_5fa275dbf21dc', '2026-03-09T11:30:45+01:00']] },
+  'octopush/implied-stop-metadata-node.json': { events: [['opt_out', 'sms', '+33600000000', 'stop', 'sms_5fa275dbf21dc', '2020-11-04T11:11:45+01:00']] },
+  // An ISO-8601 instant is that instant, whatever the zone Octopush's zone-less times are read in.
+  'octopush/implied-receipt-iso-date-simulation.json': { events: [['delivery', 'sms', '+33612345678', 'DELIVERED', 'delivered', '2026-03-08T17:01:23.000+00:00']] },
+  // The octopush-dm.com API: form posts, numbers in 00 notation (reported with +), its own codes.
+  'octopush/implied-old-api-receipt-invalid-destination-address.json': { events: [['delivery', 'sms', '+33601010101', 'INVALID_DESTINATION_ADDRESS', 'undeliverable', undefined]] },
+  'octopush/implied-old-api-receipt-out-of-date.json': { events: [['delivery', 'sms', '+33601010101', 'OUT_OF_DATE', 'expired', undefined]] },
+  'octopush/implied-old-api-inbound-00-number.json': { events: [['inbound', 'sms', '+33601010101', 'Oui', undefined, '2021-06-17T10:00:00+02:00']] },
+  'octopush/implied-v1-api-inbound-json.json': { events: [['inbound', 'sms', '+44600000000', 'Oui', undefined, '2020-11-04T11:11:45+01:00']] },
+  // --- Octopush: an integrator's own documents ---
+  'octopush/oui-client-receipt-form-contract.json': { events: [['delivery', 'sms', '+33600000000', 'DELIVERED', 'delivered', '2026-03-08T18:01:23+01:00']] },
   // --- Octopush: integrations in the wild ---
   'octopush/wpsms-receipt-delivered.json': { events: [['delivery', 'sms', '+33612345678', 'DELIVERED', 'delivered', '2026-04-29T11:11:45+02:00']] },
   'octopush/wpsms-inbound-stop.json': { events: [['inbound', 'sms', '+33612345678', 'STOP', 'sms_5fa275dbf21dc', '2026-04-29T11:11:45+02:00']] },
@@ -104,6 +116,7 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   'messangi/implied-legacy-sms-invalid-routing-spaced.json': { events: [['delivery', 'sms', '13056708084', 'INVALID ROUTING', 'undeliverable', undefined]] },
   'messangi/implied-legacy-email-bounced.json': { events: [['delivery', 'email', 'someone@example.com', 'BOUNCED', 'undeliverable', undefined]] },
   'messangi/implied-legacy-push-sent.json': { events: [['delivery', 'push', '18133210984', 'SENT', 'delivered', undefined]] },
+  'messangi/implied-legacy-push-delivered-to-device.json': { events: [['delivery', 'push', 'C626958C-8C17-4C73-AEB4-A0D8F2AA6B95', 'DELIVERED_TO_DEVICE', 'delivered', undefined]] },
   // Inbound messages; Messangi documents no opt-out callback: a STOP is an inbound message.
   'messangi/weni-mo-process-id-text.json': { events: [['inbound', 'sms', '+5588999999999', 'Olá, quero participar', undefined, '2025-05-23T14:30:00+00:00']] },
   'messangi/weni-mo-process-id-number.json': { events: [['inbound', 'sms', '+5588999999999', 'Olá, quero participar', undefined, '2025-05-23T14:30:00+00:00']] },

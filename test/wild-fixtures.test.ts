@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 const root = new URL('./fixtures/wild/', import.meta.url)
 const VENDORS = ['octopush', 'messangi', 'masstack'] as const
 
-const KINDS = ['vendor-page', 'third-party-test', 'third-party-code', 'implied']
+const KINDS = ['vendor-page', 'third-party-test', 'third-party-doc', 'third-party-code', 'implied']
 const CALLBACKS = ['delivery', 'opt_out', 'inbound']
 const CHANNELS = ['sms', 'voice', 'email', 'rcs', 'whatsapp', 'push', 'facebook', 'instagram', null]
 const ENCODINGS = ['json', 'form']

@@ -70,9 +70,9 @@ describe('Messangi body shapes', () => {
     expect(event).toMatchObject({ vendorStatus: 'DELIVERED TO CARRIER', description: 'Message delivered to the external entity.' })
   })
 
-  it('a legacy push callback knows only SENT: the push appendix was not obtained, so other codes are unknown, not guessed', () => {
+  it('a legacy push callback knows SENT and DELIVERED_TO_DEVICE only: the push appendix was not obtained, so other codes are unknown, not guessed', () => {
     const error = leftOf(normalizeLegacy('TYPE=PUSH&MESSANGI_ID=77&TO=token&STATUS=UNREGISTERED'))
-    expect([error.kind, error.issues[0].message]).toEqual(['unknown_status', 'STATUS: "UNREGISTERED" is not a Messangi legacy push status; expected one of SENT'])
+    expect([error.kind, error.issues[0].message]).toEqual(['unknown_status', 'STATUS: "UNREGISTERED" is not a Messangi legacy push status; expected one of SENT, DELIVERED_TO_DEVICE'])
   })
 
   it('send API response without meta and date is read too', () => {

@@ -71,6 +71,7 @@ const EXPECTED: Readonly<Record<LegacyChannel, ReadonlyArray<Expected>>> = {
   ],
   push: [
     ['SENT', 'delivered'],
+    ['DELIVERED_TO_DEVICE', 'delivered'],
   ],
 }
 
@@ -91,7 +92,7 @@ const CODES: Readonly<Record<LegacyChannel, ReadonlyArray<string>>> = {
 const NOT_IN_APPENDIX: Readonly<Record<LegacyChannel, ReadonlyArray<string>>> = {
   sms: ['SENT_TO_CARRIER'],
   email: [],
-  push: ['SENT'],
+  push: ['SENT', 'DELIVERED_TO_DEVICE'],
 }
 
 const vendorDoc = (name: string): string => readFileSync(new URL(`../fixtures/vendor-docs/${name}`, import.meta.url), 'utf8')
@@ -193,12 +194,12 @@ describe('Messangi legacy catalogs against the status appendix', () => {
     expect(MESSANGI_LEGACY_SMS_CATALOG.SENT_TO_CARRIER).toMatchObject({ classification: 'transient', status: 'sent' })
   })
 
-  it('PUSH: the appendix table was not obtained, so the catalog holds only the SENT a push getMessage sample shows', () => {
+  it('PUSH: the appendix table was not obtained, so the catalog holds the SENT a push getMessage sample shows and the DELIVERED_TO_DEVICE of Messangi\'s demo app', () => {
     expect(vendorDoc('messangi-legacy-status.txt')).toContain('[copy ends: the PUSH table was NOT OBTAINED]')
     const samples = vendorDoc('messangi-legacy-samples.txt')
     expect(samples).toContain('<type>PUSH</type>')
     expect(samples).toContain('<status>SENT</status>\n\t\t<statusDescription>Sent</statusDescription>')
-    expect(MESSANGI_LEGACY_PUSH_STATUS_CODES).toEqual(['SENT'])
+    expect(MESSANGI_LEGACY_PUSH_STATUS_CODES).toEqual(['SENT', 'DELIVERED_TO_DEVICE'])
     expect(MESSANGI_LEGACY_PUSH_CATALOG.SENT.description).toBe('Sent')
     expect(MESSANGI_LEGACY_PUSH_CATALOG.SENT.source).toContain('https://messangi.com/documentation/doku.php?id=restapi:message')
     // The mapping rests on the callback page's name for the push callback.
@@ -206,8 +207,24 @@ describe('Messangi legacy catalogs against the status appendix', () => {
     expect(MESSANGI_LEGACY_PUSH_CATALOG.SENT.rationale).toContain('"Delivered PUSH messages"')
   })
 
-  it('every code outside the appendix says where it comes from', () => {
-    for (const channel of channels) for (const code of NOT_IN_APPENDIX[channel]) expect(lookupStatus(MESSANGI_LEGACY_CATALOGS, channel, code)?.source, `${channel} ${code}`).toMatch(/https:\/\/messangi\.com\/documentation\//)
+  it('PUSH DELIVERED_TO_DEVICE: Messangi\'s own words, from the records of its demo app that the fixture names', () => {
+    const fixture = JSON.parse(readFileSync(new URL('../fixtures/wild/messangi/implied-legacy-push-delivered-to-device.json', import.meta.url), 'utf8')) as {
+      readonly source: { readonly repo: string; readonly path: string; readonly commit: string; readonly lines: string }
+      readonly evidence: string
+      readonly form: string
+    }
+    const entry = MESSANGI_LEGACY_PUSH_CATALOG.DELIVERED_TO_DEVICE
+    // The record's statusDescription, as the fixture quotes it: Messangi's words, not deliverykit's.
+    expect(fixture.evidence).toContain('"statusDescription": "Delivered to Device"')
+    expect([entry.description, entry.descriptionBy]).toEqual(['Delivered to Device', undefined])
+    expect(new URLSearchParams(fixture.form).get('STATUS')).toBe('DELIVERED_TO_DEVICE')
+    for (const part of [fixture.source.repo, fixture.source.path, fixture.source.commit.slice(0, 8), `lines ${fixture.source.lines}`]) expect(entry.source).toContain(part)
+    // A push that reached the device is delivered, as the SMS table's DELIVERED_TO_DEVICE.
+    expect(entry).toMatchObject({ classification: 'final', status: MESSANGI_LEGACY_SMS_CATALOG.DELIVERED_TO_DEVICE.status })
+  })
+
+  it('every code outside the appendix says where it comes from: another legacy page, or Messangi\'s own demo app', () => {
+    for (const channel of channels) for (const code of NOT_IN_APPENDIX[channel]) expect(lookupStatus(MESSANGI_LEGACY_CATALOGS, channel, code)?.source, `${channel} ${code}`).toMatch(/https:\/\/messangi\.com\/documentation\/|messangi\/MessangiIonic/)
   })
 })
 
@@ -264,7 +281,7 @@ describe('Messangi legacy mappings', () => {
       .map((fixture) => new URLSearchParams(fixture.form ?? ''))
       .map((form) => [channelOfType[form.get('TYPE') ?? ''], form.get('STATUS') ?? ''] as const)
     expect(seen.map(([channel, code]) => `${String(channel)} ${code}`).sort()).toEqual(
-      ['email BOUNCED', 'push SENT', 'sms DELIVERED TO CARRIER', 'sms DELIVERED_TO_DEVICE', 'sms INVALID ROUTING'],
+      ['email BOUNCED', 'push DELIVERED_TO_DEVICE', 'push SENT', 'sms DELIVERED TO CARRIER', 'sms DELIVERED_TO_DEVICE', 'sms INVALID ROUTING'],
     )
     for (const [channel, code] of seen) expect(channel !== undefined && lookupStatus(MESSANGI_LEGACY_CATALOGS, channel, code), `${String(channel)} ${code}`).toBeTruthy()
   })

@@ -44,6 +44,19 @@ const EXPECTED: ReadonlyArray<Expected> = [
   ['DOMAIN_ERROR', 'undeliverable', 'invalid_recipient', true],
   ['SOFT_BOUNCE', 'undeliverable', 'mailbox', false],
   ['UNKNOWNED_USER', 'undeliverable', 'invalid_recipient', true],
+  // The older octopush-dm.com API's codes, known from RaspiSMS's adapter for that API.
+  ['INVALID_DESTINATION_ADDRESS', 'undeliverable', 'invalid_recipient', true],
+  ['OUT_OF_DATE', 'expired', 'expired', false],
+]
+
+/**
+ * Codes outside the vendor's table, each with its source: where the code was found (the
+ * fixture under test/fixtures/wild that carries it, named after that source) and the words
+ * of test/fixtures/wild/README.md that record, from the source, what it does with the code.
+ */
+const BEYOND_THE_TABLE: ReadonlyArray<readonly [code: string, fixture: string, recorded: string]> = [
+  ['INVALID_DESTINATION_ADDRESS', 'octopush/implied-old-api-receipt-invalid-destination-address.json', 'NOT_ALLOWED, INVALID_DESTINATION_ADDRESS, OUT_OF_DATE, EXPIRED, BLACKLISTED_NUMBER → failed'],
+  ['OUT_OF_DATE', 'octopush/implied-old-api-receipt-out-of-date.json', 'NOT_ALLOWED, INVALID_DESTINATION_ADDRESS, OUT_OF_DATE, EXPIRED, BLACKLISTED_NUMBER → failed'],
 ]
 
 const CLASSIFICATION: Record<Status, string> = {
@@ -64,12 +77,33 @@ const vendorTable = (): ReadonlyArray<readonly [string, string]> =>
     })
 
 describe('Octopush catalog', () => {
-  it('has exactly the 33 codes of the vendor table, in its order, with its descriptions', () => {
+  it('has exactly the 33 codes of the vendor table, in its order, with its descriptions, then the codes beyond it', () => {
     const table = vendorTable()
     expect(table).toHaveLength(33)
-    expect(OCTOPUSH_STATUS_CODES).toEqual(table.map(([code]) => code))
+    expect(OCTOPUSH_STATUS_CODES).toEqual([...table.map(([code]) => code), ...BEYOND_THE_TABLE.map(([code]) => code)])
     for (const [code, description] of table) {
       expect(isOctopushStatusCode(code) && OCTOPUSH_CATALOG[code].description).toBe(description)
+      // The vendor's own words: no source to name, no description of deliverykit's.
+      expect(isOctopushStatusCode(code) && [OCTOPUSH_CATALOG[code].source, OCTOPUSH_CATALOG[code].descriptionBy]).toEqual([undefined, undefined])
+    }
+  })
+
+  it('every code beyond the table names its source, as the source fixture and the record of what the source does show, and never passes its words off as Octopush\'s', () => {
+    const wild = readFileSync(new URL('../fixtures/wild/README.md', import.meta.url), 'utf8')
+    for (const [code, file, recorded] of BEYOND_THE_TABLE) {
+      if (!isOctopushStatusCode(code)) expect.fail(`${code} is not a catalog code`)
+      const entry = OCTOPUSH_CATALOG[code]
+      // No Octopush page describes these codes: the description is deliverykit's, and says so.
+      expect(entry.descriptionBy).toBe('deliverykit')
+      const fixture = JSON.parse(readFileSync(new URL(`../fixtures/wild/${file}`, import.meta.url), 'utf8')) as { readonly source: { readonly repo: string; readonly path: string; readonly commit: string }; readonly form: string }
+      expect(new URLSearchParams(fixture.form).get('status')).toBe(code)
+      // The row's source names the fixture's source: repository, file and commit.
+      expect(entry.source).toContain(fixture.source.repo)
+      expect(entry.source).toContain(fixture.source.path)
+      expect(entry.source).toContain(fixture.source.commit.slice(0, 8))
+      expect(wild).toContain(recorded)
+      // Who else treats the code so: the mapping is a failure, as the source's.
+      expect(entry.classification).toBe('failure')
     }
   })
 
@@ -108,6 +142,7 @@ describe('Octopush catalog', () => {
       ['HARD_BOUNCE', 'HARD_BOUNCE'],
       ['DOMAIN_ERROR', "the host doesn't exist or doesn't have MX service"],
       ['UNKNOWNED_USER', "User doesn't exist"],
+      ['INVALID_DESTINATION_ADDRESS', 'INVALID_DESTINATION_ADDRESS'],
     ]
     const table = new Map(vendorTable())
     expect(OCTOPUSH_STATUS_CODES.filter((code) => { const entry = OCTOPUSH_CATALOG[code]; return entry.classification === 'failure' && entry.failure.permanent })).toEqual(lasting.map(([code]) => code))

@@ -57,7 +57,7 @@ describe('Octopush STOP and inbound callbacks', () => {
       '(root): this is an Octopush delivery receipt, not an opt-out or inbound message; decode it with normalizeWebhook or normalize',
     ])
     expect(formatError(leftOf(normalizeInbound('octopush', { ...stop, stop_date: '2020-13-04 11:11:45' })))).toBe(
-      'stop_date: "2020-13-04 11:11:45" is not a valid date-time; expected "YYYY-MM-DD HH:mm:ss" (Octopush local time)',
+      'stop_date: "2020-13-04 11:11:45" is not a valid date-time; expected "YYYY-MM-DD HH:mm:ss" (Octopush local time) or an ISO-8601 instant with Z or an offset',
     )
   })
 

@@ -113,8 +113,14 @@ const channelOf2020 = (extra: Readonly<Record<string, unknown>>): Channel => {
   return VOICE_FIELDS.some((field) => extra[field] !== undefined || inMeta[field] !== undefined) ? 'voice' : 'sms'
 }
 
-/** A form whose `+` was not percent-encoded turns it into a space: a leading space before a digit is read as `+`. */
-export const withPlusRestored = (number: string): string => (/^ [0-9]/.test(number) ? `+${number.slice(1)}` : number)
+/**
+ * An Octopush number as events report it, written from the docs: a form whose `+` was not
+ * percent-encoded turns it into a space, so a leading space before a digit is read as `+`;
+ * `00` international notation (`0033601010101`, 7 to 15 digits after `00`, the first not 0)
+ * is reported with `+`.
+ */
+export const asReportedNumber = (number: string): string =>
+  /^ [0-9]/.test(number) ? `+${number.slice(1)}` : /^00[1-9][0-9]{6,14}$/.test(number) ? `+${number.slice(2)}` : number
 
 const octopushPhone: fc.Arbitrary<ValidBody> = fc
   .tuple(fc.constantFrom(...OCTOPUSH_PHONE), fc.constantFrom(...codesOf('octopush', 'sms')), text, text, localDateTime)
@@ -128,7 +134,7 @@ const octopushPhone: fc.Arbitrary<ValidBody> = fc
       vendor: 'octopush' as const,
       body: { ...(wire !== undefined && { channel: wire }), message_id: messageId, number, status, delivery_date: date, ...extra },
       options: {},
-      expected: [{ channel: wire === undefined ? channelOf2020(extra) : channel, messageId, recipient: withPlusRestored(number), vendorStatus: status, historyLength: 0 }],
+      expected: [{ channel: wire === undefined ? channelOf2020(extra) : channel, messageId, recipient: asReportedNumber(number), vendorStatus: status, historyLength: 0 }],
     })),
   )
 
@@ -293,8 +299,17 @@ export const EXAMPLE_BODIES: ReadonlyArray<Omit<ValidBody, 'expected'>> = [
 
 const moDate = fc.oneof(offsetDateTime, localDateTime.map((s) => s.replace(' ', 'T')))
 
+/** An Octopush sender in a node, as a reply handler in the wild reads it: `{ metadata: { number, message_id? } }`, or spelled `meta_data`. */
+const senderInNode: fc.Arbitrary<JsonObject> = fc
+  .tuple(fc.constantFrom('metadata', 'meta_data'), text, fc.option(text, { nil: undefined }))
+  .map(([node, number, messageId]) => ({ [node]: { number, ...(messageId !== undefined && { message_id: messageId }) } }))
+
 /** STOPs and inbound messages of every vendor that sends them, each shape with its optional fields. */
 export const interactionBody: fc.Arbitrary<Omit<ValidBody, 'expected'>> = fc.oneof(
+  fc.tuple(fc.record({ stop_date: localDateTime }, { noNullPrototype: true }), senderInNode, optionalFields({ text })).map(([body, sender, extra]) => ({ vendor: 'octopush' as const, body: { ...body, ...sender, ...extra }, options: {} })),
+  fc
+    .tuple(fc.record({ text }, { noNullPrototype: true }), fc.oneof(fc.record({ reception_date: localDateTime }, { noNullPrototype: true }), fc.constant({})), senderInNode, optionalFields({ sim_card_number: text }))
+    .map(([body, date, sender, extra]) => ({ vendor: 'octopush' as const, body: { ...body, ...date, ...sender, ...extra }, options: {} })),
   fc.tuple(fc.record({ number: text, stop_date: localDateTime }, { noNullPrototype: true }), optionalFields({ text, message_id: text })).map(([body, extra]) => ({ vendor: 'octopush' as const, body: { ...body, ...extra }, options: {} })),
   fc
     .tuple(
@@ -324,7 +339,7 @@ export const anyValidBody: fc.Arbitrary<Omit<ValidBody, 'expected'>> = fc.oneof(
 const FIELD_NAMES = [
   'channel', 'message_id', 'number', 'status', 'delivery_date', 'deliveries', 'email', 'status_history', 'meta_data', 'unit_price',
   'id', 'to', 'date', 'data', 'meta', 'TYPE', 'MESSANGI_ID', 'STATUS', 'TO', 'commit', 'terminatingNumber', 'destinationEmail',
-  'externalId', 'updatedTime', 'errors', 'error', 'stop_date', 'reception_date', 'text', '__proto__', 'constructor', 'prototype',
+  'externalId', 'updatedTime', 'errors', 'error', 'stop_date', 'reception_date', 'text', 'metadata', '__proto__', 'constructor', 'prototype',
 ]
 const key = fc.oneof(fc.constantFrom(...FIELD_NAMES), fc.string({ maxLength: 6 }))
 const scalar = fc.oneof(

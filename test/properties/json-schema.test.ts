@@ -4,9 +4,10 @@
  * only for a status code or channel deliverykit does not know counts as accepted: the
  * schemas do not enumerate them).
  *
- * No generated body is excluded. The differences docs/json-schema.md lists need a number
- * JSON.parse overflowed to Infinity (JSON.stringify never writes one) or a value JSON
- * cannot carry (a bigint); test/json-schema.test.ts shows each.
+ * No generated body is excluded. The differences the frameworks guide lists need a number
+ * JSON.parse overflowed to Infinity (JSON.stringify never writes one), a value JSON
+ * cannot carry (a bigint), or the same Octopush sender number at the root and in a node
+ * (the generators put a sender in one place); test/json-schema.test.ts shows each.
  */
 import { VENDORS, normalizeWebhook, type Vendor } from 'deliverykit'
 import { MasstackDateTime } from 'deliverykit/masstack'

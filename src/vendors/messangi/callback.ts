@@ -29,6 +29,12 @@ const MARKERS = {
 
 type Family = keyof typeof MARKERS
 
+/**
+ * The field that makes a body the send API's response (`{ meta, data }`, `meta`
+ * optional): what `detectVendor` looks for, from the same table the codecs decide by.
+ */
+export const MESSANGI_SEND_RESPONSE_MARKERS: ReadonlyArray<string> = MARKERS.sendResponse
+
 const FAMILIES: ReadonlyArray<Family> = ['sendResponse', 'legacy', 'legacyInbound', 'mo', 'status']
 
 const FAMILY_NAMES: Readonly<Record<Family, string>> = {

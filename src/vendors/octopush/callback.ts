@@ -30,6 +30,9 @@ const MARKERS = {
 
 type Kind = keyof typeof MARKERS
 
+/** Every field that tells one kind of Octopush callback from another: what `detectVendor` reads, from the same table the codecs decide by. */
+export const OCTOPUSH_KIND_MARKERS: ReadonlyArray<string> = [...MARKERS.delivery, ...MARKERS.opt_out, ...MARKERS.inbound]
+
 const KINDS: ReadonlyArray<Kind> = ['delivery', 'opt_out', 'inbound']
 
 const KIND_NAMES: Readonly<Record<Kind, string>> = { delivery: 'a delivery receipt', opt_out: 'a STOP (opt-out)', inbound: 'an inbound message' }

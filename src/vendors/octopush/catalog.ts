@@ -6,7 +6,9 @@ import { OCTOPUSH_ROWS } from './rows.js'
 
 /**
  * Every delivery status code Octopush documents, in the order of its status table
- * (`GET /callbacks-statuses`, "List of Delivery Statuses"): 33 codes.
+ * (`GET /callbacks-statuses`, "List of Delivery Statuses"): 33 codes. Then the codes of
+ * the older octopush-dm.com API that the table lacks (`INVALID_DESTINATION_ADDRESS`,
+ * `OUT_OF_DATE`), known from an integration with that API; each row's `source` says where.
  *
  * Octopush publishes one list for all channels and no per-channel column survives in any
  * copy of it, so deliverykit accepts every code on every channel.
@@ -20,6 +22,7 @@ export const OCTOPUSH_STATUS_CODES = [
   'REFUSED', 'ANTI_FLOODING', 'UNFOUND_DESTINATION', 'EMPTY_TEXT', 'TIMEOUT', 'SPAM_REPORT',
   'UNSUBSCRIBED', 'FILTERED', 'HARD_BOUNCE', 'BLOCKED', 'SPAM_DETECTED', 'DOMAIN_ERROR',
   'SOFT_BOUNCE', 'UNKNOWNED_USER',
+  'INVALID_DESTINATION_ADDRESS', 'OUT_OF_DATE',
 ] as const
 
 /**
@@ -28,6 +31,14 @@ export const OCTOPUSH_STATUS_CODES = [
  * @category Catalog
  */
 export type OctopushStatusCode = (typeof OCTOPUSH_STATUS_CODES)[number]
+
+/**
+ * Where the older octopush-dm.com API's codes come from. No Octopush page that lists them
+ * was found: the adapter RaspiSMS wrote for that API (form posts, numbers in `00`
+ * notation) maps them, with codes still current, to failed.
+ */
+const OLD_API_ADAPTER =
+  "Not in the vendor's status table: a status of the older octopush-dm.com API, which RaspiSMS's adapter for that API maps to failed beside NOT_ALLOWED, EXPIRED and BLACKLISTED_NUMBER (RaspbianFrance/raspisms, adapters/OctopushVirtualNumberAdapter.php, status_change_callback, commit 017c7fee). No Octopush page that lists or describes it was found."
 
 /** Why each row of OCTOPUSH_CATALOG maps as it does, and where its code or words come from. */
 const OCTOPUSH_NOTES: Readonly<Record<OctopushStatusCode, RowNotes>> = {
@@ -130,6 +141,16 @@ const OCTOPUSH_NOTES: Readonly<Record<OctopushStatusCode, RowNotes>> = {
   UNKNOWNED_USER: {
     rationale: 'Permanent: "User doesn\'t exist", so the mailbox cannot receive mail (the code is spelled so by Octopush).',
   },
+  INVALID_DESTINATION_ADDRESS: {
+    rationale: 'Judgement call: Octopush gives no words for it, but the code names the destination address itself as invalid, as BAD_DESTINATION ("Invalid destination") does: permanent, which sending again does not change.',
+    source: OLD_API_ADAPTER,
+    descriptionBy: 'deliverykit',
+  },
+  OUT_OF_DATE: {
+    rationale: 'Judgement call: Octopush gives no words for it; the code says the message outlived its date, as EXPIRED ("Delivery expired") does, and names no lasting cause: a later sending may succeed.',
+    source: OLD_API_ADAPTER,
+    descriptionBy: 'deliverykit',
+  },
 }
 
 /**
@@ -147,7 +168,7 @@ const OCTOPUSH_NOTES: Readonly<Record<OctopushStatusCode, RowNotes>> = {
 export const OCTOPUSH_CATALOG: Readonly<Record<OctopushStatusCode, CatalogEntry>> = /*#__PURE__*/ withNotes(OCTOPUSH_ROWS, OCTOPUSH_NOTES)
 
 /**
- * The io-ts codec of an Octopush status code: one of the catalog's 33 keys.
+ * The io-ts codec of an Octopush status code: one of the catalog's 35 keys.
  *
  * @example
  * ```ts

@@ -1,7 +1,9 @@
 import * as t from 'io-ts'
 
+import { describeValue } from '../../errors/format.js'
 import { cappedList, emptyAsObject, NumberFromNumberOrText, oneOf, PhoneNumberText, struct, textFormat, TextFromTextOrNumber, withAliases } from '../../internal/codecs.js'
-import { isLocalDateTime } from '../../internal/time.js'
+import { isRecord } from '../../internal/records.js'
+import { isLocalDateTime, isOffsetDateTime } from '../../internal/time.js'
 
 // Where each shape comes from (the Octopush guide lists them with their sources):
 // - the current API reference's "Examples of Callback Payloads for Delivery" (sms,
@@ -12,14 +14,18 @@ import { isLocalDateTime } from '../../internal/time.js'
 //   (reception_date, sim_card_number), and the callbacks page ("answer_date, DELIVERY_DATE
 //   or stop_date", in capitals);
 // - integrations in the wild: PHP's json_encode sends an empty meta_data as [], forms send
-//   it as "", and a form whose `+` was not percent-encoded turns it into a space.
+//   it as "", and a form whose `+` was not percent-encoded turns it into a space; a reply
+//   handler fixed after logging a production body reads the sender and message_id from a
+//   `metadata` node (promathieuthiry/oui_client, commit bddda3fa); a developer's simulation
+//   posts an ISO-8601 instant as delivery_date (the same repository, commit a48bfc7).
 
 // ---------------------------------------------------------------------------------------
 // primitives
 // ---------------------------------------------------------------------------------------
 
 /**
- * The brand of {@link OctopushDateTime}: text checked to be a real `YYYY-MM-DD HH:mm:ss`.
+ * The brand of {@link OctopushDateTime}: text checked to be a real `YYYY-MM-DD HH:mm:ss`,
+ * or an ISO-8601 instant with `Z` or an offset.
  *
  * @category Codecs
  */
@@ -27,16 +33,22 @@ export interface OctopushDateTimeBrand {
   readonly OctopushDateTime: unique symbol
 }
 
+/** An ISO-8601 instant: `T` between date and time, then `Z` or an offset (`2026-03-08T17:01:23.000Z`, `…23+01:00`). */
+const isInstant = (s: string): boolean => s[10] === 'T' && isOffsetDateTime(s)
+
 /**
  * Octopush's date-time text, `YYYY-MM-DD HH:mm:ss`, with no zone ("Date of acknowledgment
- * in format Y-m-d H:i:s"). Impossible dates (`2025-02-30 25:61:00`) are rejected, never
- * rolled over. Decodes to the same text, branded.
+ * in format Y-m-d H:i:s"), read in the vendor's zone. An ISO-8601 instant with `Z` or an
+ * offset (`2026-03-08T17:01:23.000Z`) is taken too, as the instant it names: it is
+ * unambiguous, and a developer's simulation of an Octopush receipt posts one. Impossible
+ * dates (`2025-02-30 25:61:00`) are rejected, never rolled over. Decodes to the same text,
+ * branded.
  *
  * @category Codecs
  */
 export const OctopushDateTime = /*#__PURE__*/ t.brand(
   t.string,
-  (s): s is t.Branded<string, OctopushDateTimeBrand> => isLocalDateTime(s),
+  (s): s is t.Branded<string, OctopushDateTimeBrand> => isLocalDateTime(s) || isInstant(s),
   'OctopushDateTime',
 )
 
@@ -44,7 +56,11 @@ export const OctopushDateTime = /*#__PURE__*/ t.brand(
 export type OctopushDateTime = t.TypeOf<typeof OctopushDateTime>
 
 /** The same codec, with a message that says which format was expected (internal: the catalog of codecs users see is {@link OctopushDateTime}). */
-export const DateTimeText = /*#__PURE__*/ textFormat('date-time "YYYY-MM-DD HH:mm:ss"', OctopushDateTime.is, '"YYYY-MM-DD HH:mm:ss" (Octopush local time)')
+export const DateTimeText = /*#__PURE__*/ textFormat(
+  'date-time "YYYY-MM-DD HH:mm:ss"',
+  OctopushDateTime.is,
+  '"YYYY-MM-DD HH:mm:ss" (Octopush local time) or an ISO-8601 instant with Z or an offset',
+)
 
 /** `DELIVERY_DATE`, as the English callbacks page spells it, reads as `delivery_date`. */
 const DELIVERY_DATE_ALIAS = { DELIVERY_DATE: 'delivery_date' } as const
@@ -196,17 +212,115 @@ export type OctopushEmailCallback = t.TypeOf<typeof OctopushEmailCallback>
 // ---------------------------------------------------------------------------------------
 
 /**
+ * The nodes a STOP or a reply may carry its sender in: `metadata`, as a reply handler
+ * fixed after logging a production body reads it (promathieuthiry/oui_client, commit
+ * bddda3fa: "Octopush sends inbound SMS webhooks with a nested structure where phone and
+ * message_id are inside the 'metadata' object"), and `meta_data`, the spelling of every
+ * other Octopush node (the account setting that moves inbound fields into a node is
+ * named `use_metadata_node_for_inbound`).
+ */
+type SenderNodeName = 'metadata' | 'meta_data'
+
+/**
+ * Where a STOP or reply may carry the sender's number, as dotted paths, in the order they
+ * are read: what `detectVendor` looks for. The same places as `PLACES.number` below
+ * (test/detect-decodable.test.ts checks that a body with its sender in any of them is
+ * detected as the codec decodes it).
+ */
+export const SENDER_NUMBER_PATHS: ReadonlyArray<string> = ['number', 'metadata.number', 'meta_data.number']
+
+/** A sender's node (`metadata` or `meta_data`): the sender's number and the message id, either optional; `[]` or `""` is an empty one. */
+const SenderNode = /*#__PURE__*/ emptyAsObject(struct('OctopushSenderNode', {}, { number: PhoneNumberText, message_id: t.string }))
+
+/** What a STOP or reply codec checks before the sender is read from where it is. */
+type SenderFields = { readonly number?: string; readonly message_id?: string } & Partial<Readonly<Record<SenderNodeName, t.TypeOf<typeof SenderNode>>>>
+
+/** The places a sender's field may be, in the order they are read: the root first, then each node of the sender's nodes (`metadata`, `meta_data`). */
+const PLACES: Readonly<Record<'number' | 'message_id', ReadonlyArray<ReadonlyArray<string>>>> = {
+  number: [['number'], ['metadata', 'number'], ['meta_data', 'number']],
+  message_id: [['message_id'], ['metadata', 'message_id'], ['meta_data', 'message_id']],
+}
+
+/** The value at a path of a body, if every step is an own field of a record. */
+const valueAt = (u: unknown, path: ReadonlyArray<string>): unknown => {
+  let node: unknown = u
+  for (const key of path) {
+    if (!isRecord(node) || !Object.prototype.hasOwnProperty.call(node, key)) return undefined
+    node = node[key]
+  }
+  return node
+}
+
+/** Every place a field is given in (not `undefined`), in reading order, with its value as sent. */
+const foundAt = (u: unknown, field: 'number' | 'message_id'): ReadonlyArray<readonly [ReadonlyArray<string>, unknown]> =>
+  PLACES[field].flatMap((path) => {
+    const value = valueAt(u, path)
+    return value === undefined ? [] : [[path, value] as const]
+  })
+
+/**
+ * A STOP or reply codec that also reads the sender from a node (the sender's nodes (`metadata`, `meta_data`)).
+ * `number` and `message_id` are taken from the root, else from `metadata`, else from
+ * `meta_data`, and the decoded body has them at the root (the node is kept as sent).
+ * Where two places carry a number, they must be the same text: a body whose root and
+ * node name two senders is refused, never guessed, since an opt-out filed under the wrong
+ * number would both miss the person who asked and suppress one who did not. A body with
+ * no number anywhere is refused as missing `number`. `message_id` links the message only,
+ * so the first place that has one wins.
+ */
+const withSenderNode = <A extends SenderFields>(codec: t.Type<A, A>): t.Type<A & { readonly number: string }, A & { readonly number: string }> => {
+  const conflict = (u: unknown): readonly [ReadonlyArray<string>, unknown, unknown] | undefined => {
+    const [first, ...others] = foundAt(u, 'number')
+    if (first === undefined) return undefined
+    for (const [path, value] of others) if (value !== first[1]) return [path, value, first[1]]
+    return undefined
+  }
+  // In decoded form: the number and any message id are at the root, and no node contradicts them.
+  const is = (u: unknown): u is A & { readonly number: string } =>
+    codec.is(u) && typeof u.number === 'string' && (u.message_id !== undefined || foundAt(u, 'message_id').length === 0) && conflict(u) === undefined
+  return new t.Type<A & { readonly number: string }, A & { readonly number: string }>(
+    codec.name,
+    is,
+    (u, c) => {
+      const missing = (): t.ValidationError => ({ value: undefined, context: t.appendContext(c, 'number', PhoneNumberText, undefined) })
+      const decoded = codec.validate(u, c)
+      // A body without a number anywhere says so first, as when number was a required field.
+      if (decoded._tag === 'Left') return foundAt(u, 'number').length === 0 && isRecord(u) ? t.failures([missing(), ...decoded.left]) : decoded
+      const body = decoded.right
+      const contradiction = conflict(u)
+      if (contradiction !== undefined) {
+        const [path, value, first] = contradiction
+        const at = path.reduce<t.Context>((context, key) => t.appendContext(context, key, PhoneNumberText, value), c)
+        return t.failure(value, at, `${describeValue(value)} is not the number the body gives first (${describeValue(first)}): a body that names two senders is refused rather than guessed`)
+      }
+      const number = body.number ?? body.metadata?.number ?? body.meta_data?.number
+      if (number === undefined) return t.failures([missing()])
+      const messageId = body.message_id ?? body.metadata?.message_id ?? body.meta_data?.message_id
+      if (body.number !== undefined && messageId === body.message_id) return t.success(body as A & { readonly number: string })
+      // Copied with spread: every key stays plain data.
+      return t.success({ ...body, number, ...(messageId !== undefined && { message_id: messageId }) })
+    },
+    t.identity,
+  )
+}
+
+/**
  * A STOP (opt-out) callback, sent to `callback_url_for_blacklisted_numbers` "as we receive
  * unsubscribe requests from your recipients". The page documents `text` ("Text of the
  * response"); an integration in the wild expects STOPs without it, and an opt-out must
- * never be lost, so it is optional.
+ * never be lost, so it is optional. The sender's `number` and `message_id` may sit in a
+ * `metadata` (or `meta_data`) node instead of the root, as replies do: they are read from
+ * there, and the decoded body has them at the root. A root and a node that name two
+ * different numbers are refused.
  *
  * @category Codecs
  */
-export const OctopushStopCallback = /*#__PURE__*/ struct(
-  'OctopushStopCallback',
-  { number: PhoneNumberText, stop_date: DateTimeText },
-  { text: t.string, message_id: t.string },
+export const OctopushStopCallback = /*#__PURE__*/ withSenderNode(
+  struct(
+    'OctopushStopCallback',
+    { stop_date: DateTimeText },
+    { number: PhoneNumberText, text: t.string, message_id: t.string, metadata: SenderNode, meta_data: SenderNode },
+  ),
 )
 
 /** @category Codecs */
@@ -215,21 +329,29 @@ export type OctopushStopCallback = t.TypeOf<typeof OctopushStopCallback>
 /**
  * An inbound SMS (a reply, or a message to one of your virtual numbers). The current page
  * names the date `reception_date`; older pages and the legacy API say `answer_date`: both
- * are accepted. `message_id` is there only "if it's found"; with the account option
- * `use_metadata_node_for_inbound` it sits in `meta_data`.
+ * are accepted. `message_id` is there only "if it's found". The sender's `number` and
+ * `message_id` may sit in a `metadata` node, with `text` and `reception_date` at the root,
+ * as a reply handler fixed after logging a production body reads them; `meta_data` (the
+ * node of the account setting `use_metadata_node_for_inbound`) is read the same way. The
+ * decoded body has them at the root; a root and a node that name two different numbers
+ * are refused.
  *
  * @category Codecs
  */
-export const OctopushInboundCallback = /*#__PURE__*/ struct(
-  'OctopushInboundCallback',
-  { number: PhoneNumberText, text: t.string },
-  {
-    reception_date: DateTimeText,
-    answer_date: DateTimeText,
-    message_id: t.string,
-    sim_card_number: PhoneNumberText,
-    meta_data: emptyAsObject(struct('OctopushInboundMetaData', {}, { message_id: t.string })),
-  },
+export const OctopushInboundCallback = /*#__PURE__*/ withSenderNode(
+  struct(
+    'OctopushInboundCallback',
+    { text: t.string },
+    {
+      number: PhoneNumberText,
+      reception_date: DateTimeText,
+      answer_date: DateTimeText,
+      message_id: t.string,
+      sim_card_number: PhoneNumberText,
+      metadata: SenderNode,
+      meta_data: SenderNode,
+    },
+  ),
 )
 
 /** @category Codecs */

@@ -140,6 +140,15 @@ export const OCTOPUSH_ROWS: Readonly<Record<OctopushStatusCode, StatusRow>> = {
     description: "User doesn't exist",
     classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
   },
+  // The older octopush-dm.com API's codes: no Octopush words survive, so the descriptions are deliverykit's (catalog.ts says so).
+  INVALID_DESTINATION_ADDRESS: {
+    description: 'The destination address is invalid (older octopush-dm.com API).',
+    classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
+  },
+  OUT_OF_DATE: {
+    description: 'The message was not delivered before its date ran out (older octopush-dm.com API).',
+    classification: 'failure', status: 'expired', failure: { reason: 'expired', permanent: temporary },
+  },
 }
 
 /** {@link OCTOPUSH_ROWS} by channel: Octopush has one list for every channel. */

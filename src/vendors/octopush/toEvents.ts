@@ -4,7 +4,7 @@ import { collector, makeEvent, makeHistoryEntry, makeInboundEvent, oneEvent } fr
 import { rowOf } from '../../internal/rows.js'
 import { deepFreeze } from '../../internal/snapshot.js'
 import { unknownStatusIssue } from '../../internal/statuses.js'
-import { localToOffsetDateTime, type Zone } from '../../internal/time.js'
+import { localToOffsetDateTime, parseOffsetDateTime, type Zone } from '../../internal/time.js'
 import type { Channel } from '../../model/channel.js'
 import type { EventDetails, HistoryEntry } from '../../model/event.js'
 import { OCTOPUSH_ROW_CATALOGS } from './rows.js'
@@ -47,7 +47,18 @@ const CHANNEL_OF: Readonly<Record<OctopushPhoneChannel, OctopushPhoneChannelOpti
 const unknownStatus = (channel: Channel, status: string, path: IssuePath): UnknownStatusIssue =>
   unknownStatusIssue('octopush', OCTOPUSH_ROW_CATALOGS, channel, status, path)
 
-const timeOf = (text: string, zone: Zone): string | undefined => localToOffsetDateTime(text, zone)
+/** A date as an instant: a zone-less `YYYY-MM-DD HH:mm:ss` read in the zone, an ISO-8601 instant with `Z` or an offset as it says. */
+const timeOf = (text: string, zone: Zone): string | undefined => localToOffsetDateTime(text, zone) ?? parseOffsetDateTime(text)?.iso
+
+/** `00` then 7 to 15 digits, the first not 0 (an E.164 number's): the international notation the octopush-dm.com API wrote and required. */
+const DOUBLE_ZERO_INTERNATIONAL = /^00[1-9][0-9]{6,14}$/
+
+/**
+ * A phone number as events report it: one in `00` international notation
+ * (`0033601010101`, as the older octopush-dm.com API wrote numbers and required them for
+ * sending) as `+33601010101`; any other text as sent. `raw` keeps the original.
+ */
+const phoneNumberOf = (number: string): string => (DOUBLE_ZERO_INTERNATIONAL.test(number) ? `+${number.slice(2)}` : number)
 
 /** Whether a receipt carries a voice call's fields, at the top level or in `meta_data`. */
 const hasVoiceFields = (body: OctopushPhoneCallback): boolean =>
@@ -81,7 +92,7 @@ export const phoneEvents = (body: OctopushPhoneCallback, settings: OctopushSetti
     rawIdentity: [],
     channel,
     messageId: body.message_id,
-    recipient: body.number,
+    recipient: phoneNumberOf(body.number),
     vendorStatus: body.status,
     entry,
     occurredAt: body.delivery_date === undefined ? undefined : timeOf(body.delivery_date, settings.zone),
@@ -166,7 +177,7 @@ export const stopEvents = (body: OctopushStopCallback, settings: OctopushSetting
       shape: 'stop',
       rawIdentity: [],
       channel: 'sms',
-      from: body.number,
+      from: phoneNumberOf(body.number),
       to: undefined,
       text: body.text,
       messageId: body.message_id,
@@ -187,10 +198,11 @@ export const inboundEvents = (body: OctopushInboundCallback, settings: OctopushS
       shape: 'inbound',
       rawIdentity: [],
       channel: 'sms',
-      from: body.number,
-      to: body.sim_card_number,
+      from: phoneNumberOf(body.number),
+      to: body.sim_card_number === undefined ? undefined : phoneNumberOf(body.sim_card_number),
       text: body.text,
-      messageId: body.message_id ?? body.meta_data?.message_id,
+      // The codec read message_id from the root or, failing that, from the sender's node.
+      messageId: body.message_id,
       occurredAt: vendorTime === undefined ? undefined : timeOf(vendorTime, settings.zone),
       vendorTime,
       raw: body,

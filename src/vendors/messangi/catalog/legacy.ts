@@ -14,6 +14,9 @@ import { MESSANGI_LEGACY_SMS_ROWS, MESSANGI_LEGACY_EMAIL_ROWS, MESSANGI_LEGACY_P
 const SEND_SMS_SAMPLE =
   'Not in the stored status appendix: the status of the legacy sendSMS response sample (<status>SENT_TO_CARRIER</status>, <statusDescription>Sent to Carrier</statusDescription>), https://messangi.com/documentation/doku.php?id=restapi:sms'
 
+const DEMO_APP_RECORDS =
+  'The PUSH table of the status appendix was not obtained: the status and statusDescription of the legacy push message records in Messangi\'s own demo app ("status": "DELIVERED_TO_DEVICE", "statusDescription": "Delivered to Device"), messangi/MessangiIonic, www/js/services.js lines 388-404, commit 974a0d38'
+
 const GET_MESSAGE_SAMPLE =
   'The PUSH table of the status appendix was not obtained: the status of the legacy getMessage response sample for a message of <type>PUSH</type> (<status>SENT</status>, <statusDescription>Sent</statusDescription>), https://messangi.com/documentation/doku.php?id=restapi:message'
 
@@ -70,13 +73,14 @@ export type MessangiLegacyEmailStatusCode = (typeof MESSANGI_LEGACY_EMAIL_STATUS
 
 /**
  * The status codes of Messangi's legacy push callback (`TYPE=PUSH`) that some Messangi
- * page shows. The appendix's PUSH table was not obtained (every stored copy stops at its
- * heading), so this holds only `SENT`, the status of the legacy getMessage response sample
- * for a push message. Any other code of a legacy push callback is an unknown status.
+ * source shows. The appendix's PUSH table was not obtained (every stored copy stops at its
+ * heading), so this holds `SENT`, the status of the legacy getMessage response sample for
+ * a push message, and `DELIVERED_TO_DEVICE`, the status of the push records in Messangi's
+ * own demo app. Any other code of a legacy push callback is an unknown status.
  *
  * @category Catalog
  */
-export const MESSANGI_LEGACY_PUSH_STATUS_CODES = ['SENT'] as const
+export const MESSANGI_LEGACY_PUSH_STATUS_CODES = ['SENT', 'DELIVERED_TO_DEVICE'] as const
 
 /**
  * A status code of Messangi's legacy push callback (`TYPE=PUSH`) that deliverykit knows.
@@ -263,14 +267,18 @@ export const MESSANGI_LEGACY_EMAIL_CATALOG: Readonly<Record<MessangiLegacyEmailS
 /** Why each row of MESSANGI_LEGACY_PUSH_CATALOG maps as it does, and where its code or words come from. */
 const MESSANGI_LEGACY_PUSH_NOTES: Readonly<Record<MessangiLegacyPushStatusCode, RowNotes>> = {
   SENT: {
-    rationale: 'Judgement call: the callback page calls the push callback "Delivered PUSH messages", and push has no device receipt, so SENT is the final success of the channel, as push SENT in the current catalog.',
+    rationale: 'Judgement call: the callback page calls the push callback "Delivered PUSH messages", so SENT is read as the channel\'s success, as push SENT in the current catalog. Messangi\'s demo app also shows DELIVERED_TO_DEVICE on push records, so SENT may come before a device receipt; without the PUSH table nothing says whether it does.',
     source: GET_MESSAGE_SAMPLE,
+  },
+  DELIVERED_TO_DEVICE: {
+    rationale: 'The device received the push message, as the legacy SMS table\'s DELIVERED_TO_DEVICE ("Message delivered to device.") says of a phone.',
+    source: DEMO_APP_RECORDS,
   },
 }
 
 /**
- * Messangi's legacy push statuses, as far as any Messangi page shows them: `SENT` alone
- * (see {@link MESSANGI_LEGACY_PUSH_STATUS_CODES}).
+ * Messangi's legacy push statuses, as far as any Messangi source shows them: `SENT` and
+ * `DELIVERED_TO_DEVICE` (see {@link MESSANGI_LEGACY_PUSH_STATUS_CODES}).
  *
  * @category Catalog
  */

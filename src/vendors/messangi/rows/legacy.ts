@@ -208,6 +208,10 @@ export const MESSANGI_LEGACY_PUSH_ROWS: Readonly<Record<MessangiLegacyPushStatus
     description: 'Sent',
     classification: 'final', status: 'delivered',
   },
+  DELIVERED_TO_DEVICE: {
+    description: 'Delivered to Device',
+    classification: 'final', status: 'delivered',
+  },
 }
 
 /** The legacy rows by channel (`TYPE`). */
