@@ -43,7 +43,7 @@ describe('the JSON Schemas', () => {
 const parsed = (fixture: { readonly body?: unknown; readonly form?: string }): unknown => {
   if (fixture.form === undefined) return fixture.body
   const read = readBody(fixture.form)
-  if (!read.ok) throw new Error(read.message)
+  if (!read.ok) throw new Error(read.problem.message)
   return read.value
 }
 
