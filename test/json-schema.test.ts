@@ -177,6 +177,15 @@ describe('where the schema and deliverykit differ by design (listed in docs/json
     expect([deliverykitAccepts('octopush', octopush), schemaAccepts('octopush', octopush)]).toEqual([false, false])
   })
 
+  it('nesting deeper than 100 levels in an unknown field: deliverykit refuses it, the schemas do not limit depth', () => {
+    let junk: unknown = 'bottom'
+    for (let i = 0; i < 99; i++) junk = [junk]
+    const body = { id: 'c-1', status: 'DELIVERED', terminatingNumber: '666123123', junk }
+    expect([deliverykitAccepts('masstack', body), schemaAccepts('masstack', body)]).toEqual([true, true])
+    const deeper = { ...body, junk: [junk] }
+    expect([deliverykitAccepts('masstack', deeper), schemaAccepts('masstack', deeper)]).toEqual([false, true])
+  })
+
   it('a value JSON cannot carry, from a JavaScript caller: a bigint id of a Masstack record', () => {
     const record = { id: 12n, status: 'DELIVERED', terminatingNumber: '666123123' }
     expect(deliverykitAccepts('masstack', record)).toBe(true)
