@@ -2,7 +2,7 @@
 // character; bracket keys of a form nested, numbered ones made lists, odd ones kept whole.
 import { describe, expect, it } from 'vitest'
 
-import { formToObject, readBody } from '../src/internal/rawBody.js'
+import { formToObject, nestsDeeperThan, readBody } from '../src/internal/rawBody.js'
 
 const form = (text: string): unknown => formToObject(new URLSearchParams(text))
 
@@ -94,5 +94,21 @@ describe('readBody', () => {
       ok: false,
       problem: { code: 'invalid_type', path: ['forEach'], expected: 'a plain object or array (JSON data)', received: 'a function', message: 'forEach: expected a plain object or array (JSON data), received a function' },
     })
+  })
+})
+
+describe('nestsDeeperThan: the depth of JSON text, by one scan', () => {
+  it.each([
+    ['{}', 1],
+    ['[[]]', 2],
+    ['[[],[[]]]', 3],
+    ['{"a":"[[[[{{{{"}', 1],
+    ['{"a\\"[[":"\\\\","b":[["\\"]]"]]}', 3],
+    ['["\\\\\\"[[[", [1]]', 2],
+    ['"[[[["', 0],
+    ['[1,{"k":[{"x":{}}]}]', 5],
+  ])('%s nests %i levels', (text, depth) => {
+    // Each text is valid JSON, as the scan is only given text JSON.parse read.
+    expect([nestsDeeperThan(text, depth - 1), nestsDeeperThan(text, depth)]).toEqual([depth > 0, false])
   })
 })

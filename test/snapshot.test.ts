@@ -9,6 +9,10 @@ const copyOf = (read: Snapshot): unknown => {
 
 const NOT_PLAIN = 'a plain object or array (JSON data)'
 
+class Dto {
+  readonly status = 'DELIVERED'
+}
+
 describe('snapshot: a caller’s object read once into plain data, or refused', () => {
   it('copies objects and arrays, sharing nothing with the input', () => {
     const input = { a: 1, list: [{ b: 'x' }, 2], nested: { deep: { c: true } } }
@@ -52,7 +56,7 @@ describe('snapshot: a caller’s object read once into plain data, or refused', 
 
   it.each([
     ['a Date', new Date(0), 'a Date'],
-    ['a class instance', new (class Dto {})(), 'an instance of a class (not a plain object)'],
+    ['a class instance', new Dto(), 'an instance of a class (not a plain object)'],
     ['a Map', new Map(), 'an instance of a class (not a plain object)'],
     ['a boxed string', Object('x') as object, 'an instance of a class (not a plain object)'],
     ['a function', () => 1, 'a function'],

@@ -6,7 +6,7 @@
  * linear in the body's size; only a caller's accessor or Proxy trap can throw.
  */
 import type { InvalidSyntaxIssue, InvalidTypeIssue, InvalidValueIssue } from '../errors/issue.js'
-import { refusalMessage, snapshot } from './snapshot.js'
+import { MAX_DEPTH, refusalMessage, snapshot } from './snapshot.js'
 
 /** Why a body could not be read: its text is not JSON, a form or UTF-8, or its value is not JSON data. */
 export type ReadProblem = InvalidSyntaxIssue | InvalidTypeIssue | InvalidValueIssue
@@ -21,8 +21,15 @@ export type ReadBody = { readonly ok: true; readonly value: unknown } | { readon
  */
 export type StringBody = 'text' | 'value'
 
-/** A value read from text, bytes or a form, before its depth is checked. */
-type Parsed = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: InvalidSyntaxIssue }
+/**
+ * A value read from text, bytes or a form, before its depth is checked. `owned` is false
+ * for the caller's own value (to copy); `deep` is false for parsed JSON text the scan
+ * found no deeper than the limit, and for a form (whose keys nest 8 levels at most), so
+ * that only a value that may be too deep is walked.
+ */
+type Parsed =
+  | { readonly ok: true; readonly value: unknown; readonly owned?: false; readonly deep?: boolean }
+  | { readonly ok: false; readonly problem: InvalidSyntaxIssue }
 
 const syntaxError = (expected: string, message: string): Parsed => ({ ok: false, problem: { code: 'invalid_syntax', path: [], expected, message: `(root): ${message}` } })
 
@@ -61,17 +68,20 @@ const searchParamsClass = (): URLSearchParamsConstructor | undefined => (globalT
  * `Symbol.toStringTag` getter of typed arrays answers from it and runs none of the caller's
  * code, whatever the value's own properties or prototype say.
  */
-export const isBytes = (value: unknown): value is Uint8Array => {
-  if (!ArrayBuffer.isView(value)) return false
-  const tag = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype) as object, Symbol.toStringTag)?.get
-  return tag?.call(value) === 'Uint8Array'
-}
+export const isBytes = (value: unknown): value is Uint8Array => ArrayBuffer.isView(value) && typedArrayGetter(Symbol.toStringTag, value) === 'Uint8Array'
 
 /** The size in bytes of a `Uint8Array`, read from its internal slot (never through a getter of the caller's). */
 export const byteLengthOf = (bytes: Uint8Array): number => {
-  const length = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype) as object, 'byteLength')?.get
-  const answer: unknown = length?.call(bytes)
-  return typeof answer === 'number' ? answer : 0
+  const length = typedArrayGetter('byteLength', bytes)
+  return typeof length === 'number' ? length : 0
+}
+
+/** What the intrinsic getter `name` of typed arrays answers for `view`, whatever the view's own properties or class say. */
+const typedArrayGetter = (name: PropertyKey, view: ArrayBufferView): unknown => {
+  const descriptor = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype) as object, name)
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- the getter is called on the view itself, below
+  const getter = descriptor?.get
+  return getter === undefined ? undefined : Reflect.apply(getter, view, [])
 }
 
 /** Sets an own, enumerable property, so `__proto__` in a form stays data. */
@@ -142,19 +152,50 @@ const readSearchParams = (value: object): Record<string, unknown> | undefined =>
   } catch {
     return undefined
   }
-  return formToObject({ forEach: (callback) => pairs.forEach(([key, item]) => callback(item, key)) })
+  return formToObject({
+    forEach: (callback) => {
+      for (const [key, item] of pairs) callback(item, key)
+    },
+  })
 }
 
 /** Form text as a form parser reads it: exactly, no space trimmed (a space is part of a key or value, as in `URLSearchParams`). */
 const parseForm = (text: string): Parsed => {
   const Params = searchParamsClass()
   if (Params === undefined) return syntaxError('JSON', 'form bodies need URLSearchParams, which this runtime lacks')
-  return { ok: true, value: formToObject(new Params(text)) }
+  return { ok: true, value: formToObject(new Params(text)), deep: false }
+}
+
+/**
+ * Whether JSON text nests deeper than `limit` objects and arrays: one pass over the text,
+ * its strings skipped with `indexOf`. Far cheaper than walking the parsed value, so a
+ * body of usual depth is walked only by `JSON.parse`.
+ */
+export const nestsDeeperThan = (text: string, limit: number): boolean => {
+  let depth = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code === 0x22) {
+      // To the closing quote: one not preceded by an odd number of backslashes.
+      let end = text.indexOf('"', i + 1)
+      while (end > 0) {
+        let slashes = 0
+        while (text.charCodeAt(end - 1 - slashes) === 0x5c) slashes++
+        if (slashes % 2 === 0) break
+        end = text.indexOf('"', end + 1)
+      }
+      if (end < 0) return false
+      i = end
+    } else if (code === 0x5b || code === 0x7b) {
+      if (++depth > limit) return true
+    } else if (code === 0x5d || code === 0x7d) depth--
+  }
+  return false
 }
 
 const parseJson = (text: string): Parsed => {
   try {
-    return { ok: true, value: JSON.parse(text) as unknown }
+    return { ok: true, value: JSON.parse(text) as unknown, deep: nestsDeeperThan(text, MAX_DEPTH) }
   } catch (error) {
     const why = error instanceof Error ? error.message : 'unreadable'
     return syntaxError('a JSON or form-encoded body', `not valid JSON (${why})`)
@@ -179,15 +220,15 @@ const readText = (text: string): Parsed => {
 }
 
 /** Text, bytes or a form made into a value, or the caller's value as it is (not yet read). */
-const parse = (input: unknown, strings: StringBody): Parsed & { readonly owned?: boolean } => {
-  if (typeof input === 'string') return strings === 'text' ? readText(input) : { ok: true, value: input }
+const parse = (input: unknown, strings: StringBody): Parsed => {
+  if (typeof input === 'string') return strings === 'text' ? readText(input) : { ok: true, value: input, deep: false }
   if (isBytes(input)) {
     const text = decodeUtf8(input)
     return text === undefined ? syntaxError('UTF-8 text', 'the bytes are not valid UTF-8') : readText(text)
   }
   if (typeof input === 'object' && input !== null) {
     const form = readSearchParams(input)
-    if (form !== undefined) return { ok: true, value: form }
+    if (form !== undefined) return { ok: true, value: form, deep: false }
   }
   return { ok: true, value: input, owned: false }
 }
@@ -201,6 +242,8 @@ const parse = (input: unknown, strings: StringBody): Parsed & { readonly owned?:
 export const readBody = (input: unknown, strings: StringBody = 'text'): ReadBody => {
   const parsed = parse(input, strings)
   if (!parsed.ok) return parsed
+  if (parsed.deep === false) return { ok: true, value: parsed.value }
+  // The caller's value, copied; or parsed JSON text deeper than the limit, walked for the path of its first level too many.
   const read = snapshot(parsed.value, parsed.owned !== false)
   if (read.ok) return read
   const { refusal } = read

@@ -25,7 +25,11 @@ import { property } from './harness.js'
 import { ok } from './oracle.js'
 
 type Result = E.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>>
-type Valid = { readonly vendor: string; readonly body: Json; readonly options?: object }
+interface Valid {
+  readonly vendor: string
+  readonly body: Json
+  readonly options?: object
+}
 
 /** The webhook entry with the body's own options, where it reads everything that vendor sends. */
 const run = (valid: Valid, input: unknown): Result => normalizeWebhook(valid.vendor as 'octopush', input, valid.options as undefined)
