@@ -226,10 +226,6 @@ const parse = (input: unknown, strings: StringBody): Parsed => {
     const text = decodeUtf8(input)
     return text === undefined ? syntaxError('UTF-8 text', 'the bytes are not valid UTF-8') : readText(text)
   }
-  if (typeof input === 'object' && input !== null) {
-    const form = readSearchParams(input)
-    if (form !== undefined) return { ok: true, value: form, deep: false }
-  }
   return { ok: true, value: input, owned: false }
 }
 
@@ -247,5 +243,9 @@ export const readBody = (input: unknown, strings: StringBody = 'text'): ReadBody
   const read = snapshot(parsed.value, parsed.owned !== false)
   if (read.ok) return read
   const { refusal } = read
+  // A body that is no plain object may be URLSearchParams: told by its internal slot only
+  // now, so that a plain body pays for no brand check (a failed one throws).
+  const form = parsed.owned === false && refusal.path.length === 0 && typeof input === 'object' && input !== null ? readSearchParams(input) : undefined
+  if (form !== undefined) return { ok: true, value: form }
   return { ok: false, problem: { ...refusal, message: refusalMessage(refusal) } }
 }
