@@ -2,7 +2,8 @@
 // character; bracket keys of a form nested, numbered ones made lists, odd ones kept whole.
 import { describe, expect, it } from 'vitest'
 
-import { formToObject, nestsDeeperThan, readBody } from '../src/internal/rawBody.js'
+import { formToObject, readBody } from '../src/internal/rawBody.js'
+import { nestsDeeperThan } from '../src/internal/snapshot.js'
 
 const form = (text: string): unknown => formToObject(new URLSearchParams(text))
 
@@ -97,18 +98,18 @@ describe('readBody', () => {
   })
 })
 
-describe('nestsDeeperThan: the depth of JSON text, by one scan', () => {
+describe('nestsDeeperThan: the depth of a parsed value, without its path', () => {
   it.each([
     ['{}', 1],
     ['[[]]', 2],
     ['[[],[[]]]', 3],
     ['{"a":"[[[[{{{{"}', 1],
-    ['{"a\\"[[":"\\\\","b":[["\\"]]"]]}', 3],
-    ['["\\\\\\"[[[", [1]]', 2],
-    ['"[[[["', 0],
-    ['[1,{"k":[{"x":{}}]}]', 5],
+    ['{"a":{"b":1},"c":[[{"d":[]}]]}', 5],
+    ['"[[[["', 1],
+    ['[1,{"k":[{"x":{}}]},[]]', 5],
   ])('%s nests %i levels', (text, depth) => {
-    // Each text is valid JSON, as the scan is only given text JSON.parse read.
-    expect([nestsDeeperThan(text, depth - 1), nestsDeeperThan(text, depth)]).toEqual([depth > 0, false])
+    const value: unknown = JSON.parse(text)
+    // The limit counts the value itself as level 1: a limit below that is never asked.
+    expect([nestsDeeperThan(value, Math.max(1, depth - 1)), nestsDeeperThan(value, depth)]).toEqual([depth > 1, false])
   })
 })

@@ -6,7 +6,7 @@
  * linear in the body's size; only a caller's accessor or Proxy trap can throw.
  */
 import type { InvalidSyntaxIssue, InvalidTypeIssue, InvalidValueIssue } from '../errors/issue.js'
-import { MAX_DEPTH, refusalMessage, snapshot } from './snapshot.js'
+import { MAX_DEPTH, nestsDeeperThan, refusalMessage, snapshot } from './snapshot.js'
 
 /** Why a body could not be read: its text is not JSON, a form or UTF-8, or its value is not JSON data. */
 export type ReadProblem = InvalidSyntaxIssue | InvalidTypeIssue | InvalidValueIssue
@@ -23,9 +23,8 @@ export type StringBody = 'text' | 'value'
 
 /**
  * A value read from text, bytes or a form, before its depth is checked. `owned` is false
- * for the caller's own value (to copy); `deep` is false for parsed JSON text the scan
- * found no deeper than the limit, and for a form (whose keys nest 8 levels at most), so
- * that only a value that may be too deep is walked.
+ * for the caller's own value (to copy); `deep` is false for a value that cannot be too
+ * deep (a form, whose keys nest 8 levels at most; a string), which is not walked.
  */
 type Parsed =
   | { readonly ok: true; readonly value: unknown; readonly owned?: false; readonly deep?: boolean }
@@ -166,36 +165,9 @@ const parseForm = (text: string): Parsed => {
   return { ok: true, value: formToObject(new Params(text)), deep: false }
 }
 
-/**
- * Whether JSON text nests deeper than `limit` objects and arrays: one pass over the text,
- * its strings skipped with `indexOf`. Far cheaper than walking the parsed value, so a
- * body of usual depth is walked only by `JSON.parse`.
- */
-export const nestsDeeperThan = (text: string, limit: number): boolean => {
-  let depth = 0
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    if (code === 0x22) {
-      // To the closing quote: one not preceded by an odd number of backslashes.
-      let end = text.indexOf('"', i + 1)
-      while (end > 0) {
-        let slashes = 0
-        while (text.charCodeAt(end - 1 - slashes) === 0x5c) slashes++
-        if (slashes % 2 === 0) break
-        end = text.indexOf('"', end + 1)
-      }
-      if (end < 0) return false
-      i = end
-    } else if (code === 0x5b || code === 0x7b) {
-      if (++depth > limit) return true
-    } else if (code === 0x5d || code === 0x7d) depth--
-  }
-  return false
-}
-
 const parseJson = (text: string): Parsed => {
   try {
-    return { ok: true, value: JSON.parse(text) as unknown, deep: nestsDeeperThan(text, MAX_DEPTH) }
+    return { ok: true, value: JSON.parse(text) as unknown }
   } catch (error) {
     const why = error instanceof Error ? error.message : 'unreadable'
     return syntaxError('a JSON or form-encoded body', `not valid JSON (${why})`)
@@ -238,8 +210,8 @@ const parse = (input: unknown, strings: StringBody): Parsed => {
 export const readBody = (input: unknown, strings: StringBody = 'text'): ReadBody => {
   const parsed = parse(input, strings)
   if (!parsed.ok) return parsed
-  if (parsed.deep === false) return { ok: true, value: parsed.value }
-  // The caller's value, copied; or parsed JSON text deeper than the limit, walked for the path of its first level too many.
+  if (parsed.deep === false || (parsed.owned !== false && !nestsDeeperThan(parsed.value, MAX_DEPTH))) return { ok: true, value: parsed.value }
+  // The caller's value, copied; or parsed JSON deeper than the limit, walked for the path of its first level too many.
   const read = snapshot(parsed.value, parsed.owned !== false)
   if (read.ok) return read
   const { refusal } = read

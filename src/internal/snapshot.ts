@@ -78,23 +78,35 @@ const SCANNED = 16
 
 /**
  * The objects of a body met so far, breadth first, in parallel lists walked by index: the
- * object, its copy, its level, and where it was met (its parent's index and its key), from
- * which a refusal's path is rebuilt. No closure, and no Map for the few objects of a usual
- * body: it is built past {@link SCANNED} objects, so a large body stays linear.
+ * object, its copy, and the index of the object it was met in, from which a refusal's
+ * path is rebuilt. No closure, and no Map for the few objects of a usual body: it is
+ * built past {@link SCANNED} objects, so a large body stays linear.
  */
 interface Walk {
   readonly sources: Array<object>
   readonly copies: Array<object>
-  readonly levels: Array<number>
   readonly parents: Array<number>
-  readonly keys: Array<string | number>
   known: Map<object, number> | undefined
 }
 
-/** The path of the object at `index`, or of its `key` when one is given. */
+/** A key as a path names it: an array's index as a number. */
+const keyOf = (isList: boolean, key: string): string | number => (isList && /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key)
+
+/**
+ * The path of the object at `index`, then `key` when one is given. Only a refusal needs
+ * one, so it is found then: each key by a scan of the parent's copy (the library's own
+ * object: nothing of the caller's is read again).
+ */
 const pathOf = (walk: Walk, index: number, key?: string | number): IssuePath => {
   const path: Array<string | number> = key === undefined ? [] : [key]
-  for (let at = index; at > 0; at = walk.parents[at] ?? 0) path.push(walk.keys[at] ?? '')
+  for (let at = index; at > 0; ) {
+    const parent = walk.parents[at] ?? 0
+    const holder = walk.copies[parent] as Readonly<Record<string, unknown>>
+    const child = walk.copies[at]
+    const name = Object.keys(holder).find((candidate) => holder[candidate] === child) ?? ''
+    path.push(keyOf(Array.isArray(holder), name))
+    at = parent
+  }
   return path.reverse()
 }
 
@@ -112,8 +124,27 @@ const indexOf = (walk: Walk, item: object): number => {
   return index
 }
 
-/** A key as a path names it: an array's index as a number. */
-const keyOf = (isList: boolean, key: string): string | number => (isList && /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key)
+/**
+ * Whether a value deliverykit parsed (a tree of plain data) nests deeper than `limit`
+ * objects and arrays: depth first, values only, so that a body of usual depth costs a
+ * tenth of its `JSON.parse`. `snapshot` finds the path when it does.
+ */
+export const nestsDeeperThan = (value: unknown, limit: number): boolean => {
+  if (typeof value !== 'object' || value === null) return false
+  const pending: Array<object> = [value]
+  const levels: Array<number> = [1]
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const level = levels.pop() ?? 1
+    const items: ReadonlyArray<unknown> = Array.isArray(next) ? next : Object.values(next)
+    for (const item of items) {
+      if (typeof item !== 'object' || item === null) continue
+      if (level >= limit) return true
+      pending.push(item)
+      levels.push(level + 1)
+    }
+  }
+  return false
+}
 
 /**
  * A body as data the library owns, reading every property of the caller's objects exactly
@@ -128,35 +159,37 @@ export const snapshot = (value: unknown, owned: boolean): Snapshot => {
   if (typeof value !== 'object' || value === null) return { ok: true, value }
   const root = owned ? value : emptyCopyOf(value)
   if (root === undefined) return refuse([], 'invalid_type', NOT_PLAIN, describeNotPlain(value))
-  const walk: Walk = { sources: [value], copies: [root], levels: [1], parents: [0], keys: [''], known: undefined }
+  const walk: Walk = { sources: [value], copies: [root], parents: [0], known: undefined }
+  // Breadth first: the objects of a level are those up to `levelEnd`.
+  let level = 1
+  let levelEnd = 1
   for (let next = 0; next < walk.sources.length; next++) {
+    if (next === levelEnd) {
+      level++
+      levelEnd = walk.sources.length
+    }
     const record = walk.sources[next] as Readonly<Record<string, unknown>>
     const copy = walk.copies[next] as Record<string, unknown>
-    const level = walk.levels[next] ?? 1
-    const isList = Array.isArray(record)
     for (const name of Object.keys(record)) {
       const item = record[name]
       if (typeof item !== 'object' || item === null) {
-        if (typeof item === 'function') return refuse(pathOf(walk, next, keyOf(isList, name)), 'invalid_type', NOT_PLAIN, 'a function')
+        if (typeof item === 'function') return refuse(pathOf(walk, next, keyOf(Array.isArray(copy), name)), 'invalid_type', NOT_PLAIN, 'a function')
         if (!owned) setOwn(copy, name, item)
         continue
       }
-      const key = keyOf(isList, name)
       const kind = Array.isArray(item) ? 'array' : 'object'
-      if (level >= MAX_DEPTH) return refuse(pathOf(walk, next, key), 'invalid_value', SHALLOW, `an ${kind} at level ${String(level + 1)}`)
+      if (level >= MAX_DEPTH) return refuse(pathOf(walk, next, keyOf(Array.isArray(copy), name)), 'invalid_value', SHALLOW, `an ${kind} at level ${String(level + 1)}`)
       let itemCopy: object | undefined = item
       if (!owned) {
         const met = indexOf(walk, item)
-        if (met >= 0) return refuse(pathOf(walk, next, key), 'invalid_value', ONCE, `the ${kind} already at ${quoted(pathOf(walk, met), OTHER_PATH)}`)
+        if (met >= 0) return refuse(pathOf(walk, next, keyOf(Array.isArray(copy), name)), 'invalid_value', ONCE, `the ${kind} already at ${quoted(pathOf(walk, met), OTHER_PATH)}`)
         itemCopy = emptyCopyOf(item)
-        if (itemCopy === undefined) return refuse(pathOf(walk, next, key), 'invalid_type', NOT_PLAIN, describeNotPlain(item))
+        if (itemCopy === undefined) return refuse(pathOf(walk, next, keyOf(Array.isArray(copy), name)), 'invalid_type', NOT_PLAIN, describeNotPlain(item))
         setOwn(copy, name, itemCopy)
       }
       walk.sources.push(item)
       walk.copies.push(itemCopy)
-      walk.levels.push(level + 1)
       walk.parents.push(next)
-      walk.keys.push(key)
       walk.known?.set(item, walk.sources.length - 1)
     }
   }
