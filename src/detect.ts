@@ -167,7 +167,8 @@ export const detectVendor = (body: unknown): Detection => {
 
 const detect = (body: unknown): Detection => {
   const read = readBody(body)
-  if (!read.ok) return { detected: false, reason: read.message }
+  // The reason is the refusal's message: a syntax error is about the whole body, so its `(root): ` is left out.
+  if (!read.ok) return { detected: false, reason: read.problem.path.length === 0 ? read.problem.message.replace(/^\(root\): /, '') : read.problem.message }
   const value = read.value
   if (Array.isArray(value)) {
     return value.length > 0 && value.every(isMasstackRecord)

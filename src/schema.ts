@@ -1,4 +1,4 @@
-import { WEBHOOK_ENTRY, type EntrySpec } from './internal/engine.js'
+import { schemaEntry, WEBHOOK_ENTRY, type EntrySpec } from './internal/engine.js'
 import type { EntryEvents, EntryName } from './internal/entries.js'
 import { eventsSchema, type EventsSchema } from './internal/standardSchema.js'
 import type { DefaultOptions } from './model/options.js'
@@ -23,7 +23,9 @@ export interface RootSchemaFactory<Entry extends EntryName> {
 }
 
 const rootSchemaFactory = <Entry extends EntryName>(entry: EntrySpec): RootSchemaFactory<Entry> => {
-  const schema = (vendor: Vendor, options?: unknown) => eventsSchema((body) => runEntry(REGISTRY, entry, vendor, body, options))
+  // A schema validates what a framework parsed: a string is a JSON string, not text to parse again.
+  const parsed = schemaEntry(entry)
+  const schema = (vendor: Vendor, options?: unknown) => eventsSchema((body) => runEntry(REGISTRY, parsed, vendor, body, options))
   return schema as RootSchemaFactory<Entry>
 }
 
@@ -35,7 +37,10 @@ const rootSchemaFactory = <Entry extends EntryName>(entry: EntrySpec): RootSchem
  * throws, and refuses a body with deliverykit's messages, each with its JSON path.
  *
  * Give it the body as your framework parsed it: Hono's `json` target hands over the parsed
- * JSON, its `form` target an object of the form's fields as text. Pass
+ * JSON, its `form` target an object of the form's fields as text. A string it receives is
+ * a parsed JSON string (a body sent as `"{\"message_id\":…}"`), which no callback is: it
+ * is refused, as the JSON Schemas refuse it, never parsed again as text. To decode text,
+ * give it to `normalizeWebhook`. Pass
  * `unknownStatus: 'keep'` so that a status code deliverykit does not know yet becomes an
  * event instead of a refusal (a 400 makes the vendor retry a body that will never pass).
  *

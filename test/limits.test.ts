@@ -51,20 +51,26 @@ describe('limits', () => {
     expect(error.issues.map((issue) => issue.message)).toContain(`delivery_date: "${'x'.repeat(60)}…" (10000000 characters) is not a valid date-time; expected "YYYY-MM-DD HH:mm:ss" (Octopush local time) or an ISO-8601 instant with Z or an offset`)
   })
 
-  it(`deeply nested junk (${large} levels) in JSON text, in an object and in form keys: no stack overflow, the right answer`, () => {
+  it(`nesting (${large} levels) in JSON text, in an object and in form keys: refused at level 101 with its path, no stack overflow`, () => {
     const deepText = `${'['.repeat(LARGE)}${']'.repeat(LARGE)}`
-    const fromText = rightOf(normalize('octopush', `{"junk":${deepText},${JSON.stringify(phone).slice(1)}`))
-    expect(fromText[0]?.status).toBe('delivered')
+    const fromText = leftOf(normalize('octopush', `{"junk":${deepText},${JSON.stringify(phone).slice(1)}`))
+    expect(fromText.issues).toEqual([
+      {
+        code: 'invalid_value',
+        path: ['junk', ...Array.from({ length: 99 }, () => 0)],
+        expected: 'at most 100 levels of nested objects and arrays',
+        received: 'an array at level 101',
+        message: `junk${'[0]'.repeat(99)}: expected at most 100 levels of nested objects and arrays, received an array at level 101`,
+      },
+    ])
     let deep: unknown = 'bottom'
     for (let i = 0; i < LARGE; i++) deep = { deeper: deep }
-    expect(rightOf(normalize('masstack', { id: 'c-1', status: 'DELIVERED', terminatingNumber: '600', junk: deep }))[0]?.status).toBe('delivered')
-    // Where the codec expects a record, a nested array is refused at the first level.
-    const refused = leftOf(normalize('octopush', `{"message_id":"m","deliveries":${deepText}}`))
-    expect(refused.issues[0].path).toEqual(['deliveries', 0])
+    const fromObject = leftOf(normalize('masstack', { id: 'c-1', status: 'DELIVERED', terminatingNumber: '600', junk: deep }))
+    expect(fromObject.issues[0].path).toEqual(['junk', ...Array.from({ length: 99 }, () => 'deeper')])
+    expect(leftOf(normalize('octopush', deepText)).issues[0].path).toHaveLength(100)
     // A form key nested that deep stays one key (bracket keys nest at most 8 levels).
     const form = `message_id=m&number=n&status=ACK&delivery_date=2025-01-22+11%3A46%3A06&meta_data${'[a]'.repeat(LARGE)}=1`
     expect(rightOf(normalize('octopush', form))[0]?.status).toBe('sent')
-    expect(leftOf(normalize('octopush', deepText)).issues[0].message).toBe('(root): expected an Octopush callback (a JSON object), received an array of 1 item')
   })
 
   it(`maxBodySize: text or bytes over it (default ${String(DEFAULT_MAX_BODY_SIZE)}) is a too_large error, before parsing`, () => {

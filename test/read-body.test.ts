@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { formToObject, readBody } from '../src/internal/rawBody.js'
+import { nestsDeeperThan } from '../src/internal/snapshot.js'
 
 const form = (text: string): unknown => formToObject(new URLSearchParams(text))
 
@@ -37,38 +38,78 @@ describe('form bodies', () => {
   })
 })
 
+const syntax = (expected: string, message: string) => ({ ok: false, problem: { code: 'invalid_syntax', path: [], expected, message: `(root): ${message}` } })
+
 describe('readBody', () => {
   it.each([
-    ['{"a":1}', { ok: true, value: { a: 1 }, owned: true }],
-    [' \t\r\n{"a":1} ', { ok: true, value: { a: 1 }, owned: true }],
-    ['\ufeff[1]', { ok: true, value: [1], owned: true }],
-    ['"a=b"', { ok: true, value: 'a=b', owned: true }],
-    ['\n a=1&b=2 \n', { ok: true, value: { a: '1', b: '2' }, owned: true }],
-    ['7', { ok: true, value: 7, owned: true }],
-    [' \n\t\r', { ok: false, expected: 'a JSON or form-encoded body', message: 'the body is empty' }],
-    ['', { ok: false, expected: 'a JSON or form-encoded body', message: 'the body is empty' }],
+    ['{"a":1}', { ok: true, value: { a: 1 } }],
+    [' \t\r\n{"a":1} ', { ok: true, value: { a: 1 } }],
+    ['\ufeff[1]', { ok: true, value: [1] }],
+    ['"a=b"', { ok: true, value: 'a=b' }],
+    // A form is read as URLSearchParams reads it: spaces around it are part of its first key and last value.
+    ['\n a=1&b=2 \n', { ok: true, value: { '\n a': '1', b: '2 \n' } }],
+    ['a=1&b=2', { ok: true, value: { a: '1', b: '2' } }],
+    ['7', { ok: true, value: 7 }],
+    [' \n\t\r', syntax('a JSON or form-encoded body', 'the body is empty')],
+    ['', syntax('a JSON or form-encoded body', 'the body is empty')],
+    ['\ufeff', syntax('a JSON or form-encoded body', 'the body is empty')],
   ])('%j', (text, read) => {
     expect(readBody(text)).toEqual(read)
   })
 
-  it('text that is neither is a JSON error with the parser\'s reason', () => {
-    const read = readBody('hello')
-    expect(read).toMatchObject({ ok: false, expected: 'a JSON or form-encoded body' })
-    expect(read.ok ? '' : read.message).toMatch(/^not valid JSON \(.+\)$/)
+  it('text that is neither is a JSON error with the parser\'s reason; so is text after a second byte-order mark', () => {
+    for (const text of ['hello', '\ufeff\ufeff{"a":1}', '\ufeff\ufeff[1]']) {
+      const read = readBody(text)
+      expect(read).toMatchObject({ ok: false, problem: { code: 'invalid_syntax', path: [], expected: 'a JSON or form-encoded body' } })
+      expect(read.ok ? '' : read.problem.message).toMatch(/^\(root\): not valid JSON \(.+\)$/)
+    }
   })
 
-  it('bytes are read as UTF-8, and refused when they are not', () => {
-    expect(readBody(new TextEncoder().encode('a=é'))).toEqual({ ok: true, value: { a: 'é' }, owned: true })
-    expect(readBody(new Uint8Array([0xff, 0xfe, 0x7b]))).toEqual({ ok: false, expected: 'UTF-8 text', message: 'the bytes are not valid UTF-8' })
+  it('bytes are read as UTF-8 after one byte-order mark, as a string is, and refused when they are not UTF-8', () => {
+    const encode = (text: string) => new TextEncoder().encode(text)
+    expect(readBody(encode('a=é'))).toEqual({ ok: true, value: { a: 'é' } })
+    expect(readBody(encode('\ufeff{"a":1}'))).toEqual({ ok: true, value: { a: 1 } })
+    expect(readBody(encode('\ufeff\ufeff{"a":1}'))).toEqual(readBody('\ufeff\ufeff{"a":1}'))
+    // After the one mark, a second is text: part of a form's first key, as URLSearchParams has it.
+    expect(readBody(encode('\ufeff\ufeffa=1'))).toEqual({ ok: true, value: { '\ufeffa': '1' } })
+    expect(readBody('\ufeff\ufeffa=1')).toEqual({ ok: true, value: { '\ufeffa': '1' } })
+    expect(readBody(new Uint8Array([0xff, 0xfe, 0x7b]))).toEqual(syntax('UTF-8 text', 'the bytes are not valid UTF-8'))
   })
 
-  it('URLSearchParams are a form the library owns; any other value is the caller\'s', () => {
-    expect(readBody(new URLSearchParams('a[0]=x'))).toEqual({ ok: true, value: { a: ['x'] }, owned: true })
+  it('a string is text, or a parsed JSON string when the caller says the body was parsed (a Standard Schema)', () => {
+    expect(readBody('{"a":1}', 'value')).toEqual({ ok: true, value: '{"a":1}' })
+    expect(readBody('a=1', 'value')).toEqual({ ok: true, value: 'a=1' })
+    expect(readBody(new TextEncoder().encode('{"a":1}'), 'value')).toEqual({ ok: true, value: { a: 1 } })
+  })
+
+  it('URLSearchParams are told by their internal slot, not by Symbol.toStringTag; any other object is copied', () => {
+    expect(readBody(new URLSearchParams('a[0]=x'))).toEqual({ ok: true, value: { a: ['x'] } })
     const object = { a: 1 }
     const read = readBody(object)
-    expect(read).toEqual({ ok: true, value: object, owned: false })
-    expect(read.ok && read.value).toBe(object)
-    const lookalike = { forEach: () => undefined }
-    expect(readBody(lookalike)).toEqual({ ok: true, value: lookalike, owned: false })
+    expect(read).toEqual({ ok: true, value: { a: 1 } })
+    expect(read.ok && read.value).not.toBe(object)
+    const spoof = { [Symbol.toStringTag]: 'URLSearchParams', a: 'x' }
+    expect(Object.prototype.toString.call(spoof)).toBe('[object URLSearchParams]')
+    expect(readBody(spoof)).toEqual({ ok: true, value: { a: 'x' } })
+    expect(readBody({ forEach: () => undefined })).toEqual({
+      ok: false,
+      problem: { code: 'invalid_type', path: ['forEach'], expected: 'a plain object or array (JSON data)', received: 'a function', message: 'forEach: expected a plain object or array (JSON data), received a function' },
+    })
+  })
+})
+
+describe('nestsDeeperThan: the depth of a parsed value, without its path', () => {
+  it.each([
+    ['{}', 1],
+    ['[[]]', 2],
+    ['[[],[[]]]', 3],
+    ['{"a":"[[[[{{{{"}', 1],
+    ['{"a":{"b":1},"c":[[{"d":[]}]]}', 5],
+    ['"[[[["', 1],
+    ['[1,{"k":[{"x":{}}]},[]]', 5],
+  ])('%s nests %i levels', (text, depth) => {
+    const value: unknown = JSON.parse(text)
+    // The limit counts the value itself as level 1: a limit below that is never asked.
+    expect([nestsDeeperThan(value, Math.max(1, depth - 1)), nestsDeeperThan(value, depth)]).toEqual([depth > 1, false])
   })
 })

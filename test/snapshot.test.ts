@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest'
 
-import { snapshot } from '../src/internal/snapshot.js'
+import { MAX_DEPTH, snapshot, type Snapshot } from '../src/internal/snapshot.js'
 
-describe('snapshot: a caller’s object read once into plain data', () => {
+const copyOf = (read: Snapshot): unknown => {
+  if (!read.ok) throw new Error(`refused: ${JSON.stringify(read.refusal)}`)
+  return read.value
+}
+
+const NOT_PLAIN = 'a plain object or array (JSON data)'
+
+class Dto {
+  readonly status = 'DELIVERED'
+}
+
+describe('snapshot: a caller’s object read once into plain data, or refused', () => {
   it('copies objects and arrays, sharing nothing with the input', () => {
     const input = { a: 1, list: [{ b: 'x' }, 2], nested: { deep: { c: true } } }
-    const copy = snapshot(input) as typeof input
+    const copy = copyOf(snapshot(input, false)) as typeof input
     expect(copy).toStrictEqual(input)
     expect(copy).not.toBe(input)
     expect(copy.list).not.toBe(input.list)
@@ -13,36 +24,63 @@ describe('snapshot: a caller’s object read once into plain data', () => {
     expect(copy.nested.deep).not.toBe(input.nested.deep)
   })
 
-  it('keeps cycles as cycles and shared objects as shared, past the objects it scans for them', () => {
+  it('refuses an object met twice, shared or a cycle, past the objects it scans for them, naming both places', () => {
     const shared = { s: 1 }
-    const root: Record<string, unknown> = { shared, again: shared }
+    expect(snapshot({ shared, again: shared }, false)).toEqual({
+      ok: false,
+      refusal: { code: 'invalid_value', path: ['again'], expected: 'each object and array in one place only (JSON data has no shared objects or cycles)', received: 'the object already at shared' },
+    })
+    const root: Record<string, unknown> = { many: Array.from({ length: 40 }, (_, i) => ({ i })) }
     root['self'] = root
-    // More objects than snapshot compares one by one, each pointing at the shared one.
-    root['many'] = Array.from({ length: 40 }, (_, i) => ({ i, shared }))
-    const copy = snapshot(root) as Record<string, unknown> & { readonly many: ReadonlyArray<{ readonly shared: unknown }> }
-    expect(copy['self']).toBe(copy)
-    expect(copy['shared']).not.toBe(shared)
-    expect(copy['again']).toBe(copy['shared'])
-    for (const item of copy.many) expect(item.shared).toBe(copy['shared'])
-    expect(copy.many.at(-1)).toStrictEqual({ i: 39, shared: { s: 1 } })
+    expect(snapshot(root, false)).toMatchObject({ ok: false, refusal: { path: ['self'], received: 'the object already at (root)' } })
+    const list = Array.from({ length: 40 }, (_, i) => ({ i }))
+    // Breadth first: the shallower place is met first.
+    expect(snapshot({ list, last: list[39] }, false)).toMatchObject({ ok: false, refusal: { path: ['list', 39], received: 'the object already at last' } })
   })
 
-  it('reads each property once, keeps __proto__ as data and a null prototype as none, and keeps other objects as they are', () => {
+  it('reads each property once, keeps __proto__ as data and a null prototype as none', () => {
     let reads = 0
     const withGetter = Object.defineProperty({}, 'n', { enumerable: true, get: () => ++reads })
     const bare = Object.assign(Object.create(null) as Record<string, unknown>, { k: 'v' })
-    const date = new Date(0)
     const input = JSON.parse('{"__proto__": {"polluted": true}, "x": 1}') as Record<string, unknown>
     input['g'] = withGetter
     input['bare'] = bare
-    input['date'] = date
-    const copy = snapshot(input) as Record<string, unknown>
+    const copy = copyOf(snapshot(input, false)) as Record<string, unknown>
     expect(reads).toBe(1)
     expect((copy['g'] as Record<string, unknown>)['n']).toBe(1)
     expect(Object.getPrototypeOf(copy)).toBe(Object.prototype)
-    expect(Object.keys(copy)).toStrictEqual(['__proto__', 'x', 'g', 'bare', 'date'])
+    expect(Object.keys(copy)).toStrictEqual(['__proto__', 'x', 'g', 'bare'])
     expect(Object.getOwnPropertyDescriptor(copy, '__proto__')?.value).toStrictEqual({ polluted: true })
     expect(Object.getPrototypeOf(copy['bare'])).toBeNull()
-    expect(copy['date']).toBe(date)
+  })
+
+  it.each([
+    ['a Date', new Date(0), 'a Date'],
+    ['a class instance', new Dto(), 'an instance of a class (not a plain object)'],
+    ['a Map', new Map(), 'an instance of a class (not a plain object)'],
+    ['a boxed string', Object('x') as object, 'an instance of a class (not a plain object)'],
+    ['a function', () => 1, 'a function'],
+  ])('refuses %s, at the root and anywhere below, and reads nothing of it', (_name, value, received) => {
+    expect(snapshot(value, false)).toEqual({ ok: false, refusal: { code: 'invalid_type', path: [], expected: NOT_PLAIN, received } })
+    expect(snapshot({ a: [{ b: value }] }, false)).toEqual({ ok: false, refusal: { code: 'invalid_type', path: ['a', 0, 'b'], expected: NOT_PLAIN, received } })
+  })
+
+  it(`keeps ${String(MAX_DEPTH)} levels of nesting, and refuses the first object or array below them, owned or not`, () => {
+    const nested = (levels: number): unknown => {
+      let value: unknown = 'bottom'
+      for (let i = 0; i < levels; i++) value = i % 2 === 0 ? [value] : { k: value }
+      return value
+    }
+    for (const owned of [true, false]) {
+      expect(snapshot(nested(MAX_DEPTH), owned)).toEqual({ ok: true, value: nested(MAX_DEPTH) })
+      const refused = snapshot(nested(MAX_DEPTH + 1), owned)
+      expect(refused).toMatchObject({ ok: false, refusal: { code: 'invalid_value', expected: 'at most 100 levels of nested objects and arrays', received: 'an array at level 101' } })
+      expect(!refused.ok && refused.refusal.path).toHaveLength(MAX_DEPTH)
+    }
+  })
+
+  it('leaves a value the library made as it is: nothing copied', () => {
+    const parsed = JSON.parse('{"a":[{"b":1}]}') as unknown
+    expect(copyOf(snapshot(parsed, true))).toBe(parsed)
   })
 })

@@ -41,13 +41,25 @@ describe('webhookSchema', () => {
     }
   })
 
-  it('reads text and bytes as normalizeWebhook does: JSON or a form', () => {
+  it('reads bytes and URLSearchParams as normalizeWebhook does: JSON or a form', () => {
     const { validate } = webhookSchema('octopush')['~standard']
     const form = 'message_id=sms_5fa275dbf21dc&number=%2B33600000000&text=stop&stop_date=2020-11-04+11%3A11%3A45'
-    for (const body of [form, new TextEncoder().encode(form), new URLSearchParams(form)]) {
+    for (const body of [new TextEncoder().encode(form), new URLSearchParams(form)]) {
       const result = validate(body)
       expect(result.issues === undefined && result.value.map((event) => event.kind)).toEqual(['opt_out'])
     }
+  })
+
+  it('takes a string as a framework parsed it: a JSON string, which no callback is, never text to parse again', () => {
+    const text = JSON.stringify(payload('octopush/sms.json'))
+    // A double-encoded body: Hono's json target hands the schema the string the JSON held.
+    const parsed: unknown = JSON.parse(JSON.stringify(text))
+    for (const schema of [webhookSchema('octopush'), octopush.webhookSchema()]) {
+      expect(schema['~standard'].validate(parsed)).toEqual({ issues: [{ message: `(root): expected an Octopush callback (a JSON object), received ${JSON.stringify(text.slice(0, 60)).slice(0, -1)}…" (${String(text.length)} characters)`, path: [] }] })
+    }
+    // As normalizeWebhook says of the double-encoded text, and as the JSON Schema refuses the string.
+    const fromText = normalizeWebhook('octopush', JSON.stringify(text))
+    expect(fromText._tag === 'Left' && fromText.left.issues.map((issue) => issue.message)).toEqual([`(root): expected an Octopush callback (a JSON object), received ${JSON.stringify(text.slice(0, 60)).slice(0, -1)}…" (${String(text.length)} characters)`])
   })
 
   it('refuses a bad body with deliverykit\'s messages, each with its path as keys', () => {
@@ -63,8 +75,11 @@ describe('webhookSchema', () => {
   })
 
   it('refuses a body that is not a callback at all with an issue at the root (an empty path)', () => {
-    expect(webhookSchema('masstack')['~standard'].validate('not json')).toEqual({
+    expect(webhookSchema('masstack')['~standard'].validate(new TextEncoder().encode('not json'))).toEqual({
       issues: [{ message: expect.stringMatching(/^\(root\): not valid JSON/) as unknown, path: [] }],
+    })
+    expect(webhookSchema('masstack')['~standard'].validate('not json')).toEqual({
+      issues: [{ message: expect.stringMatching(/^\(root\): expected a Masstack/) as unknown, path: [] }],
     })
   })
 

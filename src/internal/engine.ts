@@ -13,9 +13,8 @@ import { hasDecoder, isPickFailure, type PickFailure, type ShapeName, type Vendo
 import { checkCommonOptions, invalidOption, readOptions, settleUnknownStatuses, unreadable } from './pipeline.js'
 import { describeThrown } from './callerInput.js'
 import { didYouMean, didYouMeanText } from './didYouMean.js'
-import { readBody } from './rawBody.js'
+import { readBody, type StringBody } from './rawBody.js'
 import type { ChannelRows } from './rows.js'
-import { snapshot } from './snapshot.js'
 import { article } from './words.js'
 
 /**
@@ -29,7 +28,15 @@ export interface EntrySpec {
   readonly shapes?: ReadonlyArray<string>
   /** What it decodes, for the message of a body it refuses: "a delivery receipt". */
   readonly decodes: string
+  /**
+   * What a string body is: the body's text (`'text'`, the default), or a value a framework
+   * parsed (`'value'`, for Standard Schemas), where a string is a JSON string, no callback.
+   */
+  readonly strings?: StringBody
 }
+
+/** The entry a Standard Schema runs: the same callbacks, its input a value a framework parsed. */
+export const schemaEntry = (entry: EntrySpec): EntrySpec => ({ ...entry, strings: 'value' })
 
 export const DELIVERY_ENTRY: EntrySpec = { accepts: ['delivery'], decodes: 'a delivery receipt' }
 export const WEBHOOK_ENTRY: EntrySpec = { accepts: ['delivery', 'opt_out', 'inbound'], decodes: 'a callback' }
@@ -88,13 +95,11 @@ const run = <V extends Vendor, K extends string, S>(
   if (E.isLeft(settings)) return E.left(invalidOption(vendor, input, settings.left.option, settings.left.expected, settings.left.received, settings.left.known))
   try {
     // Inside the try: reading a hand-built body runs its accessors, which may throw.
-    const body = readBody(input)
-    if (!body.ok) {
-      return E.left({ kind: 'invalid_body', vendor, issues: [{ code: 'invalid_syntax', path: [], expected: body.expected, message: `(root): ${body.message}` }], input })
-    }
-    // A caller's object is read once, into data the library owns: nothing decoded or built
-    // afterwards can see an accessor answer twice, or share an object with the caller.
-    const value = body.owned ? body.value : snapshot(body.value)
+    // Read once, into data the library owns: nothing decoded or built afterwards can see an
+    // accessor answer twice, or hold (and so freeze) an object of the caller's.
+    const body = readBody(input, entry.strings ?? 'text')
+    if (!body.ok) return E.left({ kind: 'invalid_body', vendor, issues: [body.problem], input })
+    const value = body.value
     const root: t.Context = [{ key: '', type: ROOTS[vendor], actual: value }]
     const key = definition.pick(value, root)
     if (isPickFailure(key)) return E.left(pickError(vendor, input, key))

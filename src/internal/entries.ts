@@ -6,7 +6,7 @@ import type { NormalizeError } from '../errors/error.js'
 import type { InboundEvent } from '../model/inbound.js'
 import type { DefaultOptions, EventsFor, WebhookEventsFor } from '../model/options.js'
 import type { AnyWebhookEvent } from '../model/webhook.js'
-import type { EntrySpec, RegisteredVendor } from './engine.js'
+import { schemaEntry, type EntrySpec, type RegisteredVendor } from './engine.js'
 import { eventsSchema, type EventsSchema } from './standardSchema.js'
 
 /**
@@ -124,6 +124,8 @@ export const parser = <Entry extends EntryName, Options>(vendor: RegisteredVendo
 
 /** An entry of a vendor as a Standard Schema factory (`webhookSchema`). */
 export const schemaFactory = <Entry extends EntryName, Options>(vendor: RegisteredVendor, entry: EntrySpec): SchemaFactory<Entry, Options> => {
-  const schema = (options?: unknown) => eventsSchema((body) => vendor.run(entry, body, options))
+  // A schema validates what a framework parsed: a string is a JSON string, not text to parse again.
+  const parsed = schemaEntry(entry)
+  const schema = (options?: unknown) => eventsSchema((body) => vendor.run(parsed, body, options))
   return schema as unknown as SchemaFactory<Entry, Options>
 }

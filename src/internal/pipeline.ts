@@ -9,6 +9,7 @@ import type { AnyWebhookEvent } from '../model/webhook.js'
 import { optionError, readObject } from './callerInput.js'
 import type { Built, CommonSettings } from './definition.js'
 import { didYouMean } from './didYouMean.js'
+import { byteLengthOf, isBytes } from './rawBody.js'
 import { zoneFor } from './time.js'
 
 /** Delivery events of any kind, before the caller's `unknownStatus` choice narrows the type. */
@@ -66,7 +67,7 @@ export const DEFAULT_MAX_BODY_SIZE = 32 * 1024 * 1024
 /** The size of a body given as text or bytes, or `undefined` for anything else. Never throws (no trap is involved). */
 const sizeOf = (input: unknown): { readonly size: number; readonly unit: string } | undefined => {
   if (typeof input === 'string') return { size: input.length, unit: 'characters' }
-  if (ArrayBuffer.isView(input)) return { size: input.byteLength, unit: 'bytes' }
+  if (isBytes(input)) return { size: byteLengthOf(input), unit: 'bytes' }
   return undefined
 }
 

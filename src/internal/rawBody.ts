@@ -1,44 +1,86 @@
 /**
  * Bodies as a handler's framework gives them: an object already parsed, JSON text,
- * `application/x-www-form-urlencoded` text, `URLSearchParams`, or bytes. Everything here is
- * linear in the body's size and never throws.
+ * `application/x-www-form-urlencoded` text, `URLSearchParams`, or bytes. Every body
+ * enters the library through {@link readBody}, which reads it once into data the library
+ * owns (src/internal/snapshot.ts decides what that data may be). Everything here is
+ * linear in the body's size; only a caller's accessor or Proxy trap can throw.
  */
+import type { InvalidSyntaxIssue, InvalidTypeIssue, InvalidValueIssue } from '../errors/issue.js'
+import { MAX_DEPTH, nestsDeeperThan, refusalMessage, snapshot } from './snapshot.js'
 
-/** Why a body could not be read as text, JSON or a form. */
-export interface SyntaxProblem {
-  readonly expected: string
-  readonly message: string
-}
+/** Why a body could not be read: its text is not JSON, a form or UTF-8, or its value is not JSON data. */
+export type ReadProblem = InvalidSyntaxIssue | InvalidTypeIssue | InvalidValueIssue
+
+/** A body read into a value the library owns, or why it could not be. */
+export type ReadBody = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: ReadProblem }
 
 /**
- * A body read into a value, or why it could not be. `owned` says the value was made here
- * (parsed from text, bytes or a form), so no caller holds it.
+ * What a string given as the body is: `'text'`, the body's text to parse (what
+ * `normalize` takes), or `'value'`, a value a framework already parsed, where a string is
+ * a JSON string and no callback (what a Standard Schema receives from Hono's `json` target).
  */
-export type ReadBody = { readonly ok: true; readonly value: unknown; readonly owned: boolean } | ({ readonly ok: false } & SyntaxProblem)
+export type StringBody = 'text' | 'value'
+
+/**
+ * A value read from text, bytes or a form, before its depth is checked. `owned` is false
+ * for the caller's own value (to copy); `deep` is false for a value that cannot be too
+ * deep (a form, whose keys nest 8 levels at most; a string), which is not walked.
+ */
+type Parsed =
+  | { readonly ok: true; readonly value: unknown; readonly owned?: false; readonly deep?: boolean }
+  | { readonly ok: false; readonly problem: InvalidSyntaxIssue }
+
+const syntaxError = (expected: string, message: string): Parsed => ({ ok: false, problem: { code: 'invalid_syntax', path: [], expected, message: `(root): ${message}` } })
 
 interface TextDecoderLike {
   readonly decode: (bytes: Uint8Array) => string
 }
 
-type TextDecoderConstructor = new (label: string, options: { readonly fatal: boolean }) => TextDecoderLike
+type TextDecoderConstructor = new (label: string, options: { readonly fatal: boolean; readonly ignoreBOM: boolean }) => TextDecoderLike
 
+/**
+ * The text of UTF-8 bytes, byte-order mark included: the one mark a body may start with is
+ * skipped by `readText`, for bytes and strings alike, so two marks are refused either way.
+ */
 const decodeUtf8 = (bytes: Uint8Array): string | undefined => {
   // TextDecoder is global in Node, browsers, Deno, Bun and workers; the library's types
   // do not assume a DOM or Node, so it is looked up rather than declared.
   const Decoder = (globalThis as { readonly TextDecoder?: TextDecoderConstructor }).TextDecoder
   if (Decoder === undefined) return undefined
   try {
-    return new Decoder('utf-8', { fatal: true }).decode(bytes)
+    return new Decoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
   } catch {
     return undefined
   }
 }
 
-const isUrlSearchParams = (value: unknown): value is URLSearchParamsLike =>
-  typeof value === 'object' && value !== null && Object.prototype.toString.call(value) === '[object URLSearchParams]'
-
 interface URLSearchParamsLike {
   readonly forEach: (callback: (value: string, key: string) => void) => void
+}
+
+type URLSearchParamsConstructor = (new (init: string) => URLSearchParamsLike) & { readonly prototype: URLSearchParamsLike }
+
+const searchParamsClass = (): URLSearchParamsConstructor | undefined => (globalThis as { readonly URLSearchParams?: URLSearchParamsConstructor }).URLSearchParams
+
+/**
+ * Whether a value is a `Uint8Array` (a `Buffer` is one), told by its internal slot: the
+ * `Symbol.toStringTag` getter of typed arrays answers from it and runs none of the caller's
+ * code, whatever the value's own properties or prototype say.
+ */
+export const isBytes = (value: unknown): value is Uint8Array => ArrayBuffer.isView(value) && typedArrayGetter(Symbol.toStringTag, value) === 'Uint8Array'
+
+/** The size in bytes of a `Uint8Array`, read from its internal slot (never through a getter of the caller's). */
+export const byteLengthOf = (bytes: Uint8Array): number => {
+  const length = typedArrayGetter('byteLength', bytes)
+  return typeof length === 'number' ? length : 0
+}
+
+/** What the intrinsic getter `name` of typed arrays answers for `view`, whatever the view's own properties or class say. */
+const typedArrayGetter = (name: PropertyKey, view: ArrayBufferView): unknown => {
+  const descriptor = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype) as object, name)
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- the getter is called on the view itself, below
+  const getter = descriptor?.get
+  return getter === undefined ? undefined : Reflect.apply(getter, view, [])
 }
 
 /** Sets an own, enumerable property, so `__proto__` in a form stays data. */
@@ -70,6 +112,8 @@ const arraysFromIndexes = (value: unknown): unknown => {
 /**
  * A form as an object: `a=1&b=2` → `{ a: '1', b: '2' }`, bracket keys nested
  * (`meta_data[call_duration]=35`), a repeated key keeps its last value (as PHP does).
+ * The one form reader: a form given as text and one given as `URLSearchParams` both come
+ * here, pair by pair, so the same form gives the same value whichever way it came.
  */
 export const formToObject = (form: URLSearchParamsLike): Record<string, unknown> => {
   const root: Record<string, unknown> = {}
@@ -91,42 +135,89 @@ export const formToObject = (form: URLSearchParamsLike): Record<string, unknown>
   return arraysFromIndexes(root) as Record<string, unknown>
 }
 
-type URLSearchParamsConstructor = new (init: string) => URLSearchParamsLike
-
-const parseForm = (text: string): ReadBody => {
-  const Params = (globalThis as { readonly URLSearchParams?: URLSearchParamsConstructor }).URLSearchParams
-  if (Params === undefined) return { ok: false, expected: 'JSON', message: 'form bodies need URLSearchParams, which this runtime lacks' }
-  return { ok: true, value: formToObject(new Params(text)), owned: true }
+/**
+ * The form of a `URLSearchParams`, read through the class's own `forEach` (a brand check
+ * that runs none of the caller's code), or `undefined` for anything else, such as an
+ * object whose `Symbol.toStringTag` says `'URLSearchParams'`.
+ */
+const readSearchParams = (value: object): Record<string, unknown> | undefined => {
+  const Params = searchParamsClass()
+  if (Params === undefined) return undefined
+  const pairs: Array<readonly [string, string]> = []
+  try {
+    Params.prototype.forEach.call(value, (item: string, key: string) => {
+      pairs.push([key, item])
+    })
+  } catch {
+    return undefined
+  }
+  return formToObject({
+    forEach: (callback) => {
+      for (const [key, item] of pairs) callback(item, key)
+    },
+  })
 }
 
-const parseJson = (text: string): ReadBody => {
+/** Form text as a form parser reads it: exactly, no space trimmed (a space is part of a key or value, as in `URLSearchParams`). */
+const parseForm = (text: string): Parsed => {
+  const Params = searchParamsClass()
+  if (Params === undefined) return syntaxError('JSON', 'form bodies need URLSearchParams, which this runtime lacks')
+  return { ok: true, value: formToObject(new Params(text)), deep: false }
+}
+
+const parseJson = (text: string): Parsed => {
   try {
-    return { ok: true, value: JSON.parse(text) as unknown, owned: true }
+    return { ok: true, value: JSON.parse(text) as unknown }
   } catch (error) {
     const why = error instanceof Error ? error.message : 'unreadable'
-    return { ok: false, expected: 'a JSON or form-encoded body', message: `not valid JSON (${why})` }
+    return syntaxError('a JSON or form-encoded body', `not valid JSON (${why})`)
   }
 }
 
 const isSpace = (code: number): boolean => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d
 
-const readText = (text: string): ReadBody => {
-  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0
-  while (start < text.length && isSpace(text.charCodeAt(start))) start++
-  if (start === text.length) return { ok: false, expected: 'a JSON or form-encoded body', message: 'the body is empty' }
-  const first = text[start]
-  if (first === '{' || first === '[' || first === '"') return parseJson(text.slice(start))
-  if (text.includes('=')) return parseForm(text.slice(start).trimEnd())
-  return parseJson(text.slice(start))
+/**
+ * Text, after the one byte-order mark it may start with (a second is text, which neither
+ * JSON nor a form starts with): JSON when its first character after spaces opens JSON
+ * text or it has no `=`, else a form, read from its first character.
+ */
+const readText = (text: string): Parsed => {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  let start = 0
+  while (start < body.length && isSpace(body.charCodeAt(start))) start++
+  if (start === body.length) return syntaxError('a JSON or form-encoded body', 'the body is empty')
+  const first = body[start]
+  if (first !== '{' && first !== '[' && first !== '"' && body.includes('=')) return parseForm(body)
+  return parseJson(body)
 }
 
-/** Reads whatever a framework handed over into a value to decode. */
-export const readBody = (input: unknown): ReadBody => {
-  if (typeof input === 'string') return readText(input)
-  if (input instanceof Uint8Array) {
+/** Text, bytes or a form made into a value, or the caller's value as it is (not yet read). */
+const parse = (input: unknown, strings: StringBody): Parsed => {
+  if (typeof input === 'string') return strings === 'text' ? readText(input) : { ok: true, value: input, deep: false }
+  if (isBytes(input)) {
     const text = decodeUtf8(input)
-    return text === undefined ? { ok: false, expected: 'UTF-8 text', message: 'the bytes are not valid UTF-8' } : readText(text)
+    return text === undefined ? syntaxError('UTF-8 text', 'the bytes are not valid UTF-8') : readText(text)
   }
-  if (isUrlSearchParams(input)) return { ok: true, value: formToObject(input), owned: true }
   return { ok: true, value: input, owned: false }
+}
+
+/**
+ * Reads whatever a framework handed over, once, into a value the library owns: text or
+ * bytes parsed (JSON or a form), `URLSearchParams` read as a form, any other value copied
+ * by `snapshot`, which also refuses what is not JSON data (a class instance, nesting
+ * deeper than `MAX_DEPTH`, …). `strings` says what a string is.
+ */
+export const readBody = (input: unknown, strings: StringBody = 'text'): ReadBody => {
+  const parsed = parse(input, strings)
+  if (!parsed.ok) return parsed
+  if (parsed.deep === false || (parsed.owned !== false && !nestsDeeperThan(parsed.value, MAX_DEPTH))) return { ok: true, value: parsed.value }
+  // The caller's value, copied; or parsed JSON deeper than the limit, walked for the path of its first level too many.
+  const read = snapshot(parsed.value, parsed.owned !== false)
+  if (read.ok) return read
+  const { refusal } = read
+  // A body that is no plain object may be URLSearchParams: told by its internal slot only
+  // now, so that a plain body pays for no brand check (a failed one throws).
+  const form = parsed.owned === false && refusal.path.length === 0 && typeof input === 'object' && input !== null ? readSearchParams(input) : undefined
+  if (form !== undefined) return { ok: true, value: form }
+  return { ok: false, problem: { ...refusal, message: refusalMessage(refusal) } }
 }

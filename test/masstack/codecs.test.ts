@@ -116,7 +116,7 @@ describe('the envelope and what its data holds', () => {
   })
 
   it('data holding two lists, or one list beside a status, is read as a record', () => {
-    expect(messagesOf(leftOf(normalize('masstack', { data: { a: [sms], b: [sms] } })))).toEqual([
+    expect(messagesOf(leftOf(normalize('masstack', { data: { a: [sms], b: [{ ...sms }] } })))).toEqual([
       'data.channel: missing; expected "sms" or "email", or a terminatingNumber (SMS) or destinationEmail (e-mail) to tell it by',
     ])
     expect(rightOf(normalize('masstack', { data: { ...sms, tags: ['x'] }, commit: 'v2' })).map((event) => event.status)).toEqual(['delivered'])

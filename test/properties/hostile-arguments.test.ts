@@ -25,6 +25,11 @@ import { ok } from './oracle.js'
 /** Exports that throw by design, by name, with why. */
 const THROWS_BY_DESIGN: Readonly<Record<string, string>> = {
   absurd: 'marks a branch its type says is unreachable',
+  // Given the event first, the matchers call the caller's handler at once: what a handler
+  // throws is the caller's, and an event or handlers that are not what the types say throw
+  // as the handler's call would (the curried form throws the same when it is applied).
+  matchClassification: 'calls the caller\'s handler, given the event first',
+  matchStatus: 'calls the caller\'s handler, given the event first',
 }
 
 /** The `parse` family, and the query builders: throw, but only a DeliveryKitError. */

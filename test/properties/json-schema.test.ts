@@ -9,7 +9,7 @@
  * cannot carry (a bigint), or the same Octopush sender number at the root and in a node
  * (the generators put a sender in one place); test/json-schema.test.ts shows each.
  */
-import { VENDORS, normalizeWebhook, type Vendor } from 'deliverykit'
+import { VENDORS, normalizeWebhook, webhookSchema, type Vendor } from 'deliverykit'
 import { MasstackDateTime } from 'deliverykit/masstack'
 import { MessangiDateTime, MessangiMoCallback } from 'deliverykit/messangi'
 import { OctopushDateTime } from 'deliverykit/octopush'
@@ -90,6 +90,23 @@ describe('Ajv and deliverykit agree on accept or reject', () => {
     if (text === undefined) return
     for (const vendor of VENDORS) agreeOnText(vendor, text)
   })
+
+  property(
+    'a double-encoded body (a JSON string holding a valid body), as text and as the string a framework parsed: Ajv, the Standard Schema and normalizeWebhook all refuse it',
+    [anyValidBody, fc.integer({ min: 1, max: 3 })],
+    ({ vendor, body }, encodings) => {
+      let text = JSON.stringify(body)
+      for (let i = 0; i < encodings; i++) text = JSON.stringify(text)
+      const parsed: unknown = JSON.parse(text)
+      strictEqual(typeof parsed, 'string')
+      strictEqual(schemaAccepts(vendor, parsed), false, 'Ajv refuses a string')
+      strictEqual(deliverykitAccepts(vendor, text), false, 'normalizeWebhook refuses the text')
+      const options = vendor === 'messangi' ? { channel: 'sms', unknownStatus: 'keep' } : { unknownStatus: 'keep' }
+      const validated = webhookSchema(vendor as 'octopush', options as { readonly unknownStatus: 'keep' })['~standard'].validate(parsed)
+      ok(validated.issues !== undefined, 'the Standard Schema refuses the string a framework parsed')
+      agreeOnText(vendor, text)
+    },
+  )
 
   property('valid and mutated bodies posted as forms (every value text, bracket keys nested)', [fc.oneof(validBody.map((valid) => ({ vendor: valid.vendor, body: valid.body })), mutatedBody.map((mutated) => ({ vendor: mutated.original.vendor, body: mutated.body })))], ({ vendor, body }) => {
     agreeOnText(vendor, asForm(body))

@@ -1,6 +1,8 @@
 /**
  * `webhookSchema(…)['~standard'].validate` never throws and never returns a Promise,
- * whatever it is given, and says what `safeParseWebhook` says.
+ * whatever it is given, and says what `safeParseWebhook` says of the body's text: of the
+ * value itself, or for a string (which a framework parsed from JSON, so a JSON string) of
+ * the JSON text that string was parsed from.
  */
 import { safeParseWebhook, webhookSchema, type StandardSchemaV1 } from 'deliverykit'
 import fc from 'fast-check'
@@ -35,7 +37,8 @@ const agrees = (body: unknown): void => {
   for (const { schema, safeParse } of SCHEMAS) {
     const result = schema['~standard'].validate(body)
     checkResult(result)
-    const expected = safeParse(body)
+    // A string a schema receives was parsed from JSON text: deliverykit says what it says of that text.
+    const expected = safeParse(typeof body === 'string' ? JSON.stringify(body) : body)
     strictEqual(result.issues === undefined, expected.success)
     if (expected.success) deepStrictEqual(result.issues === undefined && result.value, expected.events)
     else deepStrictEqual(result.issues?.slice(0, expected.error.issues.length).map((issue) => issue.message), expected.error.issues.map((issue) => issue.message))
