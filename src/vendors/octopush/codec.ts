@@ -49,6 +49,9 @@ export const DateTimeText = /*#__PURE__*/ textFormat('date-time "YYYY-MM-DD HH:m
 /** `DELIVERY_DATE`, as the English callbacks page spells it, reads as `delivery_date`. */
 const DELIVERY_DATE_ALIAS = { DELIVERY_DATE: 'delivery_date' } as const
 
+/** Octopush's phone channel names, written once for both channel codecs. */
+const PHONE_CHANNEL_NAMES = { sms: null, voice_sms: null, rcs: null, whatsapp: null, facebook: null, instagram: null } as const
+
 /**
  * The phone channels Octopush names in a delivery callback's `channel` field: those of its
  * receipt's channel column (`facebook` and `instagram` included) but e-mail, whose
@@ -56,25 +59,31 @@ const DELIVERY_DATE_ALIAS = { DELIVERY_DATE: 'delivery_date' } as const
  *
  * @category Codecs
  */
-export const OctopushPhoneChannel = /*#__PURE__*/ oneOf('OctopushPhoneChannel', 'an Octopush phone channel', {
-  sms: null,
-  voice_sms: null,
-  rcs: null,
-  whatsapp: null,
-  facebook: null,
-  instagram: null,
-})
+export const OctopushPhoneChannel = /*#__PURE__*/ oneOf('OctopushPhoneChannel', 'an Octopush phone channel', PHONE_CHANNEL_NAMES)
 
 /** @category Codecs */
 export type OctopushPhoneChannel = t.TypeOf<typeof OctopushPhoneChannel>
 
 /**
- * Every channel name deliverykit knows in an Octopush delivery callback, as Octopush
- * writes it.
+ * Every channel name Octopush documents for a callback's `channel` field (its receipt
+ * page's channel column: `sms`, `voice_sms`, `rcs`, `whatsapp`, `facebook`, `instagram`,
+ * `email`). One reading for every kind of callback: a STOP or a reply that names its
+ * channel is read with it, as a receipt is.
  *
  * @category Codecs
  */
-export const OCTOPUSH_CHANNEL_NAMES: ReadonlyArray<OctopushPhoneChannel | 'email'> = ['sms', 'voice_sms', 'rcs', 'whatsapp', 'facebook', 'instagram', 'email']
+export const OctopushChannel = /*#__PURE__*/ oneOf('OctopushChannel', 'an Octopush channel', { ...PHONE_CHANNEL_NAMES, email: null })
+
+/** @category Codecs */
+export type OctopushChannel = t.TypeOf<typeof OctopushChannel>
+
+/**
+ * Every channel name deliverykit knows in an Octopush callback, as Octopush writes it:
+ * what an `unknown_channel` error lists as expected.
+ *
+ * @category Codecs
+ */
+export const OCTOPUSH_CHANNEL_NAMES: ReadonlyArray<OctopushChannel> = ['sms', 'voice_sms', 'rcs', 'whatsapp', 'facebook', 'instagram', 'email']
 
 // ---------------------------------------------------------------------------------------
 // phone channels
@@ -201,12 +210,17 @@ export type OctopushEmailCallback = t.TypeOf<typeof OctopushEmailCallback>
  * response"); an integration in the wild expects STOPs without it, and an opt-out must
  * never be lost, so it is optional.
  *
+ * `channel`: Octopush's STOP page ("Callback Stop SMS") shows no `channel` field, and no
+ * page says whether a STOP can carry one. A STOP without one is an SMS opt-out, as the page
+ * says; one that names a channel is read with it, exactly as a receipt's `channel` is (any
+ * name of {@link OctopushChannel}), so an opt-out is never filed under the wrong channel.
+ *
  * @category Codecs
  */
 export const OctopushStopCallback = /*#__PURE__*/ struct(
   'OctopushStopCallback',
   { number: PhoneNumberText, stop_date: DateTimeText },
-  { text: t.string, message_id: t.string },
+  { text: t.string, message_id: t.string, channel: OctopushChannel },
 )
 
 /** @category Codecs */
@@ -218,6 +232,10 @@ export type OctopushStopCallback = t.TypeOf<typeof OctopushStopCallback>
  * are accepted. `message_id` is there only "if it's found"; with the account option
  * `use_metadata_node_for_inbound` it sits in `meta_data`.
  *
+ * `channel`: the inbound page ("Webhook SMS Inbounds") shows no `channel` field and speaks
+ * of SMS only. A reply without one is an SMS; one that names a channel is read with it, as
+ * a receipt's `channel` is (any name of {@link OctopushChannel}).
+ *
  * @category Codecs
  */
 export const OctopushInboundCallback = /*#__PURE__*/ struct(
@@ -227,6 +245,7 @@ export const OctopushInboundCallback = /*#__PURE__*/ struct(
     reception_date: DateTimeText,
     answer_date: DateTimeText,
     message_id: t.string,
+    channel: OctopushChannel,
     sim_card_number: PhoneNumberText,
     meta_data: emptyAsObject(struct('OctopushInboundMetaData', {}, { message_id: t.string })),
   },

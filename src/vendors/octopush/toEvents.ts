@@ -14,9 +14,9 @@ import {
   VOICE_FIELDS,
   type OctopushEmailCallback,
   type OctopushEmailDelivery,
+  type OctopushChannel,
   type OctopushInboundCallback,
   type OctopushPhoneCallback,
-  type OctopushPhoneChannel,
   type OctopushStopCallback,
 } from './codec.js'
 
@@ -36,15 +36,23 @@ export interface OctopushSettings extends CommonSettings {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
-/** Canonical name of each phone channel Octopush names on the wire. */
-const CHANNEL_OF: Readonly<Record<OctopushPhoneChannel, OctopushPhoneChannelOption>> = {
+/** Canonical name of each channel Octopush names on the wire: the one table every kind of callback reads its `channel` with. */
+const CHANNEL_OF = {
   sms: 'sms',
   voice_sms: 'voice',
   rcs: 'rcs',
   whatsapp: 'whatsapp',
   facebook: 'facebook',
   instagram: 'instagram',
-}
+  email: 'email',
+} as const satisfies Readonly<Record<OctopushChannel, Channel>>
+
+/**
+ * The channel of a STOP or a reply: the one it names, read as a receipt's is; without one,
+ * SMS. Octopush's STOP and inbound pages ("Callback Stop SMS", "Webhook SMS Inbounds")
+ * show no `channel` field and speak of SMS only; they say nothing of other channels.
+ */
+const interactionChannel = (body: OctopushStopCallback | OctopushInboundCallback): Channel => (body.channel === undefined ? 'sms' : CHANNEL_OF[body.channel])
 
 const unknownStatus = (channel: Channel, status: string, path: IssuePath): UnknownStatusIssue =>
   unknownStatusIssue('octopush', OCTOPUSH_ROW_CATALOGS, channel, status, path)
@@ -163,7 +171,7 @@ export const emailEvents = (body: OctopushEmailCallback, settings: OctopushSetti
 /** The `opt_out` event of a STOP callback (built field by field, in the order of the type: no spread). */
 export const stopEvents = (body: OctopushStopCallback, settings: OctopushSettings): Built => {
   const occurredAt = timeOf(body.stop_date, settings.zone)
-  const event: Mutable<Partial<InboundEvent>> = { kind: 'opt_out', vendor: 'octopush', channel: 'sms', from: body.number }
+  const event: Mutable<Partial<InboundEvent>> = { kind: 'opt_out', vendor: 'octopush', channel: interactionChannel(body), from: body.number }
   if (body.text !== undefined) event.text = body.text
   if (body.message_id !== undefined) event.messageId = body.message_id
   if (occurredAt !== undefined) event.occurredAt = occurredAt
@@ -179,7 +187,7 @@ export const inboundEvents = (body: OctopushInboundCallback, settings: OctopushS
   const vendorTime = body.reception_date ?? body.answer_date
   const occurredAt = vendorTime === undefined ? undefined : timeOf(vendorTime, settings.zone)
   const messageId = body.message_id ?? body.meta_data?.message_id
-  const event: Mutable<Partial<InboundEvent>> = { kind: 'inbound', vendor: 'octopush', channel: 'sms', from: body.number }
+  const event: Mutable<Partial<InboundEvent>> = { kind: 'inbound', vendor: 'octopush', channel: interactionChannel(body), from: body.number }
   if (body.sim_card_number !== undefined) event.to = body.sim_card_number
   event.text = body.text
   if (messageId !== undefined) event.messageId = messageId
