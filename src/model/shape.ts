@@ -126,8 +126,8 @@ const isHistoryEntry = (value: unknown): boolean =>
 const isHistory = (value: unknown): boolean => {
   if (!Array.isArray(value)) return false
   const entries: ReadonlyArray<unknown> = value
-  // A loop, not every: every skips the holes of a sparse array.
-  for (let i = 0; i < entries.length; i++) if (!isHistoryEntry(entries[i])) return false
+  // for-of, not every: every skips the holes of a sparse array, the iterator gives them as undefined.
+  for (const entry of entries) if (!isHistoryEntry(entry)) return false
   return true
 }
 

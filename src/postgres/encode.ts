@@ -122,13 +122,18 @@ const boxedBigint = (value: object): bigint | undefined => {
   }
 }
 
-const PRIMITIVE_VALUE_OF: ReadonlyArray<(this: never) => unknown> = [Number.prototype.valueOf, String.prototype.valueOf, Boolean.prototype.valueOf]
+/** Reads of the internal slot of a boxed number, string and boolean: each throws for any other object. */
+const PRIMITIVE_SLOTS: ReadonlyArray<(value: object) => unknown> = [
+  (value) => Number.prototype.valueOf.call(value),
+  (value) => String.prototype.valueOf.call(value),
+  (value) => Boolean.prototype.valueOf.call(value),
+]
 
 /** Whether an object is a boxed number, string or boolean, by its internal slot (as JSON.stringify decides). */
 const isBoxedPrimitive = (value: object): boolean =>
-  PRIMITIVE_VALUE_OF.some((valueOf) => {
+  PRIMITIVE_SLOTS.some((slot) => {
     try {
-      Reflect.apply(valueOf, value, [])
+      slot(value)
       return true
     } catch {
       return false
