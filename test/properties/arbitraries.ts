@@ -295,7 +295,7 @@ const moDate = fc.oneof(offsetDateTime, localDateTime.map((s) => s.replace(' ', 
 
 /** STOPs and inbound messages of every vendor that sends them, each shape with its optional fields. */
 export const interactionBody: fc.Arbitrary<Omit<ValidBody, 'expected'>> = fc.oneof(
-  fc.tuple(fc.record({ number: text, stop_date: localDateTime }, { noNullPrototype: true }), optionalFields({ text, message_id: text })).map(([body, extra]) => ({ vendor: 'octopush' as const, body: { ...body, ...extra }, options: {} })),
+  fc.tuple(fc.record({ number: text, stop_date: localDateTime }, { noNullPrototype: true }), optionalFields({ text, message_id: text, channel: fc.constantFrom('sms', 'voice_sms', 'whatsapp', 'email') })).map(([body, extra]) => ({ vendor: 'octopush' as const, body: { ...body, ...extra }, options: {} })),
   fc
     .tuple(
       fc.record({ number: text, text }, { noNullPrototype: true }),
