@@ -15,7 +15,7 @@ import { snapshot } from './internal/snapshot.js'
 import { NumberFromNumberOrText } from './internal/codecs.js'
 import { CHANNELS, type Channel } from './model/channel.js'
 import type { Cost, EventDetails } from './model/event.js'
-import { DETAIL_FIELDS } from './model/shape.js'
+import { DETAIL_FIELDS, isPlainRecord } from './model/shape.js'
 import type { DefaultOptions, EventsFor } from './model/options.js'
 import type { StatusMapping } from './model/status.js'
 import { VENDORS, isVendor, type Vendor } from './model/vendor.js'
@@ -142,11 +142,9 @@ export const eventFromStatus = <O extends { readonly unknownStatus?: 'error' | '
   if (typeof code !== 'string') return E.left(invalidOption(vendor, report, 'code', 'text', code))
   if (typeof messageId !== 'string') return E.left(invalidOption(vendor, report, 'messageId', 'text', messageId))
   if (typeof recipient !== 'string') return E.left(invalidOption(vendor, report, 'recipient', 'text', recipient))
-  // instanceof reads the prototype, which a revoked Proxy throws on.
-  const date = orElse(() => (occurred instanceof Date ? occurred : undefined), undefined)
-  if (occurred !== undefined && typeof occurred !== 'string' && date === undefined) {
-    return E.left(invalidOption(vendor, report, 'occurredAt', 'ISO-8601 text with Z or an offset, or a Date', occurred))
-  }
+  const time = readTime(vendor, report, occurred)
+  if (E.isLeft(time)) return time
+  const { occurredAt, vendorTime } = time.right
   const extras = readExtras(vendor, report, fields)
   if (E.isLeft(extras)) return extras
   const catalogs = REGISTRY[vendor].catalogs
@@ -154,23 +152,6 @@ export const eventFromStatus = <O extends { readonly unknownStatus?: 'error' | '
   if (entry === undefined && settings.right.unknownStatus !== 'keep') {
     return E.left({ kind: 'unknown_status', vendor, issues: [unknownStatusIssue(vendor, catalogs, channel, code, ['code'])], input: report })
   }
-  let occurredAt: string | undefined
-  if (date !== undefined) {
-    // A Date is the caller's object too: a subclass of one can throw. Its text is checked
-    // as text is, so a Date outside the years deliverykit reads (after 9999) is refused.
-    const text = orElse(() => (Number.isNaN(date.getTime()) ? undefined : date.toISOString()), undefined)
-    if (text === undefined) return E.left(invalidOption(vendor, report, 'occurredAt', 'a valid Date', 'an invalid Date'))
-    const parsed = parseOffsetDateTime(text)
-    if (parsed === undefined) return E.left(invalidOption(vendor, report, 'occurredAt', 'a Date from year 1 to 9999', text))
-    occurredAt = parsed.iso
-  } else if (typeof occurred === 'string') {
-    const parsed = parseOffsetDateTime(occurred)
-    if (parsed === undefined) {
-      return E.left(invalidOption(vendor, report, 'occurredAt', 'ISO-8601 with Z or an offset, such as "2025-01-22T11:46:06+01:00"', occurred))
-    }
-    occurredAt = parsed.iso
-  }
-  const vendorTime = typeof occurred === 'string' ? occurred : occurredAt
   const { reference, cost, details } = extras.right
   // The default raw is the report's own fields, copied, a Date given as the text it was read as.
   if (hasOwn(own, 'occurredAt')) own['occurredAt'] = vendorTime
@@ -201,13 +182,6 @@ type ReportFields = Readonly<Partial<Record<(typeof REPORT_FIELDS)[number], unkn
 const REPORT_EXPECTED = 'an object with channel, code, messageId and recipient'
 
 const hasOwn = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key)
-
-/** An object of `Object.prototype` or none, not an array: what a copy of a plain object is. */
-const isPlainRecord = (value: unknown): value is Readonly<Record<string, unknown>> => {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
-  const prototype: unknown = Object.getPrototypeOf(value)
-  return prototype === Object.prototype || prototype === null
-}
 
 /**
  * A report read once. Each field is read exactly once from the caller's objects (own
@@ -245,6 +219,37 @@ const readReport = (
     return E.left(optionError(vendor, report, 'report', REPORT_EXPECTED, report, UNREADABLE_OBJECT))
   }
   return E.right({ fields: copies.fields, own: copies.own, occurred })
+}
+
+/** A report's time: its `occurredAt` as deliverykit writes it, and `vendorTime`, the text given (or the Date's). */
+interface ReportTime {
+  readonly occurredAt: string | undefined
+  readonly vendorTime: string | undefined
+}
+
+/**
+ * Text is read as ISO-8601 with an offset; a Date through the same check, as the text it
+ * gives, so a Date outside the years deliverykit reads (1 to 9999) is refused rather than
+ * written `+012000-…`, which no order can rank.
+ */
+const readTime = (vendor: Vendor, report: unknown, occurred: unknown): either.Either<InvalidOptionsError, ReportTime> => {
+  if (occurred === undefined) return E.right({ occurredAt: undefined, vendorTime: undefined })
+  if (typeof occurred === 'string') {
+    const parsed = parseOffsetDateTime(occurred)
+    if (parsed === undefined) {
+      return E.left(invalidOption(vendor, report, 'occurredAt', 'ISO-8601 with Z or an offset, such as "2025-01-22T11:46:06+01:00"', occurred))
+    }
+    return E.right({ occurredAt: parsed.iso, vendorTime: occurred })
+  }
+  // instanceof reads the prototype, which a revoked Proxy throws on.
+  const date = orElse(() => (occurred instanceof Date ? occurred : undefined), undefined)
+  if (date === undefined) return E.left(invalidOption(vendor, report, 'occurredAt', 'ISO-8601 text with Z or an offset, or a Date', occurred))
+  // A Date is the caller's object too: a subclass of one can throw.
+  const text = orElse(() => (Number.isNaN(date.getTime()) ? undefined : date.toISOString()), undefined)
+  if (text === undefined) return E.left(invalidOption(vendor, report, 'occurredAt', 'a valid Date', 'an invalid Date'))
+  const parsed = parseOffsetDateTime(text)
+  if (parsed === undefined) return E.left(invalidOption(vendor, report, 'occurredAt', 'a Date from year 1 to 9999', text))
+  return E.right({ occurredAt: parsed.iso, vendorTime: parsed.iso })
 }
 
 /** The optional fields of a report, checked with the codecs the decoders read the same fields with, and copied. */

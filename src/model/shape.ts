@@ -68,8 +68,13 @@ const HISTORY_FIELDS = {
 const FAILURE_FIELDS = { reason: null, permanent: null } as const
 const COST_FIELDS = { amount: null, currency: null } as const
 
-/** An object of `Object.prototype` or none, not an array: what deliverykit builds, and what a JSON round trip gives. */
-const isPlainRecord = (value: unknown): value is Fields => {
+/**
+ * An object of `Object.prototype` or none, not an array: what deliverykit builds, what a
+ * JSON round trip gives, and what a snapshot of a plain object is.
+ *
+ * @internal
+ */
+export const isPlainRecord = (value: unknown): value is Fields => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
   const prototype: unknown = Object.getPrototypeOf(value)
   return prototype === Object.prototype || prototype === null
