@@ -82,7 +82,8 @@ export const isPlainRecord = (value: unknown): value is Fields => {
 
 const hasOnly = (record: Fields, allowed: object): boolean => Object.keys(record).every((key) => hasOwn(allowed, key))
 
-const isOptionalText = (record: Fields, key: string): boolean => !hasOwn(record, key) || typeof record[key] === 'string'
+/** An optional field: absent (or `undefined`, which JSON drops, as the options' types allow), or text. */
+const isOptionalText = (record: Fields, key: string): boolean => record[key] === undefined || typeof record[key] === 'string'
 
 /**
  * A number as events carry them: finite, and never `-0` (decoders turn a sent `-0` into
@@ -102,20 +103,21 @@ const isFailure = (value: unknown): boolean =>
 /** A classification and a status that go together, and a failure exactly when the classification is one. */
 const isMapping = (record: Fields): boolean => {
   const { classification, status } = record
-  if (status === 'unknown') return classification === 'unknown' && !hasOwn(record, 'failure')
+  if (status === 'unknown') return classification === 'unknown' && record['failure'] === undefined
   if (typeof status !== 'string' || !hasOwn(CLASSIFICATION_OF_STATUS, status)) return false
   if (CLASSIFICATION_OF_STATUS[status as Status] !== classification) return false
-  return classification === 'failure' ? isFailure(record['failure']) : !hasOwn(record, 'failure')
+  return classification === 'failure' ? isFailure(record['failure']) : record['failure'] === undefined
 }
 
 const isCost = (value: unknown): boolean =>
-  isPlainRecord(value) && hasOnly(value, COST_FIELDS) && isEventNumber(value['amount']) && isOptionalText(value, 'currency')
+  value === undefined || (isPlainRecord(value) && hasOnly(value, COST_FIELDS) && isEventNumber(value['amount']) && isOptionalText(value, 'currency'))
 
 const isDetails = (value: unknown): boolean =>
   isPlainRecord(value) &&
   Object.keys(value).every((key) => {
     if (!hasOwn(DETAIL_FIELDS, key)) return false
     const field = value[key]
+    if (field === undefined) return true
     return DETAIL_FIELDS[key as keyof EventDetails] === 'text' ? typeof field === 'string' : isEventNumber(field)
   })
 
@@ -141,6 +143,7 @@ const isHistory = (value: unknown): boolean => {
  * others, each of its type; `kind` `'delivery'`; `vendor`, `channel`, `status` (with its
  * classification) and a failure's `reason` from the model's lists, looked up as own
  * properties; `cost`, `details` and `history` as deliverykit builds them; `raw` an object.
+ * An optional field set to `undefined` counts as absent, as JSON writes it.
  * It reads the value's fields as they are: give it a snapshot (see {@link readDeliveryEvent}).
  *
  * It does not require `occurredAt` to be a time deliverykit can read, nor `eventId` to be
@@ -165,7 +168,7 @@ export const isDeliveryEventShape = (value: unknown): value is AnyEvent =>
   isOptionalText(value, 'occurredAt') &&
   isOptionalText(value, 'vendorTime') &&
   isOptionalText(value, 'reference') &&
-  (!hasOwn(value, 'cost') || isCost(value['cost'])) &&
+  isCost(value['cost']) &&
   isHistory(value['history']) &&
   isDetails(value['details']) &&
   typeof value['raw'] === 'object' &&

@@ -177,9 +177,9 @@ const mutant: fc.Arbitrary<readonly [string, unknown]> = fc.oneof(
   notCanonical([...STATUSES, 'unknown']).map((status) => ['history status', withField(EMAIL_EVENT, 'history', [{ ...EMAIL_EVENT.history[0], status }])] as const),
   fc.constantFrom('kind', 'vendor', 'channel', 'messageId', 'recipient', 'vendorStatus', 'description', 'classification', 'status', 'history', 'details', 'raw', 'eventId', 'failure').map((key) => ['missing ' + key, without(FAILURE_EVENT, key)] as const),
   fc.tuple(fc.constantFrom(...PROTOTYPE_KEYS, 'extra', 'toJSON', 'rank'), anyValue).map(([key, value]) => ['extra field ' + key, withField(FAILURE_EVENT, key, value)] as const),
-  fc.tuple(fc.constantFrom('messageId', 'recipient', 'vendorStatus', 'description', 'eventId', 'occurredAt', 'vendorTime', 'reference'), anyValue.filter((value) => typeof value !== 'string')).map(([key, value]) => ['non-text ' + key, withField(FAILURE_EVENT, key, value)] as const),
+  fc.tuple(fc.constantFrom('messageId', 'recipient', 'vendorStatus', 'description', 'eventId', 'occurredAt', 'vendorTime', 'reference'), anyValue.filter((value) => typeof value !== 'string' && value !== undefined)).map(([key, value]) => ['non-text ' + key, withField(FAILURE_EVENT, key, value)] as const),
   fc.oneof(fc.constantFrom(-0, Number.NaN, Number.POSITIVE_INFINITY), anyValue.filter((value) => typeof value !== 'number')).map((amount) => ['cost amount', withField(FAILURE_EVENT, 'cost', { amount })] as const),
-  fc.tuple(fc.constantFrom('listName', 'callDurationSeconds', 'bogus', 'constructor'), anyValue).filter(([key, value]) => !(key === 'listName' && typeof value === 'string') && !(key === 'callDurationSeconds' && typeof value === 'number' && Number.isFinite(value) && !Object.is(value, -0))).map(([key, value]) => ['details ' + key, withField(FAILURE_EVENT, 'details', withField({}, key, value))] as const),
+  fc.tuple(fc.constantFrom('listName', 'callDurationSeconds', 'bogus', 'constructor'), anyValue).filter(([key, value]) => value !== undefined && !(key === 'listName' && typeof value === 'string') && !(key === 'callDurationSeconds' && typeof value === 'number' && Number.isFinite(value) && !Object.is(value, -0))).map(([key, value]) => ['details ' + key, withField(FAILURE_EVENT, 'details', withField({}, key, value))] as const),
   fc.constantFrom<unknown>(null, 'raw', 5, [], ['a']).map((raw) => ['raw', withField(FAILURE_EVENT, 'raw', raw)] as const),
   fc.constant(['a class instance', Object.assign(
       new (class Event {
@@ -200,6 +200,15 @@ describe('recordEvent refuses what is not exactly a deliverykit event', () => {
     const values = attempt(value)
     if (typeof values === 'string') expect(values).toBe('invalid_options')
     else expectSoundQuery(values)
+  })
+
+  it('an optional field set to undefined is absent, as JSON writes it; a required one is missing', () => {
+    const values = attempt({ ...FAILURE_EVENT, occurredAt: undefined, reference: undefined, cost: undefined, details: { listName: undefined } })
+    if (typeof values === 'string') expect.fail('refused')
+    expect(values[7]).toBe(Number.NEGATIVE_INFINITY)
+    expect(Object.keys(JSON.parse(values[11] as string) as object)).not.toContain('occurredAt')
+    expect(attempt({ ...FAILURE_EVENT, recipient: undefined })).toBe('invalid_options')
+    expect(attempt({ ...FAILURE_EVENT, status: 'delivered', classification: 'final', failure: undefined })).not.toBe('invalid_options')
   })
 
   it('a status that changes under the reader is read once: what is checked is what is sent', () => {
