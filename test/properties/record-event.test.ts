@@ -94,12 +94,16 @@ describe('recordEvent records every event a decoder makes', () => {
   })
 
   property(
-    'a Masstack record with bigints in fields deliverykit does not read (a big-integer parser’s output): recorded, each bigint written as its digits',
+    'a Masstack record from a big-integer parser (bigint ids and numbers, bigints in fields deliverykit does not read): recorded, each bigint written as its digits',
     [VALID_BODIES.masstack, fc.dictionary(fc.constantFrom('x_extra', 'x_seq', 'x_parts', 'x_cost'), withBigints, { minKeys: 1, maxKeys: 3 })],
     (valid, extra) => {
       const records = (Array.isArray(valid.body) ? valid.body : [valid.body]) as ReadonlyArray<Json>
       if (records.some((record) => record === null || typeof record !== 'object' || 'data' in record)) return
-      const body = records.map((record) => ({ ...(record as object), ...extra }))
+      // Known fields too: an id or a number a big-integer parser gave as a bigint is read as its digits.
+      const body = records.map((record) => {
+        const { id, terminatingNumber } = record as { readonly id?: unknown; readonly terminatingNumber?: unknown }
+        return { ...(record as object), ...(typeof id === 'number' && { id: BigInt(id) }), ...(typeof terminatingNumber === 'number' && { terminatingNumber: BigInt(terminatingNumber) }), ...extra }
+      })
       const events = decoded(body, 'masstack', {})
       expect(events).toHaveLength(body.length)
       for (const event of events) {
@@ -109,6 +113,20 @@ describe('recordEvent records every event a decoder makes', () => {
         // Every bigint's exact digits are in the JSON sent: none was lost or rounded.
         const json = values[11] as string
         for (const digits of digitsOf(extra)) expect(json).toMatch(new RegExp(`[:,\\[]${digits}[,\\]}]`))
+      }
+    },
+  )
+
+  property(
+    'any vendor’s body with bigints in a field deliverykit does not read (an object body from a big-integer parser): each event recorded, its JSON parses',
+    [anyValidBody, withBigints],
+    (valid, value) => {
+      if (typeof valid.body !== 'object' || valid.body === null || Array.isArray(valid.body)) return
+      const body = { ...(valid.body as object), x_extra: value }
+      for (const event of decoded(body, valid.vendor, valid.options)) {
+        const values = attempt(event)
+        if (typeof values === 'string') expect.fail(`recordEvent refused a decoded ${valid.vendor} event with bigints`)
+        expectSoundQuery(values)
       }
     },
   )
