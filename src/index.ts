@@ -62,6 +62,7 @@ export { CHANNELS, type Channel } from './model/channel.js'
 export { VENDORS, isVendor, type Vendor } from './model/vendor.js'
 export {
   CLASSIFICATION_OF_STATUS,
+  FAILURE_REASONS,
   STATUSES,
   type Classification,
   type Failure,

@@ -94,8 +94,11 @@ describe('near misses are not detected', () => {
     expect(notDetected(body)).toMatch(/^no known callback has these fields \(/)
   })
 
-  it('a field inherited from the prototype does not count', () => {
-    expect(notDetected(Object.assign(Object.create({ stop_date: 'd' }) as object, { number: 'n' }))).toBe('no known callback has these fields (number)')
+  it('a field inherited from the prototype does not count: such a body is not JSON data, and is refused before any field is read', () => {
+    expect(notDetected(Object.assign(Object.create({ stop_date: 'd' }) as object, { number: 'n' }))).toBe(
+      'expected a plain object or array (JSON data), received an instance of a class (not a plain object)',
+    )
+    expect(notDetected(Object.assign(Object.create(null) as object, { number: 'n' }))).toBe('no known callback has these fields (number)')
   })
 
   it('lists: empty, holding a non-record, or a record that is not Masstack\'s', () => {

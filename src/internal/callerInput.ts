@@ -9,7 +9,8 @@ import type { either } from 'fp-ts'
 import * as E from './either.js'
 
 import type { InvalidOptionsError } from '../errors/error.js'
-import { describeValue } from '../errors/format.js'
+import { describeValue, formatPath } from '../errors/format.js'
+import type { IssuePath } from '../errors/issue.js'
 import { didYouMeanText } from './didYouMean.js'
 
 /** What `received` says of an object that cannot be read at all (a revoked Proxy, one whose traps throw). */
@@ -19,7 +20,7 @@ export const UNREADABLE_OBJECT = 'an object that could not be read'
 export const UNREADABLE_VALUE = 'a value that could not be read (reading it threw)'
 
 /**
- * The `invalid_options` error for an option: `received` describes the value, unless a
+ * The `invalid_options` error for an option, or a field of one (a path): `received` describes the value, unless a
  * description is given; `didYouMean` is the known value it is most likely a typo of.
  * `vendor` is as the caller gave it: text is kept, anything else described (`String()`
  * throws on some values).
@@ -27,7 +28,7 @@ export const UNREADABLE_VALUE = 'a value that could not be read (reading it thre
 export const optionError = (
   vendor: unknown,
   input: unknown,
-  name: string,
+  name: string | IssuePath,
   expected: string,
   value: unknown,
   received = describeValue(value),
@@ -38,15 +39,22 @@ export const optionError = (
   issues: [
     {
       code: 'invalid_option',
-      path: [name],
+      // A name is one step (`recipient`); a path goes into a field (`cost.amount`).
+      path: typeof name === 'string' ? [name] : name,
       expected,
       received,
       ...(didYouMean !== undefined && { didYouMean }),
-      message: `options.${name}: expected ${expected}, received ${received}${didYouMeanText(didYouMean)}`,
+      message: `${optionPath(name)}: expected ${expected}, received ${received}${didYouMeanText(didYouMean)}`,
     },
   ],
   input,
 })
+
+/** An option's path as messages write it: `options.channel`, `options.cost.amount`, `options["0"]`. */
+const optionPath = (name: string | IssuePath): string => {
+  const path = typeof name === 'string' ? name : formatPath(name)
+  return path.startsWith('[') ? `options${path}` : `options.${path}`
+}
 
 /** What `readObject` answers for `undefined`: one frozen empty snapshot, shared (nothing is built per call). */
 const NOTHING_GIVEN: either.Either<never, Readonly<Record<string, unknown>>> = /*#__PURE__*/ E.right(/*#__PURE__*/ Object.freeze(Object.create(null) as Record<string, unknown>))

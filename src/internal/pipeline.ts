@@ -2,7 +2,7 @@ import type { either } from 'fp-ts'
 import * as E from './either.js'
 
 import type { InvalidBodyError, InvalidOptionsError, NormalizeError } from '../errors/error.js'
-import type { NonEmptyReadonlyArray, TooLargeIssue, UnknownStatusIssue } from '../errors/issue.js'
+import type { IssuePath, NonEmptyReadonlyArray, TooLargeIssue, UnknownStatusIssue } from '../errors/issue.js'
 import type { AnyEvent } from '../model/event.js'
 import type { Vendor } from '../model/vendor.js'
 import type { AnyWebhookEvent } from '../model/webhook.js'
@@ -29,7 +29,7 @@ export const unreadable = (vendor: Vendor, input: unknown, why: string): Invalid
  * `known` are the values it could have been (vendors, channels): one a typo away from the
  * value is suggested.
  */
-export const invalidOption = (vendor: unknown, input: unknown, name: string, expected: string, value: unknown, known: ReadonlyArray<string> = []): InvalidOptionsError =>
+export const invalidOption = (vendor: unknown, input: unknown, name: string | IssuePath, expected: string, value: unknown, known: ReadonlyArray<string> = []): InvalidOptionsError =>
   optionError(vendor, input, name, expected, value, undefined, didYouMean(value, known))
 
 /** The options every vendor accepts. */

@@ -151,10 +151,12 @@ export const nestsDeeperThan = (value: unknown, limit: number): boolean => {
  * once, or why it is not JSON data. `owned` says the value was made by deliverykit (parsed
  * from text, bytes or a form): it is a tree of plain data already, so only its depth is
  * checked and nothing is copied. Otherwise arrays and plain objects (own enumerable string
- * keys) are copied, and anything else that is not a primitive is refused. Throws what an
- * accessor or a Proxy throws: call it where that becomes an error.
+ * keys) are copied, and anything else that is not a primitive is refused. `levels` is the
+ * deepest level kept (the value itself is level 1): a body's {@link MAX_DEPTH}, one more for
+ * an event, which holds its body in `raw`. Throws what an accessor or a Proxy throws: call
+ * it where that becomes an error.
  */
-export const snapshot = (value: unknown, owned: boolean): Snapshot => {
+export const snapshot = (value: unknown, owned: boolean, levels: number = MAX_DEPTH): Snapshot => {
   if (typeof value === 'function') return refuse([], 'invalid_type', NOT_PLAIN, 'a function')
   if (typeof value !== 'object' || value === null) return { ok: true, value }
   const root = owned ? value : emptyCopyOf(value)
@@ -178,7 +180,7 @@ export const snapshot = (value: unknown, owned: boolean): Snapshot => {
         continue
       }
       const kind = Array.isArray(item) ? 'array' : 'object'
-      if (level >= MAX_DEPTH) return refuse(pathOf(walk, next, keyOf(Array.isArray(copy), name)), 'invalid_value', SHALLOW, `an ${kind} at level ${String(level + 1)}`)
+      if (level >= levels) return refuse(pathOf(walk, next, keyOf(Array.isArray(copy), name)), 'invalid_value', SHALLOW, `an ${kind} at level ${String(level + 1)}`)
       let itemCopy: object | undefined = item
       if (!owned) {
         const met = indexOf(walk, item)

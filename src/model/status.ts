@@ -123,6 +123,36 @@ export type FailureReason =
   | 'provider_error'
   | 'unknown'
 
+/** Every failure reason, once: typed so that a reason added to the union and not here does not compile. */
+const FAILURE_REASON_KEYS = {
+  invalid_recipient: null,
+  opted_out: null,
+  blocked_recipient: null,
+  unreachable: null,
+  mailbox: null,
+  content: null,
+  spam: null,
+  policy: null,
+  sender: null,
+  rate_limited: null,
+  account: null,
+  expired: null,
+  provider_error: null,
+  unknown: null,
+} as const satisfies Record<FailureReason, null>
+
+/**
+ * Every failure reason, in the order of the table of {@link FailureReason}.
+ *
+ * @example
+ * ```ts
+ * import { FAILURE_REASONS } from 'deliverykit'
+ * FAILURE_REASONS.includes('opted_out') // true
+ * ```
+ * @category Model
+ */
+export const FAILURE_REASONS = /*#__PURE__*/ Object.keys(FAILURE_REASON_KEYS) as ReadonlyArray<FailureReason>
+
 /**
  * What a failure means for the next sending.
  *

@@ -73,14 +73,19 @@ export const utf16be = (text: string): Uint8Array => {
 }
 
 /**
- * JSON text of a value, exactly as `JSON.stringify` writes it, except that `-0` in an
- * array or a plain object is written `-0`, which `JSON.parse` reads back as `-0` (and a
- * PostgreSQL `json` column keeps as written). So an event read back deep-equals the event.
+ * JSON text of a value, exactly as `JSON.stringify` writes it, except for two values it
+ * writes differently: `-0` in an array or an object is written `-0`, which `JSON.parse`
+ * reads back as `-0` (and a PostgreSQL `json` column keeps as written), so an event read
+ * back deep-equals the event; and a `bigint` (which `JSON.stringify` refuses to write) is
+ * written as its digits, a JSON number: the exact integer, which the big-integer parser
+ * that made it reads back as a `bigint` (and `JSON.parse` as the nearest number). So every
+ * event deliverykit decodes can be written, whatever a big-integer parser left in its `raw`.
  */
 export const jsonText = (value: unknown): string => write(value, '') ?? 'null'
 
 const write = (input: unknown, key: string): string | undefined => {
   const value = hasToJson(input) ? input.toJSON(key) : input
+  if (typeof value === 'bigint') return value.toString()
   if (typeof value === 'number') return Object.is(value, -0) ? '-0' : JSON.stringify(value)
   if (typeof value !== 'object' || value === null) return JSON.stringify(value)
   if (Array.isArray(value)) {
@@ -90,8 +95,13 @@ const write = (input: unknown, key: string): string | undefined => {
     return `[${items.join(',')}]`
   }
   const prototype: unknown = Object.getPrototypeOf(value)
-  // Boxed primitives, Maps and class instances: JSON.stringify's own rules, unchanged.
-  if (prototype !== Object.prototype && prototype !== null) return JSON.stringify(value)
+  if (prototype !== Object.prototype && prototype !== null) {
+    // A boxed primitive is written as its value, as JSON.stringify does; a boxed bigint as its digits.
+    const boxed = boxedBigint(value)
+    if (boxed !== undefined) return boxed.toString()
+    if (isBoxedPrimitive(value)) return JSON.stringify(value)
+  }
+  // Any other object (a plain one, a Map, a class instance) as JSON.stringify writes it: its own enumerable fields.
   const fields: Array<string> = []
   for (const name of Object.keys(value)) {
     const text = write((value as Readonly<Record<string, unknown>>)[name], name)
@@ -102,3 +112,30 @@ const write = (input: unknown, key: string): string | undefined => {
 
 const hasToJson = (value: unknown): value is { readonly toJSON: (key: string) => unknown } =>
   typeof value === 'object' && value !== null && typeof (value as { readonly toJSON?: unknown }).toJSON === 'function'
+
+/** The bigint inside `Object(10n)`; `undefined` for any other object (valueOf checks the internal slot, not the prototype). */
+const boxedBigint = (value: object): bigint | undefined => {
+  try {
+    return BigInt.prototype.valueOf.call(value)
+  } catch {
+    return undefined
+  }
+}
+
+/** Reads of the internal slot of a boxed number, string and boolean: each throws for any other object. */
+const PRIMITIVE_SLOTS: ReadonlyArray<(value: object) => unknown> = [
+  (value) => Number.prototype.valueOf.call(value),
+  (value) => String.prototype.valueOf.call(value),
+  (value) => Boolean.prototype.valueOf.call(value),
+]
+
+/** Whether an object is a boxed number, string or boolean, by its internal slot (as JSON.stringify decides). */
+const isBoxedPrimitive = (value: object): boolean =>
+  PRIMITIVE_SLOTS.some((slot) => {
+    try {
+      slot(value)
+      return true
+    } catch {
+      return false
+    }
+  })

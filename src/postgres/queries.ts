@@ -1,4 +1,5 @@
 import type { AnyEvent } from '../model/event.js'
+import { readDeliveryEvent } from '../model/shape.js'
 import { precedenceKey } from '../model/precedence.js'
 import { isVendor, type Vendor } from '../model/vendor.js'
 import { jsonText, postgresText, utf16be } from './encode.js'
@@ -88,7 +89,13 @@ SELECT EXISTS (SELECT FROM recorded) AS recorded, EXISTS (SELECT FROM standing) 
  * isolation levels.
  *
  * It returns one {@link RecordEventRow}. The event is stored whole, as JSON, so fields a
- * later deliverykit adds are kept too.
+ * later deliverykit adds are kept too (a `bigint` a big-integer parser left in `raw` as its
+ * digits).
+ *
+ * It takes exactly the delivery events deliverykit makes, read once into a copy and checked
+ * field by field against the model's lists (vendors, channels, statuses with their
+ * classifications, failure reasons), own properties only. Anything else throws a
+ * `DeliveryKitError` with an `invalid_options` error, and no query is built.
  *
  * @example
  * ```ts
@@ -106,38 +113,28 @@ SELECT EXISTS (SELECT FROM recorded) AS recorded, EXISTS (SELECT FROM standing) 
  */
 export const recordEvent = (event: AnyEvent): PostgresQuery =>
   guarded('event', 'a delivery event deliverykit made', event, () => {
-    if (!isDeliveryEvent(event)) return undefined
-    const key = precedenceKey(event)
+    // Read once and checked: every value below comes from this copy, never the caller's object.
+    const owned = readDeliveryEvent(event)
+    if (owned === undefined) return undefined
+    const key = precedenceKey(owned)
     return {
     text: RECORD_EVENT,
     values: [
-      postgresText(event.eventId),
-      event.vendor,
-      postgresText(event.messageId),
-      postgresText(event.recipient),
-      postgresText(event.channel),
-      event.status,
+      postgresText(owned.eventId),
+      owned.vendor,
+      postgresText(owned.messageId),
+      postgresText(owned.recipient),
+      postgresText(owned.channel),
+      owned.status,
       key.rank,
       key.instantMs,
       key.statusOrder,
       utf16be(key.eventId),
       utf16be(key.channel),
-      jsonText(event),
+      jsonText(owned),
     ],
     }
   })
-
-/** Whether a value has the fields of a delivery event that the statement reads, as text. */
-const isDeliveryEvent = (event: unknown): event is AnyEvent => {
-  if (typeof event !== 'object' || event === null) return false
-  const fields = event as Readonly<Record<string, unknown>>
-  return (
-    fields['kind'] === 'delivery' &&
-    isVendor(fields['vendor']) &&
-    ['messageId', 'recipient', 'channel', 'eventId', 'status'].every((field) => typeof fields[field] === 'string') &&
-    (fields['occurredAt'] === undefined || typeof fields['occurredAt'] === 'string')
-  )
-}
 
 const CURRENT_STATUS = 'SELECT event FROM deliverykit_status WHERE vendor = $1 AND message_id = $2 AND recipient = $3'
 

@@ -7,12 +7,12 @@
 import { readFileSync } from 'node:fs'
 
 import { PGlite } from '@electric-sql/pglite'
-import { advance, parse, type AnyEvent } from 'deliverykit'
+import { CHANNELS, advance, parse, type AnyEvent } from 'deliverykit'
 import { POSTGRES_SCHEMA, currentStatus, recordEvent, type PostgresQuery } from 'deliverykit/postgres'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { SEED, anyText, eventSet, eventsAndArrivals } from './events.js'
+import { SEED, eventSet, eventsAndArrivals } from './events.js'
 import { TRUNCATE, expectSequentialFlags, expectStoredFold, recordAll, type Database } from './stored.js'
 
 let pglite: PGlite
@@ -48,11 +48,12 @@ describe('deliverykit/postgres on PGlite', () => {
     )
   }, 120_000)
 
-  it('orders rows exactly as advance does, also on equal eventIds and channels of any text (property)', async () => {
+  it('orders rows exactly as advance does, also on equal eventIds and on every channel (property)', async () => {
     const columns = (event: AnyEvent): PostgresQuery['values'] => recordEvent(event).values.slice(6, 11)
+    // recordEvent takes the model's channels only; the bytes of any text sort as JavaScript does (encode.test.ts).
     const pairs = eventSet(4).chain((events) =>
-      fc.tuple(fc.constantFrom(...events), fc.constantFrom(...events), anyText, fc.boolean()).map(([a, b, channel, sameId]): readonly [AnyEvent, AnyEvent] =>
-        [a, { ...b, ...(sameId && { eventId: a.eventId }), channel: channel as AnyEvent['channel'] }],
+      fc.tuple(fc.constantFrom(...events), fc.constantFrom(...events), fc.constantFrom(...CHANNELS), fc.boolean()).map(([a, b, channel, sameId]): readonly [AnyEvent, AnyEvent] =>
+        [a, { ...b, ...(sameId && { eventId: a.eventId }), channel }],
       ),
     )
     await fc.assert(

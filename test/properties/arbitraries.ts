@@ -310,7 +310,7 @@ export const interactionBody: fc.Arbitrary<Omit<ValidBody, 'expected'>> = fc.one
   fc
     .tuple(fc.record({ text }, { noNullPrototype: true }), fc.oneof(fc.record({ reception_date: localDateTime }, { noNullPrototype: true }), fc.constant({})), senderInNode, optionalFields({ sim_card_number: text }))
     .map(([body, date, sender, extra]) => ({ vendor: 'octopush' as const, body: { ...body, ...date, ...sender, ...extra }, options: {} })),
-  fc.tuple(fc.record({ number: text, stop_date: localDateTime }, { noNullPrototype: true }), optionalFields({ text, message_id: text })).map(([body, extra]) => ({ vendor: 'octopush' as const, body: { ...body, ...extra }, options: {} })),
+  fc.tuple(fc.record({ number: text, stop_date: localDateTime }, { noNullPrototype: true }), optionalFields({ text, message_id: text, channel: fc.constantFrom('sms', 'voice_sms', 'whatsapp', 'email') })).map(([body, extra]) => ({ vendor: 'octopush' as const, body: { ...body, ...extra }, options: {} })),
   fc
     .tuple(
       fc.record({ number: text, text }, { noNullPrototype: true }),

@@ -84,7 +84,8 @@ const checkReturnedError = (error: NormalizeError, where: string): void => {
   for (const issue of error.issues) {
     ok(typeof issue.message === 'string' && issue.message.length > 0, `${where}: an issue has a message`)
     if (issue.code === 'invalid_option') {
-      ok(issue.message.startsWith(`options.${String(issue.path[0])}: `), `${where}: the message names the option: ${issue.message.slice(0, 200)}`)
+      // The option, then the end of its name or a step into it (`options.cost.amount`, `options.raw[0]`).
+      ok(/^[:.[]/.test(issue.message.slice(`options.${String(issue.path[0])}`.length)) && issue.message.startsWith(`options.${String(issue.path[0])}`), `${where}: the message names the option: ${issue.message.slice(0, 200)}`)
       ok(issue.received.length <= MAX_RECEIVED, `${where}: received is ${String(issue.received.length)} characters`)
     }
   }

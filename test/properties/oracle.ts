@@ -35,7 +35,11 @@ export const checkError = (error: NormalizeError, input: unknown): void => {
     ok(issue.message.length < MAX_MESSAGE, `an issue message of ${String(issue.message.length)} characters: ${issue.message.slice(0, 200)}…`)
     if (error.kind === 'invalid_options') {
       ok(issue.code === 'invalid_option', `invalid_options with issue ${issue.code}`)
-      ok(issue.message.startsWith(`options.${String(issue.path[0])}: `), `message names the option: ${issue.message}`)
+      // The option, then the end of its name or a step into it (`options.cost.amount`, `options["0"]`).
+      const option = formatPath(issue.path)
+      // An option by name (`options.channel`, `options.(options)`), or a path into one.
+      const named = issue.path.length === 1 && issue.message.startsWith(`options.${String(issue.path[0])}: `)
+      ok(named || issue.message.startsWith(`options${option.startsWith('[') ? '' : '.'}${option}: `), `message names the option: ${issue.message}`)
     } else {
       // A path longer than a message quotes (a body nested 100 levels deep with long keys) is cut after 1,000 characters.
       const path = formatPath(issue.path)

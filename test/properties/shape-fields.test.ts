@@ -20,8 +20,8 @@ const SHAPES: Readonly<Record<Vendor, Readonly<Record<string, ReadonlyArray<stri
   octopush: {
     phone: ['channel', 'message_id', 'number', 'status', 'delivery_date', 'DELIVERY_DATE', 'list_name', 'unit_price', 'meta_data', 'pressed_keys_code', 'call_duration', 'charged_duration'],
     email: ['channel', 'message_id', 'deliveries', 'list_name', 'meta_data'],
-    stop: ['number', 'text', 'stop_date', 'message_id'],
-    inbound: ['number', 'text', 'reception_date', 'answer_date', 'message_id', 'sim_card_number', 'meta_data'],
+    stop: ['number', 'text', 'stop_date', 'message_id', 'channel'],
+    inbound: ['number', 'text', 'reception_date', 'answer_date', 'message_id', 'sim_card_number', 'meta_data', 'channel'],
   },
   messangi: {
     status: ['id', 'status', 'to', 'date', 'externalId', 'campaignId', 'from', 'message', 'username', 'timestamp', 'callback'],

@@ -9,8 +9,8 @@ import {
   OCTOPUSH_CHANNEL_NAMES,
   OctopushEmailCallback,
   OctopushInboundCallback,
+  OctopushChannel,
   OctopushPhoneCallback,
-  OctopushPhoneChannel,
   OctopushStopCallback,
 } from './codec.js'
 
@@ -45,8 +45,11 @@ const OCTOPUSH_MARKERS: Markers<Kind> = { fields: MARKERS, kinds: KINDS, names: 
  * `delivery_date`, say) is refused rather than guessed. A delivery receipt's shape is
  * its `channel`'s (`email`, or a phone channel); without `channel`, `deliveries` makes it
  * an e-mail receipt and `delivery_date` a phone one. A body with none of these fields is a
- * receipt if it has `status` or `channel`, and an inbound message if it has `text`. A
- * channel name deliverykit does not know is reported as such, for the caller to keep.
+ * receipt if it has `status` or `channel`, and an inbound message if it has `text`.
+ *
+ * `channel` is read here once for every kind: a name deliverykit does not know is
+ * reported as such (for the caller to keep) on a STOP or a reply as on a receipt, so no
+ * builder ever files a callback under a channel other than the one it names.
  */
 export const pickOctopush = (u: unknown, c: t.Context): OctopushShape | PickFailure => {
   if (!isRecord(u)) {
@@ -56,6 +59,9 @@ export const pickOctopush = (u: unknown, c: t.Context): OctopushShape | PickFail
   if (kind === SEVERAL_KINDS) {
     return { failure: [{ value: u, context: c, message: `the body has ${markerConflict(u, OCTOPUSH_MARKERS)}; an Octopush callback is one of them, so this body is refused rather than guessed` }] }
   }
+  const channel = u['channel']
+  // A channel of the wrong type is left to the shape's codec, which reports it at its path.
+  if (typeof channel === 'string' && !OctopushChannel.is(channel)) return { unknownChannel: { channel, expected: OCTOPUSH_CHANNEL_NAMES, path: ['channel'] } }
   if (kind === 'opt_out') return 'stop'
   if (kind === 'inbound') return 'inbound'
   if (kind === undefined && !hasField(u, 'status') && !hasField(u, 'channel')) {
@@ -67,15 +73,13 @@ export const pickOctopush = (u: unknown, c: t.Context): OctopushShape | PickFail
       ],
     }
   }
-  return deliveryShape(u, c)
+  return deliveryShape(u, channel, c)
 }
 
-const deliveryShape = (u: Readonly<Record<string, unknown>>, c: t.Context): OctopushShape | PickFailure => {
-  const channel = u['channel']
+/** The shape of a delivery receipt, from its `channel` (already checked to be a known name when it is text). */
+const deliveryShape = (u: Readonly<Record<string, unknown>>, channel: unknown, c: t.Context): OctopushShape | PickFailure => {
   if (channel === 'email') return 'email'
-  if (typeof channel === 'string') {
-    return OctopushPhoneChannel.is(channel) ? 'phone' : { unknownChannel: { channel, expected: OCTOPUSH_CHANNEL_NAMES, path: ['channel'] } }
-  }
+  if (typeof channel === 'string') return 'phone'
   // No channel (the 2020 format), or one of the wrong type, which the phone codec reports.
   if (channel === undefined && hasField(u, 'deliveries')) {
     if (!hasField(u, 'delivery_date') && !hasField(u, 'DELIVERY_DATE')) return 'email'

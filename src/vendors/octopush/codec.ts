@@ -65,6 +65,9 @@ export const DateTimeText = /*#__PURE__*/ textFormat(
 /** `DELIVERY_DATE`, as the English callbacks page spells it, reads as `delivery_date`. */
 const DELIVERY_DATE_ALIAS = { DELIVERY_DATE: 'delivery_date' } as const
 
+/** Octopush's phone channel names, written once for both channel codecs. */
+const PHONE_CHANNEL_NAMES = { sms: null, voice_sms: null, rcs: null, whatsapp: null, facebook: null, instagram: null } as const
+
 /**
  * The phone channels Octopush names in a delivery callback's `channel` field: those of its
  * receipt's channel column (`facebook` and `instagram` included) but e-mail, whose
@@ -72,25 +75,31 @@ const DELIVERY_DATE_ALIAS = { DELIVERY_DATE: 'delivery_date' } as const
  *
  * @category Codecs
  */
-export const OctopushPhoneChannel = /*#__PURE__*/ oneOf('OctopushPhoneChannel', 'an Octopush phone channel', {
-  sms: null,
-  voice_sms: null,
-  rcs: null,
-  whatsapp: null,
-  facebook: null,
-  instagram: null,
-})
+export const OctopushPhoneChannel = /*#__PURE__*/ oneOf('OctopushPhoneChannel', 'an Octopush phone channel', PHONE_CHANNEL_NAMES)
 
 /** @category Codecs */
 export type OctopushPhoneChannel = t.TypeOf<typeof OctopushPhoneChannel>
 
 /**
- * Every channel name deliverykit knows in an Octopush delivery callback, as Octopush
- * writes it.
+ * Every channel name Octopush documents for a callback's `channel` field (its receipt
+ * page's channel column: `sms`, `voice_sms`, `rcs`, `whatsapp`, `facebook`, `instagram`,
+ * `email`). One reading for every kind of callback: a STOP or a reply that names its
+ * channel is read with it, as a receipt is.
  *
  * @category Codecs
  */
-export const OCTOPUSH_CHANNEL_NAMES: ReadonlyArray<OctopushPhoneChannel | 'email'> = ['sms', 'voice_sms', 'rcs', 'whatsapp', 'facebook', 'instagram', 'email']
+export const OctopushChannel = /*#__PURE__*/ oneOf('OctopushChannel', 'an Octopush channel', { ...PHONE_CHANNEL_NAMES, email: null })
+
+/** @category Codecs */
+export type OctopushChannel = t.TypeOf<typeof OctopushChannel>
+
+/**
+ * Every channel name deliverykit knows in an Octopush callback, as Octopush writes it:
+ * what an `unknown_channel` error lists as expected.
+ *
+ * @category Codecs
+ */
+export const OCTOPUSH_CHANNEL_NAMES: ReadonlyArray<OctopushChannel> = ['sms', 'voice_sms', 'rcs', 'whatsapp', 'facebook', 'instagram', 'email']
 
 // ---------------------------------------------------------------------------------------
 // phone channels
@@ -313,13 +322,18 @@ const withSenderNode = <A extends SenderFields>(codec: t.Type<A, A>): t.Type<A &
  * there, and the decoded body has them at the root. A root and a node that name two
  * different numbers are refused.
  *
+ * `channel`: Octopush's STOP page ("Callback Stop SMS") shows no `channel` field, and no
+ * page says whether a STOP can carry one. A STOP without one is an SMS opt-out, as the page
+ * says; one that names a channel is read with it, exactly as a receipt's `channel` is (any
+ * name of {@link OctopushChannel}), so an opt-out is never filed under the wrong channel.
+ *
  * @category Codecs
  */
 export const OctopushStopCallback = /*#__PURE__*/ withSenderNode(
   struct(
     'OctopushStopCallback',
     { stop_date: DateTimeText },
-    { number: PhoneNumberText, text: t.string, message_id: t.string, metadata: SenderNode, meta_data: SenderNode },
+    { number: PhoneNumberText, text: t.string, message_id: t.string, channel: OctopushChannel, metadata: SenderNode, meta_data: SenderNode },
   ),
 )
 
@@ -336,6 +350,10 @@ export type OctopushStopCallback = t.TypeOf<typeof OctopushStopCallback>
  * decoded body has them at the root; a root and a node that name two different numbers
  * are refused.
  *
+ * `channel`: the inbound page ("Webhook SMS Inbounds") shows no `channel` field and speaks
+ * of SMS only. A reply without one is an SMS; one that names a channel is read with it, as
+ * a receipt's `channel` is (any name of {@link OctopushChannel}).
+ *
  * @category Codecs
  */
 export const OctopushInboundCallback = /*#__PURE__*/ withSenderNode(
@@ -347,6 +365,7 @@ export const OctopushInboundCallback = /*#__PURE__*/ withSenderNode(
       reception_date: DateTimeText,
       answer_date: DateTimeText,
       message_id: t.string,
+      channel: OctopushChannel,
       sim_card_number: PhoneNumberText,
       metadata: SenderNode,
       meta_data: SenderNode,

@@ -29,6 +29,7 @@ export {
 } from './catalog.js'
 export {
   OCTOPUSH_CHANNEL_NAMES,
+  OctopushChannel,
   OctopushDateTime,
   type OctopushDateTimeBrand,
   OctopushEmailCallback,

@@ -12,9 +12,9 @@ import {
   VOICE_FIELDS,
   type OctopushEmailCallback,
   type OctopushEmailDelivery,
+  type OctopushChannel,
   type OctopushInboundCallback,
   type OctopushPhoneCallback,
-  type OctopushPhoneChannel,
   type OctopushStopCallback,
 } from './codec.js'
 
@@ -34,15 +34,23 @@ export interface OctopushSettings extends CommonSettings {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
-/** Canonical name of each phone channel Octopush names on the wire. */
-const CHANNEL_OF: Readonly<Record<OctopushPhoneChannel, OctopushPhoneChannelOption>> = {
+/** Canonical name of each channel Octopush names on the wire: the one table every kind of callback reads its `channel` with. */
+const CHANNEL_OF = {
   sms: 'sms',
   voice_sms: 'voice',
   rcs: 'rcs',
   whatsapp: 'whatsapp',
   facebook: 'facebook',
   instagram: 'instagram',
-}
+  email: 'email',
+} as const satisfies Readonly<Record<OctopushChannel, Channel>>
+
+/**
+ * The channel of a STOP or a reply: the one it names, read as a receipt's is; without one,
+ * SMS. Octopush's STOP and inbound pages ("Callback Stop SMS", "Webhook SMS Inbounds")
+ * show no `channel` field and speak of SMS only; they say nothing of other channels.
+ */
+const interactionChannel = (body: OctopushStopCallback | OctopushInboundCallback): Channel => (body.channel === undefined ? 'sms' : CHANNEL_OF[body.channel])
 
 const unknownStatus = (channel: Channel, status: string, path: IssuePath): UnknownStatusIssue =>
   unknownStatusIssue('octopush', OCTOPUSH_ROW_CATALOGS, channel, status, path)
@@ -176,7 +184,7 @@ export const stopEvents = (body: OctopushStopCallback, settings: OctopushSetting
       vendor: 'octopush',
       shape: 'stop',
       rawIdentity: [],
-      channel: 'sms',
+      channel: interactionChannel(body),
       from: phoneNumberOf(body.number),
       to: undefined,
       text: body.text,
@@ -197,7 +205,7 @@ export const inboundEvents = (body: OctopushInboundCallback, settings: OctopushS
       vendor: 'octopush',
       shape: 'inbound',
       rawIdentity: [],
-      channel: 'sms',
+      channel: interactionChannel(body),
       from: phoneNumberOf(body.number),
       to: body.sim_card_number === undefined ? undefined : phoneNumberOf(body.sim_card_number),
       text: body.text,
