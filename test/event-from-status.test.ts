@@ -114,7 +114,7 @@ describe('eventFromStatus: the event', () => {
     // Keys to read, each of which throws (a Proxy with no keys reads as an empty object).
     const hostile = new Proxy({ amount: 1, listName: 'l' }, { get: () => { throw new Error('trap') } })
     for (const field of [{ cost: hostile }, { details: hostile }]) {
-      const error = leftOf(eventFromStatus('octopush', { ...report, ...field } as never))
+      const error = leftOf(eventFromStatus('octopush', { ...report, ...field }))
       expect([error.kind, error.issues[0].path]).toEqual(['invalid_options', ['report']])
     }
   })

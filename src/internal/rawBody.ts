@@ -80,6 +80,8 @@ const typedArrayGetter = (name: PropertyKey, view: ArrayBufferView): unknown => 
   const descriptor = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype) as object, name)
   // eslint-disable-next-line @typescript-eslint/unbound-method -- the getter is called on the view itself, below
   const getter = descriptor?.get
+  // An empty argument list: nothing is spread onto the stack.
+  // eslint-disable-next-line no-restricted-syntax -- Reflect.apply calls the intrinsic getter without the view's own `call`
   return getter === undefined ? undefined : Reflect.apply(getter, view, [])
 }
 
