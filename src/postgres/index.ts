@@ -22,5 +22,7 @@
  * @module postgres
  */
 export { POSTGRES_SCHEMA } from './schema.js'
-export { currentStatus, recordEvent, type CurrentStatusRow, type PostgresQuery, type RecordEventRow } from './queries.js'
+export { currentStatus, recordEvent, type CurrentStatusRow, type PostgresQuery, type PostgresValue, type RecordEventRow } from './queries.js'
 export { postgresText } from './encode.js'
+export { recordEvents, recordedEvents, type RecordEventsRow, type RecordedEvents } from './recordEvents.js'
+export { optedOut, replies, type OptOutScope, type OptedOutRow, type ReplyRow } from './optOuts.js'
