@@ -95,7 +95,7 @@ const measure = async (database, connections, run, truncate) => {
 }
 
 const CAMPAIGN_CONNECTIONS = 16
-const CAMPAIGN_ROUNDS = Number(process.env['BENCH_PG_ROUNDS'] ?? 2)
+const CAMPAIGN_ROUNDS = Number(process.env['BENCH_PG_ROUNDS'] ?? 3)
 const campaign = campaignBodies()
 const campaignRows = []
 

@@ -9,8 +9,8 @@ import { guarded } from './guard.js'
 import { recordEvent, type PostgresQuery, type PostgresValue } from './queries.js'
 
 /**
- * The row {@link recordEvents} returns (always exactly one): positions in the array of
- * events it was given, in ascending order. Read it with {@link recordedEvents}.
+ * The row {@link recordEvents} returns (always exactly one): `eventId`s as stored, that is
+ * {@link postgresText} of the events' `eventId`s. Read it with {@link recordedEvents}.
  *
  * @category Postgres
  */
@@ -18,13 +18,12 @@ import { recordEvent, type PostgresQuery, type PostgresValue } from './queries.j
 // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
 export type RecordEventsRow = {
   /**
-   * The events that were new, one position per `eventId`: a redelivery (an `eventId`
-   * already recorded, or given twice in the batch) is not in it. Its length is how many
-   * events the body added.
+   * The events this statement stored: a redelivery (an `eventId` already recorded, or
+   * given twice in the batch) is not in it. Its length is how many events the body added.
    */
-  readonly recorded: ReadonlyArray<number>
+  readonly recorded: ReadonlyArray<string>
   /** The delivery events that now stand for their (vendor, message, recipient). */
-  readonly standing: ReadonlyArray<number>
+  readonly standing: ReadonlyArray<string>
 }
 
 /**
@@ -33,7 +32,7 @@ export type RecordEventsRow = {
  * @category Postgres
  */
 export interface RecordedEvents<E extends AnyWebhookEvent> {
-  /** The events that were new (`recorded.length` is how many), in the order given. */
+  /** The events that were new (`recorded.length` is how many), in the order given; the first copy of an event given twice. */
   readonly recorded: ReadonlyArray<E>
   /** The delivery events that now stand for their message and recipient, in the order given. */
   readonly standing: ReadonlyArray<Extract<E, AnyEvent>>
@@ -49,32 +48,28 @@ const ORDER = 'rank, occurred_at_ms, status_order, event_id_order, channel_order
  * therefore wait for each other and never each hold what the other waits for. The status
  * step sees only this batch's new events, reduced to the greatest per key (a statement
  * cannot update a row twice), then compares it with the stored row under the row's lock,
- * as recordEvent does. The CTEs are read in the final SELECT in a fixed order, so every
- * batch also takes the three steps in the same order.
+ * as recordEvent does. The final SELECT reads the CTEs in a fixed order, so every batch
+ * also takes the three steps in the same order. The arrays hold each eventId once:
+ * recordEvents drops the later copies.
  */
-const RECORD_EVENTS = `WITH delivery AS (
-  SELECT DISTINCT ON (event_id) *
-    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                $7::smallint[], $8::float8[], $9::smallint[], $10::bytea[], $11::bytea[], $12::text[], $13::int[])
-      AS given (event_id, vendor, message_id, recipient, channel, status, ${ORDER}, event, position)
-   ORDER BY event_id, position
-), recorded AS (
+const RECORD_EVENTS = `WITH recorded AS (
   INSERT INTO deliverykit_events
     (event_id, vendor, message_id, recipient, channel, status, ${ORDER}, event)
   SELECT event_id, vendor, message_id, recipient, channel, status, ${ORDER}, event::json
-    FROM delivery ORDER BY event_id
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                $7::smallint[], $8::float8[], $9::smallint[], $10::bytea[], $11::bytea[], $12::text[])
+      AS given (event_id, vendor, message_id, recipient, channel, status, ${ORDER}, event)
+   ORDER BY event_id
   ON CONFLICT (event_id) DO NOTHING
   RETURNING vendor, message_id, recipient, ${ORDER}, event_id, status, event
-), reduced AS (
-  SELECT DISTINCT ON (vendor, message_id, recipient) *
-    FROM recorded
-   ORDER BY vendor, message_id, recipient,
-            rank DESC, occurred_at_ms DESC, status_order DESC, event_id_order DESC, channel_order DESC
 ), standing AS (
   INSERT INTO deliverykit_status AS stored
     (vendor, message_id, recipient, ${ORDER}, event_id, status, event)
-  SELECT vendor, message_id, recipient, ${ORDER}, event_id, status, event
-    FROM reduced ORDER BY vendor, message_id, recipient
+  SELECT DISTINCT ON (vendor, message_id, recipient)
+         vendor, message_id, recipient, ${ORDER}, event_id, status, event
+    FROM recorded
+   ORDER BY vendor, message_id, recipient,
+            rank DESC, occurred_at_ms DESC, status_order DESC, event_id_order DESC, channel_order DESC
   ON CONFLICT (vendor, message_id, recipient) DO UPDATE SET
     rank = excluded.rank,
     occurred_at_ms = excluded.occurred_at_ms,
@@ -89,29 +84,22 @@ const RECORD_EVENTS = `WITH delivery AS (
       > (stored.rank, stored.occurred_at_ms, stored.status_order, stored.event_id_order, stored.channel_order)
   RETURNING event_id
 ), inbound AS (
-  SELECT DISTINCT ON (event_id) *
-    FROM unnest($14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[],
-                $22::float8[], $23::text[], $24::int[])
-      AS given (event_id, kind, vendor, channel, from_address, to_address, message_id, message_text, occurred_at_ms, event, position)
-   ORDER BY event_id, position
-), inbound_recorded AS (
   INSERT INTO deliverykit_inbound
     (event_id, kind, vendor, channel, from_address, to_address, message_id, message_text, occurred_at_ms, event)
   SELECT event_id, kind, vendor, channel, from_address, to_address, message_id, message_text, occurred_at_ms, event::json
-    FROM inbound ORDER BY event_id
+    FROM unnest($13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[],
+                $21::float8[], $22::text[])
+      AS given (event_id, kind, vendor, channel, from_address, to_address, message_id, message_text, occurred_at_ms, event)
+   ORDER BY event_id
   ON CONFLICT (event_id) DO NOTHING
   RETURNING event_id
 )
-SELECT
-  ARRAY(SELECT position FROM recorded JOIN delivery USING (event_id)
-        UNION ALL
-        SELECT position FROM inbound_recorded JOIN inbound USING (event_id)
-        ORDER BY 1) AS recorded,
-  ARRAY(SELECT position FROM standing JOIN delivery USING (event_id) ORDER BY 1) AS standing`
+SELECT ARRAY(SELECT event_id FROM recorded UNION ALL SELECT event_id FROM inbound) AS recorded,
+       ARRAY(SELECT event_id FROM standing) AS standing`
 
 /** The parameters of the statement: one array per column, delivery events then inbound ones. */
-const DELIVERY_COLUMNS = 13
-const INBOUND_COLUMNS = 11
+const DELIVERY_COLUMNS = 12
+const INBOUND_COLUMNS = 10
 
 type Columns = ReadonlyArray<Array<PostgresValue>>
 
@@ -140,7 +128,7 @@ const isInboundEvent = (event: unknown): event is InboundEvent => {
 }
 
 /** The row of an opt-out or inbound message: its own columns, the instant as `advance` would read it. */
-const inboundRow = (event: unknown, position: number): ReadonlyArray<PostgresValue> | undefined => {
+const inboundRow = (event: unknown): ReadonlyArray<PostgresValue> | undefined => {
   if (!isInboundEvent(event)) return undefined
   const instantMs = event.occurredAt === undefined ? Number.NEGATIVE_INFINITY : (parseOffsetDateTime(event.occurredAt)?.instantMs ?? Number.NEGATIVE_INFINITY)
   return [
@@ -154,20 +142,29 @@ const inboundRow = (event: unknown, position: number): ReadonlyArray<PostgresVal
     optionalText(event.text),
     instantMs,
     jsonText(event),
-    position,
   ]
 }
 
-/** Adds the event's row to the columns of its kind; `undefined` for what is no event. */
-const addRow = (delivery: Columns, inbound: Columns, event: unknown, position: number): true | undefined => {
-  if (typeof event === 'object' && event !== null && (event as { readonly kind?: unknown }).kind === 'delivery') {
-    // recordEvent's own guard and encoders: the twelve values of its statement, in its order.
-    push(delivery, [...(recordEvent(event as AnyEvent).values as ReadonlyArray<PostgresValue>), position])
-    return true
-  }
-  const row = inboundRow(event, position)
+/** The columns of the statement, each eventId once. */
+interface Batch {
+  readonly delivery: Columns
+  readonly inbound: Columns
+  readonly eventIds: Set<PostgresValue | undefined>
+}
+
+/**
+ * Adds the event's row to the columns of its kind, unless an event of the same eventId
+ * came first (an eventId names one event: a copy is a redelivery); `undefined` for what is
+ * no event.
+ */
+const addRow = (batch: Batch, event: unknown): true | undefined => {
+  const isDelivery = typeof event === 'object' && event !== null && (event as { readonly kind?: unknown }).kind === 'delivery'
+  // recordEvent's own guard and encoders: the twelve values of its statement, in its order.
+  const row = isDelivery ? recordEvent(event as AnyEvent).values as ReadonlyArray<PostgresValue> : inboundRow(event)
   if (row === undefined) return undefined
-  push(inbound, row)
+  if (batch.eventIds.has(row[0])) return true
+  batch.eventIds.add(row[0])
+  push(isDelivery ? batch.delivery : batch.inbound, row)
   return true
 }
 
@@ -209,20 +206,16 @@ const addRow = (delivery: Columns, inbound: Columns, event: unknown, position: n
  */
 export const recordEvents = (events: ReadonlyArray<AnyWebhookEvent>): PostgresQuery => {
   const list = guarded('events', 'an array of events', events, () => (Array.isArray(events) ? [...(events as ReadonlyArray<unknown>)] : undefined))
-  const delivery = columns(DELIVERY_COLUMNS)
-  const inbound = columns(INBOUND_COLUMNS)
+  const batch: Batch = { delivery: columns(DELIVERY_COLUMNS), inbound: columns(INBOUND_COLUMNS), eventIds: new Set() }
   list.forEach((event, position) => {
-    guarded(`events[${String(position)}]`, 'an event a webhook entry made', event, () => addRow(delivery, inbound, event, position))
+    guarded(`events[${String(position)}]`, 'an event a webhook entry made', event, () => addRow(batch, event))
   })
-  return { text: RECORD_EVENTS, values: [...delivery, ...inbound] }
+  return { text: RECORD_EVENTS, values: [...batch.delivery, ...batch.inbound] }
 }
 
-/** A position PostgreSQL returned, as a number (some drivers give `int` arrays as text). */
-const positionsIn = (value: unknown, length: number): ReadonlyArray<number> | undefined => {
-  if (!Array.isArray(value)) return undefined
-  const positions = value.map(Number)
-  return positions.every((position) => Number.isInteger(position) && position >= 0 && position < length) ? positions : undefined
-}
+/** The texts of an array PostgreSQL returned, as a set; `undefined` for anything else. */
+const textsIn = (value: unknown): ReadonlySet<string> | undefined =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string') ? new Set(value as ReadonlyArray<string>) : undefined
 
 /**
  * Reads the rows {@link recordEvents} returned into the events they name: those that were
@@ -247,13 +240,25 @@ const positionsIn = (value: unknown, length: number): ReadonlyArray<number> | un
  */
 export const recordedEvents = <E extends AnyWebhookEvent>(events: ReadonlyArray<E>, rows: ReadonlyArray<RecordEventsRow>): RecordedEvents<E> =>
   guarded('rows', 'the one row recordEvents returned for these events', rows, () => {
-    if (!Array.isArray(events) || !Array.isArray(rows) || rows.length !== 1) return undefined
+    // Checked as unknown: the caller's types say arrays, a caller without types may not.
+    const given: ReadonlyArray<unknown> = [events, rows]
+    if (!given.every(Array.isArray) || rows.length !== 1) return undefined
     const row: unknown = rows[0]
     if (typeof row !== 'object' || row === null) return undefined
-    const recorded = positionsIn((row as Readonly<Record<string, unknown>>)['recorded'], events.length)
-    const standing = positionsIn((row as Readonly<Record<string, unknown>>)['standing'], events.length)
-    if (recorded === undefined || standing === undefined) return undefined
-    const at = (position: number): E => events[position] as E
-    const standingEvents = standing.map(at).filter((event): event is Extract<E, AnyEvent> => event.kind === 'delivery')
-    return standingEvents.length === standing.length ? { recorded: recorded.map(at), standing: standingEvents } : undefined
+    const recordedIds = textsIn((row as Readonly<Record<string, unknown>>)['recorded'])
+    const standingIds = textsIn((row as Readonly<Record<string, unknown>>)['standing'])
+    if (recordedIds === undefined || standingIds === undefined) return undefined
+    // The first event of each eventId, as recordEvents passed them.
+    const first = new Map<string, E>()
+    for (const event of events) {
+      const id = postgresText(event.eventId)
+      if (!first.has(id)) first.set(id, event)
+    }
+    const named = [...first.entries()]
+    const recorded = named.filter(([id]) => recordedIds.has(id)).map(([, event]) => event)
+    const standing = named.filter(([id]) => standingIds.has(id)).map(([, event]) => event)
+    const standingDeliveries = standing.filter((event): event is Extract<E, AnyEvent> => event.kind === 'delivery')
+    const everyIdNamed = recorded.length === recordedIds.size && standing.length === standingIds.size
+    const isNew = new Set(recorded)
+    return everyIdNamed && standingDeliveries.length === standing.length && standing.every((event) => isNew.has(event)) ? { recorded, standing: standingDeliveries } : undefined
   })

@@ -110,14 +110,20 @@ describe('recordEvents on PGlite', () => {
 })
 
 describe('recordEvents, the statement', () => {
-  it('has one text whatever the batch, and one array per column', () => {
+  it('has one text whatever the batch, and one array per column, each eventId once', () => {
     const one = recordEvents([sms('DELIVERED', '2025-01-22 11:46:00')])
-    const three = recordEvents([stop('+33600112233'), sms('ACK', '2025-01-22 11:45:00'), reply('+33600112233', 'Hello', '2025-01-22 11:48:00')])
+    const ack = sms('ACK', '2025-01-22 11:45:00')
+    const three = recordEvents([stop('+33600112233'), ack, reply('+33600112233', 'Hello', '2025-01-22 11:48:00'), structuredClone(ack), stop('+33600112233')])
     expect(three.text).toBe(one.text)
-    expect(one.values).toHaveLength(24)
-    expect(three.values.map((column) => (Array.isArray(column) ? column.length : 'not an array'))).toEqual([...Array<number>(13).fill(1), ...Array<number>(11).fill(2)])
-    // The positions of the events in the array given: delivery at 1, the STOP and the reply at 0 and 2.
-    expect([three.values[12], three.values[23]]).toEqual([[1], [0, 2]])
+    expect(one.values).toHaveLength(22)
+    expect(three.values.map((column) => (Array.isArray(column) ? column.length : 'not an array'))).toEqual([...Array<number>(12).fill(1), ...Array<number>(10).fill(2)])
+    expect(three.values[0]).toEqual([ack.eventId])
+  })
+
+  it('keeps the first of two events given the same eventId, whatever their kinds', () => {
+    const first = stop('+33600112233')
+    const values = recordEvents([first, { ...sms('ACK', '2025-01-22 11:45:00'), eventId: first.eventId }]).values
+    expect([values[0], values[12]]).toEqual([[], [first.eventId]])
   })
 
   it('passes a delivery event as recordEvent does, value for value', () => {
@@ -130,7 +136,7 @@ describe('recordEvents, the statement', () => {
   it('passes an opt-out’s text columns escaped, absent fields as NULL, and an unreadable time as -Infinity', () => {
     const event = { ...stop('+33600112233'), from: 'a\u0000b', messageId: undefined, occurredAt: 'not a time' }
     const { messageId: _messageId, ...withoutMessageId } = event
-    const values = recordEvents([withoutMessageId as AnyWebhookEvent]).values.slice(13)
+    const values = recordEvents([withoutMessageId as AnyWebhookEvent]).values.slice(12)
     expect(values.slice(1, 9)).toEqual([['opt_out'], ['octopush'], ['sms'], ['a\uFFFD0b'], [null], [null], ['STOP'], [Number.NEGATIVE_INFINITY]])
   })
 
@@ -151,19 +157,25 @@ describe('recordEvents, the statement', () => {
 })
 
 describe('recordedEvents', () => {
-  const events = [stop('+33600112233'), sms('DELIVERED', '2025-01-22 11:46:00')]
+  const delivered = sms('DELIVERED', '2025-01-22 11:46:00')
+  const events = [stop('+33600112233'), delivered, structuredClone(delivered)]
+  const [optOut] = events
+  const ids = (event: AnyWebhookEvent | undefined): string => event?.eventId ?? expect.fail('no event')
 
-  it('reads positions, from numbers or from text, into the events', () => {
-    expect(recordedEvents(events, [{ recorded: [0, 1], standing: [1] }])).toEqual({ recorded: events, standing: [events[1]] })
-    expect(recordedEvents(events, [{ recorded: ['1'], standing: [] } as never])).toEqual({ recorded: [events[1]], standing: [] })
+  it('reads eventIds as stored into the events, in the order given, the first copy of each', () => {
+    expect(recordedEvents(events, [{ recorded: [ids(delivered), ids(optOut)], standing: [ids(delivered)] }])).toEqual({ recorded: [optOut, delivered], standing: [delivered] })
+    expect(recordedEvents(events, [{ recorded: [], standing: [] }])).toEqual({ recorded: [], standing: [] })
+    const odd = { ...delivered, eventId: 'a\u0000b' }
+    expect(recordedEvents([odd], [{ recorded: ['a\uFFFD0b'], standing: ['a\uFFFD0b'] }]).standing[0]).toBe(odd)
   })
 
   it.each([
     ['no row', []],
     ['two rows', [{ recorded: [], standing: [] }, { recorded: [], standing: [] }]],
-    ['a position past the events', [{ recorded: [2], standing: [] }]],
-    ['a negative position', [{ recorded: [-1], standing: [] }]],
-    ['an opt-out said to stand', [{ recorded: [0], standing: [0] }]],
+    ['an eventId of no event given', [{ recorded: ['0123'], standing: [] }]],
+    ['a standing event that was not new', [{ recorded: [], standing: [ids(delivered)] }]],
+    ['an opt-out said to stand', [{ recorded: [ids(optOut)], standing: [ids(optOut)] }]],
+    ['numbers', [{ recorded: [1], standing: [] }]],
     ['no arrays', [{ recorded: 1, standing: null }]],
   ])('refuses %s', (_name, rows) => {
     expect(thrown(() => recordedEvents(events, rows as never))).toEqual([
