@@ -16,11 +16,19 @@ export interface PostgresQuery {
   /** The SQL, with `$1`, `$2`, … for the values. */
   readonly text: string
   /**
-   * The parameters: text, numbers (`-Infinity` included), and `Uint8Array` for `bytea`. A
-   * new array for every call; mutable only because drivers' types ask for `any[]`.
+   * The parameters: text, numbers (`-Infinity` included), `Uint8Array` for `bytea`, `null`,
+   * and arrays of those (one per column, for {@link recordEvents}). A new array for every
+   * call; mutable only because drivers' types ask for `any[]`.
    */
-  readonly values: Array<string | number | Uint8Array>
+  readonly values: Array<PostgresValue | ReadonlyArray<PostgresValue>>
 }
+
+/**
+ * One value a {@link PostgresQuery} passes, alone or in an array.
+ *
+ * @category Postgres
+ */
+export type PostgresValue = string | number | Uint8Array | null
 
 /**
  * The row {@link recordEvent} returns: whether the event was new, and whether it became

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 
 import { eventFromStatus } from 'deliverykit'
-import { POSTGRES_SCHEMA, recordEvent } from 'deliverykit/postgres'
+import { POSTGRES_SCHEMA, recordEvent, recordEvents } from 'deliverykit/postgres'
 import { describe, expect, it } from 'vitest'
 
 const guide = readFileSync(new URL('../../docs/postgres.md', import.meta.url), 'utf8')
@@ -26,5 +26,9 @@ describe('docs/postgres.md', () => {
     const event = eventFromStatus('octopush', { channel: 'sms', code: 'DELIVERED', messageId: 'm', recipient: 'r' })
     if (event._tag === 'Left') throw new Error('no event')
     expect(sql).toContain(`${recordEvent(event.right).text}\n`)
+  })
+
+  it('shows the statement recordEvents gives, the same for every batch', () => {
+    expect(sql).toContain(`${recordEvents([]).text}\n`)
   })
 })

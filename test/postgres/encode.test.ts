@@ -175,12 +175,13 @@ describe('recordEvent', () => {
 })
 
 describe('the entry point', () => {
-  it('imports only its own files, src/model and the errors: no driver, no vendor', () => {
+  // internal/time.js: recordEvents reads an opt-out's occurredAt with the parser advance uses.
+  it('imports only its own files, src/model, the errors, the time parser and the read-once copy: no driver, no vendor', () => {
     const dir = new URL('../../src/postgres/', import.meta.url)
     const imports = readdirSync(dir)
       .filter((file) => file.endsWith('.ts'))
       .flatMap((file) => [...readFileSync(new URL(file, dir), 'utf8').matchAll(/^(?:import|export)\b[^'"]*from '([^']+)'/gm)].map((match) => match[1] ?? ''))
     expect(imports.length).toBeGreaterThan(3)
-    for (const specifier of imports) expect(specifier).toMatch(/^(\.\/[a-z]+\.js|\.\.\/model\/[a-z]+\.js|\.\.\/errors\/[A-Za-z]+\.js|\.\.\/internal\/callerInput\.js)$/)
+    for (const specifier of imports) expect(specifier).toMatch(/^(\.\/[A-Za-z]+\.js|\.\.\/model\/[a-z]+\.js|\.\.\/errors\/[A-Za-z]+\.js|\.\.\/internal\/(?:callerInput|snapshot|time)\.js)$/)
   })
 })

@@ -14,6 +14,7 @@ import fc from 'fast-check'
 import pg from 'pg'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
+import { campaign, expectCampaignStored, recordBatch } from './campaign.js'
 import { SEED, eventsAndArrivals } from './events.js'
 import { TRUNCATE, expectConcurrentFlags, expectStoredFold, recordAll, type Database } from './stored.js'
 
@@ -63,6 +64,38 @@ describe.runIf(url !== undefined)('deliverykit/postgres on a PostgreSQL server',
       { seed: SEED, numRuns: 200 },
     )
   }, 180_000)
+
+  it('stores each eventId once and the fold of advance when a campaign’s bodies race through eight connections with recordEvents, without deadlock (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(campaign(12, 6), async (run) => {
+        await db.query(`${TRUNCATE}, deliverykit_inbound`)
+        // A deadlock or any other abort rejects a batch, and the property with it.
+        await expectCampaignStored(db, run, await Promise.all(run.batches.map((batch) => recordBatch(db, batch))))
+      }),
+      { seed: SEED, numRuns: 150 },
+    )
+  }, 180_000)
+
+  it('never deadlocks when many large bodies about the same messages, in opposite orders, race through eight connections', async () => {
+    // 40 bodies of 60 events each over the same 30 recipients of one message, every body in
+    // its own order: without one lock order, two bodies would each hold a row the other needs.
+    const recipients = Array.from({ length: 30 }, (_, i) => `+336000000${String(i).padStart(2, '0')}`)
+    const codes = ['ACK', 'TRANSMITTED', 'DELIVERED', 'NOT_DELIVERED']
+    const bodies = Array.from({ length: 40 }, (_, b) => {
+      const order = b % 2 === 0 ? recipients : [...recipients].reverse()
+      return order.flatMap((recipient, i) =>
+        [0, 1].map((step) => {
+          const result = eventFromStatus('octopush', { channel: 'sms', code: codes[(b + i + step) % codes.length] ?? 'ACK', messageId: 'crowd', recipient, occurredAt: `2025-01-22T10:${String((b * 7 + i + step) % 60).padStart(2, '0')}:00Z` })
+          if (result._tag === 'Left') throw new Error('eventFromStatus refused a code')
+          return result.right
+        }),
+      )
+    })
+    await db.query(`${TRUNCATE}, deliverykit_inbound`)
+    const results = await Promise.all(bodies.map((body) => recordBatch(db, body)))
+    const events = [...new Map(bodies.flat().map((event) => [event.eventId, event])).values()]
+    await expectCampaignStored(db, { events, batches: bodies }, results)
+  }, 60_000)
 
   describe('the races, step by step', () => {
     const sms = (code: string, time: string): DeliveryEvent => {
