@@ -20,7 +20,8 @@ export const UNREADABLE_VALUE = 'a value that could not be read (reading it thre
 
 /**
  * The `invalid_options` error for an option: `received` describes the value, unless a
- * description is given; `didYouMean` is the known value it is most likely a typo of.
+ * description is given; `didYouMean` is the known value it is most likely a typo of;
+ * `index` the item of a list option that is wrong (`options.optOutKeywords[2]`).
  * `vendor` is as the caller gave it: text is kept, anything else described (`String()`
  * throws on some values).
  */
@@ -32,21 +33,26 @@ export const optionError = (
   value: unknown,
   received = describeValue(value),
   didYouMean?: string,
-): InvalidOptionsError => ({
-  kind: 'invalid_options',
-  vendor: typeof vendor === 'string' ? vendor : describeValue(vendor),
-  issues: [
-    {
-      code: 'invalid_option',
-      path: [name],
-      expected,
-      received,
-      ...(didYouMean !== undefined && { didYouMean }),
-      message: `options.${name}: expected ${expected}, received ${received}${didYouMeanText(didYouMean)}`,
-    },
-  ],
-  input,
-})
+  index?: number,
+): InvalidOptionsError => {
+  const path = index === undefined ? [name] : [name, index]
+  const where = index === undefined ? name : `${name}[${String(index)}]`
+  return {
+    kind: 'invalid_options',
+    vendor: typeof vendor === 'string' ? vendor : describeValue(vendor),
+    issues: [
+      {
+        code: 'invalid_option',
+        path,
+        expected,
+        received,
+        ...(didYouMean !== undefined && { didYouMean }),
+        message: `options.${where}: expected ${expected}, received ${received}${didYouMeanText(didYouMean)}`,
+      },
+    ],
+    input,
+  }
+}
 
 /** What `readObject` answers for `undefined`: one frozen empty snapshot, shared (nothing is built per call). */
 const NOTHING_GIVEN: either.Either<never, Readonly<Record<string, unknown>>> = /*#__PURE__*/ E.right(/*#__PURE__*/ Object.freeze(Object.create(null) as Record<string, unknown>))

@@ -32,8 +32,9 @@ export {
   MessangiStatusCallback,
 } from './codec.js'
 export { MessangiBody, MessangiCallback, MessangiInboundCallback } from './callback.js'
-export { type MessangiInboundOptions, type MessangiLegacyOptions, type MessangiOptions } from './definition.js'
-export type { MessangiChannel } from './toEvents.js'
+export { type MessangiInboundOptions, type MessangiLegacyOptions, type MessangiOptions, type MessangiOptOutOptions } from './definition.js'
+export { MESSANGI_CHANNELS, isMessangiChannel, type MessangiChannel } from './channel.js'
+export { DEFAULT_OPT_OUT_KEYWORDS, isOptOutKeyword } from '../../internal/optOutKeywords.js'
 
 
 /**
