@@ -9,12 +9,12 @@ import * as E from './either.js'
 import type { OptionProblem } from './definition.js'
 
 /**
- * The opt-out keywords deliverykit reads by default: the six that US carriers, the CTIA
- * guidelines and the messaging platforms built on them (Twilio, Braze) honour, `STOP`
- * first. Messangi says its platform follows the MMA's US consumer best practices, whose
- * opt-out keyword is `STOP`. No Spanish or Portuguese word is in: no carrier or Messangi
- * source found names one, and words such as `CANCELAR` or `BAJA` are ordinary replies in
- * many flows. Add your own by passing a list: `[...DEFAULT_OPT_OUT_KEYWORDS, 'BAJA']`.
+ * The opt-out keywords deliverykit reads by default: the US carrier set, `STOP` first, that
+ * platforms such as Braze process by default and that a third-party page on Messangi's
+ * campaigns names; Messangi says its platform follows the MMA's US consumer best
+ * practices, whose keyword is `STOP`. No Spanish or Portuguese word is in: no carrier or
+ * Messangi source found names one, and words such as `CANCELAR` or `SAIR` are ordinary
+ * replies in many flows. Add your own: `[...DEFAULT_OPT_OUT_KEYWORDS, 'BAJA']`.
  *
  * @category Inbound
  */
@@ -38,7 +38,8 @@ export const keywordForm = (text: string): string => text.normalize('NFKD').repl
  * keyword among other words (`STOP` and ` stop! ` are, `stop sending me this` and
  * `don't stop` are not), compared ignoring case, accents, compatibility forms (full-width
  * letters), and whitespace, punctuation and symbols before and after. `keywords` defaults
- * to {@link DEFAULT_OPT_OUT_KEYWORDS}. The rule Messangi's entries apply with their
+ * to {@link DEFAULT_OPT_OUT_KEYWORDS}; a `text` that is not text, or `keywords` that are
+ * not a list of keywords, answer `false`. Never throws. The rule Messangi's entries apply with their
  * `optOutKeywords` option; use it on other replies you decide on yourself.
  *
  * @example
@@ -51,8 +52,10 @@ export const keywordForm = (text: string): string => text.normalize('NFKD').repl
  * @category Inbound
  */
 export const isOptOutKeyword = (text: string, keywords: ReadonlyArray<string> = DEFAULT_OPT_OUT_KEYWORDS): boolean => {
-  const form = keywordForm(text)
-  return form !== '' && keywords.some((keyword) => keywordForm(keyword) === form)
+  // A JavaScript caller can pass anything: what is not text, or not a list of keywords, is no opt-out.
+  if (typeof text !== 'string') return false
+  const forms = readOptOutKeywords(keywords)
+  return E.isRight(forms) && matchesKeyword(text, forms.right)
 }
 
 /** The keywords of an option, in the form texts are compared in: what the entries keep. */
@@ -75,7 +78,7 @@ const KEYWORDS_EXPECTED = 'a list of opt-out keywords (text with a letter or dig
  * with its index.
  */
 export const readOptOutKeywords = (given: unknown): either.Either<OptionProblem, KeywordForms> => {
-  if (given === undefined) return E.right(DEFAULT_KEYWORD_FORMS)
+  if (given === undefined || given === DEFAULT_OPT_OUT_KEYWORDS) return E.right(DEFAULT_KEYWORD_FORMS)
   try {
     if (!Array.isArray(given)) return E.left({ option: 'optOutKeywords', expected: KEYWORDS_EXPECTED, received: given })
     const list: ReadonlyArray<unknown> = given

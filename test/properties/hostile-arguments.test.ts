@@ -5,7 +5,9 @@
  * later is covered without touching this file.
  *
  * Deliberate exceptions, and what they must do instead:
- * - `absurd` throws by design: it is only reached by a value its type says cannot exist.
+ * - `absurd` throws by design: it is only reached by a value its type says cannot exist;
+ *   so do `matchClassification` and `matchStatus` given, event first, a value that is not
+ *   an event (they must call a handler, and a non-event has none).
  * - The `parse` family (every export named `parse` or `parse…`: `parse`, `parseWebhook`,
  *   `parseInbound`, Messangi's `parseLegacy`) and the query builders of
  *   `deliverykit/postgres` (they build queries, so have no error to return) throw by
@@ -25,6 +27,11 @@ import { ok } from './oracle.js'
 /** Exports that throw by design, by name, with why. */
 const THROWS_BY_DESIGN: Readonly<Record<string, string>> = {
   absurd: 'marks a branch its type says is unreachable',
+  // Event first, they call your handler for the event's classification or status: a value
+  // that is not an event has none to call, and nothing to return instead (found once the
+  // rotation below reached matchStatus with a revoked Proxy as the event).
+  matchClassification: 'calls the handler of an event its type says it is',
+  matchStatus: 'calls the handler of an event its type says it is',
 }
 
 /** The `parse` family, and the query builders: throw, but only a DeliveryKitError. */
