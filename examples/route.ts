@@ -6,7 +6,7 @@
  * Web-standard handler share this.
  */
 import { formatError, isVendor, safeParseWebhook, type DeliveryEvent, type InboundMessageEvent, type NormalizeError, type SafeParseResult, type WebhookEvent } from 'deliverykit'
-import { MESSANGI_CATALOGS, safeParseLegacy } from 'deliverykit/messangi'
+import { MESSANGI_CHANNELS, isMessangiChannel, safeParseLegacy } from 'deliverykit/messangi'
 
 /** Where your application keeps events; a stand-in for a database. */
 export interface EventStore {
@@ -33,10 +33,8 @@ export const normalizeRoute = (vendor: string, channel: string | undefined, body
     case 'messangi':
       // Messangi's status bodies do not name their channel: the URL you registered does.
       if (channel === 'legacy') return safeParseLegacy(body)
-      if (channel === 'sms' || channel === 'email' || channel === 'push' || channel === 'rcs' || channel === 'whatsapp') {
-        return safeParseWebhook('messangi', body, { channel })
-      }
-      return undefined
+      // A STOP arrives as an inbound message: the default optOutKeywords make it an opt_out.
+      return isMessangiChannel(channel) ? safeParseWebhook('messangi', body, { channel }) : undefined
     case 'masstack':
       return channel === undefined ? safeParseWebhook('masstack', body) : undefined
   }
@@ -45,7 +43,7 @@ export const normalizeRoute = (vendor: string, channel: string | undefined, body
 /** The routes `normalizeRoute` knows, for a 404 that helps. */
 export const ROUTES: ReadonlyArray<string> = [
   '/webhooks/octopush',
-  ...Object.keys(MESSANGI_CATALOGS).map((channel) => `/webhooks/messangi/${channel}`),
+  ...MESSANGI_CHANNELS.map((channel) => `/webhooks/messangi/${channel}`),
   '/webhooks/messangi/legacy',
   '/webhooks/masstack',
 ]

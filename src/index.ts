@@ -48,7 +48,9 @@ export type {
 export { isInboundVendor } from './registry.js'
 // The vendors' option and channel types, which callers of the root entries write in annotations.
 export type { OctopushInboundOptions, OctopushOptions, OctopushPhoneChannelOption } from './vendors/octopush/index.js'
-export type { MessangiChannel, MessangiInboundOptions, MessangiLegacyOptions, MessangiOptions } from './vendors/messangi/index.js'
+export type { MessangiChannel, MessangiInboundOptions, MessangiLegacyOptions, MessangiOptions, MessangiOptOutOptions } from './vendors/messangi/index.js'
+export { MESSANGI_CHANNELS, isMessangiChannel } from './vendors/messangi/channel.js'
+export { DEFAULT_OPT_OUT_KEYWORDS, isOptOutKeyword } from './internal/optOutKeywords.js'
 export type { MasstackChannelName, MasstackOptions } from './vendors/masstack/index.js'
 export type { InboundBase, InboundEvent, InboundMessageEvent, OptOutEvent } from './model/inbound.js'
 export type { AnyWebhookEvent, CallbackKind, WebhookEvent } from './model/webhook.js'
@@ -106,6 +108,7 @@ export type {
 } from './errors/error.js'
 export type {
   BodyIssue,
+  ChannelMismatchIssue,
   InvalidOptionIssue,
   InvalidSyntaxIssue,
   InvalidTypeIssue,

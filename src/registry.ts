@@ -2,7 +2,7 @@ import type { RegisteredVendor } from './internal/engine.js'
 import type { CommonOptions } from './internal/pipeline.js'
 import { isVendor, type Vendor } from './model/vendor.js'
 import { MASSTACK_VENDOR, type MasstackOptions } from './vendors/masstack/definition.js'
-import { MESSANGI_DELIVERY_VENDOR, MESSANGI_VENDOR, type MessangiInboundOptions, type MessangiOptions } from './vendors/messangi/definition.js'
+import { MESSANGI_DELIVERY_VENDOR, MESSANGI_VENDOR, type MessangiInboundOptions, type MessangiOptions, type MessangiOptOutOptions } from './vendors/messangi/definition.js'
 import { OCTOPUSH_DELIVERY_VENDOR, OCTOPUSH_VENDOR, type OctopushInboundOptions, type OctopushOptions } from './vendors/octopush/definition.js'
 
 /**
@@ -93,12 +93,14 @@ export type MissingOptions<V extends Vendor, After extends string = 'the body'> 
 export type VendorWithoutOptions<V extends Vendor, After extends string = 'the body'> = [V] extends [VendorWithRequiredOptions] ? MissingOptions<V, After> : V
 
 /**
- * Options for opt-out and inbound callbacks: the zone of zone-less times, and the largest
- * body read.
+ * Options for opt-out and inbound callbacks: the zone of zone-less times, the largest body
+ * read, and the keywords that make a Messangi inbound message an opt-out
+ * (`optOutKeywords`). Octopush sends STOPs as opt-out callbacks of its own and ignores
+ * `optOutKeywords`; Messangi's times carry their zone and it ignores `timeZone`.
  *
  * @category Inbound
  */
-export type InboundOptions = Pick<CommonOptions, 'timeZone' | 'maxBodySize'>
+export type InboundOptions = Pick<CommonOptions, 'timeZone' | 'maxBodySize'> & MessangiOptOutOptions
 
 /**
  * The options of each vendor's opt-out and inbound callbacks, by vendor name. A vendor that

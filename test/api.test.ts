@@ -11,6 +11,7 @@ import {
   isTransient,
   isUnknownStatus,
   isVendor,
+  messangi,
   normalize,
   octopush,
   parse,
@@ -70,6 +71,14 @@ describe('the Octopush entry point', () => {
   it('is also reachable from the root as the octopush namespace', () => {
     expect(octopush.OCTOPUSH_CATALOG).toBe(octopushEntry.OCTOPUSH_CATALOG)
     expect(octopush.OCTOPUSH_DEFAULT_TIME_ZONE).toBe('Europe/Paris')
+  })
+})
+
+describe('the Messangi entry point', () => {
+  it('is reachable from the root as the messangi namespace, with its channel list and guard', () => {
+    expect(messangi.MESSANGI_CHANNELS).toEqual(['sms', 'email', 'push', 'rcs', 'whatsapp'])
+    expect([messangi.isMessangiChannel('whatsapp'), messangi.isMessangiChannel('voice')]).toEqual([true, false])
+    expect(messangi.isOptOutKeyword('Stop!')).toBe(true)
   })
 })
 

@@ -42,7 +42,8 @@ describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built deliv
         .flat()
         .map((event) => event['status'] ?? event['kind'])
     expect(statuses(['examples/payloads/messangi'])).toEqual(['undeliverable', 'delivered'])
-    expect(statuses(['--channel', 'sms', 'examples/payloads/messangi/sms'])).toEqual(['inbound', 'delivered', 'accepted'])
+    // The MO example's text is STOP: an opt-out by the default optOutKeywords.
+    expect(statuses(['--channel', 'sms', 'examples/payloads/messangi/sms'])).toEqual(['opt_out', 'delivered', 'accepted'])
   })
 
   it('exits 1 for a bad body and 2 for bad usage', () => {

@@ -16,9 +16,15 @@ import { anyValidBody } from './properties/arbitraries.js'
 import { property } from './properties/harness.js'
 import { payloadFiles, payloadText } from './webhookRoutes.js'
 
-/** What the vendor's decoder says of a body, catalog codes aside (a code it does not know still makes a callback of that vendor). */
+/**
+ * What the vendor's decoder says of a body, catalog codes aside (a code it does not know
+ * still makes a callback of that vendor), and keyword opt-outs aside: detection names the
+ * kind of callback, and a Messangi MO is an inbound-message callback whatever its text.
+ */
 const decoded = (vendor: Vendor, body: unknown): E.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>> =>
-  vendor === 'messangi' ? normalizeWebhook('messangi', body, { channel: 'sms', unknownStatus: 'keep' }) : normalizeWebhook(vendor, body, { unknownStatus: 'keep' })
+  vendor === 'messangi'
+    ? normalizeWebhook('messangi', body, { channel: 'sms', unknownStatus: 'keep', optOutKeywords: [] })
+    : normalizeWebhook(vendor, body, { unknownStatus: 'keep' })
 
 /** A body's vendors: those whose decoder gives events for it. */
 const decodingVendors = (body: unknown): ReadonlyArray<Vendor> => VENDORS.filter((vendor) => E.isRight(decoded(vendor, body)))

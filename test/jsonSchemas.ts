@@ -40,11 +40,14 @@ export const definitionAccepts = (vendor: Vendor, name: string): ((value: unknow
 }
 
 /**
- * What deliverykit says of a body, catalog codes aside: events, or an error other than an
- * unknown status code or channel (which the schema does not enumerate).
+ * What deliverykit says of a body, catalog codes and the caller's channel aside: events, or
+ * an error other than an unknown status code or channel (which the schema does not
+ * enumerate) or a Messangi recipient that contradicts the `channel` option (which the
+ * schema, given no options, cannot know).
  */
 export const deliverykitAccepts = (vendor: Vendor, body: unknown): boolean => {
-  // Messangi's channel only chooses the catalog a code is read in: any channel will do.
+  // Messangi's channel chooses the catalog a code is read in, and the recipient it must fit: any channel will do.
   const result = vendor === 'messangi' ? normalizeWebhook('messangi', body, { channel: 'sms', unknownStatus: 'keep' }) : normalizeWebhook(vendor, body, { unknownStatus: 'keep' })
-  return E.isRight(result) || result.left.kind === 'unknown_channel' || result.left.kind === 'unknown_status'
+  if (E.isRight(result) || result.left.kind === 'unknown_channel' || result.left.kind === 'unknown_status') return true
+  return result.left.kind === 'invalid_body' && result.left.issues.every((issue) => issue.code === 'channel_mismatch')
 }

@@ -115,8 +115,9 @@ describe.runIf(available)('docs/playground in headless Chromium', () => {
     expect(await shown()).toEqual([['inbound', '+44600000000', 'SMS', '', 'some reply', '', '']])
 
     await page.selectOption('#vendor', 'messangi')
-    await page.selectOption('#example', { label: 'inbound (MO) message' })
-    expect((await shown()).map((row) => [row[0], row[2]])).toEqual([['inbound', 'SMS']])
+    // Messangi forwards a STOP as an inbound message; the default optOutKeywords make it an opt-out.
+    await page.selectOption('#example', { label: 'inbound (MO) message: STOP' })
+    expect((await shown()).map((row) => [row[0], row[2]])).toEqual([['opt-out', 'SMS']])
   })
 
   it('needs the Messangi channel, and reads a legacy form that names its own', async () => {

@@ -7,11 +7,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
-import { formatPath, normalize } from 'deliverykit'
+import { formatPath, normalize, normalizeInbound } from 'deliverykit'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 
-import { leftOf } from './helpers.js'
+import { leftOf, rightOf } from './helpers.js'
 
 const SRC = new URL('../src/', import.meta.url).pathname
 
@@ -48,10 +48,19 @@ const REVIEWED: Readonly<Record<string, string>> = {
   'errors/format.ts: /^[A-Za-z_$][\\w$]*$/': 'one class then one starred class: linear (formatPath on JSON keys)',
   'errors/validation.ts: /^\\d+$/': 'one starred class: linear (io-ts context keys)',
   'internal/codecs.ts: /^-?\\d{1,15}(\\.\\d{1,15})?$/': 'bounded counts, the dot separates the two groups: at most 31 steps (numeric text)',
+  'internal/optOutKeywords.ts: /[\\p{L}\\p{N}]/u': 'one character class, tested once (a keyword the caller gives)',
+  'internal/optOutKeywords.ts: /\\p{M}/gu': 'one character class, replaced everywhere: linear (an inbound text)',
+  'internal/optOutKeywords.ts: /\\s+/gu': 'one starred class, replaced everywhere: linear, since a run ends where the class does (an inbound text)',
+  'internal/optOutKeywords.ts: /^[\\s\\p{P}\\p{S}]$/u': 'one character class on one code point (the ends of an inbound text are trimmed by a loop, not by an end-anchored run)',
   'internal/snapshot.ts: /^(0|[1-9][0-9]*)$/': 'one character, or one then a starred class: linear (a key of an array, when a refusal builds its path)',
   'internal/time.ts: /^\\d{1,9}$/': 'bounded count: at most 9 steps (fraction of a second)',
   'internal/words.ts: /^[aeiou]/i': 'one character (vendor, channel and shape names, not body text)',
   'vendors/masstack/codec.ts: /^\\+?\\d{1,20}$/': 'bounded count: at most 21 steps (phone digits)',
+  'vendors/messangi/channel.ts: /[\\s().-]/gu': 'one character class, replaced everywhere: linear (a `to` field)',
+  'vendors/messangi/channel.ts: /\\p{L}/u': 'one character class: linear (a `to` field)',
+  'vendors/messangi/channel.ts: /^(?<local>[^\\s@:<>()[\\],;"]+)@[^\\s@]+\\.[^\\s@.]+$/u':
+    'anchored at the start; the local part cannot hold `@`, and the domain backs off at most to each dot, where the last run, which holds no dot, runs to the next one: linear (a `to` field)',
+  'vendors/messangi/channel.ts: /^\\+?\\d{7,15}$/u': 'bounded count: at most 16 steps (a `to` field)',
   'vendors/octopush/toEvents.ts: /^00[1-9][0-9]{6,14}$/': 'three fixed characters then a bounded count: at most 18 steps (a number in 00 notation)',
 }
 
@@ -76,6 +85,9 @@ describe('regular expressions', () => {
       [/^[aeiou]/i, 'a'.repeat(long), true],
       [/^[\x20-\x7e]{1,40}$/, 'k'.repeat(long), false],
       [/^[\x20-\x7e]{1,40}$/, 'k'.repeat(40), true],
+      [/^(?<local>[^\s@:<>()[\],;"]+)@[^\s@]+\.[^\s@.]+$/u, `a@${'b.'.repeat(long / 2)}`, false],
+      [/^(?<local>[^\s@:<>()[\],;"]+)@[^\s@]+\.[^\s@.]+$/u, `${'a'.repeat(long)}@`, false],
+      [/^\+?\d{7,15}$/u, `+${'1'.repeat(long)}`, false],
       // eslint-disable-next-line no-control-regex -- the characters are the point
       [/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, `${'a'.repeat(long)}\u001b`, true],
     ]
@@ -90,6 +102,11 @@ describe('regular expressions', () => {
     // Masstack phone digits and time fraction.
     expect(leftOf(normalize('masstack', { id: 'c', status: 'DELIVERED', terminatingNumber: `+${long}` })).issues[0].path).toEqual(['terminatingNumber'])
     expect(leftOf(normalize('masstack', { id: 'c', status: 'DELIVERED', terminatingNumber: '6', updatedTime: `2024-08-01T10:38:45.${long}` })).issues[0].path).toEqual(['updatedTime'])
+    // A Messangi MO whose text is a megabyte of punctuation around a word that is no keyword,
+    // and one around STOP: the ends are trimmed in one pass.
+    const mo = { user: '+5588999999999', origin: '12345', date: '2025-05-23T14:30:00Z' }
+    expect(rightOf(normalizeInbound('messangi', { ...mo, text: `${'!'.repeat(1_000_000)}x ` }))[0]?.kind).toBe('inbound')
+    expect(rightOf(normalizeInbound('messangi', { ...mo, text: `${' !'.repeat(500_000)}stop${'! '.repeat(500_000)}` }))[0]?.kind).toBe('opt_out')
     // formatPath on a megabyte-long key that is not an identifier.
     expect(formatPath(['meta', `${'a'.repeat(1_000_000)}-`]).endsWith('-"]')).toBe(true)
   })

@@ -4,6 +4,10 @@
  * is a compile error that names `channel` (its text is checked in compile-errors.test.ts).
  */
 import {
+  DEFAULT_OPT_OUT_KEYWORDS,
+  MESSANGI_CHANNELS,
+  isMessangiChannel,
+  isOptOutKeyword,
   normalize,
   normalizeInbound,
   normalizeWebhook,
@@ -18,6 +22,7 @@ import {
   type CallOptions,
   type CallbackKind,
   type CatalogEntry,
+  type ChannelMismatchIssue,
   type Channel,
   type ChannelCatalogs,
   type Classification,
@@ -49,6 +54,7 @@ import {
   type MessangiInboundOptions,
   type MessangiLegacyOptions,
   type MessangiOptions,
+  type MessangiOptOutOptions,
   type MissingOptions,
   type NormalizeError,
   type OctopushInboundOptions,
@@ -92,6 +98,21 @@ describe('types from the root', () => {
     expectTypeOf<MasstackOptions>().toEqualTypeOf<masstack.MasstackOptions>()
     expectTypeOf<MasstackChannelName>().toEqualTypeOf<'sms' | 'email'>()
     expectTypeOf<OptionsFor<'messangi'>>().toEqualTypeOf<MessangiOptions>()
+    expectTypeOf<MessangiOptOutOptions>().toEqualTypeOf<messangi.MessangiOptOutOptions>()
+    expectTypeOf(MESSANGI_CHANNELS).toEqualTypeOf<ReadonlyArray<MessangiChannel>>()
+    expectTypeOf(isMessangiChannel).toEqualTypeOf<typeof messangi.isMessangiChannel>()
+    expectTypeOf(isMessangiChannel).guards.toEqualTypeOf<MessangiChannel>()
+  })
+
+  it('take optOutKeywords where an entry decodes Messangi inbound messages', () => {
+    expectTypeOf<MessangiOptions['optOutKeywords']>().toEqualTypeOf<ReadonlyArray<string> | undefined>()
+    expectTypeOf<MessangiInboundOptions['optOutKeywords']>().toEqualTypeOf<ReadonlyArray<string> | undefined>()
+    expectTypeOf<InboundOptions['optOutKeywords']>().toEqualTypeOf<ReadonlyArray<string> | undefined>()
+    expectTypeOf(DEFAULT_OPT_OUT_KEYWORDS).toEqualTypeOf<ReadonlyArray<string>>()
+    expectTypeOf(isOptOutKeyword).parameters.toEqualTypeOf<[text: string, keywords?: ReadonlyArray<string>]>()
+    const keywords: ReadonlyArray<string> | undefined = undefined
+    expectTypeOf(normalizeWebhook('messangi', '', { channel: 'sms', optOutKeywords: keywords })).not.toBeNever()
+    expectTypeOf(normalizeInbound('messangi', '', { optOutKeywords: ['BAJA'] })).not.toBeNever()
   })
 
   it('are what the entries return and take', () => {
@@ -123,6 +144,8 @@ describe('types from the root', () => {
     expectTypeOf<UnexpectedCallbackError['issues'][number]>().toEqualTypeOf<UnexpectedCallbackIssue>()
     expectTypeOf<InvalidOptionsError['issues'][number]>().toEqualTypeOf<InvalidOptionIssue>()
     expectTypeOf<TooLargeIssue>().toExtend<Issue>()
+    expectTypeOf<ChannelMismatchIssue>().toExtend<BodyIssue>()
+    expectTypeOf<ChannelMismatchIssue['channel']>().toEqualTypeOf<Channel>()
     expectTypeOf<Issue['path']>().toEqualTypeOf<IssuePath>()
     expectTypeOf<InvalidBodyError['omittedIssues']>().toEqualTypeOf<number | undefined>()
   })

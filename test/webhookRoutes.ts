@@ -63,8 +63,8 @@ export const CASES: ReadonlyArray<Case> = [
   { file: 'messangi/legacy-sms.json', route: '/webhooks/messangi/legacy', form: true, events: [
     ['sms', '-8174720676710228700', '584141234567', 'DELIVRD', 'delivered', 'final'],
   ] },
-  // Messangi documents no opt-out callback: a STOP is an inbound message, for the handler to decide on.
-  { file: 'messangi/sms/mo.json', route: '/webhooks/messangi/sms', form: false, events: [], received: [['sms', '+5588999999999', 'STOP']] },
+  // Messangi documents no opt-out callback: a STOP is an inbound message, which the default optOutKeywords make an opt-out.
+  { file: 'messangi/sms/mo.json', route: '/webhooks/messangi/sms', form: false, events: [], suppressed: [['+5588999999999', 'opted_out']] },
   { file: 'messangi/sms/mt-callback.json', route: '/webhooks/messangi/sms', form: false, events: [
     ['sms', '0b6f4a52-3c1e-4d8f-9a57-2f1c7e0d9b11', '5588999999999', 'DELIVRD', 'delivered', 'final'],
   ] },

@@ -117,7 +117,7 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   'messangi/implied-legacy-email-bounced.json': { events: [['delivery', 'email', 'someone@example.com', 'BOUNCED', 'undeliverable', undefined]] },
   'messangi/implied-legacy-push-sent.json': { events: [['delivery', 'push', '18133210984', 'SENT', 'delivered', undefined]] },
   'messangi/implied-legacy-push-delivered-to-device.json': { events: [['delivery', 'push', 'C626958C-8C17-4C73-AEB4-A0D8F2AA6B95', 'DELIVERED_TO_DEVICE', 'delivered', undefined]] },
-  // Inbound messages; Messangi documents no opt-out callback: a STOP is an inbound message.
+  // Inbound messages (Messangi documents no opt-out callback: a STOP is an inbound message, which the default optOutKeywords read as an opt-out; none of these is one).
   'messangi/weni-mo-process-id-text.json': { events: [['inbound', 'sms', '+5588999999999', 'Olá, quero participar', undefined, '2025-05-23T14:30:00+00:00']] },
   'messangi/weni-mo-process-id-number.json': { events: [['inbound', 'sms', '+5588999999999', 'Olá, quero participar', undefined, '2025-05-23T14:30:00+00:00']] },
   'messangi/implied-mo-extra-info-contacts.json': { events: [['inbound', 'sms', '+5588999999999', 'Olá, quero participar', undefined, '2025-05-23T14:30:00+00:00']] },

@@ -8,9 +8,9 @@ import {
   VENDORS,
   VENDOR_NAMES,
   formatError,
+  isMessangiChannel,
   safeParseWebhook,
   type AnyWebhookEvent,
-  type MessangiChannel,
   type OctopushPhoneChannelOption,
   type SafeParseResult,
   type Vendor,
@@ -51,9 +51,7 @@ const CHANNEL_CHOICES: Readonly<Record<Vendor, ReadonlyArray<readonly [string, s
 }
 
 const OCTOPUSH_CHANNELS: ReadonlyArray<string> = ['sms', 'voice', 'rcs', 'whatsapp', 'facebook', 'instagram'] satisfies ReadonlyArray<OctopushPhoneChannelOption>
-const MESSANGI_CHANNELS: ReadonlyArray<string> = ['sms', 'email', 'push', 'rcs', 'whatsapp'] satisfies ReadonlyArray<MessangiChannel>
 const isOctopushChannel = (channel: string): channel is OctopushPhoneChannelOption => OCTOPUSH_CHANNELS.includes(channel)
-const isMessangiChannel = (channel: string): channel is MessangiChannel => MESSANGI_CHANNELS.includes(channel)
 
 interface Example {
   readonly label: string
@@ -79,7 +77,7 @@ const EXAMPLES: Readonly<Record<Vendor, ReadonlyArray<Example>>> = {
     { label: 'WhatsApp status callback', channel: 'whatsapp', body: messangiWhatsapp },
     { label: 'legacy SMS form', channel: '', body: messangiLegacySms },
     { label: 'legacy e-mail form', channel: '', body: messangiLegacyEmail },
-    { label: 'inbound (MO) message', channel: '', body: messangiMo },
+    { label: 'inbound (MO) message: STOP', channel: '', body: messangiMo },
   ],
   masstack: [
     { label: 'envelope with a list', channel: '', body: masstackList },

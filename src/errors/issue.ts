@@ -93,11 +93,30 @@ export interface TooLargeIssue extends IssueBase {
 }
 
 /**
+ * A field of the body contradicts the channel the caller's `channel` option names: a
+ * Messangi status whose `to` is an e-mail address with `channel: 'sms'`, or a phone number
+ * with `channel: 'email'`. Such a body was most likely posted to another channel's URL,
+ * where the same status code means something else; it is refused rather than read on
+ * the wrong channel. Only a clear contradiction is refused (see the Messangi guide).
+ *
+ * @category Errors
+ */
+export interface ChannelMismatchIssue extends IssueBase {
+  readonly code: 'channel_mismatch'
+  /** The channel the caller's option named. */
+  readonly channel: Channel
+  /** What the field holds on that channel: "a phone number". */
+  readonly expected: string
+  /** What the field holds: a short rendering of its value and what it is. */
+  readonly received: string
+}
+
+/**
  * What can be wrong with the shape of a body.
  *
  * @category Errors
  */
-export type BodyIssue = InvalidSyntaxIssue | MissingFieldIssue | InvalidTypeIssue | InvalidValueIssue | UnreadableIssue | TooLargeIssue
+export type BodyIssue = InvalidSyntaxIssue | MissingFieldIssue | InvalidTypeIssue | InvalidValueIssue | UnreadableIssue | TooLargeIssue | ChannelMismatchIssue
 
 /**
  * A status code that is not in the vendor's catalog: the common real-world case when a

@@ -20,8 +20,10 @@ export const UNREADABLE_OBJECT = 'an object that could not be read'
 export const UNREADABLE_VALUE = 'a value that could not be read (reading it threw)'
 
 /**
- * The `invalid_options` error for an option, or a field of one (a path): `received` describes the value, unless a
- * description is given; `didYouMean` is the known value it is most likely a typo of.
+ * The `invalid_options` error for an option, or a field of one (a path): `received`
+ * describes the value, unless a description is given; `didYouMean` is the known value it
+ * is most likely a typo of; `index` the item of a list option that is wrong
+ * (`options.optOutKeywords[2]`).
  * `vendor` is as the caller gave it: text is kept, anything else described (`String()`
  * throws on some values).
  */
@@ -33,22 +35,27 @@ export const optionError = (
   value: unknown,
   received = describeValue(value),
   didYouMean?: string,
-): InvalidOptionsError => ({
-  kind: 'invalid_options',
-  vendor: typeof vendor === 'string' ? vendor : describeValue(vendor),
-  issues: [
-    {
-      code: 'invalid_option',
-      // A name is one step (`recipient`); a path goes into a field (`cost.amount`).
-      path: typeof name === 'string' ? [name] : name,
-      expected,
-      received,
-      ...(didYouMean !== undefined && { didYouMean }),
-      message: `${optionPath(name)}: expected ${expected}, received ${received}${didYouMeanText(didYouMean)}`,
-    },
-  ],
-  input,
-})
+  index?: number,
+): InvalidOptionsError => {
+  // A name is one step (`recipient`); a path goes into a field (`cost.amount`).
+  const named: IssuePath = typeof name === 'string' ? [name] : name
+  const path = index === undefined ? named : [...named, index]
+  return {
+    kind: 'invalid_options',
+    vendor: typeof vendor === 'string' ? vendor : describeValue(vendor),
+    issues: [
+      {
+        code: 'invalid_option',
+        path,
+        expected,
+        received,
+        ...(didYouMean !== undefined && { didYouMean }),
+        message: `${optionPath(typeof name === 'string' && index === undefined ? name : path)}: expected ${expected}, received ${received}${didYouMeanText(didYouMean)}`,
+      },
+    ],
+    input,
+  }
+}
 
 /** An option's path as messages write it: `options.channel`, `options.cost.amount`, `options["0"]`. */
 const optionPath = (name: string | IssuePath): string => {

@@ -1,7 +1,7 @@
 import type { either } from 'fp-ts'
 import type * as t from 'io-ts'
 
-import type { IssuePath, UnknownStatusIssue } from '../errors/issue.js'
+import type { BodyIssue, IssuePath, UnknownStatusIssue } from '../errors/issue.js'
 import type { Vendor } from '../model/vendor.js'
 import type { AnyWebhookEvent, CallbackKind } from '../model/webhook.js'
 import type { ChannelRows } from './rows.js'
@@ -59,6 +59,16 @@ export interface OptionProblem {
   readonly received: unknown
   /** The values the option takes, where they are a short list: one a typo away is suggested. */
   readonly known?: ReadonlyArray<string>
+  /** The item of a list option that is wrong, where one is (`optOutKeywords[2]`). */
+  readonly index?: number
+}
+
+/**
+ * A body whose own fields contradict what an option says of it (a Messangi `to` that is an
+ * e-mail address, with `channel: 'sms'`): refused as `invalid_body` with this issue.
+ */
+export interface BodyProblem {
+  readonly bodyIssue: BodyIssue
 }
 
 /** Why `pick` found no shape: a decoding failure, or a channel the vendor added. */
@@ -89,8 +99,11 @@ export interface ShapeName {
 export interface CallbackShape<S> extends ShapeName {
   /** Its decoder; `is` answers whether a value is already in decoded form (it then decodes to itself). */
   readonly codec: t.Decoder<unknown, unknown> & { readonly is: (u: unknown) => boolean }
-  /** Builds the events of a value `codec` decoded. Cannot fail but for a missing option. */
-  readonly build: (decoded: never, settings: S) => either.Either<OptionProblem, Built>
+  /**
+   * Builds the events of a value `codec` decoded. Cannot fail but for a missing option, or
+   * a body whose fields contradict an option.
+   */
+  readonly build: (decoded: never, settings: S) => either.Either<OptionProblem | BodyProblem, Built>
 }
 
 /**
@@ -100,7 +113,7 @@ export interface CallbackShape<S> extends ShapeName {
 export const callbackShape = <A, S>(
   named: ShapeName,
   codec: t.Decoder<unknown, A> & { readonly is: t.Is<A> },
-  build: (decoded: A, settings: S) => either.Either<OptionProblem, Built>,
+  build: (decoded: A, settings: S) => either.Either<OptionProblem | BodyProblem, Built>,
 ): CallbackShape<S> => ({ kind: named.kind, name: named.name, codec, build })
 
 /** Whether a shape of a definition comes with its decoder (see {@link VendorDefinition.shapes}). */

@@ -2,14 +2,14 @@ import type { either } from 'fp-ts'
 import * as E from './either.js'
 import * as t from 'io-ts'
 
-import type { InvalidBodyError, NormalizeError, UnexpectedCallbackError, UnknownChannelError } from '../errors/error.js'
+import type { InvalidBodyError, InvalidOptionsError, NormalizeError, UnexpectedCallbackError, UnknownChannelError } from '../errors/error.js'
 import { describeValue, formatPath } from '../errors/format.js'
 import type { NonEmptyReadonlyArray } from '../errors/issue.js'
 import { DISPATCH_TAG, issuesFromValidation } from '../errors/validation.js'
 import { VENDOR_NAMES } from '../model/names.js'
 import type { Vendor } from '../model/vendor.js'
 import type { AnyWebhookEvent, CallbackKind } from '../model/webhook.js'
-import { hasDecoder, isPickFailure, type PickFailure, type ShapeName, type VendorDefinition, type VendorRules } from './definition.js'
+import { hasDecoder, isPickFailure, type OptionProblem, type PickFailure, type ShapeName, type VendorDefinition, type VendorRules } from './definition.js'
 import { checkCommonOptions, invalidOption, readOptions, settleUnknownStatuses, unreadable } from './pipeline.js'
 import { describeThrown } from './callerInput.js'
 import { didYouMean, didYouMeanText } from './didYouMean.js'
@@ -92,7 +92,7 @@ const run = <V extends Vendor, K extends string, S>(
   const common = checkCommonOptions(vendor, input, given.right, definition.defaultTimeZone)
   if (E.isLeft(common)) return common
   const settings = definition.settings(given.right, common.right)
-  if (E.isLeft(settings)) return E.left(invalidOption(vendor, input, settings.left.option, settings.left.expected, settings.left.received, settings.left.known))
+  if (E.isLeft(settings)) return E.left(optionProblemError(vendor, input, settings.left))
   try {
     // Inside the try: reading a hand-built body runs its accessors, which may throw.
     // Read once, into data the library owns: nothing decoded or built afterwards can see an
@@ -117,12 +117,18 @@ const run = <V extends Vendor, K extends string, S>(
     }
     // The one cast of the pipeline: `pick` chose this shape, and its codec decoded the value.
     const built = shape.build(decoded as never, settings.right)
-    if (E.isLeft(built)) return E.left(invalidOption(vendor, input, built.left.option, built.left.expected, built.left.received, built.left.known))
+    if (E.isLeft(built)) {
+      const problem = built.left
+      return E.left('bodyIssue' in problem ? { kind: 'invalid_body', vendor, issues: [problem.bodyIssue], input } : optionProblemError(vendor, input, problem))
+    }
     return settleUnknownStatuses(vendor, input, common.right.keepUnknown, built.right)
   } catch (thrown) {
     return E.left(unreadable(vendor, input, describeThrown(thrown)))
   }
 }
+
+const optionProblemError = (vendor: Vendor, input: unknown, problem: OptionProblem): InvalidOptionsError =>
+  invalidOption(vendor, input, problem.option, problem.expected, problem.received, problem.known, problem.index)
 
 const accepts = (entry: EntrySpec, key: string, shape: ShapeName): boolean =>
   entry.accepts.includes(shape.kind) && (entry.shapes === undefined || entry.shapes.includes(key))

@@ -29,8 +29,8 @@ export const unreadable = (vendor: Vendor, input: unknown, why: string): Invalid
  * `known` are the values it could have been (vendors, channels): one a typo away from the
  * value is suggested.
  */
-export const invalidOption = (vendor: unknown, input: unknown, name: string | IssuePath, expected: string, value: unknown, known: ReadonlyArray<string> = []): InvalidOptionsError =>
-  optionError(vendor, input, name, expected, value, undefined, didYouMean(value, known))
+export const invalidOption = (vendor: unknown, input: unknown, name: string | IssuePath, expected: string, value: unknown, known: ReadonlyArray<string> = [], index?: number): InvalidOptionsError =>
+  optionError(vendor, input, name, expected, value, undefined, didYouMean(value, known), index)
 
 /** The options every vendor accepts. */
 export interface CommonOptions {
@@ -83,7 +83,7 @@ const tooLarge = (vendor: Vendor, input: unknown, size: number, unit: string, li
 }
 
 /** The option names deliverykit reads: anything else on an options object is ignored, and never read. */
-const OPTION_NAMES = ['timeZone', 'unknownStatus', 'maxBodySize', 'channel'] as const
+const OPTION_NAMES = ['timeZone', 'unknownStatus', 'maxBodySize', 'channel', 'optOutKeywords'] as const
 
 /**
  * The caller's options as a plain snapshot, each known option read exactly once: a getter

@@ -228,7 +228,8 @@ describe('Messangi catalogs', () => {
   const rows = channels.flatMap((channel) => EXPECTED[channel].map(([code, status, reason, permanent]) => ({ channel, code, status, reason, permanent })))
 
   it.each(rows)('$channel $code maps to $status', ({ channel, code, status, reason, permanent }) => {
-    const body = { id: 'm-1', to: '+5588999999999', status: code, date: '2024-01-01T12:00:00Z' }
+    // An e-mail goes to an e-mail address: a phone number there is refused as another channel's body.
+    const body = { id: 'm-1', to: channel === 'email' ? 'someone@example.com' : '+5588999999999', status: code, date: '2024-01-01T12:00:00Z' }
     const [event] = rightOf(normalize('messangi', body, { channel }))
     expect(event?.channel).toBe(channel)
     expect(event?.status).toBe(status)

@@ -26,7 +26,7 @@ describe('Messangi errors', () => {
   })
 
   it('a code no channel knows says what the channel expects, and the code it is likely a typo of', () => {
-    const error = leftOf(normalize('messangi', { ...callback, status: 'BOUNCY' }, { channel: 'email' }))
+    const error = leftOf(normalize('messangi', { ...callback, to: 'someone@example.com', status: 'BOUNCY' }, { channel: 'email' }))
     expect(messagesOf(error)).toEqual([
       'status: "BOUNCY" is not a Messangi e-mail status; expected one of DEQUEUED, NOT_SENT, BAD_TO, BAD_FROM, BLACKLISTED, BLOCKED_DUE_BAD_BEHAVIOUR, SENT, EXHAUSTED, BOUNCED_PERMANENT, BOUNCED, COMPLAINED, OPEN, CLICK, INCOMPLETE; did you mean "BOUNCED"?',
     ])

@@ -44,9 +44,11 @@ describe('Messangi inbound (MO) callbacks', () => {
     expect([event?.channel, event?.from, event?.text, event && 'occurredAt' in event]).toEqual(['whatsapp', '5511', 'hi', false])
   })
 
-  it('the legacy form MO (TYPE=MO_MESSAGE) is an inbound event', () => {
-    const [event] = rightOf(normalizeInbound('messangi', 'TYPE=MO_MESSAGE&FROM=5551234&TO=12345&TEXT=STOP&ENCODING=UTF-8'))
-    expect([event?.kind, event?.from, event?.to, event?.text]).toEqual(['inbound', '5551234', '12345', 'STOP'])
+  it('the legacy form MO (TYPE=MO_MESSAGE) is an inbound event, and a STOP an opt-out by the default keywords', () => {
+    const [event] = rightOf(normalizeInbound('messangi', 'TYPE=MO_MESSAGE&FROM=5551234&TO=12345&TEXT=Hola&ENCODING=UTF-8'))
+    expect([event?.kind, event?.from, event?.to, event?.text]).toEqual(['inbound', '5551234', '12345', 'Hola'])
+    const [stop] = rightOf(normalizeInbound('messangi', 'TYPE=MO_MESSAGE&FROM=5551234&TO=12345&TEXT=STOP&ENCODING=UTF-8'))
+    expect([stop?.kind, stop?.from, stop?.to, stop?.text]).toEqual(['opt_out', '5551234', '12345', 'STOP'])
   })
 
   it('says what is missing', () => {

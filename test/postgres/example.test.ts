@@ -92,10 +92,12 @@ describe.each(backends)('examples/postgres-server.ts on %s', (_name, databaseUrl
     const blacklisted = JSON.stringify({ ...payload('octopush/sms.json'), message_id: 'blacklisted', status: 'BLACKLISTED_NUMBER' })
     expect((await post('/webhooks/octopush', blacklisted)).status).toBe(204)
     const suppressed = await app.db.query<{ readonly recipient: string; readonly reason: string }>({ text: 'SELECT recipient, reason FROM example_suppressions ORDER BY recipient', values: [] })
-    // The example payloads' STOP (octopush/stop.json) was suppressed by the first test.
+    // The example payloads' STOPs (octopush/stop.json, and Messangi's sms/mo.json, whose
+    // text the default optOutKeywords read as one) were suppressed by the first test.
     expect(suppressed).toEqual([
       { recipient: '+33600000000', reason: 'opted_out' },
       { recipient: '+33600112233', reason: 'opted_out' },
+      { recipient: '+5588999999999', reason: 'opted_out' },
     ])
 
     const bad = '{"status":"DELIVERED","message_id":"a\\u0000b"}'

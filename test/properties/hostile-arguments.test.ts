@@ -5,7 +5,9 @@
  * later is covered without touching this file.
  *
  * Deliberate exceptions, and what they must do instead:
- * - `absurd` throws by design: it is only reached by a value its type says cannot exist.
+ * - `absurd` throws by design: it is only reached by a value its type says cannot exist;
+ *   so do `matchClassification` and `matchStatus` given, event first, a value that is not
+ *   an event (they must call a handler, and a non-event has none).
  * - The `parse` family (every export named `parse` or `parse…`: `parse`, `parseWebhook`,
  *   `parseInbound`, Messangi's `parseLegacy`) and the query builders of
  *   `deliverykit/postgres` (they build queries, so have no error to return) throw by

@@ -20,7 +20,7 @@ import { deepEqual, deepStrictEqual } from 'node:assert/strict'
 import { CATALOGS, catalogsOf } from './arbitraries.js'
 
 const KINDS: ReadonlyArray<string> = ['invalid_body', 'unknown_status', 'unknown_channel', 'unexpected_callback', 'invalid_options']
-const BODY_CODES: ReadonlyArray<string> = ['invalid_syntax', 'missing_field', 'invalid_type', 'invalid_value', 'unreadable', 'too_large']
+const BODY_CODES: ReadonlyArray<string> = ['invalid_syntax', 'missing_field', 'invalid_type', 'invalid_value', 'unreadable', 'too_large', 'channel_mismatch']
 
 /** An error message must stay readable and loggable, whatever was sent: no line echoes a megabyte. */
 export const MAX_MESSAGE = 2_000

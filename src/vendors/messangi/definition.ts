@@ -14,8 +14,9 @@ import {
   MessangiSendResponse,
   MessangiStatusCallback,
 } from './codec.js'
+import { MESSANGI_CHANNELS, isMessangiChannel, type MessangiChannel } from './channel.js'
+import { readOptOutKeywords } from '../../internal/optOutKeywords.js'
 import {
-  MESSANGI_CHANNELS,
   callbackEvents,
   legacyEvents,
   legacyFacebookEvents,
@@ -23,7 +24,6 @@ import {
   legacyMoEvents,
   moEvents,
   sendResponseEvents,
-  type MessangiChannel,
   type MessangiSettings,
 } from './toEvents.js'
 
@@ -34,12 +34,35 @@ import {
  *
  * @category Options
  */
-export interface MessangiOptions extends CommonOptions {
+export interface MessangiOptions extends CommonOptions, MessangiOptOutOptions {
   /**
-   * The channel of the body. A legacy form callback names its own in `TYPE`, which it
-   * keeps; `normalizeLegacy` decodes those without naming one.
+   * The channel of the body: route each channel's callbacks to a URL of their own and pass
+   * its channel ({@link isMessangiChannel} narrows a URL segment). A status callback or
+   * send API response whose `to` contradicts it (an e-mail address with `'sms'`, a phone
+   * number with `'email'`) is an `invalid_body` error with a `channel_mismatch` issue. A
+   * legacy form callback names its own channel in `TYPE`, which it keeps (the legacy API
+   * posts every notification to one URL); an inbound message names its own in
+   * `connection`. `normalizeLegacy` decodes legacy callbacks without naming one.
    */
   readonly channel: MessangiChannel
+}
+
+/**
+ * The option of the entries that decode Messangi inbound messages.
+ *
+ * @category Options
+ */
+export interface MessangiOptOutOptions {
+  /**
+   * The texts that make an inbound message an opt-out: Messangi sends no opt-out callback
+   * and forwards a `STOP` as an ordinary inbound (MO) message. A message whose whole text
+   * is one of them, ignoring case, accents, and whitespace and punctuation around it (see
+   * `isOptOutKeyword`), is an `opt_out` event instead of an `inbound` one, with the same
+   * fields and its text. Default {@link DEFAULT_OPT_OUT_KEYWORDS} (`STOP`, `STOPALL`,
+   * `UNSUBSCRIBE`, `CANCEL`, `END`, `QUIT`); `[]` turns it off. The delivery entries
+   * refuse inbound messages, so it changes nothing there.
+   */
+  readonly optOutKeywords?: ReadonlyArray<string> | undefined
 }
 
 /**
@@ -54,9 +77,7 @@ export type MessangiLegacyOptions = CommonOptions
  *
  * @category Options
  */
-export type MessangiInboundOptions = Pick<CommonOptions, 'maxBodySize'>
-
-const isMessangiChannel = (value: unknown): value is MessangiChannel => (MESSANGI_CHANNELS as ReadonlyArray<unknown>).includes(value)
+export type MessangiInboundOptions = Pick<CommonOptions, 'maxBodySize'> & MessangiOptOutOptions
 
 /** Messangi, as data: every entry point is built from this and the shapes below. */
 const MESSANGI: VendorRules<'messangi', MessangiShape, MessangiSettings> = {
@@ -69,7 +90,9 @@ const MESSANGI: VendorRules<'messangi', MessangiShape, MessangiSettings> = {
     if (channel !== undefined && !isMessangiChannel(channel)) {
       return E.left({ option: 'channel', expected: `one of ${MESSANGI_CHANNELS.join(', ')} (Messangi status callbacks and send API responses do not name their channel)`, received: channel, known: MESSANGI_CHANNELS })
     }
-    return E.right({ zone: common.zone, keepUnknown: common.keepUnknown, channel })
+    const optOutKeywords = readOptOutKeywords(options['optOutKeywords'])
+    if (E.isLeft(optOutKeywords)) return optOutKeywords
+    return E.right({ zone: common.zone, keepUnknown: common.keepUnknown, channel, optOutKeywords: optOutKeywords.right })
   },
   pick: pickMessangi,
 }
@@ -88,10 +111,10 @@ export const MESSANGI_VENDOR: RegisteredVendor = /*#__PURE__*/ register(MESSANGI
   status: STATUS,
   sendResponse: SEND_RESPONSE,
   legacyStatus: LEGACY_STATUS,
-  mo: /*#__PURE__*/ callbackShape(MO, MessangiMoCallback, (body) => E.right(moEvents(body))),
-  legacyMo: /*#__PURE__*/ callbackShape(LEGACY_MO, MessangiLegacyMoCallback, (body) => E.right(legacyMoEvents(body))),
-  legacyFacebook: /*#__PURE__*/ callbackShape(LEGACY_FACEBOOK, MessangiLegacyFacebookCallback, (body) => E.right(legacyFacebookEvents(body))),
-  legacyInbound: /*#__PURE__*/ callbackShape(LEGACY_INBOUND, MessangiLegacyInboundForm, (body) => E.right(legacyInboundEvents(body))),
+  mo: /*#__PURE__*/ callbackShape(MO, MessangiMoCallback, (body, settings: MessangiSettings) => E.right(moEvents(body, settings))),
+  legacyMo: /*#__PURE__*/ callbackShape(LEGACY_MO, MessangiLegacyMoCallback, (body, settings: MessangiSettings) => E.right(legacyMoEvents(body, settings))),
+  legacyFacebook: /*#__PURE__*/ callbackShape(LEGACY_FACEBOOK, MessangiLegacyFacebookCallback, (body, settings: MessangiSettings) => E.right(legacyFacebookEvents(body, settings))),
+  legacyInbound: /*#__PURE__*/ callbackShape(LEGACY_INBOUND, MessangiLegacyInboundForm, (body, settings: MessangiSettings) => E.right(legacyInboundEvents(body, settings))),
 })
 
 /** Messangi for the delivery entries: inbound bodies are known by name only, and refused. */

@@ -32,14 +32,17 @@ export {
   MessangiStatusCallback,
 } from './codec.js'
 export { MessangiBody, MessangiCallback, MessangiInboundCallback } from './callback.js'
-export { type MessangiInboundOptions, type MessangiLegacyOptions, type MessangiOptions } from './definition.js'
-export type { MessangiChannel } from './toEvents.js'
+export { type MessangiInboundOptions, type MessangiLegacyOptions, type MessangiOptions, type MessangiOptOutOptions } from './definition.js'
+export { MESSANGI_CHANNELS, isMessangiChannel, type MessangiChannel } from './channel.js'
+export { DEFAULT_OPT_OUT_KEYWORDS, isOptOutKeyword } from '../../internal/optOutKeywords.js'
 
 
 /**
  * Decodes a Messangi delivery body into its canonical event: the status callback (SMS MT
  * or WhatsApp), the send API's `{ meta, data }` response, or a legacy form callback. The
- * channel is required because the first two do not name it. An inbound body is an
+ * channel is required because the first two do not name it, and a body whose `to`
+ * contradicts it (an e-mail address with `'sms'`) is an `invalid_body` error with a
+ * `channel_mismatch` issue. An inbound body is an
  * `unexpected_callback` error; {@link normalizeWebhook} decodes both. Never throws, never
  * mutates the body.
  *
@@ -75,8 +78,10 @@ export const parse = /*#__PURE__*/ parser<'delivery', MessangiOptions>(MESSANGI_
 
 /**
  * Decodes any Messangi callback: a delivery status (as {@link normalize}) or an inbound
- * message (an `inbound` event: Messangi documents no opt-out callback, so a `STOP`
- * arrives as one). Every event carries `kind`. Never throws, never mutates the body.
+ * message. Messangi documents no opt-out callback and forwards a `STOP` as an inbound
+ * message: one whose whole text is one of `optOutKeywords` (default
+ * {@link DEFAULT_OPT_OUT_KEYWORDS}) is an `opt_out` event, any other an `inbound` one.
+ * Every event carries `kind`. Never throws, never mutates the body.
  *
  * @example
  * ```ts
@@ -119,14 +124,16 @@ export const webhookSchema = /*#__PURE__*/ schemaFactory<'webhook', MessangiOpti
 
 /**
  * Decodes a Messangi inbound message: the MO callback (JSON), the legacy MO and Facebook
- * form callbacks, or the legacy inbound form (`mo`, `mobile`), into an `inbound` event.
- * Messangi documents no opt-out callback: a `STOP` arrives as an inbound message, which
- * your handler decides on. Never throws.
+ * form callbacks, or the legacy inbound form (`mo`, `mobile`), into an `inbound` event, or
+ * an `opt_out` event where its whole text is one of `optOutKeywords` (default
+ * {@link DEFAULT_OPT_OUT_KEYWORDS}; `[]` turns it off): Messangi documents no opt-out
+ * callback, and forwards a `STOP` as an inbound message. Never throws.
  *
  * @example
  * ```ts
  * import { normalizeInbound } from 'deliverykit/messangi'
  * const result = normalizeInbound({ user: '+5588999999999', text: 'STOP', origin: '12345', date: '2025-05-23T14:30:00Z' })
+ * // result.right[0].kind === 'opt_out'; with { optOutKeywords: [] } it is 'inbound'
  * ```
  * @category Inbound
  */

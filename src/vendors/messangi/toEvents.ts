@@ -2,13 +2,15 @@ import type { either } from 'fp-ts'
 import * as E from '../../internal/either.js'
 
 import type { IssuePath } from '../../errors/issue.js'
-import type { Built, CommonSettings, OptionProblem } from '../../internal/definition.js'
-import { makeEvent, makeInboundEvent, oneEvent } from '../../internal/events.js'
+import type { BodyProblem, Built, CommonSettings, OptionProblem } from '../../internal/definition.js'
+import { makeEvent, makeInboundEvent, oneEvent, type InboundFields } from '../../internal/events.js'
+import { matchesKeyword, type KeywordForms } from '../../internal/optOutKeywords.js'
 import { rowOf, type ChannelRows } from '../../internal/rows.js'
 import { unknownStatusIssue } from '../../internal/statuses.js'
 import { parseOffsetDateTime } from '../../internal/time.js'
 import type { Channel } from '../../model/channel.js'
 import type { EventDetails } from '../../model/event.js'
+import { MESSANGI_CHANNELS, recipientMismatch, type MessangiChannel } from './channel.js'
 import { MESSANGI_LEGACY_ROW_CATALOGS, MESSANGI_ROW_CATALOGS } from './rows/index.js'
 import {
   isoOfMessangiTime,
@@ -22,20 +24,12 @@ import {
   type MessangiStatusCallback,
 } from './codec.js'
 
-/**
- * The channels Messangi sends on.
- *
- * @category Options
- */
-export type MessangiChannel = Extract<Channel, 'sms' | 'email' | 'push' | 'rcs' | 'whatsapp'>
-
-/** The channels of the `channel` option. */
-export const MESSANGI_CHANNELS: ReadonlyArray<MessangiChannel> = ['sms', 'email', 'push', 'rcs', 'whatsapp']
-
 /** What the builders need besides the body. */
 export interface MessangiSettings extends CommonSettings {
   /** The caller's `channel` option: the channel of a body that does not name one. */
   readonly channel: MessangiChannel | undefined
+  /** The caller's `optOutKeywords`, in the form texts are compared in: an inbound message that is one is an opt-out. */
+  readonly optOutKeywords: KeywordForms
 }
 
 /** The canonical channel of each legacy `TYPE` with a delivery status. */
@@ -101,8 +95,10 @@ const statusEvents = (fields: StatusFields): Built => {
  * Messangi describes as "an identifier you can use to uniquely identify the destination
  * address in your systems … similar to the externalId".
  */
-export const callbackEvents = (body: MessangiStatusCallback, settings: MessangiSettings): either.Either<OptionProblem, Built> => {
+export const callbackEvents = (body: MessangiStatusCallback, settings: MessangiSettings): either.Either<OptionProblem | BodyProblem, Built> => {
   if (settings.channel === undefined) return E.left(MISSING_CHANNEL(settings.channel))
+  const mismatch = recipientMismatch(settings.channel, body.to, ['to'])
+  if (mismatch !== undefined) return E.left({ bodyIssue: mismatch })
   const details: { sender?: string; campaignId?: string } = {}
   if (given(body.from)) details.sender = body.from
   if (given(body.campaignId)) details.campaignId = body.campaignId
@@ -123,9 +119,15 @@ export const callbackEvents = (body: MessangiStatusCallback, settings: MessangiS
   )
 }
 
-/** The event of the send API's `{ meta, data }` response, on the caller's channel. */
-export const sendResponseEvents = (body: MessangiSendResponse, settings: MessangiSettings): either.Either<OptionProblem, Built> => {
+/**
+ * The event of the send API's `{ meta, data }` response, on the caller's channel. Its
+ * `data.type` is not read as a channel: it is the type the send request gave (`MT` on the
+ * SMS API, a content type such as `text` on the WhatsApp one).
+ */
+export const sendResponseEvents = (body: MessangiSendResponse, settings: MessangiSettings): either.Either<OptionProblem | BodyProblem, Built> => {
   if (settings.channel === undefined) return E.left(MISSING_CHANNEL(settings.channel))
+  const mismatch = recipientMismatch(settings.channel, body.data.to, ['data', 'to'])
+  if (mismatch !== undefined) return E.left({ bodyIssue: mismatch })
   return E.right(
     statusEvents({
       shape: 'sendResponse',
@@ -167,14 +169,25 @@ export const legacyEvents = (body: MessangiLegacyCallback): Built =>
 /** `connection` as Messangi writes it, to a channel; anything else stays SMS, the documented one. */
 const channelOfConnection = (connection: string | undefined): Channel => (connection?.toUpperCase() === 'WHATSAPP' ? 'whatsapp' : 'sms')
 
+/** What an inbound message's event is made of, but its kind: the kind the caller's keywords decide. */
+type MessageFields = Omit<Extract<InboundFields, { readonly kind: 'inbound' }>, 'kind'>
+
 /**
- * The `inbound` event of an MO callback. A date without a zone gives no `occurredAt`. Its
- * `id`, which the event keeps in `raw` only, is part of its eventId.
+ * The event of an inbound message: an `opt_out` where its whole text is one of the
+ * caller's `optOutKeywords` (Messangi forwards a STOP as an ordinary message), else an
+ * `inbound` event. Both keep the text, and report the same fields; each has the eventId of
+ * its kind.
  */
-export const moEvents = (body: MessangiMoCallback): Built =>
-  oneEvent(
-    makeInboundEvent({
-      kind: 'inbound',
+const messageEvent = (fields: MessageFields, settings: MessangiSettings): Built =>
+  oneEvent(matchesKeyword(fields.text, settings.optOutKeywords) ? makeInboundEvent({ ...fields, kind: 'opt_out' }) : makeInboundEvent({ ...fields, kind: 'inbound' }), undefined)
+
+/**
+ * The event of an MO callback. A date without a zone gives no `occurredAt`. Its `id`,
+ * which the event keeps in `raw` only, is part of its eventId.
+ */
+export const moEvents = (body: MessangiMoCallback, settings: MessangiSettings): Built =>
+  messageEvent(
+    {
       vendor: 'messangi',
       shape: 'mo',
       rawIdentity: [body.id],
@@ -186,23 +199,29 @@ export const moEvents = (body: MessangiMoCallback): Built =>
       occurredAt: occurredAtOf(body.date),
       vendorTime: body.date,
       raw: body,
-    }),
-    undefined,
+    },
+    settings,
   )
 
-/** An inbound event of a legacy form: no message id, no time, and a recipient (`TO`) that may be absent. */
-const legacyInbound = (shape: 'legacyMo' | 'legacyFacebook' | 'legacyInbound', channel: Channel, from: string, to: string | undefined, text: string, raw: Readonly<Record<string, unknown>>, rawIdentity: ReadonlyArray<string | undefined>): Built =>
-  oneEvent(
-    makeInboundEvent({ kind: 'inbound', vendor: 'messangi', shape, rawIdentity, channel, from, to, text, messageId: undefined, occurredAt: undefined, vendorTime: undefined, raw }),
-    undefined,
-  )
+/** The event of a legacy form: no message id, no time, and a recipient (`TO`) that may be absent. */
+const legacyMessage = (
+  shape: 'legacyMo' | 'legacyFacebook' | 'legacyInbound',
+  channel: Channel,
+  from: string,
+  to: string | undefined,
+  text: string,
+  raw: Readonly<Record<string, unknown>>,
+  rawIdentity: ReadonlyArray<string | undefined>,
+  settings: MessangiSettings,
+): Built => messageEvent({ vendor: 'messangi', shape, rawIdentity, channel, from, to, text, messageId: undefined, occurredAt: undefined, vendorTime: undefined, raw }, settings)
 
-/** The `inbound` event of a legacy MO form callback (`TYPE=MO_MESSAGE`). */
-export const legacyMoEvents = (body: MessangiLegacyMoCallback): Built => legacyInbound('legacyMo', 'sms', body.FROM, body.TO, body.TEXT, body, [])
+/** The event of a legacy MO form callback (`TYPE=MO_MESSAGE`). */
+export const legacyMoEvents = (body: MessangiLegacyMoCallback, settings: MessangiSettings): Built => legacyMessage('legacyMo', 'sms', body.FROM, body.TO, body.TEXT, body, [], settings)
 
-/** The `inbound` event of a legacy Facebook message callback (`TYPE=FACEBOOK`); its `MESSANGI_ID`, kept in `raw` only, is part of its eventId. */
-export const legacyFacebookEvents = (body: MessangiLegacyFacebookCallback): Built =>
-  legacyInbound('legacyFacebook', 'facebook', body.FROM, body.TO, body.MESSAGE_BODY, body, [body.MESSANGI_ID])
+/** The event of a legacy Facebook message callback (`TYPE=FACEBOOK`); its `MESSANGI_ID`, kept in `raw` only, is part of its eventId. */
+export const legacyFacebookEvents = (body: MessangiLegacyFacebookCallback, settings: MessangiSettings): Built =>
+  legacyMessage('legacyFacebook', 'facebook', body.FROM, body.TO, body.MESSAGE_BODY, body, [body.MESSANGI_ID], settings)
 
-/** The `inbound` event of the legacy inbound form (`mo`, `mobile`) that RapidPro's courier receives. */
-export const legacyInboundEvents = (body: MessangiLegacyInboundForm): Built => legacyInbound('legacyInbound', 'sms', body.mobile, undefined, body.mo, body, [])
+/** The event of the legacy inbound form (`mo`, `mobile`) that RapidPro's courier receives. */
+export const legacyInboundEvents = (body: MessangiLegacyInboundForm, settings: MessangiSettings): Built =>
+  legacyMessage('legacyInbound', 'sms', body.mobile, undefined, body.mo, body, [], settings)
