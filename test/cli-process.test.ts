@@ -47,7 +47,7 @@ describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built deliv
 
   it('exits 1 for a bad body and 2 for bad usage', () => {
     const bad = spawnSync(process.execPath, [cli, 'normalize', '--vendor', 'octopush', '-'], { input: '{"status":1}', encoding: 'utf8' })
-    expect([bad.status, bad.stdout]).toEqual([1, ''])
+    expect([bad.status, (JSON.parse(bad.stdout) as { readonly error: unknown }).error]).toEqual([1, { kind: 'invalid_body', message: expect.stringContaining('status: expected string, received 1') as unknown, path: '(stdin)' }])
     expect(bad.stderr).toContain('status: expected string, received 1')
     const usage = spawnSync(process.execPath, [cli, 'normalise'], { encoding: 'utf8' })
     expect(usage.status).toBe(2)
@@ -139,23 +139,27 @@ describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built comma
     const mixed = folder('mixed', { 'a.json': sms })
     mkdirSync(join(mixed, 'x.json'))
     const ok = runCli(['normalize', '--vendor', 'octopush', mixed])
-    expect([ok.status, ok.stderr]).toEqual([0, ''])
+    expect(ok.status).toBe(0)
+    expectOneLine(ok.stderr, `${join(mixed, 'x.json')}: skipped: a folder (folders inside a folder are not read: name it, with its --channel if it needs one)`)
     expect((JSON.parse(ok.stdout) as ReadonlyArray<Record<string, unknown>>).map((event) => event['status'])).toEqual(['delivered'])
     const onlyFolder = folder('only-folder')
     mkdirSync(join(onlyFolder, 'x.json'))
-    for (const path of [onlyFolder, join(onlyFolder, 'x.json')]) {
-      const refused = runCli(['normalize', '--vendor', 'octopush', path])
-      expect([refused.status, refused.stdout]).toEqual([1, ''])
-      expectOneLine(refused.stderr, `deliverykit: ${path}: no body files (*.json) in this folder`)
-    }
+    const inner = join(onlyFolder, 'x.json')
+    const refused = runCli(['normalize', '--vendor', 'octopush', onlyFolder])
+    expect([refused.status, refused.stdout]).toEqual([1, ''])
+    expect(refused.stderr).toBe(`${inner}: skipped: a folder (folders inside a folder are not read: name it, with its --channel if it needs one)\ndeliverykit: ${onlyFolder}: no body files (*.json, *.form or *.txt) in this folder\n`)
+    const named = runCli(['normalize', '--vendor', 'octopush', inner])
+    expect([named.status, named.stdout]).toEqual([1, ''])
+    expectOneLine(named.stderr, `deliverykit: ${inner}: no body files (*.json, *.form or *.txt) in this folder`)
   })
 
   it('a folder with no body files is exit 1 and one line, for normalize and detect', () => {
-    const empty = folder('empty', { 'notes.txt': 'not a body' })
+    const empty = folder('empty', { 'notes.md': 'not a body', '.hidden.json': sms })
     for (const command of [['normalize', '--vendor', 'octopush'], ['detect']]) {
       const result = runCli([...command, empty])
       expect([result.status, result.stdout]).toEqual([1, ''])
-      expectOneLine(result.stderr, `deliverykit: ${empty}: no body files (*.json) in this folder`)
+      // The file not named as a body is said; the hidden one is left out, as ls leaves it.
+      expect(result.stderr).toBe(`${join(empty, 'notes.md')}: skipped: not named *.json, *.form or *.txt\ndeliverykit: ${empty}: no body files (*.json, *.form or *.txt) in this folder\n`)
     }
   })
 
@@ -165,7 +169,9 @@ describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built comma
     const result = runCli(['normalize', '--vendor', 'octopush', dir])
     expect(result.status).toBe(1)
     expectOneLine(result.stderr, `${join(dir, 'broken.json')}: cannot read: ENOENT: no such file or directory, open '${join(dir, 'broken.json')}'`)
-    expect(Object.keys(JSON.parse(result.stdout) as object)).toEqual([join(dir, 'a.json')])
+    const document = JSON.parse(result.stdout) as Record<string, unknown>
+    expect(Object.keys(document)).toEqual([join(dir, 'a.json'), join(dir, 'broken.json')])
+    expect(document[join(dir, 'broken.json')]).toEqual({ error: { kind: 'unreadable_file', message: `cannot read: ENOENT: no such file or directory, open '${join(dir, 'broken.json')}'`, path: join(dir, 'broken.json') } })
     const missing = runCli(['normalize', '--vendor', 'octopush', join(dir, 'missing.json')])
     expect([missing.status, missing.stdout]).toEqual([1, ''])
     expectOneLine(missing.stderr, /^deliverykit: .*missing\.json: ENOENT: no such file or directory/)
@@ -177,7 +183,9 @@ describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built comma
     writeFileSync(join(dir, 'latin1.json'), Buffer.from(sms.replace('sms_1', 'sms_\u00e9'), 'latin1'))
     const result = runCli(['normalize', '--vendor', 'octopush', dir])
     expect(result.status).toBe(1)
-    expect(Object.keys(JSON.parse(result.stdout) as object)).toEqual([join(dir, 'bom.json')])
+    const document = JSON.parse(result.stdout) as Record<string, unknown>
+    expect(Object.keys(document)).toEqual([join(dir, 'bom.json'), join(dir, 'latin1.json')])
+    expect(document[join(dir, 'latin1.json')]).toEqual({ error: { kind: 'invalid_body', message: '(root): the bytes are not valid UTF-8', path: join(dir, 'latin1.json') } })
     expect(result.stderr).toBe(`${join(dir, 'latin1.json')}: invalid body\n  (root): the bytes are not valid UTF-8\n`)
   })
 
@@ -187,10 +195,10 @@ describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built comma
     writeFileSync(huge, '')
     truncateSync(huge, 64 * 1024 * 1024) // sparse: nothing is written
     const file = runCli(['normalize', '--vendor', 'octopush', huge])
-    expect([file.status, file.stdout]).toEqual([1, ''])
+    expect([file.status, (JSON.parse(file.stdout) as { readonly error: { readonly kind: string } }).error.kind]).toEqual([1, 'unreadable_file'])
     expectOneLine(file.stderr, `${huge}: cannot read: the body is 67108864 bytes, over the limit of 33554432 (maxBodySize)`)
     const stdin = runCli(['detect', '-'], { input: Buffer.alloc(33_554_433, 0x20) })
-    expect([stdin.status, stdin.stdout]).toEqual([1, ''])
+    expect([stdin.status, (JSON.parse(stdin.stdout) as { readonly error: { readonly kind: string } }).error.kind]).toEqual([1, 'unreadable_file'])
     expectOneLine(stdin.stderr, '(stdin): cannot read: the body is over the limit of 33554432 bytes (maxBodySize)')
   })
 })
@@ -211,7 +219,10 @@ describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built comma
     const status = `\u001b[2J\u009b31m${'X'.repeat(10 * 1024 * 1024)}`
     const body = JSON.stringify({ ...(JSON.parse(sms) as object), status })
     const result = runCli(['normalize', '--vendor', 'octopush', '-'], { input: body })
-    expect([result.status, result.stdout]).toEqual([1, ''])
+    expect([result.status, (JSON.parse(result.stdout) as { readonly error: { readonly kind: string } }).error.kind]).toEqual([1, 'unknown_status'])
+    // The error entry holds the same cut message: short, and no raw control character.
+    expect(result.stdout.length).toBeLessThan(2000)
+    expect(RAW_CONTROL.test(result.stdout)).toBe(false)
     expect(RAW_CONTROL.test(result.stderr)).toBe(false)
     const lines = result.stderr.trimEnd().split('\n')
     expect(lines[0]).toBe('(stdin): unknown status')
@@ -342,10 +353,10 @@ describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built comma
     [['normalize', '--vendor'], '--vendor needs a value'],
     [['normalize', '--vendor', '--ndjson'], '--vendor needs a value, and --ndjson is a flag'],
     [['normalize', '--vendor', 'octopush', '--ndjson=yes'], '--ndjson takes no value'],
-    [['catalog', 'octopush', '--ndjson'], 'catalog takes no --ndjson; its flags are --vendor, --channel, --format, --json'],
+    [['catalog', 'octopush', '--ndjson'], 'catalog takes no --ndjson; its flags are --vendor, --channel, --legacy, --format, --json'],
     [['detect', '--vendor', 'octopush'], 'detect takes no --vendor (it takes no flags)'],
     [['normalize'], '--vendor is required'],
-    [[], 'no command given; the commands are normalize, detect, catalog'],
+    [[], 'no command given; the commands are normalize, detect, catalog, send'],
   ])('usage error, one line, exit 2: %j', async (args, message) => {
     const result = await runCliAsync(args, sms)
     expect([result.status, result.stdout]).toEqual([2, ''])
@@ -356,7 +367,10 @@ describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built comma
     const callback = readFileSync(join(root, 'examples/payloads/messangi/whatsapp/callback.json'), 'utf8')
     const result = runCli(['normalize', '--vendor', 'messangi', '-'], { input: callback })
     expect([result.status, result.stdout]).toEqual([2, ''])
-    expectOneLine(result.stderr, '(stdin): --channel: expected one of sms, email, push, rcs, whatsapp (Messangi status callbacks and send API responses do not name their channel), received nothing')
+    expect(result.stderr).toBe(
+      '(stdin): --channel: expected one of sms, email, push, rcs, whatsapp (Messangi status callbacks and send API responses do not name their channel), received nothing\n' +
+        'deliverykit: nothing was printed: name the channel with --channel, or read these bodies apart (see deliverykit --help)\n',
+    )
   })
 
   it('--format table shows the shipped Octopush payloads one line per event, under a heading', () => {

@@ -6,7 +6,7 @@ import { catalogRows, catalogTable } from '../src/cli/catalog.js'
 import { EXIT, OutputClosed, inputsOf, jsonOutput, ndjsonOutput, reasonOf, worse, type CliIo } from '../src/cli/io.js'
 import { HELP, run } from '../src/cli/run.js'
 import { printable, safeJson } from '../src/cli/terminal.js'
-import { runWith, sms } from './cliHarness.js'
+import { offline, runWith, sms } from './cliHarness.js'
 
 const usage = (message: string) => ({ code: EXIT.usage, stdout: '', stderr: `deliverykit: ${message} (see deliverykit --help)\n` })
 
@@ -19,7 +19,7 @@ describe('usage errors: one line naming the flag, exit 2', () => {
     [['normalize', '-x'], 'unknown flag -x'],
     [['normalise', '--vendor', 'octopush'], 'unknown command "normalise"; did you mean normalize?'],
     [['detect', '--vendor', 'octopush'], 'detect takes no --vendor (it takes no flags)'],
-    [['catalog', 'octopush', '--inbound'], 'catalog takes no --inbound; its flags are --vendor, --channel, --format, --json'],
+    [['catalog', 'octopush', '--inbound'], 'catalog takes no --inbound; its flags are --vendor, --channel, --legacy, --format, --json'],
     [['normalize', '--vendor', 'octopus'], '--vendor: expected one of octopush, messangi, masstack, received "octopus"; did you mean --vendor octopush?'],
     [['normalize', '--vendor', 'octopush-'], '--vendor: expected one of octopush, messangi, masstack, received "octopush-"; did you mean --vendor octopush?'],
     [['normalize', '--vendor=-x'], '--vendor: expected one of octopush, messangi, masstack, received "-x"'],
@@ -50,7 +50,7 @@ describe('usage errors: one line naming the flag, exit 2', () => {
 
   it('a usage error in the options is found before any body is read', () => {
     const read: Array<string> = []
-    const io: CliIo = { listFiles: (path) => ({ files: [path], skipped: [], folder: false }), readFile: (path) => (read.push(path), sms), readStdin: () => sms, stdout: () => undefined, flush: () => undefined, stderr: () => undefined }
+    const io: CliIo = { listFiles: (path) => ({ files: [path], skipped: [], folder: false }), readFile: (path) => (read.push(path), sms), readStdin: () => sms, stdout: () => undefined, flush: () => undefined, stderr: () => undefined, ...offline }
     expect(run(['normalize', '--vendor', 'octopush', '--time-zone', 'Mars/Base', 'a.json'], io, '1')).toBe(EXIT.usage)
     expect(read).toEqual([])
   })
@@ -65,13 +65,14 @@ describe('normalize and detect: inputs and exit codes', () => {
 
   it('--unknown-status error rejects an unknown code; keep keeps it', () => {
     const unknown = sms.replace('DELIVERED', 'NEW')
-    expect(runWith(['normalize', '--vendor', 'octopush', '--unknown-status', 'error', '-'], {}, unknown)).toMatchObject({ code: EXIT.rejected, stdout: '' })
+    const refused = runWith(['normalize', '--vendor', 'octopush', '--unknown-status', 'error', '-'], {}, unknown)
+    expect([refused.code, (JSON.parse(refused.stdout) as { readonly error: { readonly kind: string } }).error.kind]).toEqual([EXIT.rejected, 'unknown_status'])
     expect(runWith(['normalize', '--vendor', 'octopush', '--unknown-status', 'keep', '-'], {}, unknown).code).toBe(EXIT.ok)
   })
 
   it('--inbound refuses a delivery receipt, naming the entry that reads it', () => {
     const { code, stdout, stderr } = runWith(['normalize', '--vendor', 'octopush', '--inbound', '-'], {}, sms)
-    expect([code, stdout]).toEqual([EXIT.rejected, ''])
+    expect([code, (JSON.parse(stdout) as { readonly error: { readonly kind: string; readonly path: string } }).error]).toMatchObject([EXIT.rejected, { kind: 'unexpected_callback', path: '(stdin)' }])
     expect(stderr.split('\n')[0]).toBe('(stdin): unexpected callback')
   })
 
@@ -83,13 +84,13 @@ describe('normalize and detect: inputs and exit codes', () => {
   })
 
   it('a folder with no body files, or a path that cannot be read, is one line and exit 1, for detect too', () => {
-    const io: CliIo = { listFiles: () => ({ files: [], skipped: [], folder: true }), readFile: () => '', readStdin: () => '', stdout: () => undefined, flush: () => undefined, stderr: () => undefined }
-    expect(inputsOf(['empty'], io)).toBe('empty: no body files (*.json) in this folder')
+    const io: CliIo = { listFiles: () => ({ files: [], skipped: [], folder: true }), readFile: () => '', readStdin: () => '', stdout: () => undefined, flush: () => undefined, stderr: () => undefined, ...offline }
+    expect(inputsOf(['empty'], io)).toBe('empty: no body files (*.json, *.form or *.txt) in this folder')
     expect(runWith(['detect', 'missing.json'])).toEqual({ code: EXIT.rejected, stdout: '', stderr: "deliverykit: missing.json: ENOENT: no such file or directory, stat 'missing.json'\n" })
   })
 
   it('inputs: - is standard input, a folder its files, named by base name in a table', () => {
-    const io: CliIo = { listFiles: (path) => ({ files: [`${path}/a.json`, `${path}/b.json`], skipped: [], folder: true }), readFile: (path) => path, readStdin: () => 'in', stdout: () => undefined, flush: () => undefined, stderr: () => undefined }
+    const io: CliIo = { listFiles: (path) => ({ files: [`${path}/a.json`, `${path}/b.json`], skipped: [], folder: true }), readFile: (path) => path, readStdin: () => 'in', stdout: () => undefined, flush: () => undefined, stderr: () => undefined, ...offline }
     const inputs = inputsOf(['-', 'dir'], io)
     expect(typeof inputs === 'string' ? inputs : inputs.map((input) => [input.name, input.label, input.read()])).toEqual([
       ['(stdin)', '(stdin)', 'in'],
@@ -117,7 +118,7 @@ describe('normalize and detect: inputs and exit codes', () => {
 describe('JSON output, written piece by piece', () => {
   const collect = () => {
     const writes: Array<string> = []
-    const io: CliIo = { listFiles: () => ({ files: [], skipped: [], folder: true }), readFile: () => '', readStdin: () => '', stdout: (text) => writes.push(text), flush: () => undefined, stderr: () => undefined }
+    const io: CliIo = { listFiles: () => ({ files: [], skipped: [], folder: true }), readFile: () => '', readStdin: () => '', stdout: (text) => writes.push(text), flush: () => undefined, stderr: () => undefined, ...offline }
     return { io, writes }
   }
   const input = { name: 'dir/a.json', label: 'a.json', read: () => '' }

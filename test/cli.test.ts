@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 
 import { OutputClosed, READER_GONE_CODES, inputsOf, readerHasGone } from '../src/cli/io.js'
 import { EXIT, HELP, run, type CliIo } from '../src/cli/run.js'
-import { runRecorded, runWith, sms } from './cliHarness.js'
+import { offline, runRecorded, runWith, sms } from './cliHarness.js'
 
 describe('deliverykit normalize (in memory)', () => {
   it('prints the events of one body as a JSON array', () => {
@@ -46,7 +46,9 @@ describe('deliverykit normalize (in memory)', () => {
     expect(withoutChannel).toEqual({
       code: EXIT.usage,
       stdout: '',
-      stderr: '(stdin): --channel: expected one of sms, email, push, rcs, whatsapp (Messangi status callbacks and send API responses do not name their channel), received nothing\n',
+      stderr:
+        '(stdin): --channel: expected one of sms, email, push, rcs, whatsapp (Messangi status callbacks and send API responses do not name their channel), received nothing\n' +
+        'deliverykit: nothing was printed: name the channel with --channel, or read these bodies apart (see deliverykit --help)\n',
     })
     const legacyRun = runWith(['normalize', '--vendor', 'messangi', '-'], {}, legacy)
     expect((JSON.parse(legacyRun.stdout) as ReadonlyArray<Record<string, unknown>>).map((event) => [event['channel'], event['messageId'], event['status']])).toEqual([
@@ -75,12 +77,16 @@ describe('deliverykit normalize (in memory)', () => {
       expect.stringMatching(/^ {2}\(root\): not valid JSON \(/),
       '',
     ])
-    expect(Object.keys(JSON.parse(stdout) as object)).toEqual(['dir/good.json'])
+    // The refused bodies are error entries where their events would be, in order.
+    const document = JSON.parse(stdout) as Record<string, unknown>
+    expect(Object.keys(document)).toEqual(['dir/bad.json', 'dir/good.json', 'dir/text.json'])
+    expect(document['dir/bad.json']).toEqual({ error: { kind: 'invalid_body', message: 'message_id: missing; expected string\nnumber: missing; expected string', path: 'dir/bad.json' } })
+    expect(document['dir/text.json']).toEqual({ error: { kind: 'invalid_body', message: expect.stringMatching(/^\(root\): not valid JSON \(/) as unknown, path: 'dir/text.json' } })
   })
 
   it.each([
-    [[], 'no command given; the commands are normalize, detect, catalog'],
-    [['frobnicate'], 'unknown command "frobnicate"; the commands are normalize, detect, catalog'],
+    [[], 'no command given; the commands are normalize, detect, catalog, send'],
+    [['frobnicate'], 'unknown command "frobnicate"; the commands are normalize, detect, catalog, send'],
     [['normalize'], '--vendor is required'],
     [['normalize', '--vendor', 'twilio'], '--vendor: expected one of octopush, messangi, masstack, received "twilio"'],
     [['normalize', '--vendor', 'octopush', '--unknown-status', 'drop'], '--unknown-status: expected "keep" or "error", received "drop"'],
@@ -149,13 +155,17 @@ describe('deliverykit output and failures (in memory)', () => {
     const files = { 'dir/a.json': sms, 'dir/b.json': email, 'dir/c.json': '{"status":1}' }
     const several = runWith(['normalize', '--vendor', 'octopush', 'dir'], files)
     expect(several.stdout).toBe(`${JSON.stringify(JSON.parse(several.stdout), null, 2)}\n`)
-    expect(Object.keys(JSON.parse(several.stdout) as object)).toEqual(['dir/a.json', 'dir/b.json'])
+    expect(Object.keys(JSON.parse(several.stdout) as object)).toEqual(['dir/a.json', 'dir/b.json', 'dir/c.json'])
     const one = runWith(['normalize', '--vendor', 'octopush', 'b.json'], { 'b.json': email })
     expect(one.stdout).toBe(`${JSON.stringify(JSON.parse(one.stdout), null, 2)}\n`)
     expect((JSON.parse(one.stdout) as ReadonlyArray<unknown>).length).toBe(2)
-    // Every body rejected: an empty object for several, nothing for one.
-    expect(runWith(['normalize', '--vendor', 'octopush', 'dir'], { 'dir/c.json': '{}', 'dir/d.json': '{}' }).stdout).toBe('{}\n')
-    expect(runWith(['normalize', '--vendor', 'octopush', 'c.json'], { 'c.json': '{}' }).stdout).toBe('')
+    // Every body rejected: an error entry for each, keyed for several, alone for one.
+    const refused = runWith(['normalize', '--vendor', 'octopush', 'dir'], { 'dir/c.json': '{}', 'dir/d.json': '{}' }).stdout
+    expect(Object.entries(JSON.parse(refused) as Record<string, { readonly error: { readonly path: string } }>).map(([key, entry]) => [key, entry.error.path])).toEqual([
+      ['dir/c.json', 'dir/c.json'],
+      ['dir/d.json', 'dir/d.json'],
+    ])
+    expect((JSON.parse(runWith(['normalize', '--vendor', 'octopush', 'c.json'], { 'c.json': '{}' }).stdout) as { readonly error: { readonly kind: string } }).error.kind).toBe('invalid_body')
   })
 
   it('a table shows deliveries, failures, unknown codes, opt-outs and inbound messages, one line each', () => {
@@ -185,7 +195,7 @@ describe('deliverykit output and failures (in memory)', () => {
   it('anything thrown is one line and exit 3; a closed output stops quietly with exit 1', () => {
     const io = (stdout: CliIo['stdout'], readStdin: CliIo['readStdin'] = () => sms): { io: CliIo; err: Array<string> } => {
       const err: Array<string> = []
-      return { io: { listFiles: (path) => ({ files: [path], skipped: [], folder: false }), readFile: () => sms, readStdin, stdout, flush: () => undefined, stderr: (text) => err.push(text) }, err }
+      return { io: { listFiles: (path) => ({ files: [path], skipped: [], folder: false }), readFile: () => sms, readStdin, stdout, flush: () => undefined, stderr: (text) => err.push(text), ...offline }, err }
     }
     const broken = io(() => {
       throw new Error('disk on fire\nsecond line')
@@ -232,7 +242,7 @@ describe('hostile inputs and output (issue 21, items 10 and 12)', () => {
     expect(runWith(['detect', 'dir'], { 'dir/p.json': { what: 'a socket' } })).toEqual({
       code: EXIT.rejected,
       stdout: '',
-      stderr: 'dir/p.json: skipped: a socket, not a regular file\ndeliverykit: dir: no body files (*.json) in this folder\n',
+      stderr: 'dir/p.json: skipped: a socket, not a regular file\ndeliverykit: dir: no body files (*.json, *.form or *.txt) in this folder\n',
     })
   })
 
@@ -245,6 +255,7 @@ describe('hostile inputs and output (issue 21, items 10 and 12)', () => {
       stdout: () => log.push('out'),
       flush: () => log.push('flush'),
       stderr: () => undefined,
+      ...offline,
     }
     for (const format of ['json', 'ndjson', 'table']) {
       log.length = 0
@@ -257,7 +268,7 @@ describe('hostile inputs and output (issue 21, items 10 and 12)', () => {
     // A file named on the command line may be a FIFO (a shell's <(…)): it is read as it is.
     log.length = 0
     const named: CliIo = { ...io, listFiles: (path) => ({ files: [path], skipped: [], folder: false }) }
-    run(['detect', 'x.json'], named, '1')
+    expect(run(['detect', 'x.json'], named, '1')).toBe(EXIT.ok)
     expect(log.filter((entry) => entry.startsWith('read'))).toEqual(['read x.json false'])
   })
 
@@ -283,6 +294,7 @@ describe('hostile inputs and output (issue 21, items 10 and 12)', () => {
           stdout: (text) => out.push(text),
           flush: () => undefined,
           stderr: () => undefined,
+          ...offline,
         }
         for (const command of [['normalize', '--vendor', 'octopush'], ['detect']]) {
           reads.length = 0
@@ -315,7 +327,7 @@ describe('hostile inputs and output (issue 21, items 10 and 12)', () => {
       ['./(stdin)', ['file-named-stdin']],
       ['(stdin)', ['stdin']],
     ])
-    const io: CliIo = { listFiles: (path) => ({ files: [path], skipped: [], folder: false }), readFile: () => '', readStdin: () => '', stdout: () => undefined, flush: () => undefined, stderr: () => undefined }
+    const io: CliIo = { listFiles: (path) => ({ files: [path], skipped: [], folder: false }), readFile: () => '', readStdin: () => '', stdout: () => undefined, flush: () => undefined, stderr: () => undefined, ...offline }
     const inputs = inputsOf(['x.json', '-', 'x.json', '-'], io)
     expect(typeof inputs === 'string' ? inputs : inputs.map((input) => input.name)).toEqual(['x.json', '(stdin)'])
   })
