@@ -1,12 +1,21 @@
 // The command in memory (test/cliHarness.ts). Its usage errors and text output, cell by
 // cell, are in cli-usage.test.ts; the built command as a subprocess in cli-process.test.ts.
-import { readFileSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
 import { OutputClosed, READER_GONE_CODES, inputsOf, readerHasGone } from '../src/cli/io.js'
-import { EXIT, HELP, run, type CliIo } from '../src/cli/run.js'
+import { CHANNEL_NEEDED_BY_SOME_BODIES, EXIT, HELP, run, type CliIo } from '../src/cli/run.js'
+import type { Detection } from '../src/detect.js'
+import * as E from '../src/internal/either.js'
+import { INBOUND_ENTRY, WEBHOOK_ENTRY } from '../src/internal/engine.js'
+import type { AnyWebhookEvent } from '../src/model/webhook.js'
+import { VENDORS } from '../src/model/vendor.js'
+import { runEntry } from '../src/normalize.js'
+import { REGISTRY } from '../src/registry.js'
 import { offline, runRecorded, runWith, sms } from './cliHarness.js'
 
 describe('deliverykit normalize (in memory)', () => {
@@ -398,5 +407,139 @@ describe('characters never written raw (issue 21, item 12)', () => {
       }),
       { numRuns: 200 },
     )
+  })
+})
+
+/** The keys any member of a union may have. */
+type KeysOfAny<T> = T extends unknown ? keyof T : never
+// No event and no detection has an `error` key, so `'error' in entry` tells an error entry apart.
+const noErrorKey: 'error' extends KeysOfAny<AnyWebhookEvent | Detection> ? never : true = true
+
+describe('refused bodies are error entries in JSON and NDJSON output (issue 24, item 11)', () => {
+  const BODIES = {
+    good: sms,
+    invalid: '{"status":"BOUNCY"}',
+    unknown: sms.replace('DELIVERED', 'NEW'),
+    notJson: 'not json',
+  } as const
+  const KINDS = { invalid: 'invalid_body', unknown: 'unknown_status', notJson: 'invalid_body' } as const
+  const names = fc.array(fc.constantFrom(...(Object.keys(BODIES) as ReadonlyArray<keyof typeof BODIES>)), { minLength: 1, maxLength: 6 })
+  const folderOf = (kinds: ReadonlyArray<keyof typeof BODIES>) => Object.fromEntries(kinds.map((kind, index) => [`dir/${String(index).padStart(2, '0')}-${kind}.json`, BODIES[kind]]))
+
+  it('JSON: every body has its entry, in order: its events, or {error: {kind, message, path}}', () => {
+    expect(noErrorKey).toBe(true)
+    fc.assert(
+      fc.property(names, (kinds) => {
+        const files = folderOf(kinds)
+        const { code, stdout } = runWith(['normalize', '--vendor', 'octopush', ...(kinds.length === 1 ? Object.keys(files) : ['dir'])], files)
+        const entries: ReadonlyArray<unknown> = kinds.length === 1 ? [JSON.parse(stdout)] : Object.values(JSON.parse(stdout) as Record<string, unknown>)
+        if (kinds.length > 1) expect(Object.keys(JSON.parse(stdout) as object)).toEqual(Object.keys(files))
+        entries.forEach((entry, index) => {
+          const kind = kinds[index] ?? 'good'
+          const path = Object.keys(files)[index]
+          if (kind === 'good') expect(Array.isArray(entry) && entry.every((event: object) => !('error' in event))).toBe(true)
+          else expect(entry).toEqual({ error: { kind: KINDS[kind], message: expect.any(String) as unknown, path } })
+        })
+        expect(code).toBe(kinds.every((kind) => kind === 'good') ? EXIT.ok : EXIT.rejected)
+      }),
+    )
+  })
+
+  it('NDJSON: one line per event and one per refused body, in order, told apart by an "error" key', () => {
+    fc.assert(
+      fc.property(names, (kinds) => {
+        const files = folderOf(kinds)
+        const lines = runWith(['normalize', '--vendor', 'octopush', '--ndjson', 'dir'], files)
+          .stdout.trimEnd()
+          .split('\n')
+          .map((text) => JSON.parse(text) as Record<string, unknown>)
+        expect(lines.map((entry) => ('error' in entry ? (entry['error'] as { readonly path: string }).path : 'event'))).toEqual(Object.keys(files).map((path, index) => (kinds[index] === 'good' ? 'event' : path)))
+      }),
+    )
+  })
+
+  it('a file that cannot be read is an unreadable_file entry, for detect too', () => {
+    const io: CliIo = {
+      listFiles: (path) => ({ files: [path], skipped: [], folder: false }),
+      readFile: () => {
+        throw new Error('EACCES: permission denied')
+      },
+      readStdin: () => sms,
+      stdout: (text) => out.push(text),
+      flush: () => undefined,
+      stderr: () => undefined,
+      ...offline,
+    }
+    const out: Array<string> = []
+    for (const command of [['normalize', '--vendor', 'octopush'], ['detect']]) {
+      out.length = 0
+      expect(run([...command, 'a.json', '-'], io, '1')).toBe(EXIT.rejected)
+      expect(JSON.parse(out.join('')) as unknown).toMatchObject({ 'a.json': { error: { kind: 'unreadable_file', message: 'cannot read: EACCES: permission denied', path: 'a.json' } }, '(stdin)': expect.anything() as unknown })
+    }
+  })
+})
+
+describe('usage errors come before any output (issue 24, item 11)', () => {
+  const legacy = '{"TYPE":"PUSH","MESSANGI_ID":"-8174720676710228700","TO":"token","STATUS":"SENT"}'
+  const callback = '{"id":"m-1","to":"+5588999999999","status":"READ","date":"2024-01-01T12:00:00Z"}'
+
+  it('Messangi without --channel: a body that needs it, wherever it is, makes the run print nothing but the usage lines; each body is read once', () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: 1, maxLength: 6 }), fc.constantFrom('json', 'ndjson', 'table'), (needs, format) => {
+        const files = Object.fromEntries(needs.map((need, index) => [`dir/${String(index)}.json`, need ? callback : legacy]))
+        const reads: Array<string> = []
+        const out: Array<string> = []
+        const err: Array<string> = []
+        const io: CliIo = {
+          listFiles: () => ({ files: Object.keys(files), skipped: [], folder: true }),
+          readFile: (path) => (reads.push(path), files[path] ?? ''),
+          readStdin: () => '',
+          stdout: (text) => out.push(text),
+          flush: () => undefined,
+          stderr: (text) => err.push(text),
+          ...offline,
+        }
+        const code = run(['normalize', '--vendor', 'messangi', '--format', format, 'dir'], io, '1')
+        expect(reads).toEqual(Object.keys(files))
+        if (needs.includes(true)) {
+          expect([code, out.join('')]).toEqual([EXIT.usage, ''])
+          expect(err.map((text) => text.slice(0, text.indexOf(':')))).toEqual([...Object.keys(files).filter((_, index) => needs[index]), 'deliverykit'])
+        } else {
+          expect(code).toBe(EXIT.ok)
+          expect(out.join('')).not.toBe('')
+        }
+      }),
+    )
+  })
+
+  it('only a vendor listed as needing an option some bodies lack is held back: no shipped or wild body of another needs one', () => {
+    const bodies: Array<readonly [string, string]> = []
+    const walk = (folder: string, vendor: string | undefined): void => {
+      for (const entry of readdirSync(folder, { withFileTypes: true })) {
+        const path = join(folder, entry.name)
+        if (entry.isDirectory()) walk(path, vendor ?? entry.name)
+        else if (entry.name.endsWith('.json') && vendor !== undefined) bodies.push([vendor, readFileSync(path, 'utf8')])
+      }
+    }
+    walk(fileURLToPath(new URL('../examples/payloads/', import.meta.url)), undefined)
+    for (const vendor of VENDORS) {
+      const wild = fileURLToPath(new URL(`./fixtures/wild/${vendor}/`, import.meta.url))
+      for (const name of readdirSync(wild).filter((file) => file.endsWith('.json'))) {
+        const fixture = JSON.parse(readFileSync(join(wild, name), 'utf8')) as { readonly body?: unknown; readonly form?: string }
+        bodies.push([vendor, fixture.form ?? JSON.stringify(fixture.body)])
+      }
+    }
+    expect(bodies.length).toBeGreaterThan(60)
+    const needing = new Set<string>()
+    for (const [vendor, body] of bodies) {
+      for (const entry of [WEBHOOK_ENTRY, INBOUND_ENTRY]) {
+        // An option refused before any body is read (Masstack sends no inbound callbacks) is the command's probe's to say.
+        const probe = runEntry(REGISTRY, entry, vendor, '', {})
+        if (E.isLeft(probe) && probe.left.kind === 'invalid_options') continue
+        const result = runEntry(REGISTRY, entry, vendor, body, {})
+        if (E.isLeft(result) && result.left.kind === 'invalid_options') needing.add(vendor)
+      }
+    }
+    expect([...needing]).toEqual([...CHANNEL_NEEDED_BY_SOME_BODIES])
   })
 })

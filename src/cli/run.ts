@@ -68,13 +68,14 @@ unknown_status, unknown_channel, unexpected_callback, unreadable_file, …). No 
 an "error" key: test for it to tell the two apart.
 
 Options:
-  --vendor VENDOR          ${VENDORS.join(', ')} (normalize, send: required)
+  --vendor VENDOR          ${VENDORS.join(', ')} (normalize, send: required; catalog: in
+                           place of its VENDOR argument)
   --channel CHANNEL        normalize: the channel of bodies that do not name one (Octopush:
                            sms, voice, rcs, whatsapp, facebook, instagram; Messangi: sms,
                            email, push, rcs, whatsapp, required but for legacy callbacks);
                            catalog: one channel; send: the examples of that channel
-  --time-zone ZONE         IANA zone of the vendor's zone-less times (Octopush: Europe/Paris,
-                           Masstack: Europe/Madrid)
+  --time-zone ZONE         normalize: IANA zone of the vendor's zone-less times (Octopush:
+                           Europe/Paris, Masstack: Europe/Madrid)
   --unknown-status MODE    normalize: error (the default) refuses a code the catalog does not
                            know; keep prints it as an "unknown" event
   --inbound                normalize: accept only opt-out (STOP) and inbound-message callbacks
@@ -207,7 +208,7 @@ const formatOf = <C extends keyof typeof FORMATS>(command: C, flags: Flags): (ty
  * Messangi's status callbacks and send API responses need `--channel`; its legacy and
  * inbound callbacks do not. Whether a body needs it is known only once it is read.
  */
-const CHANNEL_NEEDED_BY_SOME_BODIES: ReadonlySet<Vendor> = new Set(['messangi'])
+export const CHANNEL_NEEDED_BY_SOME_BODIES: ReadonlySet<Vendor> = new Set(['messangi'])
 
 /**
  * What became of one body: a value to write (its events; a detection), with lines for
