@@ -477,3 +477,91 @@ describe.runIf((existsSync(cli) || process.env['CI'] === 'true') && process.plat
     expect(result.stdout.split('\n').filter((row) => row.startsWith('  "')).length).toBe(2)
   })
 })
+
+/** What a local endpoint received: one entry per request. */
+interface Received {
+  readonly method: string
+  readonly path: string
+  readonly contentType: string
+  readonly body: string
+}
+
+/**
+ * An endpoint on 127.0.0.1, on a port the system picks: `/ok` answers 200, `/bad` 400 with
+ * a reason, `/moved` a redirect to `/ok`, `/slow` never answers. Closed after the test.
+ */
+const withEndpoint = async (test: (base: string, received: ReadonlyArray<Received>) => Promise<void>): Promise<void> => {
+  const { createServer } = await import('node:http')
+  const received: Array<Received> = []
+  const server = createServer((request, response) => {
+    let body = ''
+    request.setEncoding('utf8').on('data', (text: string) => (body += text))
+    request.on('end', () => {
+      received.push({ method: request.method ?? '', path: request.url ?? '', contentType: request.headers['content-type'] ?? '', body })
+      if (request.url === '/slow') return
+      if (request.url === '/moved') response.writeHead(307, { location: '/ok' }).end()
+      else if (request.url === '/bad') response.writeHead(400, { 'content-type': 'text/plain' }).end('invalid body: number missing')
+      else response.writeHead(200).end('ok')
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  const port = typeof address === 'object' && address !== null ? address.port : 0
+  try {
+    await test(`http://127.0.0.1:${String(port)}`, received)
+  } finally {
+    server.closeAllConnections()
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+  }
+}
+
+describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built send command against a local endpoint (issue 24, item 11)', { timeout: 60_000 }, () => {
+  it("posts every example body of the vendor, each as it is stored, and prints each reply's status", async () => {
+    await withEndpoint(async (base, received) => {
+      const result = await runCliAsync(['send', '--vendor', 'octopush', '--url', `${base}/ok`], '')
+      const examples = join(root, 'examples/payloads/octopush')
+      const names = ['email.json', 'inbound.json', 'rcs.json', 'sms-2020.json', 'sms.json', 'stop.json', 'voice-sms-2020.json', 'voice-sms.json', 'whatsapp.json']
+      expect([result.status, result.stderr]).toEqual([0, ''])
+      expect(result.stdout).toBe(names.map((name) => `${join(examples, name)} (json): 200 OK\n`).join(''))
+      expect(received).toEqual(names.map((name) => ({ method: 'POST', path: '/ok', contentType: 'application/json', body: readFileSync(join(examples, name), 'utf8') })))
+    })
+  })
+
+  it('--form posts a form; a 400 is exit 1 with its reason; a redirect is reported, not followed', async () => {
+    await withEndpoint(async (base, received) => {
+      const form = await runCliAsync(['send', '--vendor', 'octopush', '--form', '--url', `${base}/bad`, '-'], sms)
+      expect([form.status, form.stdout, form.stderr]).toEqual([1, '(stdin) (form): 400 Bad Request: invalid body: number missing\n', ''])
+      expect(received[0]).toEqual({ method: 'POST', path: '/bad', contentType: 'application/x-www-form-urlencoded', body: 'message_id=sms_1&number=%2B33600000000&status=DELIVERED&delivery_date=2025-01-22+11%3A46%3A06' })
+      const moved = await runCliAsync(['send', '--vendor', 'octopush', '--url', `${base}/moved`, '-'], sms)
+      expect([moved.status, moved.stdout]).toEqual([1, '(stdin) (json): 307 Temporary Redirect\n'])
+      expect(received.map((request) => request.path)).toEqual(['/bad', '/moved'])
+    })
+  })
+
+  it('an endpoint that does not answer within --timeout, or no endpoint at all, is exit 1 and one line each', async () => {
+    await withEndpoint(async (base) => {
+      const slow = await runCliAsync(['send', '--vendor', 'octopush', '--timeout', '0.3', '--url', `${base}/slow`, '-'], sms)
+      expect([slow.status, slow.stdout]).toEqual([1, ''])
+      expectOneLine(slow.stderr, /^\(stdin\) \(json\): not sent: .*(timeout|aborted)/i)
+    })
+    const closed = await runCliAsync(['send', '--vendor', 'octopush', '--url', 'http://127.0.0.1:9/none', '-'], sms)
+    expect([closed.status, closed.stdout]).toEqual([1, ''])
+    expectOneLine(closed.stderr, /^\(stdin\) \(json\): not sent: fetch failed/)
+  })
+})
+
+describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built command reads stored bodies by name (issue 24, item 11)', { timeout: 60_000 }, () => {
+  it('a folder\'s *.form and *.txt files are bodies; other names and folders are said on stderr', () => {
+    const stop = 'message_id=sms_1&number=%2B33600000000&text=STOP&stop_date=2020-11-04+11%3A11%3A45'
+    const dir = folder('stored', { 'a.form': stop, 'b.txt': sms, 'c.json': sms, 'notes.md': '# notes' })
+    mkdirSync(join(dir, 'sms'))
+    const result = runCli(['normalize', '--vendor', 'octopush', dir])
+    expect(result.status).toBe(0)
+    expect(Object.entries(JSON.parse(result.stdout) as Record<string, ReadonlyArray<Record<string, unknown>>>).map(([file, events]) => [file, events.map((event) => event['kind'])])).toEqual([
+      [join(dir, 'a.form'), ['opt_out']],
+      [join(dir, 'b.txt'), ['delivery']],
+      [join(dir, 'c.json'), ['delivery']],
+    ])
+    expect(result.stderr).toBe(`${join(dir, 'notes.md')}: skipped: not named *.json, *.form or *.txt\n${join(dir, 'sms')}: skipped: a folder (folders inside a folder are not read: name it, with its --channel if it needs one)\n`)
+  })
+})
