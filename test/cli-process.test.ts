@@ -511,7 +511,11 @@ const withEndpoint = async (test: (base: string, received: ReadonlyArray<Receive
     await test(`http://127.0.0.1:${String(port)}`, received)
   } finally {
     server.closeAllConnections()
-    await new Promise<void>((resolve) => server.close(() => resolve()))
+    await new Promise<void>((resolve) => {
+      server.close(() => {
+        resolve()
+      })
+    })
   }
 }
 

@@ -317,7 +317,8 @@ describe('channels: another spelling is suggested (issue 24, item 11)', () => {
         fc.array(fc.constantFrom('-', '_', ' ', '.', ''), { minLength: 12, maxLength: 12 }),
         fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
         ([alias, channel], known, separators, upper) => {
-          const spelled = [...alias].map((letter, index) => `${index > 0 ? (separators[index] ?? '') : ''}${upper[index] === true ? letter.toUpperCase() : letter}`).join('')
+          // The aliases are ASCII letters: one code unit each.
+          const spelled = alias.split('').map((letter, index) => `${index > 0 ? (separators[index] ?? '') : ''}${upper[index] === true ? letter.toUpperCase() : letter}`).join('')
           const suggestion = didYouMeanChannel(spelled, known)
           if (known.includes(channel as (typeof CHANNELS)[number])) expect(suggestion).toBe(channel)
           if (suggestion !== undefined) expect(known).toContain(suggestion)
