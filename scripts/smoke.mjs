@@ -187,6 +187,43 @@ const waEvents = JSON.parse(run(join(consumer, 'node_modules/.bin/deliverykit'),
 if (waEvents[0]?.status !== 'read') throw new Error('bin did not normalize messangi.json')
 console.log('bin ok')
 
+// `deliverykit send` posts the example bodies the package ships to a local endpoint, which
+// this script starts on loopback, on a port the system picks, and closes after.
+{
+  const { createServer } = await import('node:http')
+  const { execFile } = await import('node:child_process')
+  const received = []
+  const server = createServer((request, response) => {
+    let body = ''
+    request.setEncoding('utf8').on('data', (text) => (body += text))
+    request.on('end', () => {
+      received.push({ type: request.headers['content-type'], body })
+      response.writeHead(200).end('ok')
+    })
+  })
+  await new Promise((done) => server.listen(0, '127.0.0.1', done))
+  const url = `http://127.0.0.1:${String(server.address().port)}/webhooks/octopush`
+  const send = (args) =>
+    new Promise((done, fail) => {
+      execFile(join(consumer, 'node_modules/.bin/deliverykit'), ['send', '--vendor', 'octopush', '--url', url, '--timeout', '5', ...args], { cwd: consumer, encoding: 'utf8', timeout: 60_000 }, (error, stdout) => (error ? fail(error) : done(stdout)))
+    })
+  try {
+    const lines = (await send([])).trim().split('\n')
+    const examples = join(consumer, 'node_modules/deliverykit/examples/payloads/octopush')
+    const shippedBodies = shipped.filter((path) => /^examples\/payloads\/octopush\/[^/]+\.json$/.test(path))
+    if (lines.length !== shippedBodies.length || !lines.every((line) => line.endsWith(' (json): 200 OK'))) throw new Error(`send printed:\n${lines.join('\n')}`)
+    const expected = shippedBodies.map((path) => readFileSync(join(consumer, 'node_modules/deliverykit', path), 'utf8'))
+    if (JSON.stringify(received.map((request) => request.body)) !== JSON.stringify(expected)) throw new Error(`the endpoint did not receive the bodies of ${examples}`)
+    await send(['--form', 'body.json'])
+    const form = received.at(-1)
+    if (form?.type !== 'application/x-www-form-urlencoded' || new URLSearchParams(form.body).get('status') !== 'DELIVERED') throw new Error(`send --form posted ${JSON.stringify(form)}`)
+  } finally {
+    server.closeAllConnections()
+    await new Promise((done) => server.close(done))
+  }
+  console.log(`send ok (${String(received.length)} bodies posted to a local endpoint)`)
+}
+
 // Every example of --help runs as shown in the consumer, with the bodies the package ships.
 if (process.platform !== 'win32') {
   const bin = join(consumer, 'node_modules/.bin')

@@ -48,7 +48,7 @@ describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built deliv
 
   it('exits 1 for a bad body and 2 for bad usage', () => {
     const bad = spawnSync(process.execPath, [cli, 'normalize', '--vendor', 'octopush', '-'], { input: '{"status":1}', encoding: 'utf8' })
-    expect([bad.status, bad.stdout]).toEqual([1, ''])
+    expect([bad.status, (JSON.parse(bad.stdout) as { readonly error: unknown }).error]).toEqual([1, { kind: 'invalid_body', message: expect.stringContaining('status: expected string, received 1') as unknown, path: '(stdin)' }])
     expect(bad.stderr).toContain('status: expected string, received 1')
     const usage = spawnSync(process.execPath, [cli, 'normalise'], { encoding: 'utf8' })
     expect(usage.status).toBe(2)
@@ -140,23 +140,27 @@ describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built comma
     const mixed = folder('mixed', { 'a.json': sms })
     mkdirSync(join(mixed, 'x.json'))
     const ok = runCli(['normalize', '--vendor', 'octopush', mixed])
-    expect([ok.status, ok.stderr]).toEqual([0, ''])
+    expect(ok.status).toBe(0)
+    expectOneLine(ok.stderr, `${join(mixed, 'x.json')}: skipped: a folder (folders inside a folder are not read: name it, with its --channel if it needs one)`)
     expect((JSON.parse(ok.stdout) as ReadonlyArray<Record<string, unknown>>).map((event) => event['status'])).toEqual(['delivered'])
     const onlyFolder = folder('only-folder')
     mkdirSync(join(onlyFolder, 'x.json'))
-    for (const path of [onlyFolder, join(onlyFolder, 'x.json')]) {
-      const refused = runCli(['normalize', '--vendor', 'octopush', path])
-      expect([refused.status, refused.stdout]).toEqual([1, ''])
-      expectOneLine(refused.stderr, `deliverykit: ${path}: no body files (*.json) in this folder`)
-    }
+    const inner = join(onlyFolder, 'x.json')
+    const refused = runCli(['normalize', '--vendor', 'octopush', onlyFolder])
+    expect([refused.status, refused.stdout]).toEqual([1, ''])
+    expect(refused.stderr).toBe(`${inner}: skipped: a folder (folders inside a folder are not read: name it, with its --channel if it needs one)\ndeliverykit: ${onlyFolder}: no body files (*.json, *.form or *.txt) in this folder\n`)
+    const named = runCli(['normalize', '--vendor', 'octopush', inner])
+    expect([named.status, named.stdout]).toEqual([1, ''])
+    expectOneLine(named.stderr, `deliverykit: ${inner}: no body files (*.json, *.form or *.txt) in this folder`)
   })
 
   it('a folder with no body files is exit 1 and one line, for normalize and detect', () => {
-    const empty = folder('empty', { 'notes.txt': 'not a body' })
+    const empty = folder('empty', { 'notes.md': 'not a body', '.hidden.json': sms })
     for (const command of [['normalize', '--vendor', 'octopush'], ['detect']]) {
       const result = runCli([...command, empty])
       expect([result.status, result.stdout]).toEqual([1, ''])
-      expectOneLine(result.stderr, `deliverykit: ${empty}: no body files (*.json) in this folder`)
+      // The file not named as a body is said; the hidden one is left out, as ls leaves it.
+      expect(result.stderr).toBe(`${join(empty, 'notes.md')}: skipped: not named *.json, *.form or *.txt\ndeliverykit: ${empty}: no body files (*.json, *.form or *.txt) in this folder\n`)
     }
   })
 
@@ -166,7 +170,9 @@ describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built comma
     const result = runCli(['normalize', '--vendor', 'octopush', dir])
     expect(result.status).toBe(1)
     expectOneLine(result.stderr, `${join(dir, 'broken.json')}: cannot read: ENOENT: no such file or directory, open '${join(dir, 'broken.json')}'`)
-    expect(Object.keys(JSON.parse(result.stdout) as object)).toEqual([join(dir, 'a.json')])
+    const document = JSON.parse(result.stdout) as Record<string, unknown>
+    expect(Object.keys(document)).toEqual([join(dir, 'a.json'), join(dir, 'broken.json')])
+    expect(document[join(dir, 'broken.json')]).toEqual({ error: { kind: 'unreadable_file', message: `cannot read: ENOENT: no such file or directory, open '${join(dir, 'broken.json')}'`, path: join(dir, 'broken.json') } })
     const missing = runCli(['normalize', '--vendor', 'octopush', join(dir, 'missing.json')])
     expect([missing.status, missing.stdout]).toEqual([1, ''])
     expectOneLine(missing.stderr, /^deliverykit: .*missing\.json: ENOENT: no such file or directory/)
@@ -178,7 +184,9 @@ describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built comma
     writeFileSync(join(dir, 'latin1.json'), Buffer.from(sms.replace('sms_1', 'sms_\u00e9'), 'latin1'))
     const result = runCli(['normalize', '--vendor', 'octopush', dir])
     expect(result.status).toBe(1)
-    expect(Object.keys(JSON.parse(result.stdout) as object)).toEqual([join(dir, 'bom.json')])
+    const document = JSON.parse(result.stdout) as Record<string, unknown>
+    expect(Object.keys(document)).toEqual([join(dir, 'bom.json'), join(dir, 'latin1.json')])
+    expect(document[join(dir, 'latin1.json')]).toEqual({ error: { kind: 'invalid_body', message: '(root): the bytes are not valid UTF-8', path: join(dir, 'latin1.json') } })
     expect(result.stderr).toBe(`${join(dir, 'latin1.json')}: invalid body\n  (root): the bytes are not valid UTF-8\n`)
   })
 
@@ -188,10 +196,10 @@ describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built comma
     writeFileSync(huge, '')
     truncateSync(huge, 64 * 1024 * 1024) // sparse: nothing is written
     const file = runCli(['normalize', '--vendor', 'octopush', huge])
-    expect([file.status, file.stdout]).toEqual([1, ''])
+    expect([file.status, (JSON.parse(file.stdout) as { readonly error: { readonly kind: string } }).error.kind]).toEqual([1, 'unreadable_file'])
     expectOneLine(file.stderr, `${huge}: cannot read: the body is 67108864 bytes, over the limit of 33554432 (maxBodySize)`)
     const stdin = runCli(['detect', '-'], { input: Buffer.alloc(33_554_433, 0x20) })
-    expect([stdin.status, stdin.stdout]).toEqual([1, ''])
+    expect([stdin.status, (JSON.parse(stdin.stdout) as { readonly error: { readonly kind: string } }).error.kind]).toEqual([1, 'unreadable_file'])
     expectOneLine(stdin.stderr, '(stdin): cannot read: the body is over the limit of 33554432 bytes (maxBodySize)')
   })
 })
@@ -212,7 +220,10 @@ describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built comma
     const status = `\u001b[2J\u009b31m${'X'.repeat(10 * 1024 * 1024)}`
     const body = JSON.stringify({ ...(JSON.parse(sms) as object), status })
     const result = runCli(['normalize', '--vendor', 'octopush', '-'], { input: body })
-    expect([result.status, result.stdout]).toEqual([1, ''])
+    expect([result.status, (JSON.parse(result.stdout) as { readonly error: { readonly kind: string } }).error.kind]).toEqual([1, 'unknown_status'])
+    // The error entry holds the same cut message: short, and no raw control character.
+    expect(result.stdout.length).toBeLessThan(2000)
+    expect(RAW_CONTROL.test(result.stdout)).toBe(false)
     expect(RAW_CONTROL.test(result.stderr)).toBe(false)
     const lines = result.stderr.trimEnd().split('\n')
     expect(lines[0]).toBe('(stdin): unknown status')
@@ -343,10 +354,10 @@ describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built comma
     [['normalize', '--vendor'], '--vendor needs a value'],
     [['normalize', '--vendor', '--ndjson'], '--vendor needs a value, and --ndjson is a flag'],
     [['normalize', '--vendor', 'octopush', '--ndjson=yes'], '--ndjson takes no value'],
-    [['catalog', 'octopush', '--ndjson'], 'catalog takes no --ndjson; its flags are --vendor, --channel, --format, --json'],
+    [['catalog', 'octopush', '--ndjson'], 'catalog takes no --ndjson; its flags are --vendor, --channel, --legacy, --format, --json'],
     [['detect', '--vendor', 'octopush'], 'detect takes no --vendor (it takes no flags)'],
     [['normalize'], '--vendor is required'],
-    [[], 'no command given; the commands are normalize, detect, catalog'],
+    [[], 'no command given; the commands are normalize, detect, catalog, send'],
   ])('usage error, one line, exit 2: %j', async (args, message) => {
     const result = await runCliAsync(args, sms)
     expect([result.status, result.stdout]).toEqual([2, ''])
@@ -357,7 +368,10 @@ describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built comma
     const callback = readFileSync(join(root, 'examples/payloads/messangi/whatsapp/callback.json'), 'utf8')
     const result = runCli(['normalize', '--vendor', 'messangi', '-'], { input: callback })
     expect([result.status, result.stdout]).toEqual([2, ''])
-    expectOneLine(result.stderr, '(stdin): --channel: expected one of sms, email, push, rcs, whatsapp (Messangi status callbacks and send API responses do not name their channel), received nothing')
+    expect(result.stderr).toBe(
+      '(stdin): --channel: expected one of sms, email, push, rcs, whatsapp (Messangi status callbacks and send API responses do not name their channel), received nothing\n' +
+        'deliverykit: nothing was printed: name the channel with --channel, or read these bodies apart (see deliverykit --help)\n',
+    )
   })
 
   it('--format table shows the shipped Octopush payloads one line per event, under a heading', () => {
@@ -462,5 +476,97 @@ describe.runIf((existsSync(cli) || process.env['CI'] === 'true') && process.plat
       [join(dir, 'b.json'), ['sms_2']],
     ])
     expect(result.stdout.split('\n').filter((row) => row.startsWith('  "')).length).toBe(2)
+  })
+})
+
+/** What a local endpoint received: one entry per request. */
+interface Received {
+  readonly method: string
+  readonly path: string
+  readonly contentType: string
+  readonly body: string
+}
+
+/**
+ * An endpoint on 127.0.0.1, on a port the system picks: `/ok` answers 200, `/bad` 400 with
+ * a reason, `/moved` a redirect to `/ok`, `/slow` never answers. Closed after the test.
+ */
+const withEndpoint = async (test: (base: string, received: ReadonlyArray<Received>) => Promise<void>): Promise<void> => {
+  const { createServer } = await import('node:http')
+  const received: Array<Received> = []
+  const server = createServer((request, response) => {
+    let body = ''
+    request.setEncoding('utf8').on('data', (text: string) => (body += text))
+    request.on('end', () => {
+      received.push({ method: request.method ?? '', path: request.url ?? '', contentType: request.headers['content-type'] ?? '', body })
+      if (request.url === '/slow') return
+      if (request.url === '/moved') response.writeHead(307, { location: '/ok' }).end()
+      else if (request.url === '/bad') response.writeHead(400, { 'content-type': 'text/plain' }).end('invalid body: number missing')
+      else response.writeHead(200).end('ok')
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  const port = typeof address === 'object' && address !== null ? address.port : 0
+  try {
+    await test(`http://127.0.0.1:${String(port)}`, received)
+  } finally {
+    server.closeAllConnections()
+    await new Promise<void>((resolve) => {
+      server.close(() => {
+        resolve()
+      })
+    })
+  }
+}
+
+describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built send command against a local endpoint (issue 24, item 11)', { timeout: 60_000 }, () => {
+  it("posts every example body of the vendor, each as it is stored, and prints each reply's status", async () => {
+    await withEndpoint(async (base, received) => {
+      const result = await runCliAsync(['send', '--vendor', 'octopush', '--url', `${base}/ok`], '')
+      const examples = join(root, 'examples/payloads/octopush')
+      const names = ['email.json', 'inbound.json', 'rcs.json', 'sms-2020.json', 'sms.json', 'stop.json', 'voice-sms-2020.json', 'voice-sms.json', 'whatsapp.json']
+      expect([result.status, result.stderr]).toEqual([0, ''])
+      expect(result.stdout).toBe(names.map((name) => `${join(examples, name)} (json): 200 OK\n`).join(''))
+      expect(received).toEqual(names.map((name) => ({ method: 'POST', path: '/ok', contentType: 'application/json', body: readFileSync(join(examples, name), 'utf8') })))
+    })
+  })
+
+  it('--form posts a form; a 400 is exit 1 with its reason; a redirect is reported, not followed', async () => {
+    await withEndpoint(async (base, received) => {
+      const form = await runCliAsync(['send', '--vendor', 'octopush', '--form', '--url', `${base}/bad`, '-'], sms)
+      expect([form.status, form.stdout, form.stderr]).toEqual([1, '(stdin) (form): 400 Bad Request: invalid body: number missing\n', ''])
+      expect(received[0]).toEqual({ method: 'POST', path: '/bad', contentType: 'application/x-www-form-urlencoded', body: 'message_id=sms_1&number=%2B33600000000&status=DELIVERED&delivery_date=2025-01-22+11%3A46%3A06' })
+      const moved = await runCliAsync(['send', '--vendor', 'octopush', '--url', `${base}/moved`, '-'], sms)
+      expect([moved.status, moved.stdout]).toEqual([1, '(stdin) (json): 307 Temporary Redirect\n'])
+      expect(received.map((request) => request.path)).toEqual(['/bad', '/moved'])
+    })
+  })
+
+  it('an endpoint that does not answer within --timeout, or no endpoint at all, is exit 1 and one line each', async () => {
+    await withEndpoint(async (base) => {
+      const slow = await runCliAsync(['send', '--vendor', 'octopush', '--timeout', '0.3', '--url', `${base}/slow`, '-'], sms)
+      expect([slow.status, slow.stdout]).toEqual([1, ''])
+      expectOneLine(slow.stderr, /^\(stdin\) \(json\): not sent: .*(timeout|aborted)/i)
+    })
+    const closed = await runCliAsync(['send', '--vendor', 'octopush', '--url', 'http://127.0.0.1:9/none', '-'], sms)
+    expect([closed.status, closed.stdout]).toEqual([1, ''])
+    expectOneLine(closed.stderr, /^\(stdin\) \(json\): not sent: fetch failed/)
+  })
+})
+
+describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built command reads stored bodies by name (issue 24, item 11)', { timeout: 60_000 }, () => {
+  it('a folder\'s *.form and *.txt files are bodies; other names and folders are said on stderr', () => {
+    const stop = 'message_id=sms_1&number=%2B33600000000&text=STOP&stop_date=2020-11-04+11%3A11%3A45'
+    const dir = folder('stored', { 'a.form': stop, 'b.txt': sms, 'c.json': sms, 'notes.md': '# notes' })
+    mkdirSync(join(dir, 'sms'))
+    const result = runCli(['normalize', '--vendor', 'octopush', dir])
+    expect(result.status).toBe(0)
+    expect(Object.entries(JSON.parse(result.stdout) as Record<string, ReadonlyArray<Record<string, unknown>>>).map(([file, events]) => [file, events.map((event) => event['kind'])])).toEqual([
+      [join(dir, 'a.form'), ['opt_out']],
+      [join(dir, 'b.txt'), ['delivery']],
+      [join(dir, 'c.json'), ['delivery']],
+    ])
+    expect(result.stderr).toBe(`${join(dir, 'notes.md')}: skipped: not named *.json, *.form or *.txt\n${join(dir, 'sms')}: skipped: a folder (folders inside a folder are not read: name it, with its --channel if it needs one)\n`)
   })
 })

@@ -1,12 +1,17 @@
 // The command's usage errors, one by one, and its text output cell by cell: what a person
 // at a terminal reads. In memory (test/cliHarness.ts).
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
+import { COMMAND_FLAGS, FLAGS } from '../src/cli/args.js'
 import { catalogRows, catalogTable } from '../src/cli/catalog.js'
+import { CHANNEL_ALIASES, didYouMeanChannel } from '../src/internal/didYouMean.js'
+import { CHANNELS } from '../src/model/channel.js'
+import { MESSANGI_LEGACY_CATALOGS } from '../src/vendors/messangi/catalog/index.js'
 import { EXIT, OutputClosed, inputsOf, jsonOutput, ndjsonOutput, reasonOf, worse, type CliIo } from '../src/cli/io.js'
 import { HELP, run } from '../src/cli/run.js'
 import { printable, safeJson } from '../src/cli/terminal.js'
-import { runWith, sms } from './cliHarness.js'
+import { offline, runWith, sms } from './cliHarness.js'
 
 const usage = (message: string) => ({ code: EXIT.usage, stdout: '', stderr: `deliverykit: ${message} (see deliverykit --help)\n` })
 
@@ -19,7 +24,7 @@ describe('usage errors: one line naming the flag, exit 2', () => {
     [['normalize', '-x'], 'unknown flag -x'],
     [['normalise', '--vendor', 'octopush'], 'unknown command "normalise"; did you mean normalize?'],
     [['detect', '--vendor', 'octopush'], 'detect takes no --vendor (it takes no flags)'],
-    [['catalog', 'octopush', '--inbound'], 'catalog takes no --inbound; its flags are --vendor, --channel, --format, --json'],
+    [['catalog', 'octopush', '--inbound'], 'catalog takes no --inbound; its flags are --vendor, --channel, --legacy, --format, --json'],
     [['normalize', '--vendor', 'octopus'], '--vendor: expected one of octopush, messangi, masstack, received "octopus"; did you mean --vendor octopush?'],
     [['normalize', '--vendor', 'octopush-'], '--vendor: expected one of octopush, messangi, masstack, received "octopush-"; did you mean --vendor octopush?'],
     [['normalize', '--vendor=-x'], '--vendor: expected one of octopush, messangi, masstack, received "-x"'],
@@ -50,7 +55,7 @@ describe('usage errors: one line naming the flag, exit 2', () => {
 
   it('a usage error in the options is found before any body is read', () => {
     const read: Array<string> = []
-    const io: CliIo = { listFiles: (path) => ({ files: [path], skipped: [], folder: false }), readFile: (path) => (read.push(path), sms), readStdin: () => sms, stdout: () => undefined, flush: () => undefined, stderr: () => undefined }
+    const io: CliIo = { listFiles: (path) => ({ files: [path], skipped: [], folder: false }), readFile: (path) => (read.push(path), sms), readStdin: () => sms, stdout: () => undefined, flush: () => undefined, stderr: () => undefined, ...offline }
     expect(run(['normalize', '--vendor', 'octopush', '--time-zone', 'Mars/Base', 'a.json'], io, '1')).toBe(EXIT.usage)
     expect(read).toEqual([])
   })
@@ -65,13 +70,14 @@ describe('normalize and detect: inputs and exit codes', () => {
 
   it('--unknown-status error rejects an unknown code; keep keeps it', () => {
     const unknown = sms.replace('DELIVERED', 'NEW')
-    expect(runWith(['normalize', '--vendor', 'octopush', '--unknown-status', 'error', '-'], {}, unknown)).toMatchObject({ code: EXIT.rejected, stdout: '' })
+    const refused = runWith(['normalize', '--vendor', 'octopush', '--unknown-status', 'error', '-'], {}, unknown)
+    expect([refused.code, (JSON.parse(refused.stdout) as { readonly error: { readonly kind: string } }).error.kind]).toEqual([EXIT.rejected, 'unknown_status'])
     expect(runWith(['normalize', '--vendor', 'octopush', '--unknown-status', 'keep', '-'], {}, unknown).code).toBe(EXIT.ok)
   })
 
   it('--inbound refuses a delivery receipt, naming the entry that reads it', () => {
     const { code, stdout, stderr } = runWith(['normalize', '--vendor', 'octopush', '--inbound', '-'], {}, sms)
-    expect([code, stdout]).toEqual([EXIT.rejected, ''])
+    expect([code, (JSON.parse(stdout) as { readonly error: { readonly kind: string; readonly path: string } }).error]).toMatchObject([EXIT.rejected, { kind: 'unexpected_callback', path: '(stdin)' }])
     expect(stderr.split('\n')[0]).toBe('(stdin): unexpected callback')
   })
 
@@ -83,13 +89,13 @@ describe('normalize and detect: inputs and exit codes', () => {
   })
 
   it('a folder with no body files, or a path that cannot be read, is one line and exit 1, for detect too', () => {
-    const io: CliIo = { listFiles: () => ({ files: [], skipped: [], folder: true }), readFile: () => '', readStdin: () => '', stdout: () => undefined, flush: () => undefined, stderr: () => undefined }
-    expect(inputsOf(['empty'], io)).toBe('empty: no body files (*.json) in this folder')
+    const io: CliIo = { listFiles: () => ({ files: [], skipped: [], folder: true }), readFile: () => '', readStdin: () => '', stdout: () => undefined, flush: () => undefined, stderr: () => undefined, ...offline }
+    expect(inputsOf(['empty'], io)).toBe('empty: no body files (*.json, *.form or *.txt) in this folder')
     expect(runWith(['detect', 'missing.json'])).toEqual({ code: EXIT.rejected, stdout: '', stderr: "deliverykit: missing.json: ENOENT: no such file or directory, stat 'missing.json'\n" })
   })
 
   it('inputs: - is standard input, a folder its files, named by base name in a table', () => {
-    const io: CliIo = { listFiles: (path) => ({ files: [`${path}/a.json`, `${path}/b.json`], skipped: [], folder: true }), readFile: (path) => path, readStdin: () => 'in', stdout: () => undefined, flush: () => undefined, stderr: () => undefined }
+    const io: CliIo = { listFiles: (path) => ({ files: [`${path}/a.json`, `${path}/b.json`], skipped: [], folder: true }), readFile: (path) => path, readStdin: () => 'in', stdout: () => undefined, flush: () => undefined, stderr: () => undefined, ...offline }
     const inputs = inputsOf(['-', 'dir'], io)
     expect(typeof inputs === 'string' ? inputs : inputs.map((input) => [input.name, input.label, input.read()])).toEqual([
       ['(stdin)', '(stdin)', 'in'],
@@ -117,7 +123,7 @@ describe('normalize and detect: inputs and exit codes', () => {
 describe('JSON output, written piece by piece', () => {
   const collect = () => {
     const writes: Array<string> = []
-    const io: CliIo = { listFiles: () => ({ files: [], skipped: [], folder: true }), readFile: () => '', readStdin: () => '', stdout: (text) => writes.push(text), flush: () => undefined, stderr: () => undefined }
+    const io: CliIo = { listFiles: () => ({ files: [], skipped: [], folder: true }), readFile: () => '', readStdin: () => '', stdout: (text) => writes.push(text), flush: () => undefined, stderr: () => undefined, ...offline }
     return { io, writes }
   }
   const input = { name: 'dir/a.json', label: 'a.json', read: () => '' }
@@ -252,5 +258,100 @@ describe('tables', () => {
     const legacyPush = '{"TYPE":"PUSH","MESSANGI_ID":"-8174720676710228700","TO":"token","STATUS":"SENT"}'
     const undated = runWith(['normalize', '--vendor', 'messangi', '--format', 'table', '-'], {}, legacyPush).stdout.split('\n')[1]
     expect(undated?.split(/ {2,}/)).toEqual(['messangi', 'push', 'token', 'delivered', 'final', '-'])
+  })
+})
+
+describe('the help lists every flag and command (issue 24, item 11)', () => {
+  const optionsSection = HELP.slice(HELP.indexOf('\nOptions:\n'), HELP.indexOf('\nExit status:'))
+
+  it("the Options section lists exactly the parser's flags, each once, with its short form", () => {
+    const listed = [...optionsSection.matchAll(/^ {2}--([a-z][a-z-]*)/gm)].map((match) => match[1])
+    expect([...listed].sort()).toEqual(Object.keys(FLAGS).sort())
+    expect(new Set(listed).size).toBe(listed.length)
+    for (const [name, flag] of Object.entries(FLAGS)) {
+      if ('short' in flag) expect(optionsSection).toMatch(new RegExp(`^ {2}--${name}, -${flag.short} `, 'm'))
+    }
+  })
+
+  it('every --flag the help names anywhere is a flag of the parser', () => {
+    const named = new Set([...HELP.matchAll(/(?<![\w-])--([a-z][a-z-]*)/g)].map((match) => match[1] ?? ''))
+    expect([...named].filter((name) => !(name in FLAGS))).toEqual([])
+  })
+
+  it('every command has a Usage line and a paragraph, and each option says every command that takes it', () => {
+    const blocks = optionsSection.split(/\n(?= {2}--)/).slice(1)
+    for (const [command, flags] of Object.entries(COMMAND_FLAGS)) {
+      expect(HELP).toContain(`\n  deliverykit ${command} `)
+      expect(HELP).toMatch(new RegExp(`^${command} +\\S`, 'm'))
+      for (const flag of flags) {
+        const block = blocks.find((text) => text.startsWith(`  --${flag} `)) ?? ''
+        expect([flag, new RegExp(`\\b${command}\\b`).test(block)]).toEqual([flag, true])
+      }
+    }
+  })
+})
+
+describe('channels: another spelling is suggested (issue 24, item 11)', () => {
+  it.each([
+    [['normalize', '--vendor', 'octopush', '--channel', 'voice_sms'], 'voice'],
+    [['normalize', '--vendor', 'octopush', '--channel', 'Voice-SMS'], 'voice'],
+    [['normalize', '--vendor', 'octopush', '--channel', 'messenger'], 'facebook'],
+    [['normalize', '--vendor', 'messangi', '--channel', 'E-mail'], 'email'],
+    [['normalize', '--vendor', 'messangi', '--channel', 'wa'], 'whatsapp'],
+    [['normalize', '--vendor', 'messangi', '--channel', 'whatsap'], 'whatsapp'],
+    [['catalog', 'octopush', '--channel', 'voice_sms'], 'voice'],
+  ])('%j: did you mean --channel %s?', (argv, channel) => {
+    const { code, stderr } = runWith(argv, {}, sms)
+    expect([code, stderr.endsWith(`; did you mean --channel ${channel}? (see deliverykit --help)\n`)]).toEqual([EXIT.usage, true])
+  })
+
+  it('a channel the vendor does not use is not suggested: voice_sms on Messangi', () => {
+    expect(runWith(['normalize', '--vendor', 'messangi', '--channel', 'voice_sms'], {}, sms).stderr).not.toContain('did you mean')
+  })
+
+  it('every alias, in any case and with -, _, space or dot between letters, suggests its channel where the vendor has it, and never a channel it lacks', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...Object.entries(CHANNEL_ALIASES)),
+        fc.subarray([...CHANNELS], { minLength: 1 }),
+        fc.array(fc.constantFrom('-', '_', ' ', '.', ''), { minLength: 12, maxLength: 12 }),
+        fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+        ([alias, channel], known, separators, upper) => {
+          // The aliases are ASCII letters: one code unit each.
+          const spelled = alias.split('').map((letter, index) => `${index > 0 ? (separators[index] ?? '') : ''}${upper[index] === true ? letter.toUpperCase() : letter}`).join('')
+          const suggestion = didYouMeanChannel(spelled, known)
+          if (known.includes(channel as (typeof CHANNELS)[number])) expect(suggestion).toBe(channel)
+          if (suggestion !== undefined) expect(known).toContain(suggestion)
+        },
+      ),
+    )
+  })
+
+  it('every alias names a channel, and no alias is a channel', () => {
+    for (const [alias, channel] of Object.entries(CHANNEL_ALIASES)) {
+      expect(CHANNELS).toContain(channel)
+      expect(CHANNELS).not.toContain(alias)
+    }
+  })
+})
+
+describe('catalog --legacy (issue 24, item 11)', () => {
+  it("prints every row of Messangi's legacy tables, marked legacy, and only those", () => {
+    const { code, stdout } = runWith(['catalog', 'messangi', '--legacy', '--json'])
+    const rows = JSON.parse(stdout) as ReadonlyArray<Record<string, unknown>>
+    const expected = Object.entries(MESSANGI_LEGACY_CATALOGS).flatMap(([channel, catalog]) => Object.entries(catalog).map(([code, entry]) => ({ vendor: 'messangi', legacy: true, channel, code, ...entry })))
+    expect([code, rows]).toEqual([EXIT.ok, expected])
+    expect(expected.length).toBeGreaterThan(3)
+  })
+
+  it('the table is titled as legacy, and a channel narrows it', () => {
+    const lines = runWith(['catalog', 'messangi', '--legacy', '--channel', 'push']).stdout.split('\n')
+    expect(lines[0]).toBe(`Messangi legacy status catalog (${String(Object.keys(MESSANGI_LEGACY_CATALOGS.push ?? {}).length)} rows)`)
+    expect(lines.slice(3).filter((text) => text !== '').every((text) => text.startsWith('push '))).toBe(true)
+  })
+
+  it('a vendor without legacy tables, or a channel the legacy tables lack, is a usage error', () => {
+    expect(runWith(['catalog', 'octopush', '--legacy'])).toEqual(usage('--legacy: only messangi has legacy tables; octopush has one catalog'))
+    expect(runWith(['catalog', 'messangi', '--legacy', '--channel', 'whatsapp'])).toEqual(usage("messangi's legacy callbacks does not send on whatsapp"))
   })
 })

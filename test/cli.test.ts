@@ -1,13 +1,25 @@
 // The command in memory (test/cliHarness.ts). Its usage errors and text output, cell by
 // cell, are in cli-usage.test.ts; the built command as a subprocess in cli-process.test.ts.
-import { readFileSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
 import { OutputClosed, READER_GONE_CODES, inputsOf, readerHasGone } from '../src/cli/io.js'
-import { EXIT, HELP, run, type CliIo } from '../src/cli/run.js'
-import { runRecorded, runWith, sms } from './cliHarness.js'
+import { CHANNEL_NEEDED_BY_SOME_BODIES, EXIT, HELP, run, type CliIo } from '../src/cli/run.js'
+import type { Detection } from '../src/detect.js'
+import * as E from '../src/internal/either.js'
+import { INBOUND_ENTRY, WEBHOOK_ENTRY } from '../src/internal/engine.js'
+import type { AnyWebhookEvent } from '../src/model/webhook.js'
+import { VENDORS, type Vendor } from '../src/model/vendor.js'
+import { runEntry } from '../src/normalize.js'
+import { REGISTRY } from '../src/registry.js'
+import { jsonToForm } from '../src/cli/form.js'
+import type { Posted } from '../src/cli/io.js'
+import { MAX_SENT_BODIES } from '../src/cli/send.js'
+import { offline, runRecorded, runSend, runWith, sms } from './cliHarness.js'
 
 describe('deliverykit normalize (in memory)', () => {
   it('prints the events of one body as a JSON array', () => {
@@ -46,7 +58,9 @@ describe('deliverykit normalize (in memory)', () => {
     expect(withoutChannel).toEqual({
       code: EXIT.usage,
       stdout: '',
-      stderr: '(stdin): --channel: expected one of sms, email, push, rcs, whatsapp (Messangi status callbacks and send API responses do not name their channel), received nothing\n',
+      stderr:
+        '(stdin): --channel: expected one of sms, email, push, rcs, whatsapp (Messangi status callbacks and send API responses do not name their channel), received nothing\n' +
+        'deliverykit: nothing was printed: name the channel with --channel, or read these bodies apart (see deliverykit --help)\n',
     })
     const legacyRun = runWith(['normalize', '--vendor', 'messangi', '-'], {}, legacy)
     expect((JSON.parse(legacyRun.stdout) as ReadonlyArray<Record<string, unknown>>).map((event) => [event['channel'], event['messageId'], event['status']])).toEqual([
@@ -75,12 +89,16 @@ describe('deliverykit normalize (in memory)', () => {
       expect.stringMatching(/^ {2}\(root\): not valid JSON \(/),
       '',
     ])
-    expect(Object.keys(JSON.parse(stdout) as object)).toEqual(['dir/good.json'])
+    // The refused bodies are error entries where their events would be, in order.
+    const document = JSON.parse(stdout) as Record<string, unknown>
+    expect(Object.keys(document)).toEqual(['dir/bad.json', 'dir/good.json', 'dir/text.json'])
+    expect(document['dir/bad.json']).toEqual({ error: { kind: 'invalid_body', message: 'message_id: missing; expected string\nnumber: missing; expected string', path: 'dir/bad.json' } })
+    expect(document['dir/text.json']).toEqual({ error: { kind: 'invalid_body', message: expect.stringMatching(/^\(root\): not valid JSON \(/) as unknown, path: 'dir/text.json' } })
   })
 
   it.each([
-    [[], 'no command given; the commands are normalize, detect, catalog'],
-    [['frobnicate'], 'unknown command "frobnicate"; the commands are normalize, detect, catalog'],
+    [[], 'no command given; the commands are normalize, detect, catalog, send'],
+    [['frobnicate'], 'unknown command "frobnicate"; the commands are normalize, detect, catalog, send'],
     [['normalize'], '--vendor is required'],
     [['normalize', '--vendor', 'twilio'], '--vendor: expected one of octopush, messangi, masstack, received "twilio"'],
     [['normalize', '--vendor', 'octopush', '--unknown-status', 'drop'], '--unknown-status: expected "keep" or "error", received "drop"'],
@@ -149,13 +167,17 @@ describe('deliverykit output and failures (in memory)', () => {
     const files = { 'dir/a.json': sms, 'dir/b.json': email, 'dir/c.json': '{"status":1}' }
     const several = runWith(['normalize', '--vendor', 'octopush', 'dir'], files)
     expect(several.stdout).toBe(`${JSON.stringify(JSON.parse(several.stdout), null, 2)}\n`)
-    expect(Object.keys(JSON.parse(several.stdout) as object)).toEqual(['dir/a.json', 'dir/b.json'])
+    expect(Object.keys(JSON.parse(several.stdout) as object)).toEqual(['dir/a.json', 'dir/b.json', 'dir/c.json'])
     const one = runWith(['normalize', '--vendor', 'octopush', 'b.json'], { 'b.json': email })
     expect(one.stdout).toBe(`${JSON.stringify(JSON.parse(one.stdout), null, 2)}\n`)
     expect((JSON.parse(one.stdout) as ReadonlyArray<unknown>).length).toBe(2)
-    // Every body rejected: an empty object for several, nothing for one.
-    expect(runWith(['normalize', '--vendor', 'octopush', 'dir'], { 'dir/c.json': '{}', 'dir/d.json': '{}' }).stdout).toBe('{}\n')
-    expect(runWith(['normalize', '--vendor', 'octopush', 'c.json'], { 'c.json': '{}' }).stdout).toBe('')
+    // Every body rejected: an error entry for each, keyed for several, alone for one.
+    const refused = runWith(['normalize', '--vendor', 'octopush', 'dir'], { 'dir/c.json': '{}', 'dir/d.json': '{}' }).stdout
+    expect(Object.entries(JSON.parse(refused) as Record<string, { readonly error: { readonly path: string } }>).map(([key, entry]) => [key, entry.error.path])).toEqual([
+      ['dir/c.json', 'dir/c.json'],
+      ['dir/d.json', 'dir/d.json'],
+    ])
+    expect((JSON.parse(runWith(['normalize', '--vendor', 'octopush', 'c.json'], { 'c.json': '{}' }).stdout) as { readonly error: { readonly kind: string } }).error.kind).toBe('invalid_body')
   })
 
   it('a table shows deliveries, failures, unknown codes, opt-outs and inbound messages, one line each', () => {
@@ -185,7 +207,7 @@ describe('deliverykit output and failures (in memory)', () => {
   it('anything thrown is one line and exit 3; a closed output stops quietly with exit 1', () => {
     const io = (stdout: CliIo['stdout'], readStdin: CliIo['readStdin'] = () => sms): { io: CliIo; err: Array<string> } => {
       const err: Array<string> = []
-      return { io: { listFiles: (path) => ({ files: [path], skipped: [], folder: false }), readFile: () => sms, readStdin, stdout, flush: () => undefined, stderr: (text) => err.push(text) }, err }
+      return { io: { listFiles: (path) => ({ files: [path], skipped: [], folder: false }), readFile: () => sms, readStdin, stdout, flush: () => undefined, stderr: (text) => err.push(text), ...offline }, err }
     }
     const broken = io(() => {
       throw new Error('disk on fire\nsecond line')
@@ -232,7 +254,7 @@ describe('hostile inputs and output (issue 21, items 10 and 12)', () => {
     expect(runWith(['detect', 'dir'], { 'dir/p.json': { what: 'a socket' } })).toEqual({
       code: EXIT.rejected,
       stdout: '',
-      stderr: 'dir/p.json: skipped: a socket, not a regular file\ndeliverykit: dir: no body files (*.json) in this folder\n',
+      stderr: 'dir/p.json: skipped: a socket, not a regular file\ndeliverykit: dir: no body files (*.json, *.form or *.txt) in this folder\n',
     })
   })
 
@@ -245,6 +267,7 @@ describe('hostile inputs and output (issue 21, items 10 and 12)', () => {
       stdout: () => log.push('out'),
       flush: () => log.push('flush'),
       stderr: () => undefined,
+      ...offline,
     }
     for (const format of ['json', 'ndjson', 'table']) {
       log.length = 0
@@ -257,7 +280,7 @@ describe('hostile inputs and output (issue 21, items 10 and 12)', () => {
     // A file named on the command line may be a FIFO (a shell's <(…)): it is read as it is.
     log.length = 0
     const named: CliIo = { ...io, listFiles: (path) => ({ files: [path], skipped: [], folder: false }) }
-    run(['detect', 'x.json'], named, '1')
+    expect(run(['detect', 'x.json'], named, '1')).toBe(EXIT.ok)
     expect(log.filter((entry) => entry.startsWith('read'))).toEqual(['read x.json false'])
   })
 
@@ -283,6 +306,7 @@ describe('hostile inputs and output (issue 21, items 10 and 12)', () => {
           stdout: (text) => out.push(text),
           flush: () => undefined,
           stderr: () => undefined,
+          ...offline,
         }
         for (const command of [['normalize', '--vendor', 'octopush'], ['detect']]) {
           reads.length = 0
@@ -315,7 +339,7 @@ describe('hostile inputs and output (issue 21, items 10 and 12)', () => {
       ['./(stdin)', ['file-named-stdin']],
       ['(stdin)', ['stdin']],
     ])
-    const io: CliIo = { listFiles: (path) => ({ files: [path], skipped: [], folder: false }), readFile: () => '', readStdin: () => '', stdout: () => undefined, flush: () => undefined, stderr: () => undefined }
+    const io: CliIo = { listFiles: (path) => ({ files: [path], skipped: [], folder: false }), readFile: () => '', readStdin: () => '', stdout: () => undefined, flush: () => undefined, stderr: () => undefined, ...offline }
     const inputs = inputsOf(['x.json', '-', 'x.json', '-'], io)
     expect(typeof inputs === 'string' ? inputs : inputs.map((input) => input.name)).toEqual(['x.json', '(stdin)'])
   })
@@ -388,3 +412,243 @@ describe('characters never written raw (issue 21, item 12)', () => {
     )
   })
 })
+
+/** The keys any member of a union may have. */
+type KeysOfAny<T> = T extends unknown ? keyof T : never
+// No event and no detection has an `error` key, so `'error' in entry` tells an error entry apart.
+const noErrorKey: 'error' extends KeysOfAny<AnyWebhookEvent | Detection> ? never : true = true
+
+describe('refused bodies are error entries in JSON and NDJSON output (issue 24, item 11)', () => {
+  const BODIES = {
+    good: sms,
+    invalid: '{"status":"BOUNCY"}',
+    unknown: sms.replace('DELIVERED', 'NEW'),
+    notJson: 'not json',
+  } as const
+  const KINDS = { invalid: 'invalid_body', unknown: 'unknown_status', notJson: 'invalid_body' } as const
+  const names = fc.array(fc.constantFrom(...(Object.keys(BODIES) as ReadonlyArray<keyof typeof BODIES>)), { minLength: 1, maxLength: 6 })
+  const folderOf = (kinds: ReadonlyArray<keyof typeof BODIES>) => Object.fromEntries(kinds.map((kind, index) => [`dir/${String(index).padStart(2, '0')}-${kind}.json`, BODIES[kind]]))
+
+  it('JSON: every body has its entry, in order: its events, or {error: {kind, message, path}}', () => {
+    expect(noErrorKey).toBe(true)
+    fc.assert(
+      fc.property(names, (kinds) => {
+        const files = folderOf(kinds)
+        const { code, stdout } = runWith(['normalize', '--vendor', 'octopush', ...(kinds.length === 1 ? Object.keys(files) : ['dir'])], files)
+        const entries: ReadonlyArray<unknown> = kinds.length === 1 ? [JSON.parse(stdout)] : Object.values(JSON.parse(stdout) as Record<string, unknown>)
+        if (kinds.length > 1) expect(Object.keys(JSON.parse(stdout) as object)).toEqual(Object.keys(files))
+        entries.forEach((entry, index) => {
+          const kind = kinds[index] ?? 'good'
+          const path = Object.keys(files)[index]
+          if (kind === 'good') expect(Array.isArray(entry) && entry.every((event: object) => !('error' in event))).toBe(true)
+          else expect(entry).toEqual({ error: { kind: KINDS[kind], message: expect.any(String) as unknown, path } })
+        })
+        expect(code).toBe(kinds.every((kind) => kind === 'good') ? EXIT.ok : EXIT.rejected)
+      }),
+    )
+  })
+
+  it('NDJSON: one line per event and one per refused body, in order, told apart by an "error" key', () => {
+    fc.assert(
+      fc.property(names, (kinds) => {
+        const files = folderOf(kinds)
+        const lines = runWith(['normalize', '--vendor', 'octopush', '--ndjson', 'dir'], files)
+          .stdout.trimEnd()
+          .split('\n')
+          .map((text) => JSON.parse(text) as Record<string, unknown>)
+        expect(lines.map((entry) => ('error' in entry ? (entry['error'] as { readonly path: string }).path : 'event'))).toEqual(Object.keys(files).map((path, index) => (kinds[index] === 'good' ? 'event' : path)))
+      }),
+    )
+  })
+
+  it('a file that cannot be read is an unreadable_file entry, for detect too', () => {
+    const io: CliIo = {
+      listFiles: (path) => ({ files: [path], skipped: [], folder: false }),
+      readFile: () => {
+        throw new Error('EACCES: permission denied')
+      },
+      readStdin: () => sms,
+      stdout: (text) => out.push(text),
+      flush: () => undefined,
+      stderr: () => undefined,
+      ...offline,
+    }
+    const out: Array<string> = []
+    for (const command of [['normalize', '--vendor', 'octopush'], ['detect']]) {
+      out.length = 0
+      expect(run([...command, 'a.json', '-'], io, '1')).toBe(EXIT.rejected)
+      expect(JSON.parse(out.join('')) as unknown).toMatchObject({ 'a.json': { error: { kind: 'unreadable_file', message: 'cannot read: EACCES: permission denied', path: 'a.json' } }, '(stdin)': expect.anything() as unknown })
+    }
+  })
+})
+
+describe('usage errors come before any output (issue 24, item 11)', () => {
+  const legacy = '{"TYPE":"PUSH","MESSANGI_ID":"-8174720676710228700","TO":"token","STATUS":"SENT"}'
+  const callback = '{"id":"m-1","to":"+5588999999999","status":"READ","date":"2024-01-01T12:00:00Z"}'
+
+  it('Messangi without --channel: a body that needs it, wherever it is, makes the run print nothing but the usage lines; each body is read once', () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: 1, maxLength: 6 }), fc.constantFrom('json', 'ndjson', 'table'), (needs, format) => {
+        const files = Object.fromEntries(needs.map((need, index) => [`dir/${String(index)}.json`, need ? callback : legacy]))
+        const reads: Array<string> = []
+        const out: Array<string> = []
+        const err: Array<string> = []
+        const io: CliIo = {
+          listFiles: () => ({ files: Object.keys(files), skipped: [], folder: true }),
+          readFile: (path) => (reads.push(path), files[path] ?? ''),
+          readStdin: () => '',
+          stdout: (text) => out.push(text),
+          flush: () => undefined,
+          stderr: (text) => err.push(text),
+          ...offline,
+        }
+        const code = run(['normalize', '--vendor', 'messangi', '--format', format, 'dir'], io, '1')
+        expect(reads).toEqual(Object.keys(files))
+        if (needs.includes(true)) {
+          expect([code, out.join('')]).toEqual([EXIT.usage, ''])
+          expect(err.map((text) => text.slice(0, text.indexOf(':')))).toEqual([...Object.keys(files).filter((_, index) => needs[index]), 'deliverykit'])
+        } else {
+          expect(code).toBe(EXIT.ok)
+          expect(out.join('')).not.toBe('')
+        }
+      }),
+    )
+  })
+
+  it('only a vendor listed as needing an option some bodies lack is held back: no shipped or wild body of another needs one', () => {
+    const bodies: Array<readonly [string, string]> = []
+    const walk = (folder: string, vendor: string | undefined): void => {
+      for (const entry of readdirSync(folder, { withFileTypes: true })) {
+        const path = join(folder, entry.name)
+        if (entry.isDirectory()) walk(path, vendor ?? entry.name)
+        else if (entry.name.endsWith('.json') && vendor !== undefined) bodies.push([vendor, readFileSync(path, 'utf8')])
+      }
+    }
+    walk(fileURLToPath(new URL('../examples/payloads/', import.meta.url)), undefined)
+    for (const vendor of VENDORS) {
+      const wild = fileURLToPath(new URL(`./fixtures/wild/${vendor}/`, import.meta.url))
+      for (const name of readdirSync(wild).filter((file) => file.endsWith('.json'))) {
+        const fixture = JSON.parse(readFileSync(join(wild, name), 'utf8')) as { readonly body?: unknown; readonly form?: string }
+        bodies.push([vendor, fixture.form ?? JSON.stringify(fixture.body)])
+      }
+    }
+    expect(bodies.length).toBeGreaterThan(60)
+    const needing = new Set<string>()
+    for (const [vendor, body] of bodies) {
+      for (const entry of [WEBHOOK_ENTRY, INBOUND_ENTRY]) {
+        // An option refused before any body is read (Masstack sends no inbound callbacks) is the command's probe's to say.
+        const probe = runEntry(REGISTRY, entry, vendor, '', {})
+        if (E.isLeft(probe) && probe.left.kind === 'invalid_options') continue
+        const result = runEntry(REGISTRY, entry, vendor, body, {})
+        if (E.isLeft(result) && result.left.kind === 'invalid_options') needing.add(vendor)
+      }
+    }
+    expect([...needing]).toEqual([...CHANNEL_NEEDED_BY_SOME_BODIES])
+  })
+})
+
+describe('send (in memory; issue 24, item 11)', () => {
+  const URL_GIVEN = 'http://127.0.0.1:3000/webhooks/octopush'
+  const ok = (): Posted => ({ status: 200, statusText: 'OK', text: '' })
+  const stop = 'message_id=sms_1&number=%2B33600000000&text=STOP&stop_date=2020-11-04+11%3A11%3A45'
+  const examples = { 'examples/octopush/a.json': sms, 'examples/octopush/b.form': stop, 'examples/messangi/legacy.json': '{}', 'examples/messangi/sms/mt.json': '{"id":"m-1"}' }
+
+  it('sends nothing without --url, nor with a URL that is not http(s), nor with a bad --timeout', async () => {
+    for (const [argv, message] of [
+      [['send', '--vendor', 'octopush'], 'send needs --url'],
+      [['send', '--vendor', 'octopush', 'examples/octopush/a.json'], 'send needs --url'],
+      [['send', '--vendor', 'octopush', '--url', 'file:///etc/passwd'], '--url: expected an http:// or https:// URL, received "file:///etc/passwd"'],
+      [['send', '--vendor', 'octopush', '--url', '127.0.0.1:3000'], '--url: expected an http:// or https:// URL'],
+      [['send', '--vendor', 'octopush', '--url', URL_GIVEN, '--timeout', '0'], '--timeout: expected seconds'],
+      [['send', '--vendor', 'octopush', '--url', URL_GIVEN, '--timeout', 'soon'], '--timeout: expected seconds'],
+      [['send', '--url', URL_GIVEN], 'send needs --vendor'],
+      [['send', '--vendor', 'octopus', '--url', URL_GIVEN], 'did you mean --vendor octopush?'],
+    ] as const) {
+      const result = await runSend(argv, examples, ok)
+      expect([result.code, result.posts, result.stdout, result.stderr.startsWith("deliverykit: ") && result.stderr.includes(message)]).toEqual([EXIT.usage, [], '', true])
+    }
+  })
+
+  it('with no file, posts the example bodies of the vendor to the URL given, each as it is, and prints each status', async () => {
+    const result = await runSend(['send', '--vendor', 'octopush', '--url', URL_GIVEN], examples, ok)
+    expect(result.posts).toEqual([
+      { url: URL_GIVEN, contentType: 'application/json', body: sms, timeoutMs: 10_000 },
+      { url: URL_GIVEN, contentType: 'application/x-www-form-urlencoded', body: stop, timeoutMs: 10_000 },
+    ])
+    expect([result.code, result.stdout, result.stderr]).toEqual([EXIT.ok, 'examples/octopush/a.json (json): 200 OK\nexamples/octopush/b.form (form): 200 OK\n', ''])
+  })
+
+  it('--form posts a JSON body as the form the library reads back to the same events', async () => {
+    const email = readFileSync(new URL('../examples/payloads/octopush/voice-sms.json', import.meta.url), 'utf8')
+    const result = await runSend(['send', '--vendor', 'octopush', '--form', '--url', URL_GIVEN, 'v.json'], { 'v.json': email }, ok)
+    const [posted] = result.posts
+    expect(posted?.contentType).toBe('application/x-www-form-urlencoded')
+    expect(events(runEntry(REGISTRY, WEBHOOK_ENTRY, 'octopush', posted?.body ?? '', {}))).toEqual(events(runEntry(REGISTRY, WEBHOOK_ENTRY, 'octopush', email, {})))
+  })
+
+  it('--channel picks the examples of that channel; one with none, or with files named, is a usage error', async () => {
+    const sms = await runSend(['send', '--vendor', 'messangi', '--channel', 'sms', '--url', URL_GIVEN], examples, ok)
+    expect(sms.posts.map((post) => post.body)).toEqual(['{"id":"m-1"}'])
+    const none = await runSend(['send', '--vendor', 'messangi', '--channel', 'rcs', '--url', URL_GIVEN], examples, ok)
+    expect([none.code, none.posts, none.stderr]).toEqual([EXIT.usage, [], 'deliverykit: --channel: no example bodies for messangi on "rcs"; messangi\'s examples have folders for sms (see deliverykit --help)\n'])
+    const files = await runSend(['send', '--vendor', 'messangi', '--channel', 'sms', '--url', URL_GIVEN, 'a.json'], { 'a.json': sms.posts[0]?.body ?? '' }, ok)
+    expect([files.code, files.posts]).toEqual([EXIT.usage, []])
+  })
+
+  it('a reply that is not 2xx, a body that cannot be a form, and a post that fails are exit 1; the other bodies are still sent', async () => {
+    const files = { 'd/a.json': sms, 'd/b.json': '[1]', 'd/c.json': sms, 'd/d.json': sms }
+    let count = 0
+    const result = await runSend(['send', '--vendor', 'octopush', '--form', '--url', URL_GIVEN, 'd'], files, () => {
+      count += 1
+      if (count === 1) return { status: 400, statusText: 'Bad Request', text: 'invalid body:\n\u001b[31mnumber missing' }
+      if (count === 2) throw new Error('fetch failed')
+      return ok()
+    })
+    expect(result.code).toBe(EXIT.rejected)
+    expect(result.posts.length).toBe(3)
+    expect(result.stdout).toBe('d/a.json (form): 400 Bad Request: invalid body: \\u001b[31mnumber missing\nd/d.json (form): 200 OK\n')
+    expect(result.stderr).toBe('d/b.json: not sent: a form needs a JSON object at the root\nd/c.json (form): not sent: fetch failed\n')
+  })
+
+  it(`posts at most ${String(MAX_SENT_BODIES)} bodies: more is a usage error before any is sent`, async () => {
+    const many = Object.fromEntries(Array.from({ length: MAX_SENT_BODIES + 1 }, (_, index) => [`d/${String(index).padStart(3, '0')}.json`, sms]))
+    const result = await runSend(['send', '--vendor', 'octopush', '--url', URL_GIVEN, 'd'], many, ok)
+    expect([result.code, result.posts.length, result.stderr]).toEqual([EXIT.usage, 0, `deliverykit: send posts at most ${String(MAX_SENT_BODIES)} bodies, and ${String(MAX_SENT_BODIES + 1)} were named (see deliverykit --help)\n`])
+    const all = await runSend(['send', '--vendor', 'octopush', '--url', URL_GIVEN, '--timeout', '0.5', 'd'], Object.fromEntries(Object.entries(many).slice(1)), ok)
+    expect([all.code, all.posts.length, all.posts[0]?.timeoutMs]).toEqual([EXIT.ok, MAX_SENT_BODIES, 500])
+  })
+})
+
+describe('JSON bodies as forms (issue 24, item 11)', () => {
+  const payloads = fileURLToPath(new URL('../examples/payloads/', import.meta.url))
+  const shipped: Array<readonly [Vendor, string, string | undefined]> = []
+  for (const vendor of VENDORS) {
+    for (const entry of readdirSync(join(payloads, vendor), { withFileTypes: true })) {
+      if (entry.isDirectory()) for (const name of readdirSync(join(payloads, vendor, entry.name))) shipped.push([vendor, join(vendor, entry.name, name), entry.name])
+      else if (entry.name.endsWith('.json')) shipped.push([vendor, join(vendor, entry.name), undefined])
+    }
+  }
+
+  it.each(shipped)("%s %s: the form the send command posts decodes to the JSON body's events", (vendor, path, channel) => {
+    const json = readFileSync(join(payloads, path), 'utf8')
+    const form = jsonToForm(json)
+    if ('error' in form) throw new Error(form.error)
+    const fromForm = runEntry(REGISTRY, WEBHOOK_ENTRY, vendor, form.form, { channel })
+    // An empty list is posted as an empty field, as Octopush posts it; the library reads it
+    // as [] once issue 24 item 6 lands, and refuses it until then.
+    const emptyListRefused = E.isLeft(fromForm) && fromForm.left.issues.every((issue) => 'received' in issue && issue.received === '""' && String(issue.path.at(-1)) === 'status_history')
+    if (!emptyListRefused) expect(events(fromForm)).toEqual(events(runEntry(REGISTRY, WEBHOOK_ENTRY, vendor, json, { channel })))
+    expect(shipped.length).toBeGreaterThan(15)
+  })
+
+  it('only a JSON object is a form, nested no deeper than the form reader keeps', () => {
+    expect(jsonToForm('[1]')).toEqual({ error: 'a form needs a JSON object at the root' })
+    expect(jsonToForm('"x"')).toEqual({ error: 'a form needs a JSON object at the root' })
+    expect(jsonToForm('{"a":{"b":[1,{"c":null}]},"d":[],"e":true}')).toEqual({ form: 'a%5Bb%5D%5B0%5D=1&a%5Bb%5D%5B1%5D%5Bc%5D=&d=&e=true' })
+    expect('error' in jsonToForm(`{"a":${'['.repeat(9)}1${']'.repeat(9)}}`)).toBe(true)
+  })
+})
+
+/** A result's events without what depends on the encoding (raw, eventId), or its error's kind. */
+const events = (result: ReturnType<typeof runEntry>): unknown =>
+  E.isRight(result) ? JSON.parse(JSON.stringify(result.right, (key, value: unknown) => (key === 'raw' || key === 'eventId' ? undefined : value))) : result.left.kind

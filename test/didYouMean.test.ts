@@ -68,6 +68,14 @@ describe("the library's messages suggest the known name a typo is near", () => {
     expect([far.message, 'didYouMean' in far]).toEqual(['options.vendor: expected one of octopush, messangi, masstack, received "twilio"', false])
   })
 
+  it('a channel option spelled as the vendor or a person writes it suggests the channel: voice_sms, E-mail, wa (issue 24)', () => {
+    expect(leftOf(normalizeOctopush(sms, { channel: 'voice_sms' as 'voice' })).issues[0]).toMatchObject({ didYouMean: 'voice' })
+    expect(leftOf(classify('octopush', 'E-mail' as 'email', 'DELIVERED')).issues[0]).toMatchObject({ didYouMean: 'email' })
+    expect(leftOf(normalize('messangi', payload('messangi/whatsapp/callback.json'), { channel: 'wa' as 'whatsapp' })).issues[0]).toMatchObject({ didYouMean: 'whatsapp' })
+    // Only a channel the vendor has: Messangi has no voice channel.
+    expect(leftOf(normalize('messangi', payload('messangi/whatsapp/callback.json'), { channel: 'voice_sms' as 'sms' })).issues[0]).not.toHaveProperty('didYouMean')
+  })
+
   it('a channel option: the vendors refuse it with a suggestion, and so do classify and eventFromStatus', () => {
     const messangi = leftOf(normalize('messangi', payload('messangi/whatsapp/callback.json'), { channel: 'whatsap' as 'whatsapp' }))
     expect(formatError(messangi)).toBe(

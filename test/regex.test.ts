@@ -39,12 +39,14 @@ const regexesInSrc = (): ReadonlyArray<string> => {
  */
 const REVIEWED: Readonly<Record<string, string>> = {
   'cli/io.ts: /\\n/g': 'one character, replaced everywhere: linear (the JSON text of an event)',
+  'cli/send.ts: /\\s+/g': 'one starred class, replaced everywhere: linear, since a run ends where the class does (a reply text cut to 300 characters)',
   'cli/table.ts: /[\\ud800-\\udbff]/': 'one character class, tested on one character',
   'cli/terminal.ts: /[\\p{Cc}\\p{Bidi_Control}\\p{Zl}\\p{Zp}\\p{Cs}]/gu':
     'one character class, replaced everywhere: linear (body text cut to 500 characters first, or the JSON text of an event)',
   'cli/terminal.ts: /[\\ud800-\\udbff]/': 'one character class, tested on one character',
   'detect.ts: /^[\\x20-\\x7e]{1,40}$/': 'bounded count: at most 41 steps (body keys)',
   'detect.ts: /^\\(root\\): /': 'eight fixed characters at the start: at most 8 steps (a refusal message)',
+  'internal/didYouMean.ts: /[-_ .]/g': 'one character class, replaced everywhere: linear (an option value)',
   'errors/format.ts: /^[A-Za-z_$][\\w$]*$/': 'one class then one starred class: linear (formatPath on JSON keys)',
   'errors/validation.ts: /^\\d+$/': 'one starred class: linear (io-ts context keys)',
   'internal/codecs.ts: /^-?\\d{1,15}(\\.\\d{1,15})?$/': 'bounded counts, the dot separates the two groups: at most 31 steps (numeric text)',

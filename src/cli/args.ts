@@ -7,14 +7,16 @@ import { printable } from './terminal.js'
 export const COMMAND_FLAGS = {
   normalize: ['vendor', 'channel', 'time-zone', 'unknown-status', 'inbound', 'format', 'ndjson'],
   detect: [],
-  catalog: ['vendor', 'channel', 'format', 'json'],
+  catalog: ['vendor', 'channel', 'legacy', 'format', 'json'],
+  send: ['vendor', 'channel', 'url', 'form', 'timeout'],
 } as const satisfies Readonly<Record<string, ReadonlyArray<FlagName>>>
 
 export type Command = keyof typeof COMMAND_FLAGS
 
 const COMMANDS = Object.keys(COMMAND_FLAGS) as ReadonlyArray<Command>
 
-const FLAGS = {
+/** Every flag the command line knows: the help lists each (a test reads this table). */
+export const FLAGS = {
   vendor: { type: 'string' },
   channel: { type: 'string' },
   'time-zone': { type: 'string' },
@@ -23,11 +25,15 @@ const FLAGS = {
   format: { type: 'string' },
   ndjson: { type: 'boolean' },
   json: { type: 'boolean' },
+  legacy: { type: 'boolean' },
+  url: { type: 'string' },
+  form: { type: 'boolean' },
+  timeout: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const
 
-type FlagName = keyof typeof FLAGS
+export type FlagName = keyof typeof FLAGS
 type StringFlag = { readonly [K in FlagName]: (typeof FLAGS)[K]['type'] extends 'string' ? K : never }[FlagName]
 type BooleanFlag = Exclude<FlagName, StringFlag>
 

@@ -3,12 +3,21 @@ import type { CatalogEntry, ChannelCatalogs } from '../model/catalog.js'
 import { CHANNEL_NAMES, VENDOR_NAMES } from '../model/names.js'
 import type { Vendor } from '../model/vendor.js'
 import { MASSTACK_CATALOGS } from '../vendors/masstack/catalog.js'
-import { MESSANGI_CATALOGS } from '../vendors/messangi/catalog/index.js'
+import { MESSANGI_CATALOGS, MESSANGI_LEGACY_CATALOGS } from '../vendors/messangi/catalog/index.js'
 import { OCTOPUSH_CATALOGS } from '../vendors/octopush/catalog.js'
 import { escapeUnsafe } from './terminal.js'
 
 /** The public catalogs, with who wrote each description (the registry holds the rows alone). */
 const CATALOGS: Readonly<Record<Vendor, ChannelCatalogs>> = { octopush: OCTOPUSH_CATALOGS, messangi: MESSANGI_CATALOGS, masstack: MASSTACK_CATALOGS }
+
+/** The catalogs of vendors' legacy callbacks (`catalog --legacy`): their own codes and words. */
+const LEGACY_CATALOGS: Readonly<Partial<Record<Vendor, ChannelCatalogs>>> = { messangi: MESSANGI_LEGACY_CATALOGS }
+
+/** The vendors with legacy tables. */
+export const LEGACY_VENDORS = Object.keys(LEGACY_CATALOGS) as ReadonlyArray<Vendor>
+
+/** Whether a vendor has legacy tables. */
+export const hasLegacyCatalogs = (vendor: Vendor): boolean => LEGACY_CATALOGS[vendor] !== undefined
 
 interface Row {
   readonly channel: Channel | 'all'
@@ -16,9 +25,12 @@ interface Row {
   readonly entry: CatalogEntry
 }
 
-/** The catalog's rows: once for a vendor whose channels share one list, per channel otherwise. */
-export const catalogRows = (vendor: Vendor, only: Channel | undefined): ReadonlyArray<Row> => {
-  const catalogs = CATALOGS[vendor]
+/**
+ * The catalog's rows (with `legacy`, the legacy tables'; none for a vendor without them):
+ * once for a vendor whose channels share one list, per channel otherwise.
+ */
+export const catalogRows = (vendor: Vendor, only: Channel | undefined, legacy = false): ReadonlyArray<Row> => {
+  const catalogs = (legacy ? LEGACY_CATALOGS[vendor] : CATALOGS[vendor]) ?? {}
   const used = CHANNELS.flatMap((channel) => {
     const catalog = catalogs[channel]
     return catalog !== undefined && (only === undefined || channel === only) ? [{ channel, catalog }] : []
@@ -29,8 +41,8 @@ export const catalogRows = (vendor: Vendor, only: Channel | undefined): Readonly
   return used.flatMap(({ channel, catalog }) => rowsOf(channel, catalog))
 }
 
-/** The catalog as an aligned text table. */
-export const catalogTable = (vendor: Vendor, rows: ReadonlyArray<Row>): string => {
+/** The catalog as an aligned text table, titled with the vendor's name (and `legacy`). */
+export const catalogTable = (vendor: Vendor, rows: ReadonlyArray<Row>, legacy = false): string => {
   // Vendors' codes and words, escaped as every other output is (they are not ours).
   const lines = rows.map(({ channel, code, entry }) =>
     [
@@ -50,5 +62,5 @@ export const catalogTable = (vendor: Vendor, rows: ReadonlyArray<Row>): string =
       .map((cell, column) => cell.padEnd(widths[column] ?? 0))
       .join('  ')
       .trimEnd()
-  return [`${VENDOR_NAMES[vendor]} status catalog (${String(rows.length)} rows)`, '', render(header), ...lines.map(render)].join('\n')
+  return [`${VENDOR_NAMES[vendor]}${legacy ? ' legacy' : ''} status catalog (${String(rows.length)} rows)`, '', render(header), ...lines.map(render)].join('\n')
 }

@@ -1,16 +1,59 @@
 import { printable, safeJson } from './terminal.js'
 
 /**
+ * The names a folder's file must end with to be read as a body: `.json`, `.form` (a stored
+ * form post) and `.txt` (a body copied from a log). The decoder tells JSON from a form by
+ * the text, not the name; the name only says which files are bodies, so a README, notes
+ * or an editor's backup in a folder of bodies is not read and refused as a broken body.
+ */
+export const BODY_EXTENSIONS = ['.json', '.form', '.txt'] as const
+
+/** `*.json, *.form or *.txt`: for messages and the help. */
+export const BODY_PATTERNS = `${BODY_EXTENSIONS.slice(0, -1)
+  .map((extension) => `*${extension}`)
+  .join(', ')} or *${BODY_EXTENSIONS[BODY_EXTENSIONS.length - 1] ?? ''}`
+
+/** Whether a folder's entry is read as a body: its name ends with a body extension and it is not hidden. */
+export const isBodyName = (name: string): boolean => !name.startsWith('.') && BODY_EXTENSIONS.some((extension) => name.endsWith(extension))
+
+/**
  * What a path holds: the files to read (the path itself if it is a file; if it is a
- * folder, its `*.json` regular files, sorted, which may be none) and the folder's
- * `*.json` entries that are neither folders nor regular files (a FIFO, a socket, a
- * device: reading one could block forever), skipped with what each is.
+ * folder, its body files (see {@link BODY_EXTENSIONS}), sorted, which may be none) and
+ * the folder's entries that are not read, each with why: a subfolder (folders are not
+ * read inside a folder), a file not named as a body, and a body-named entry that is not a
+ * regular file (a FIFO, a socket, a device: reading one could block forever). Hidden
+ * entries (`.name`) are left out without a word, as `ls` leaves them out.
  */
 export interface Listing {
   readonly files: ReadonlyArray<string>
-  readonly skipped: ReadonlyArray<{ readonly path: string; readonly what: string }>
+  readonly skipped: ReadonlyArray<{ readonly path: string; readonly why: string }>
   /** Whether the path is a folder: its files are then read only if still regular files. */
   readonly folder: boolean
+}
+
+/**
+ * Why a folder's folder is not read: a folder holds one vendor's bodies of one channel,
+ * and a folder inside it often holds another channel's (Messangi's need `--channel`).
+ */
+export const SUBFOLDER_SKIPPED = 'a folder (folders inside a folder are not read: name it, with its --channel if it needs one)'
+
+/** Why a folder's file that is not named as a body is not read. */
+export const NOT_A_BODY_NAME = `not named ${BODY_PATTERNS}`
+
+/** The reply of an endpoint to one posted body: its status, and the start of its text. */
+export interface Posted {
+  readonly status: number
+  readonly statusText: string
+  /** The first characters of the response's body (at most a few hundred). */
+  readonly text: string
+}
+
+/** A body to post: where, how encoded, and for how long to wait. */
+export interface PostRequest {
+  readonly url: string
+  readonly contentType: string
+  readonly body: string
+  readonly timeoutMs: number
 }
 
 /** What the command reads and writes, so tests can run it without a process. */
@@ -28,6 +71,10 @@ export interface CliIo {
   /** Writes what `stdout` holds back: called once a body's output is complete. */
   readonly flush: () => void
   readonly stderr: (text: string) => void
+  /** Posts one body (the `send` command); rejects if no response came (refused, timed out). */
+  readonly post: (request: PostRequest) => Promise<Posted>
+  /** The folder of the example bodies shipped with the package (`send` with no file). */
+  readonly examplesFolder: string
 }
 
 /**
@@ -93,8 +140,8 @@ const STDIN = '(stdin)'
  * for a path that cannot be read or a folder with no body files. Each input is named once
  * and read once: a file named twice, or named and found in a folder named too, is one
  * input, and so is standard input. A file named `(stdin)` is named `./(stdin)`, so no two
- * inputs share a name, and JSON output keyed by name loses none. A folder's `*.json`
- * entry that is not a regular file is skipped, with a line on stderr.
+ * inputs share a name, and JSON output keyed by name loses none. A folder's entry that is
+ * not read (see {@link Listing}) is a line on stderr.
  */
 export const inputsOf = (paths: ReadonlyArray<string>, io: CliIo): ReadonlyArray<Input> | string => {
   const inputs: Array<Input> = []
@@ -115,8 +162,8 @@ export const inputsOf = (paths: ReadonlyArray<string>, io: CliIo): ReadonlyArray
     } catch (error) {
       return `${path}: ${reasonOf(error)}`
     }
-    for (const skipped of listing.skipped) io.stderr(line(`${skipped.path}: skipped: ${skipped.what}, not a regular file`))
-    if (listing.files.length === 0) return `${path}: no body files (*.json) in this folder`
+    for (const skipped of listing.skipped) io.stderr(line(`${skipped.path}: skipped: ${skipped.why}`))
+    if (listing.files.length === 0) return `${path}: no body files (${BODY_PATTERNS}) in this folder`
     for (const file of listing.files) {
       add({ name: file === STDIN ? `./${file}` : file, label: baseName(file), read: () => io.readFile(file, listing.folder) })
     }
@@ -124,9 +171,22 @@ export const inputsOf = (paths: ReadonlyArray<string>, io: CliIo): ReadonlyArray
   return inputs
 }
 
+/**
+ * A body that was refused or could not be read, as JSON and NDJSON output show it: under
+ * an `error` key, which no event and no detection has, so a script tells them apart with
+ * `'error' in entry`. `kind` is the error's kind (`invalid_body`, `unknown_status`, …, or
+ * `unreadable_file`), `message` the reason (what `formatError` writes), `path` the input's
+ * name (`(stdin)` for standard input).
+ */
+export interface ErrorEntry {
+  readonly error: { readonly kind: string; readonly message: string; readonly path: string }
+}
+
 /** Where the results of the bodies go: each body's as it is handled, then the end. */
 export interface Output {
   readonly add: (input: Input, value: unknown) => void
+  /** A body refused or not read: JSON and NDJSON write its {@link ErrorEntry}; a table does not (stderr says it). */
+  readonly reject: (input: Input, entry: ErrorEntry) => void
   readonly end: () => void
 }
 
@@ -154,29 +214,34 @@ const writeValue = (io: CliIo, value: unknown, depth: number): void => {
 /**
  * JSON documents, written event by event (never one string of everything): the value
  * itself for one input, an object keyed by input name for several. The text is what
- * `JSON.stringify(document, null, 2)` would give. A rejected body is left out; one input
- * rejected prints nothing.
+ * `JSON.stringify(document, null, 2)` would give. A rejected body's value is its
+ * {@link ErrorEntry} where its events would be.
  */
 export const jsonOutput = (io: CliIo, several: boolean): Output => {
   let empty = true
+  const add = (input: Input, value: unknown): void => {
+    if (several) io.stdout(`${empty ? '{' : ','}\n  ${safeJson(JSON.stringify(input.name))}: `)
+    writeValue(io, value, several ? 2 : 0)
+    if (!several) io.stdout('\n')
+    empty = false
+  }
   return {
-    add: (input, value) => {
-      if (several) io.stdout(`${empty ? '{' : ','}\n  ${safeJson(JSON.stringify(input.name))}: `)
-      writeValue(io, value, several ? 2 : 0)
-      if (!several) io.stdout('\n')
-      empty = false
-    },
+    add,
+    reject: add,
     end: () => {
       if (several) io.stdout(empty ? '{}\n' : '\n}\n')
     },
   }
 }
 
-/** One JSON value a line: each item of an array, or the value. */
+/** One JSON value a line: each item of an array, or the value; a rejected body is its {@link ErrorEntry}. */
 export const ndjsonOutput = (io: CliIo): Output => ({
   add: (_input, value) => {
     const items: ReadonlyArray<unknown> = Array.isArray(value) ? value : [value]
     for (const item of items) io.stdout(`${safeJson(JSON.stringify(item))}\n`)
+  },
+  reject: (_input, entry) => {
+    io.stdout(`${safeJson(JSON.stringify(entry))}\n`)
   },
   end: () => undefined,
 })

@@ -1,9 +1,10 @@
 import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, readFileSync, statSync, writeSync, type Stats } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { isatty } from 'node:tty'
 
 import { DEFAULT_MAX_BODY_SIZE } from '../internal/pipeline.js'
-import { EXIT, OutputClosed, line, readerHasGone, reasonOf, type CliIo, type ExitCode, type Listing } from './io.js'
+import { EXIT, NOT_A_BODY_NAME, OutputClosed, SUBFOLDER_SKIPPED, isBodyName, line, readerHasGone, reasonOf, type CliIo, type ExitCode, type Listing, type Posted, type PostRequest } from './io.js'
 import { run } from './run.js'
 
 /** The code of a Node system error (`EPIPE`, `EAGAIN`, …), if it is one. */
@@ -104,11 +105,11 @@ const readFile = (path: string, regularOnly: boolean): Uint8Array => {
 type Entry = Pick<Stats, 'isFile' | 'isDirectory' | 'isSymbolicLink' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'> & { readonly name: string }
 
 /**
- * What a folder's `*.json` entry is: a file to read (a link is followed; a broken link is
- * listed, so that reading it says why), a folder to leave out, or anything else (a FIFO,
- * a socket, a device) to skip with what it is: reading it could block forever.
+ * What a folder's entry is: a file (a link is followed; a broken link is a file, so that
+ * reading it says why), a folder, or anything else (a FIFO, a socket, a device), with what
+ * it is. A folder is never entered, so a link that loops back is only ever stat'ed.
  */
-const kindOf = (folder: string, entry: Entry): 'file' | 'folder' | { readonly skip: string } => {
+const kindOf = (folder: string, entry: Entry): 'file' | 'folder' | { readonly special: string } => {
   let target: Omit<Entry, 'name' | 'isSymbolicLink'> = entry
   if (entry.isSymbolicLink()) {
     try {
@@ -119,20 +120,56 @@ const kindOf = (folder: string, entry: Entry): 'file' | 'folder' | { readonly sk
   }
   if (target.isFile()) return 'file'
   if (target.isDirectory()) return 'folder'
-  return { skip: whatIs(target) }
+  return { special: whatIs(target) }
 }
 
 const listFiles = (path: string): Listing => {
   if (!statSync(path).isDirectory()) return { files: [path], skipped: [], folder: false }
   const files: Array<string> = []
-  const skipped: Array<{ readonly path: string; readonly what: string }> = []
-  const entries = readdirSync(path, { withFileTypes: true }).filter((entry) => entry.name.endsWith('.json'))
+  const skipped: Array<{ readonly path: string; readonly why: string }> = []
+  const entries = readdirSync(path, { withFileTypes: true }).filter((entry) => !entry.name.startsWith('.'))
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const kind = kindOf(path, entry)
-    if (kind === 'file') files.push(join(path, entry.name))
-    else if (kind !== 'folder') skipped.push({ path: join(path, entry.name), what: kind.skip })
+    const full = join(path, entry.name)
+    if (kind === 'folder') skipped.push({ path: full, why: SUBFOLDER_SKIPPED })
+    else if (!isBodyName(entry.name)) skipped.push({ path: full, why: NOT_A_BODY_NAME })
+    else if (kind === 'file') files.push(full)
+    // A body-named FIFO, socket or device: reading it could block forever.
+    else skipped.push({ path: full, why: `${kind.special}, not a regular file` })
   }
   return { files, skipped, folder: true }
+}
+
+/** The most of a response's text kept: enough for an error's first lines. */
+const RESPONSE_TEXT = 300
+
+/** The first characters of a response's body, read no further than needed, then let go. */
+const startOf = async (response: Response): Promise<string> => {
+  if (response.body === null) return ''
+  const reader = response.body.getReader()
+  const decoder = new TextDecoder()
+  let text = ''
+  try {
+    while (text.length < RESPONSE_TEXT) {
+      // Safe: a fetch response's body is a stream of bytes.
+      const { done, value } = (await reader.read()) as { readonly done: boolean; readonly value?: Uint8Array }
+      if (done) break
+      text += decoder.decode(value, { stream: true })
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined)
+  }
+  return text.slice(0, RESPONSE_TEXT)
+}
+
+/**
+ * Posts one body with the global `fetch`: to the URL given and nowhere else (a redirect is
+ * reported, not followed), within the time given for the reply and its first characters.
+ */
+const post = async (request: PostRequest): Promise<Posted> => {
+  const signal = AbortSignal.timeout(request.timeoutMs)
+  const response = await fetch(request.url, { method: 'POST', headers: { 'content-type': request.contentType }, body: request.body, redirect: 'manual', signal })
+  return { status: response.status, statusText: response.statusText, text: await startOf(response) }
 }
 
 const io: CliIo = {
@@ -159,14 +196,16 @@ const io: CliIo = {
       // Nowhere left to say it.
     }
   },
+  post,
+  examplesFolder: fileURLToPath(new URL('../examples/payloads', import.meta.url)),
 }
 
 /** The top-level guard: whatever is thrown, the user sees one line and an exit code. */
-const main = (): ExitCode => {
+const main = async (): Promise<ExitCode> => {
   let code: ExitCode
   try {
     const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { readonly version: string }
-    code = run(process.argv.slice(2), io, packageJson.version)
+    code = await run(process.argv.slice(2), io, packageJson.version)
     flush()
   } catch (thrown) {
     if (thrown instanceof OutputClosed) return EXIT.rejected
@@ -180,4 +219,4 @@ const main = (): ExitCode => {
   return code
 }
 
-process.exitCode = main()
+process.exitCode = await main()

@@ -7,13 +7,14 @@ import type { InvalidOptionsError, NormalizeError } from '../errors/error.js'
 import { describeValue, formatError } from '../errors/format.js'
 import { CHANNELS, type Channel } from '../model/channel.js'
 import { VENDORS, isVendor, type Vendor } from '../model/vendor.js'
-import { didYouMean } from '../internal/didYouMean.js'
+import { didYouMean, didYouMeanChannel } from '../internal/didYouMean.js'
 import { INBOUND_ENTRY, WEBHOOK_ENTRY } from '../internal/engine.js'
 import { runEntry } from '../normalize.js'
 import { REGISTRY } from '../registry.js'
-import { flagValueError, parseCommandLine, type Flags } from './args.js'
-import { catalogRows, catalogTable } from './catalog.js'
-import { EXIT, OutputClosed, inputsOf, jsonOutput, line, ndjsonOutput, reasonOf, worse, type CliIo, type ExitCode, type Input, type Output } from './io.js'
+import { COMMAND_FLAGS, flagValueError, parseCommandLine, type Flags } from './args.js'
+import { LEGACY_VENDORS, catalogRows, catalogTable, hasLegacyCatalogs } from './catalog.js'
+import { EXIT, OutputClosed, inputsOf, jsonOutput, line, ndjsonOutput, reasonOf, worse, type CliIo, type ErrorEntry, type ExitCode, type Input, type Output } from './io.js'
+import { sendCommand } from './send.js'
 import { tableOutput } from './table.js'
 import { safeJson } from './terminal.js'
 
@@ -28,37 +29,75 @@ export const HELP = `deliverykit: turn messaging vendors' webhooks into canonica
 Usage:
   deliverykit normalize --vendor VENDOR [options] [FILE|DIR|-]...
   deliverykit detect [FILE|DIR|-]...
-  deliverykit catalog VENDOR [--channel CHANNEL] [--format table|json]
+  deliverykit catalog VENDOR [--channel CHANNEL] [--legacy] [--format table|json]
+  deliverykit send --vendor VENDOR --url URL [--form] [--channel CHANNEL] [--timeout SECONDS] [FILE|DIR|-]...
   deliverykit --help | --version
 
-normalize  reads each body (a file, every *.json file of a folder, or standard input
-           with - or no argument; JSON or form-encoded), whatever callback it is (a
-           delivery receipt, an opt-out or an inbound message), and prints its events:
-           JSON by default (an array for one body, an object keyed by file name for
-           several), one event a line with --format ndjson, a table with --format table.
-           Each body's events are written before the next body is read. A file named
-           twice is read once, under one key; a folder's *.json entry that is not a
-           regular file (a FIFO, a socket) is skipped, with a line on stderr.
+normalize  reads each body (a file, the body files of a folder, or standard input with
+           - or no argument; JSON or form-encoded), whatever callback it is (a delivery
+           receipt, an opt-out or an inbound message), and prints its events: JSON by
+           default (an array for one body, an object keyed by file name for several),
+           one event a line with --format ndjson, a table with --format table.
+           Each body's events are written before the next body is read, but for
+           Messangi without --channel: whether a body needs one is known only once it
+           is read, so the output waits until every body is decided, and a body that
+           needs --channel makes the whole run a usage error with no output.
 detect     says which vendor and kind of callback each body looks like, as JSON.
 catalog    prints a vendor's status table: code, canonical status, classification,
-           failure reason and permanence, and the vendor's description.
+           failure reason and permanence, and the vendor's description. --legacy
+           prints Messangi's legacy callback tables (SMS, e-mail, push) instead.
+send       posts each body (the files named or, with none, the example bodies shipped
+           for the vendor) to the URL given and prints each reply's status, to try an
+           endpoint. It sends nothing without --url and nowhere else: redirects are
+           reported, not followed. JSON bodies go as JSON, or with --form as the form
+           post a vendor sends (bracket keys: deliveries[0][email]); a body that is
+           not JSON (a stored form) goes as a form, as it is. At most 100 bodies.
+
+Bodies in a folder: the files named *.json, *.form or *.txt (the decoder tells JSON from a
+form by the text; the name says which files are bodies, so a README beside them is not
+refused as a broken body). A file named otherwise, and a folder inside the folder, are
+not read, each with a line on stderr: a folder holds one channel's bodies, and a folder
+inside it often holds another channel's, which needs its own --channel (Messangi's do),
+so name it. Hidden files (.name) are left out, as ls leaves them out. A body-named entry
+that is not a regular file (a FIFO, a socket) is skipped with a line on stderr. A file
+named twice is read once, under one key.
+
+Refused bodies: the reason is on stderr, and in JSON and NDJSON output the body's entry is
+{"error": {"kind", "message", "path"}} where its events would be (kind: invalid_body,
+unknown_status, unknown_channel, unexpected_callback, unreadable_file, …). No event has
+an "error" key: test for it to tell the two apart.
 
 Options:
-  --vendor VENDOR          ${VENDORS.join(', ')} (normalize: required)
+  --vendor VENDOR          ${VENDORS.join(', ')} (normalize, send: required; catalog: in
+                           place of its VENDOR argument)
   --channel CHANNEL        normalize: the channel of bodies that do not name one (Octopush:
-                           sms, voice, rcs, whatsapp; Messangi: sms, email, push, rcs,
-                           whatsapp, required but for legacy callbacks); catalog: one channel
-  --time-zone ZONE         IANA zone of the vendor's zone-less times (Octopush: Europe/Paris,
-                           Masstack: Europe/Madrid)
-  --unknown-status keep    keep codes the catalog does not know as "unknown" events
+                           sms, voice, rcs, whatsapp, facebook, instagram; Messangi: sms,
+                           email, push, rcs, whatsapp, required but for legacy callbacks);
+                           catalog: one channel; send: the examples of that channel
+  --time-zone ZONE         normalize: IANA zone of the vendor's zone-less times (Octopush:
+                           Europe/Paris, Masstack: Europe/Madrid)
+  --unknown-status MODE    normalize: error (the default) refuses a code the catalog does not
+                           know; keep prints it as an "unknown" event
   --inbound                normalize: accept only opt-out (STOP) and inbound-message callbacks
   --format FORMAT          normalize: json (the default), ndjson or table (for people: one
                            line per event); catalog: table (the default) or json
   --ndjson                 normalize: the same as --format ndjson
   --json                   catalog: the same as --format json
+  --legacy                 catalog: Messangi's legacy callback tables
+  --url URL                send: the http:// or https:// URL to post to (required)
+  --form                   send: post JSON bodies as forms (application/x-www-form-urlencoded)
+  --timeout SECONDS        send: how long each post may take (default 10, at most 300)
+  --help, -h               this text
+  --version                the version of deliverykit
 
-Exit status: 0 all bodies handled; 1 a body was rejected, not recognised or could not be
-read (the reason on stderr); 2 bad usage; 3 deliverykit itself failed (a bug).
+Exit status: 0 all bodies handled (send: every reply 2xx); 1 a body was rejected, not
+recognised, could not be read or sent, or its reply was not 2xx (the reason on stderr);
+2 bad usage, said before any body is read or printed; 3 deliverykit itself failed (a bug).
+
+Trying an endpoint (with your server listening):
+  deliverykit send --vendor octopush --url http://127.0.0.1:3000/webhooks/octopush
+  deliverykit send --vendor messangi --channel sms --url http://127.0.0.1:3000/webhooks/messangi/sms
+  deliverykit send --vendor octopush --form --url http://127.0.0.1:3000/webhooks/octopush body.json
 
 Examples (the bodies ship with the package: run these where it is installed):
   deliverykit normalize --vendor octopush --format table ${PAYLOADS}/octopush
@@ -68,6 +107,7 @@ Examples (the bodies ship with the package: run these where it is installed):
   echo '{"message_id":"sms_1","number":"+33600000000","status":"DELIVERED","delivery_date":"2025-01-22 11:46:06"}' | deliverykit normalize --vendor octopush --time-zone UTC
   deliverykit detect ${PAYLOADS}/messangi/legacy-sms.json
   deliverykit catalog messangi --channel sms
+  deliverykit catalog messangi --legacy
 `
 
 /** A usage error: one line, and where to look. */
@@ -80,18 +120,24 @@ const usageError = (io: CliIo, message: string): ExitCode => {
  * Runs the command line `argv` (without `node` and the script) and returns the exit code.
  * Never throws: whatever goes wrong is one line on stderr and an exit code.
  */
-export const run = (argv: ReadonlyArray<string>, io: CliIo, version: string): ExitCode => {
+export const run = (argv: ReadonlyArray<string>, io: CliIo, version: string): ExitCode | Promise<ExitCode> => {
   try {
-    return runCommand(argv, io, version)
+    const code = runCommand(argv, io, version)
+    // send waits for replies; every other command answers at once.
+    return typeof code === 'number' ? code : code.catch((thrown: unknown) => failed(io, thrown))
   } catch (thrown) {
-    // Safe: OutputClosed is this bundle's own class.
-    if (thrown instanceof OutputClosed) return EXIT.rejected
-    io.stderr(line(`deliverykit: failed: ${reasonOf(thrown)}`))
-    return EXIT.failed
+    return failed(io, thrown)
   }
 }
 
-const runCommand = (argv: ReadonlyArray<string>, io: CliIo, version: string): ExitCode => {
+const failed = (io: CliIo, thrown: unknown): ExitCode => {
+  // Safe: OutputClosed is this bundle's own class.
+  if (thrown instanceof OutputClosed) return EXIT.rejected
+  io.stderr(line(`deliverykit: failed: ${reasonOf(thrown)}`))
+  return EXIT.failed
+}
+
+const runCommand = (argv: ReadonlyArray<string>, io: CliIo, version: string): ExitCode | Promise<ExitCode> => {
   const parsed = parseCommandLine(argv)
   if (!parsed.ok) return usageError(io, parsed.error)
   const { command, flags, positionals } = parsed
@@ -110,8 +156,10 @@ const runCommand = (argv: ReadonlyArray<string>, io: CliIo, version: string): Ex
       return detectCommand(positionals, io)
     case 'catalog':
       return catalogCommand(flags, positionals, io)
+    case 'send':
+      return sendCommand(flags, positionals, io)
     case undefined:
-      return usageError(io, 'no command given; the commands are normalize, detect, catalog')
+      return usageError(io, `no command given; the commands are ${Object.keys(COMMAND_FLAGS).join(', ')}`)
   }
 }
 
@@ -155,6 +203,28 @@ const formatOf = <C extends keyof typeof FORMATS>(command: C, flags: Flags): (ty
   return format as (typeof FORMATS)[C][number]
 }
 
+/**
+ * The vendors some of whose bodies need an option the command line may leave out:
+ * Messangi's status callbacks and send API responses need `--channel`; its legacy and
+ * inbound callbacks do not. Whether a body needs it is known only once it is read.
+ */
+export const CHANNEL_NEEDED_BY_SOME_BODIES: ReadonlySet<Vendor> = new Set(['messangi'])
+
+/**
+ * What became of one body: a value to write (its events; a detection), with lines for
+ * stderr if it is not accepted as it is; its refusal; or an option it needs and was not given.
+ */
+type Outcome =
+  | { readonly value: unknown; readonly lines: ReadonlyArray<string> }
+  | { readonly refused: ErrorEntry; readonly lines: ReadonlyArray<string> }
+  | { readonly usage: string }
+
+/** A body that could not be read: its error entry and its line. */
+const unreadable = (input: Input, thrown: unknown): Outcome => {
+  const message = `cannot read: ${reasonOf(thrown)}`
+  return { refused: { error: { kind: 'unreadable_file', message, path: input.name } }, lines: [`${input.name}: ${message}`] }
+}
+
 const normalizeCommand = (flags: Flags, paths: ReadonlyArray<string>, io: CliIo): ExitCode => {
   const named = vendorOf(flags.vendor)
   if ('error' in named) return usageError(io, named.error)
@@ -179,45 +249,71 @@ const normalizeCommand = (flags: Flags, paths: ReadonlyArray<string>, io: CliIo)
     return EXIT.rejected
   }
   const output = format === 'ndjson' ? ndjsonOutput(io) : format === 'table' ? tableOutput(io, inputs) : jsonOutput(io, inputs.length > 1)
-  return eachInput(inputs, io, output, (body, input) => {
-    const result: either.Either<NormalizeError, ReadonlyArray<unknown>> = runEntry(REGISTRY, entry, vendor, body, options)
-    if (E.isRight(result)) {
-      output.add(input, result.right)
-      return EXIT.ok
-    }
-    if (result.left.kind === 'invalid_options') {
-      // An option a body needs and the command line did not give (Messangi's --channel).
-      io.stderr(line(`${input.name}: ${optionsMessage(result.left)}`))
-      return EXIT.usage
-    }
-    io.stderr(line(`${input.name}: ${result.left.kind.replace('_', ' ')}`))
-    for (const message of formatError(result.left).split('\n')) io.stderr(line(`  ${message}`))
-    return EXIT.rejected
-  })
-}
-
-/**
- * Reads each input and hands its body to `handle`; an input that cannot be read is one
- * line on stderr. Returns the worst exit code.
- */
-const eachInput = (inputs: ReadonlyArray<Input>, io: CliIo, output: Output, handle: (body: string | Uint8Array, input: Input) => ExitCode): ExitCode => {
-  let exit: ExitCode = EXIT.ok
-  for (const input of inputs) {
+  const decide = (input: Input): Outcome => {
     let body: string | Uint8Array
     try {
       body = input.read()
     } catch (thrown) {
-      io.stderr(line(`${input.name}: cannot read: ${reasonOf(thrown)}`))
-      exit = worse(exit, EXIT.rejected)
-      continue
+      return unreadable(input, thrown)
     }
-    exit = worse(exit, handle(body, input))
+    const result: either.Either<NormalizeError, ReadonlyArray<unknown>> = runEntry(REGISTRY, entry, vendor, body, options)
+    if (E.isRight(result)) return { value: result.right, lines: [] }
+    // An option a body needs and the command line did not give (Messangi's --channel).
+    if (result.left.kind === 'invalid_options') return { usage: `${input.name}: ${optionsMessage(result.left)}` }
+    const message = formatError(result.left)
+    const lines = [`${input.name}: ${result.left.kind.replace('_', ' ')}`, ...message.split('\n').map((text) => `  ${text}`)]
+    return { refused: { error: { kind: result.left.kind, message, path: input.name } }, lines }
+  }
+  const mayNeedOptions = flags.channel === undefined && CHANNEL_NEEDED_BY_SOME_BODIES.has(vendor)
+  return mayNeedOptions ? allOrNothing(inputs, io, output, decide) : eachInput(inputs, io, output, decide)
+}
+
+/** Writes one body's outcome: its events or error entry, and its lines on stderr. */
+const report = (input: Input, outcome: Outcome, io: CliIo, output: Output): ExitCode => {
+  if ('value' in outcome) {
+    for (const text of outcome.lines) io.stderr(line(text))
+    output.add(input, outcome.value)
+    return outcome.lines.length === 0 ? EXIT.ok : EXIT.rejected
+  }
+  if ('usage' in outcome) {
+    io.stderr(line(outcome.usage))
+    return EXIT.usage
+  }
+  for (const text of outcome.lines) io.stderr(line(text))
+  output.reject(input, outcome.refused)
+  return EXIT.rejected
+}
+
+/**
+ * Decides each input and writes its outcome before the next input is read. Returns the
+ * worst exit code.
+ */
+const eachInput = (inputs: ReadonlyArray<Input>, io: CliIo, output: Output, decide: (input: Input, index: number) => Outcome): ExitCode => {
+  let exit: ExitCode = EXIT.ok
+  for (const [index, input] of inputs.entries()) {
+    exit = worse(exit, report(input, decide(input, index), io, output))
     // This body's output is complete: it goes out before the next body is read, which
     // may wait (standard input, a slow disk).
     io.flush()
   }
   output.end()
   return exit
+}
+
+/**
+ * Decides every input (each read once), then writes them all, or, if one needs an option
+ * that was not given, nothing but the usage lines: a usage error never comes after output.
+ */
+const allOrNothing = (inputs: ReadonlyArray<Input>, io: CliIo, output: Output, decide: (input: Input) => Outcome): ExitCode => {
+  const outcomes = inputs.map((input) => ({ input, outcome: decide(input) }))
+  const usages = outcomes.flatMap(({ outcome }) => ('usage' in outcome ? [outcome.usage] : []))
+  if (usages.length > 0) {
+    for (const usage of usages) io.stderr(line(usage))
+    io.stderr(line('deliverykit: nothing was printed: name the channel with --channel, or read these bodies apart (see deliverykit --help)'))
+    return EXIT.usage
+  }
+  // Stryker disable next-line all: every input was decided above
+  return eachInput(inputs, io, output, (input, index) => outcomes[index]?.outcome ?? { usage: `${input.name}: not decided` })
 }
 
 const detectCommand = (paths: ReadonlyArray<string>, io: CliIo): ExitCode => {
@@ -227,12 +323,16 @@ const detectCommand = (paths: ReadonlyArray<string>, io: CliIo): ExitCode => {
     return EXIT.rejected
   }
   const output = jsonOutput(io, inputs.length > 1)
-  return eachInput(inputs, io, output, (body, input) => {
+  return eachInput(inputs, io, output, (input) => {
+    let body: string | Uint8Array
+    try {
+      body = input.read()
+    } catch (thrown) {
+      return unreadable(input, thrown)
+    }
     const detection = detectVendor(body)
-    output.add(input, detection)
-    if (detection.detected) return EXIT.ok
-    io.stderr(line(`${input.name}: not recognised: ${detection.reason}`))
-    return EXIT.rejected
+    // Not recognised: the detection itself says why (detected: false, reason).
+    return { value: detection, lines: detection.detected ? [] : [`${input.name}: not recognised: ${detection.reason}`] }
   })
 }
 
@@ -245,15 +345,17 @@ const catalogCommand = (flags: Flags, positionals: ReadonlyArray<string>, io: Cl
   const { vendor } = named
   const format = formatOf('catalog', flags)
   if (typeof format !== 'string') return usageError(io, format.error)
+  const legacy = flags.legacy === true
+  if (legacy && !hasLegacyCatalogs(vendor)) return usageError(io, `--legacy: only ${LEGACY_VENDORS.join(', ')} has legacy tables; ${vendor} has one catalog`)
   const channel = flags.channel
   if (channel !== undefined && !(CHANNELS as ReadonlyArray<string>).includes(channel)) {
-    return usageError(io, flagValueError('--channel', `one of ${CHANNELS.join(', ')}`, describeValue(channel), didYouMean(channel, CHANNELS)))
+    return usageError(io, flagValueError('--channel', `one of ${CHANNELS.join(', ')}`, describeValue(channel), didYouMeanChannel(channel, CHANNELS)))
   }
-  const rows = catalogRows(vendor, channel as Channel | undefined)
-  if (rows.length === 0) return usageError(io, `${vendor} does not send on ${channel ?? 'any channel'}`)
+  const rows = catalogRows(vendor, channel as Channel | undefined, legacy)
+  if (rows.length === 0) return usageError(io, `${vendor}${legacy ? "'s legacy callbacks" : ''} does not send on ${channel ?? 'any channel'}`)
   if (format === 'json') {
-    const json = rows.map(({ channel: on, code, entry }) => ({ vendor, channel: on, code, ...entry }))
+    const json = rows.map(({ channel: on, code, entry }) => ({ vendor, ...(legacy && { legacy }), channel: on, code, ...entry }))
     io.stdout(`${safeJson(JSON.stringify(json, null, 2))}\n`)
-  } else io.stdout(`${catalogTable(vendor, rows)}\n`)
+  } else io.stdout(`${catalogTable(vendor, rows, legacy)}\n`)
   return EXIT.ok
 }

@@ -96,6 +96,8 @@ export const tableOutput = (io: CliIo, inputs: ReadonlyArray<Input>): Output => 
       const events = value as ReadonlyArray<AnyWebhookEvent>
       for (const event of events) io.stdout(`${render(columns, several ? [input.label, ...cellsOf(event)] : cellsOf(event))}\n`)
     },
+    // A table is for people, who read a refused body's reason on stderr.
+    reject: () => undefined,
     end: () => undefined,
   }
 }

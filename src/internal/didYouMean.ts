@@ -61,3 +61,40 @@ export const didYouMean = (given: unknown, known: ReadonlyArray<string>): string
 
 /** `; did you mean "DELIVERED"?`, or nothing: the tail of a message. */
 export const didYouMeanText = (suggestion: string | undefined): string => (suggestion === undefined ? '' : `; did you mean ${JSON.stringify(suggestion)}?`)
+
+/**
+ * Other names of the canonical channels, as vendors and people write them: Octopush's
+ * receipts say `voice_sms` where the option is `voice`, and `mail`, `wa`, `messenger` are
+ * what a person types. Keys are compared after {@link aliasKey}; values are channels.
+ */
+export const CHANNEL_ALIASES: Readonly<Record<string, string>> = {
+  voicesms: 'voice',
+  tts: 'voice',
+  call: 'voice',
+  vocal: 'voice',
+  text: 'sms',
+  mail: 'email',
+  wa: 'whatsapp',
+  messenger: 'facebook',
+  fb: 'facebook',
+  ig: 'instagram',
+  webpush: 'push',
+  pushnotification: 'push',
+  notification: 'push',
+}
+
+/** `Voice-SMS`, `voice_sms`, `voice sms` → `voicesms`: case, `-`, `_`, spaces and dots dropped. */
+const aliasKey = (given: string): string => given.toLowerCase().replace(/[-_ .]/g, '')
+
+/**
+ * The known channel that `given` is most likely meant as: the one it names under another
+ * spelling (`voice_sms`, `E-mail`, `wa`: see {@link CHANNEL_ALIASES}), else its nearest
+ * typo ({@link didYouMean}). Only a channel in `known` is suggested. Never throws.
+ */
+export const didYouMeanChannel = (given: unknown, known: ReadonlyArray<string>): string | undefined => {
+  if (typeof given !== 'string' || given.length === 0 || given.length > MAX_COMPARED) return undefined
+  const key = aliasKey(given)
+  const named = known.find((channel) => aliasKey(channel) === key) ?? (Object.prototype.hasOwnProperty.call(CHANNEL_ALIASES, key) ? CHANNEL_ALIASES[key] : undefined)
+  if (named !== undefined && named !== given && known.includes(named)) return named
+  return didYouMean(given, known)
+}

@@ -8,7 +8,7 @@ import type { Vendor } from '../model/vendor.js'
 import type { AnyWebhookEvent } from '../model/webhook.js'
 import { optionError, readObject } from './callerInput.js'
 import type { Built, CommonSettings } from './definition.js'
-import { didYouMean } from './didYouMean.js'
+import { didYouMean, didYouMeanChannel } from './didYouMean.js'
 import { byteLengthOf, isBytes } from './rawBody.js'
 import { zoneFor } from './time.js'
 
@@ -27,10 +27,11 @@ export const unreadable = (vendor: Vendor, input: unknown, why: string): Invalid
  * An option the caller passed is not acceptable. `vendor` is the vendor as given: a value
  * that is not text is described, since `String()` throws on some (a null-prototype object).
  * `known` are the values it could have been (vendors, channels): one a typo away from the
- * value is suggested.
+ * value is suggested, and for `channel` one the value names under another spelling
+ * (`voice_sms` → `voice`).
  */
 export const invalidOption = (vendor: unknown, input: unknown, name: string | IssuePath, expected: string, value: unknown, known: ReadonlyArray<string> = [], index?: number): InvalidOptionsError =>
-  optionError(vendor, input, name, expected, value, undefined, didYouMean(value, known), index)
+  optionError(vendor, input, name, expected, value, undefined, name === 'channel' ? didYouMeanChannel(value, known) : didYouMean(value, known), index)
 
 /** The options every vendor accepts. */
 export interface CommonOptions {
