@@ -38,6 +38,7 @@ const library = defineConfig({
     messangi: 'src/vendors/messangi/index.ts',
     masstack: 'src/vendors/masstack/index.ts',
     postgres: 'src/postgres/index.ts',
+    handler: 'src/handler/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: { compilerOptions: { types: [] } },
