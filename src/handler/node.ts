@@ -23,8 +23,11 @@ export interface NodeRequest extends AsyncIterable<unknown> {
  * @category Handler
  */
 export interface NodeResponse {
+  /** The status the answer is sent with. */
   statusCode: number
+  /** Sets a header of the answer. */
   setHeader(name: string, value: string): unknown
+  /** Sends the answer, with no body. */
   end(): unknown
 }
 

@@ -5,10 +5,36 @@
  * (the DOM library, `@types/node`, Bun, Deno, workers), else the part the handler uses.
  */
 
-/** The part of a byte stream's reader the handler uses. */
+/**
+ * The part of a byte stream's reader the handler uses.
+ *
+ * @category Handler
+ */
 export interface ByteReader {
+  /** The next chunk, or `done` at the end. */
   read(): Promise<{ readonly done: boolean; readonly value?: Uint8Array | undefined }>
+  /** Stops the stream: the handler read enough (a body over the limit). */
   cancel(reason?: unknown): Promise<unknown>
+}
+
+/**
+ * The part of a request's headers the handler reads.
+ *
+ * @category Handler
+ */
+export interface HeadersLike {
+  /** A header's value, or `null` when the request has none. */
+  get(name: string): string | null
+}
+
+/**
+ * The part of a request's body the handler reads: a stream of bytes.
+ *
+ * @category Handler
+ */
+export interface BodyLike {
+  /** A reader of the body's bytes. */
+  getReader(): ByteReader
 }
 
 /**
@@ -19,8 +45,8 @@ export interface ByteReader {
 export interface RequestLike {
   readonly method: string
   readonly url: string
-  readonly headers: { get(name: string): string | null }
-  readonly body: { getReader(): ByteReader } | null
+  readonly headers: HeadersLike
+  readonly body: BodyLike | null
 }
 
 /**
@@ -30,7 +56,7 @@ export interface RequestLike {
  */
 export interface ResponseLike {
   readonly status: number
-  readonly headers: { get(name: string): string | null }
+  readonly headers: HeadersLike
 }
 
 /**
@@ -77,7 +103,7 @@ export const concat = (chunks: ReadonlyArray<Uint8Array>, size: number): Uint8Ar
  * Reads a Web body to its end, or stops (and cancels the stream) as soon as it is over
  * `limit` bytes: an endless body costs at most `limit` bytes of memory.
  */
-export const readWebBody = async (body: { getReader(): ByteReader } | null, limit: number): Promise<BodyRead> => {
+export const readWebBody = async (body: BodyLike | null, limit: number): Promise<BodyRead> => {
   if (body === null) return { kind: 'bytes', bytes: new Uint8Array(0) }
   const chunks: Array<Uint8Array> = []
   let size = 0
