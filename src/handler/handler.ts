@@ -5,6 +5,7 @@ import type { VendorWithRequiredOptions, OptionsFor } from '../registry.js'
 import { checkSettings, type Checked } from './config.js'
 import { decodeBody } from './decode.js'
 import { nodeHeader, readNodeBody, type NodeRequest, type NodeResponse } from './node.js'
+import { queryValues } from './query.js'
 import { isOneOf } from './secret.js'
 import { outcomeOfError, WEBHOOK_STATUS, type WebhookOutcome } from './status.js'
 import type { WebhookStore } from './store.js'
@@ -155,31 +156,6 @@ export const createWebhookHandler = (config: WebhookHandlerConfig): WebhookHandl
 }
 
 const headersOf = (outcome: WebhookOutcome): Readonly<Record<string, string>> => (outcome === 'method_not_allowed' ? { allow: 'POST' } : {})
-
-/**
- * The values of a query parameter, read as `URLSearchParams` reads them (`+` is a space,
- * percent escapes decoded), without the `URL` global, which not every runtime's types
- * declare. A value with a malformed escape is kept as written.
- */
-export const queryValues = (url: string, name: string): ReadonlyArray<string> => {
-  const start = url.indexOf('?')
-  if (start === -1) return []
-  const end = url.indexOf('#', start)
-  const decode = (text: string): string => {
-    const spaced = text.replaceAll('+', ' ')
-    try {
-      return decodeURIComponent(spaced)
-    } catch {
-      return spaced
-    }
-  }
-  const values: Array<string> = []
-  for (const pair of url.slice(start + 1, end === -1 ? undefined : end).split('&')) {
-    const equals = pair.indexOf('=')
-    if (decode(equals === -1 ? pair : pair.slice(0, equals)) === name) values.push(equals === -1 ? '' : decode(pair.slice(equals + 1)))
-  }
-  return values
-}
 
 /** Whether the URL carries exactly one value of the secret's parameter, and it is one of the secrets. */
 const authenticated = (settings: Checked, url: string): boolean => {
