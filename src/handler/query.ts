@@ -42,14 +42,26 @@ const formDecode = (text: string, decoder: TextDecoderLike): string => {
   return decoder.decode(Uint8Array.from(bytes))
 }
 
+/**
+ * The URL parser's clean-up: leading and trailing C0 controls and spaces dropped, tabs and
+ * newlines removed anywhere. A loop, not a regular expression: `[\u0000-\u0020]+$` tried
+ * at every position of a long run of spaces is quadratic.
+ */
+const withoutControls = (url: string): string => {
+  let start = 0
+  let end = url.length
+  while (start < end && url.charCodeAt(start) <= 0x20) start++
+  while (end > start && url.charCodeAt(end - 1) <= 0x20) end--
+  return url.slice(start, end).replaceAll('\t', '').replaceAll('\n', '').replaceAll('\r', '')
+}
+
 /** The values of the query parameter `name` in `url` (absolute, or a path with its query), in order. */
 export const queryValues = (url: string, name: string): ReadonlyArray<string> => {
   const Decoder = (globalThis as { readonly TextDecoder?: TextDecoderConstructor }).TextDecoder
   if (Decoder === undefined) return []
   // "UTF-8 decode without BOM": a leading U+FEFF is a character of the value, not dropped.
   const decoder = new Decoder('utf-8', { fatal: false, ignoreBOM: true })
-  // eslint-disable-next-line no-control-regex -- the URL parser's own clean-up of C0 controls
-  const cleaned = url.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '')
+  const cleaned = withoutControls(url)
   // The fragment first: a `?` after a `#` is the fragment's.
   const hash = cleaned.indexOf('#')
   const beforeFragment = hash === -1 ? cleaned : cleaned.slice(0, hash)
