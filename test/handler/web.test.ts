@@ -330,24 +330,31 @@ describe('property: any bytes, any Content-Type', () => {
   )
   const types = fc.oneof(fc.constantFrom(...CONTENT_TYPES), fc.stringMatching(/^[a-z]{1,8}\/[a-z0-9.+-]{1,12}$/))
 
+  const routes = fc.constantFrom<WebhookRoute>(OCTOPUSH, { vendor: 'messangi', options: { channel: 'sms' } }, { vendor: 'messangi', options: { channel: 'whatsapp' } }, { vendor: 'masstack' })
+  const direct = (route: WebhookRoute, bytes: Uint8Array) => (route.vendor === 'messangi' ? safeParseWebhook('messangi', bytes, route.options) : safeParseWebhook(route.vendor, bytes))
+
   it('answers a status of the table, and the store got the events or the kept body, never neither, never both', async () => {
     const allowed = new Set([WEBHOOK_STATUS.stored, WEBHOOK_STATUS.kept_unknown, WEBHOOK_STATUS.kept_refused])
+    const outcomes = new Set<number>()
     await fc.assert(
-      fc.asyncProperty(bodies, types, async (bytes, type) => {
-        const { store, webhook } = make()
+      fc.asyncProperty(routes, bodies, types, async (route, bytes, type) => {
+        const { store, webhook } = make(route)
         const response = await webhook.fetch(post(bytes, type))
         expect(allowed.has(response.status)).toBe(true)
-        const direct = safeParseWebhook('octopush', bytes)
-        if (direct.success) {
+        outcomes.add(response.status)
+        const decoded = direct(route, bytes)
+        if (decoded.success) {
           expect(response.status).toBe(204)
-          expect([store.batches(), store.kept()]).toEqual([[direct.events], []])
+          expect([store.batches(), store.kept()]).toEqual([[decoded.events], []])
         } else {
           expect(response.status).toBe(202)
           expect(store.batches()).toEqual([])
-          expect(store.kept().map((kept) => [kept.body, kept.errorKind])).toEqual([[bytes, direct.error.kind]])
+          expect(store.kept().map((kept) => [kept.body, kept.errorKind, kept.vendor])).toEqual([[bytes, decoded.error.kind, route.vendor]])
         }
       }),
-      { seed: 23, numRuns: 300 },
+      { seed: 23, numRuns: 400 },
     )
+    // The generator reaches both rows.
+    expect([...outcomes].sort()).toEqual([202, 204])
   })
 })
