@@ -15,6 +15,8 @@ export interface ReplaySettings {
   readonly pageSize?: number
   /** How many times `recordEvents` is tried when `store.isTransient` says its failure is worth retrying. Default 3. */
   readonly storeAttempts?: number
+  /** Decode and report only: record nothing, release nothing. Default `false`. */
+  readonly dryRun?: boolean
 }
 
 /**
@@ -23,7 +25,7 @@ export interface ReplaySettings {
  * @category Handler
  */
 export interface ReplayReport {
-  /** Kept bodies that now decode: their events are recorded and the bodies released. */
+  /** Kept bodies that now decode: their events are recorded and the bodies released (with `dryRun`, that would be). */
   readonly recorded: number
   /** The events those bodies gave. */
   readonly events: number
@@ -76,11 +78,11 @@ const isReplayable = (store: unknown): store is ReplayableStore => {
  */
 export const replay = (store: ReplayableStore, settings: ReplaySettings = {}): Promise<ReplayReport> => {
   if (!isReplayable(store)) throw invalidStore(store)
-  const { pageSize = 100, storeAttempts = 3 } = settings
-  return run(store, Number.isInteger(pageSize) && pageSize > 0 ? pageSize : 100, Number.isInteger(storeAttempts) && storeAttempts > 0 ? storeAttempts : 3)
+  const { pageSize = 100, storeAttempts = 3, dryRun = false } = settings
+  return run(store, Number.isInteger(pageSize) && pageSize > 0 ? pageSize : 100, Number.isInteger(storeAttempts) && storeAttempts > 0 ? storeAttempts : 3, dryRun)
 }
 
-const run = async (store: ReplayableStore, pageSize: number, storeAttempts: number): Promise<ReplayReport> => {
+const run = async (store: ReplayableStore, pageSize: number, storeAttempts: number, dryRun: boolean): Promise<ReplayReport> => {
   let recorded = 0
   let events = 0
   const stillKept: Array<ReplayReport['stillKept'][number]> = []
@@ -95,9 +97,11 @@ const run = async (store: ReplayableStore, pageSize: number, storeAttempts: numb
         stillKept.push({ id: kept.id, errorKind: decoded.error.kind, reason: formatError(decoded.error) })
         continue
       }
-      const result = await recordWithRetries(store, decoded.events, storeAttempts)
-      if (!result.recorded) throw result.error
-      await store.releaseBody(kept.id)
+      if (!dryRun) {
+        const result = await recordWithRetries(store, decoded.events, storeAttempts)
+        if (!result.recorded) throw result.error
+        await store.releaseBody(kept.id)
+      }
       recorded += 1
       events += decoded.events.length
     }

@@ -36,7 +36,7 @@ export interface KeptBody {
  * @category Handler
  */
 export interface StoredKeptBody extends KeptBody {
-  /** The store's key of the body; keys sort in the order the bodies were kept. */
+  /** The store's key of the body: `keptBodies(after)` goes on from it. */
   readonly id: string
 }
 
@@ -74,7 +74,10 @@ export interface WebhookStore {
  * @category Handler
  */
 export interface ReplayableStore extends WebhookStore {
-  /** Up to `limit` kept bodies, in the order they were kept, after the one keyed `after` (from the first when `undefined`). */
+  /**
+   * Up to `limit` kept bodies, in the order they were kept, after the one keyed `after`
+   * (from the first when `undefined`); fewer than `limit` only at the end.
+   */
   readonly keptBodies: (after: string | undefined, limit: number) => Promise<ReadonlyArray<StoredKeptBody>>
   /** Drops a kept body whose events are now recorded. */
   readonly releaseBody: (id: string) => Promise<unknown>

@@ -287,7 +287,10 @@ describe('kept bodies and replay', () => {
     // Still not a callback today.
     await keep('not json', {})
     await keep(JSON.stringify({ ...sms, status: 'BOUNCY' }), {})
+    const dry = await replay(store, { dryRun: true })
+    expect([dry.recorded, dry.events, store.events(), store.kept().length]).toEqual([2, 2, [], 4])
     const report = await replay(store, { pageSize: 1 })
+    expect(report).toEqual({ ...dry, stillKept: dry.stillKept })
     expect(report.recorded).toBe(2)
     expect(report.events).toBe(2)
     expect(report.stillKept.map((body) => body.errorKind)).toEqual(['invalid_body', 'unknown_status'])
