@@ -49,6 +49,24 @@ const library = defineConfig({
   esbuildPlugins: [vendorEntriesExternal],
 })
 
+/**
+ * `deliverykit/handler`, built on its own: in the library's build its declarations would
+ * share chunks with the root's, and rollup-plugin-dts then writes the vendor namespaces'
+ * option types (`octopush.OctopushOptions`, …) as values (`declare const … typeof`), which
+ * a consumer's tsc refuses (TS2693; `npm run check:smoke` type-checks them). Alone, it
+ * carries its own copy of the decoders and of their types: plain data and structural
+ * types, the same to the compiler and at run time as the root's.
+ */
+const handler = defineConfig({
+  entry: { handler: 'src/handler/index.ts' },
+  format: ['esm', 'cjs'],
+  dts: { compilerOptions: { types: [] } },
+  sourcemap: true,
+  clean: false,
+  target: 'es2022',
+  tsconfig: 'tsconfig.build.json',
+})
+
 /** The `deliverykit` command: ESM only, never imported by library code. */
 const cli = defineConfig({
   entry: { cli: 'src/cli/main.ts' },
@@ -62,4 +80,4 @@ const cli = defineConfig({
   banner: { js: '#!/usr/bin/env node' },
 })
 
-export default [library, cli]
+export default [library, handler, cli]

@@ -13,6 +13,7 @@ export default defineConfig({
       { find: /^deliverykit\/messangi$/, replacement: src('vendors/messangi/index.ts') },
       { find: /^deliverykit\/masstack$/, replacement: src('vendors/masstack/index.ts') },
       { find: /^deliverykit\/postgres$/, replacement: src('postgres/index.ts') },
+      { find: /^deliverykit\/handler$/, replacement: src('handler/index.ts') },
     ],
   },
   test: {

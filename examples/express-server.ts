@@ -1,27 +1,22 @@
 /**
- * An Express webhook server. Bodies are read as text (JSON or form-encoded) and handed to
- * deliverykit as they are: it reads both, and an error keeps the text exactly as received.
+ * An Express webhook server. Each route is a ready handler of deliverykit/handler, which
+ * reads the raw bytes itself, whatever their Content-Type (none, JSON, form, text): mount
+ * it before any body parser, or a parser that matched the body leaves it nothing to read
+ * (the handler answers 500 and says so to `onProblem`).
  *
- *   const server = createApp(store).listen(3000)
+ *   const server = createApp(store, [process.env.WEBHOOK_SECRET]).listen(3000)
  */
 import express, { type Express } from 'express'
 
-import { ROUTES, normalizeRoute, settle, type EventStore } from './route.js'
+import { ROUTES, createRoutes, type EventStore } from './route.js'
 
-export const createApp = (store: EventStore): Express => {
+export const createApp = (store: EventStore, secrets: ReadonlyArray<string>): Express => {
   const app = express()
   app.disable('x-powered-by')
-  app.use(express.text({ type: ['application/json', 'application/x-www-form-urlencoded', 'text/plain'], limit: '1mb' }))
-
-  app.post('/webhooks/:vendor{/:channel}', async (request, response) => {
-    const body: unknown = request.body
-    const result = normalizeRoute(request.params.vendor, request.params.channel, typeof body === 'string' ? body : '')
-    if (result === undefined) {
-      response.status(404).type('text').send(`no such webhook; try one of ${ROUTES.join(', ')}\n`)
-      return
-    }
-    response.status(await settle(result, store)).end()
+  for (const [path, handler] of createRoutes(store, secrets)) app.post(path, handler.node)
+  // Any other path, or another method on these: the handler answers 405 only to a caller with the secret.
+  app.use('/webhooks', (_request, response) => {
+    response.status(404).type('text').send(`no such webhook; try one of ${ROUTES.join(', ')}\n`)
   })
-
   return app
 }

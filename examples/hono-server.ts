@@ -9,6 +9,13 @@
  *
  *   import { serve } from '@hono/node-server'
  *   serve({ fetch: createHonoApp(store).fetch, port: 3000 })
+ *
+ * This shows validators, not a production endpoint: a validator sees only what Hono
+ * parsed for its target, so a body posted with another Content-Type reaches the schema as
+ * `{}` and its bytes are not kept, and a refusal is a 400. For the endpoint the vendor
+ * calls, hand Hono's request to the ready handler, which has neither limit:
+ * `app.post('/webhooks/octopush', (c) => webhook.fetch(c.req.raw))` with
+ * `createWebhookHandler` from deliverykit/handler (docs/frameworks.md).
  */
 import { sValidator } from '@hono/standard-validator'
 import { webhookSchema, type DeliveryEvent, type StandardSchemaV1, type WebhookEventsFor } from 'deliverykit'

@@ -3,7 +3,7 @@
  * deliverykit/postgres (see postgres-store.ts): PGlite, in process and in memory, unless a
  * server's URL is given.
  *
- *   const app = await startPostgresServer({ port: 3000, databaseUrl: process.env['DATABASE_URL'] })
+ *   const app = await startPostgresServer({ port: 3000, databaseUrl: process.env['DATABASE_URL'], secrets: [process.env['WEBHOOK_SECRET'] ?? ''] })
  *   // … later: await app.close()
  */
 import { once } from 'node:events'
@@ -17,6 +17,8 @@ export interface PostgresServerOptions {
   readonly host?: string
   /** A PostgreSQL URL for `pg`; PGlite when undefined or empty. */
   readonly databaseUrl?: string | undefined
+  /** The secrets the callback URLs carry as `?token=`. */
+  readonly secrets: ReadonlyArray<string>
 }
 
 export interface RunningServer {
@@ -26,10 +28,10 @@ export interface RunningServer {
   readonly close: () => Promise<void>
 }
 
-export const startPostgresServer = async ({ port = 3000, host = '127.0.0.1', databaseUrl }: PostgresServerOptions = {}): Promise<RunningServer> => {
+export const startPostgresServer = async ({ port = 3000, host = '127.0.0.1', databaseUrl, secrets }: PostgresServerOptions): Promise<RunningServer> => {
   const db = await openDatabase(databaseUrl)
   const store = await createPostgresStore(db)
-  const server = createApp(store).listen(port, host)
+  const server = createApp(store, secrets).listen(port, host)
   await once(server, 'listening')
   return {
     server,

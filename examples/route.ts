@@ -2,10 +2,14 @@
  * One webhook URL per vendor, and per channel where the vendor's body does not name one:
  * `/webhooks/octopush` (receipts, STOPs and replies alike: Octopush tells them apart by
  * their fields), `/webhooks/messangi/sms` … `/webhooks/messangi/whatsapp`,
- * `/webhooks/messangi/legacy`, `/webhooks/masstack`. The Express server and the
- * Web-standard handler share this.
+ * `/webhooks/messangi/legacy`, `/webhooks/masstack`. Each route is a ready handler of
+ * deliverykit/handler; the Express server and the Web-standard handler share them.
+ *
+ * Register each URL with its vendor with the secret as `?token=<secret>`:
+ * `https://hooks.example.com/webhooks/messangi/sms?token=<secret>`.
  */
-import { formatError, isVendor, safeParseWebhook, type DeliveryEvent, type InboundMessageEvent, type NormalizeError, type SafeParseResult, type WebhookEvent } from 'deliverykit'
+import { isVendor, safeParseWebhook, type DeliveryEvent, type InboundMessageEvent, type SafeParseResult, type WebhookEvent } from 'deliverykit'
+import { createWebhookHandler, type WebhookHandler, type WebhookRoute, type WebhookStore } from 'deliverykit/handler'
 import { MESSANGI_CHANNELS, isMessangiChannel, safeParseLegacy } from 'deliverykit/messangi'
 
 /** Where your application keeps events; a stand-in for a database. */
@@ -15,7 +19,10 @@ export interface EventStore {
   readonly suppress: (recipient: string, reason: string) => Promise<void>
   /** A message a person sent you: a reply, a keyword. */
   readonly receive: (message: InboundMessageEvent) => Promise<void>
-  /** Keeps a rejected body with the reason, so nothing the vendor sent is lost. */
+  /**
+   * Keeps a body deliverykit could not decode, with the reason, so nothing the vendor sent
+   * is lost: from the webhook handler, its text when the bytes are UTF-8, else the bytes.
+   */
   readonly quarantine: (body: unknown, why: string) => Promise<void>
 }
 
@@ -23,7 +30,7 @@ type Result = SafeParseResult<ReadonlyArray<WebhookEvent>>
 
 /**
  * Normalizes `body` (an object, JSON or form text) for the route `vendor[/channel]`;
- * `undefined` when no such route exists.
+ * `undefined` when no such route exists. What the handlers do, for tests to compare with.
  */
 export const normalizeRoute = (vendor: string, channel: string | undefined, body: unknown): Result | undefined => {
   if (!isVendor(vendor)) return undefined
@@ -40,52 +47,62 @@ export const normalizeRoute = (vendor: string, channel: string | undefined, body
   }
 }
 
-/** The routes `normalizeRoute` knows, for a 404 that helps. */
-export const ROUTES: ReadonlyArray<string> = [
-  '/webhooks/octopush',
-  ...MESSANGI_CHANNELS.map((channel) => `/webhooks/messangi/${channel}`),
-  '/webhooks/messangi/legacy',
-  '/webhooks/masstack',
+/**
+ * Each path and its route. Messangi's legacy forms name their channel in `TYPE`, which
+ * the decoder keeps; the route's `channel` is only what a body without one is read as.
+ */
+const ROUTE_TABLE: ReadonlyArray<readonly [string, WebhookRoute]> = [
+  ['/webhooks/octopush', { vendor: 'octopush' }],
+  ...MESSANGI_CHANNELS.map((channel) => [`/webhooks/messangi/${channel}`, { vendor: 'messangi', options: { channel } }] as const),
+  ['/webhooks/messangi/legacy', { vendor: 'messangi', options: { channel: 'sms' } }],
+  ['/webhooks/masstack', { vendor: 'masstack' }],
 ]
 
-/**
- * Stores what a result says and picks the HTTP status: 204 stored, 202 a status code or
- * channel deliverykit does not know yet (the vendor would only retry; map it, then
- * replay), 400 a bad body. An opt-out is stored like any event: it is never refused.
- */
-export const settle = async (result: Result, store: EventStore): Promise<number> => {
-  if (!result.success) {
-    await store.quarantine(result.error.input, formatError(result.error))
-    return statusFor(result.error)
+/** The routes there are, for a 404 that helps. */
+export const ROUTES: ReadonlyArray<string> = ROUTE_TABLE.map(([path]) => path)
+
+/** Text when the bytes are UTF-8, else the bytes: what `EventStore.quarantine` takes. */
+const textOrBytes = (bytes: Uint8Array): string | Uint8Array => {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
+  } catch {
+    return bytes
   }
-  const deliveries: Array<DeliveryEvent> = []
-  for (const event of result.events) {
-    switch (event.kind) {
-      case 'delivery':
-        deliveries.push(event)
-        if (event.classification === 'failure' && event.failure.permanent) await store.suppress(event.recipient, event.failure.reason)
-        break
-      case 'opt_out':
-        await store.suppress(event.from, 'opted_out')
-        break
-      case 'inbound':
-        await store.receive(event)
-        break
-    }
-  }
-  await store.save(deliveries)
-  return 204
 }
 
-const statusFor = (error: NormalizeError): number => {
-  switch (error.kind) {
-    case 'unknown_status':
-    case 'unknown_channel':
-      return 202
-    case 'invalid_options':
-      return 500
-    case 'invalid_body':
-    case 'unexpected_callback':
-      return 400
-  }
+/**
+ * The handler's store, over your own tables: every event of a body, of every kind. An
+ * opt-out suppresses its sender, a permanent failure its recipient; a reply is received.
+ */
+export const webhookStore = (store: EventStore): WebhookStore => ({
+  recordEvents: async (events) => {
+    const deliveries: Array<DeliveryEvent> = []
+    for (const event of events) {
+      switch (event.kind) {
+        case 'delivery':
+          // Only a route with `unknownStatus: 'keep'` gives these; none of these routes does.
+          if (event.classification === 'unknown') {
+            await store.quarantine(event.raw, `${event.vendor} status ${event.vendorStatus} is not in deliverykit's catalog yet`)
+            break
+          }
+          deliveries.push(event)
+          if (event.classification === 'failure' && event.failure.permanent) await store.suppress(event.recipient, event.failure.reason)
+          break
+        case 'opt_out':
+          await store.suppress(event.from, 'opted_out')
+          break
+        case 'inbound':
+          await store.receive(event)
+          break
+      }
+    }
+    await store.save(deliveries)
+  },
+  keepBody: (kept) => store.quarantine(textOrBytes(kept.body), kept.reason),
+})
+
+/** A handler for each route, all storing in `store` and taking the secrets given. */
+export const createRoutes = (store: EventStore, secrets: ReadonlyArray<string>): ReadonlyMap<string, WebhookHandler> => {
+  const shared = webhookStore(store)
+  return new Map(ROUTE_TABLE.map(([path, route]) => [path, createWebhookHandler({ ...route, store: shared, secrets })]))
 }

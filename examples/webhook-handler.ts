@@ -1,19 +1,21 @@
 /**
  * A Web-standard webhook handler: the `Request -> Response` shape of Next.js route
- * handlers, Hono, Cloudflare Workers, Bun and Deno. The raw text goes to deliverykit,
- * which reads JSON and form-encoded bodies alike.
+ * handlers, Hono, Cloudflare Workers, Bun and Deno. Each route is a ready handler of
+ * deliverykit/handler, which checks the secret, reads the raw bytes whatever their
+ * Content-Type, stores the events and answers the vendor.
+ *
+ *   const handle = createWebhookFetch(store, [process.env.WEBHOOK_SECRET])
+ *   export default { fetch: handle }
  */
-import { ROUTES, normalizeRoute, settle, type EventStore } from './route.js'
+import { ROUTES, createRoutes, type EventStore } from './route.js'
 
 export type { EventStore } from './route.js'
 
-export const handleWebhook = async (request: Request, store: EventStore): Promise<Response> => {
-  if (request.method !== 'POST') return new Response(null, { status: 405, headers: { allow: 'POST' } })
-  // /webhooks/<vendor>[/<channel>]
-  const [prefix, vendor = '', channel, ...rest] = new URL(request.url).pathname.split('/').filter(Boolean)
-  const body = await request.text()
-  const result = prefix === 'webhooks' && rest.length === 0 ? normalizeRoute(vendor, channel, body) : undefined
-  if (result === undefined) return new Response(`no such webhook; try one of ${ROUTES.join(', ')}\n`, { status: 404 })
-  // Vendors want a quick, empty answer: 2xx means "stop retrying".
-  return new Response(null, { status: await settle(result, store) })
+export const createWebhookFetch = (store: EventStore, secrets: ReadonlyArray<string>): ((request: Request) => Promise<Response>) => {
+  const routes = createRoutes(store, secrets)
+  return (request) => {
+    const handler = routes.get(new URL(request.url).pathname)
+    if (handler === undefined) return Promise.resolve(new Response(`no such webhook; try one of ${ROUTES.join(', ')}\n`, { status: 404 }))
+    return handler.fetch(request)
+  }
 }

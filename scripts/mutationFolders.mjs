@@ -10,4 +10,5 @@ export const FOLDERS = {
   'vendors/masstack': ['src/vendors/masstack/**/*.ts'],
   cli: ['src/cli/**/*.ts', '!src/cli/main.ts'],
   postgres: ['src/postgres/**/*.ts'],
+  handler: ['src/handler/**/*.ts'],
 }

@@ -27,6 +27,7 @@ const CONSUMERS = {
   'deliverykit/octopush': [`import { normalize } from './dist/octopush.js'\nconsole.log(normalize)`, `import { normalize } from './src/vendors/octopush/index.ts'\nconsole.log(normalize)`],
   'deliverykit/messangi': [`import { normalize } from './dist/messangi.js'\nconsole.log(normalize)`, `import { normalize } from './src/vendors/messangi/index.ts'\nconsole.log(normalize)`],
   'deliverykit/masstack': [`import { normalize } from './dist/masstack.js'\nconsole.log(normalize)`, `import { normalize } from './src/vendors/masstack/index.ts'\nconsole.log(normalize)`],
+  'deliverykit/handler': [`import { createWebhookHandler } from './dist/handler.js'\nconsole.log(createWebhookHandler)`, `import { createWebhookHandler } from './src/handler/index.ts'\nconsole.log(createWebhookHandler)`],
 }
 
 /** Identifiers of other vendors that must not be in a single-vendor bundle. */

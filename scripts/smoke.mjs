@@ -22,7 +22,7 @@ const packed = JSON.parse(run(npm, ['pack', '--json', '--pack-destination', work
 const tarball = join(work, packed[0].filename)
 const shipped = packed[0].files.map((file) => file.path).sort()
 console.log(`packed ${packed[0].filename}: ${String(shipped.length)} files`)
-for (const required of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/octopush.js', 'dist/octopush.cjs', 'dist/messangi.js', 'dist/messangi.cjs', 'dist/messangi.d.ts', 'dist/messangi.d.cts', 'dist/masstack.js', 'dist/masstack.cjs', 'dist/masstack.d.ts', 'dist/masstack.d.cts', 'dist/postgres.js', 'dist/postgres.cjs', 'dist/postgres.d.ts', 'dist/postgres.d.cts', 'dist/cli.js', 'dist/json-schema/octopush.json', 'dist/json-schema/messangi.json', 'dist/json-schema/masstack.json', 'LICENSE', 'README.md', 'CHANGELOG.md']) {
+for (const required of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/octopush.js', 'dist/octopush.cjs', 'dist/messangi.js', 'dist/messangi.cjs', 'dist/messangi.d.ts', 'dist/messangi.d.cts', 'dist/masstack.js', 'dist/masstack.cjs', 'dist/masstack.d.ts', 'dist/masstack.d.cts', 'dist/postgres.js', 'dist/postgres.cjs', 'dist/postgres.d.ts', 'dist/postgres.d.cts', 'dist/handler.js', 'dist/handler.cjs', 'dist/handler.d.ts', 'dist/handler.d.cts', 'dist/cli.js', 'dist/json-schema/octopush.json', 'dist/json-schema/messangi.json', 'dist/json-schema/masstack.json', 'LICENSE', 'README.md', 'CHANGELOG.md']) {
   if (!shipped.includes(required)) throw new Error(`the package lacks ${required}`)
 }
 // The guides and the examples the README links ship; the sources, tests, scripts, the
@@ -69,6 +69,7 @@ import * as octopush from 'deliverykit/octopush'
 import * as messangi from 'deliverykit/messangi'
 import * as masstack from 'deliverykit/masstack'
 import * as postgres from 'deliverykit/postgres'
+import { createMemoryStore, createWebhookHandler, WEBHOOK_STATUS } from 'deliverykit/handler'
 import octopushSchema from 'deliverykit/json-schema/octopush.json' with { type: 'json' }
 import messangiSchema from 'deliverykit/json-schema/messangi.json' with { type: 'json' }
 import masstackSchema from 'deliverykit/json-schema/masstack.json' with { type: 'json' }
@@ -100,6 +101,14 @@ assert.deepEqual([octopushSchema, messangiSchema, masstackSchema], JSON.parse(re
 // The Standard Schema, as a framework calls it.
 const stop = webhookSchema('octopush')['~standard'].validate({ number: '+33600000000', text: 'STOP', stop_date: '2020-11-04 11:11:45' })
 assert.equal(stop.value[0].kind, 'opt_out')
+// The webhook handler: one body, with no Content-Type, through a Web Request; and the secret checked.
+const store = createMemoryStore()
+const webhook = createWebhookHandler({ vendor: 'octopush', store, secrets: ['smoke-test-secret-0123'] })
+const url = 'https://example.com/webhooks/octopush?token=smoke-test-secret-0123'
+const answer = await webhook.fetch(new Request(url, { method: 'POST', body: new TextEncoder().encode(readFileSync('body.json', 'utf8')) }))
+assert.equal(answer.status, WEBHOOK_STATUS.stored)
+assert.deepEqual(store.events(), result.right)
+assert.equal((await webhook.fetch(new Request(url.replace('0123', '0124'), { method: 'POST', body: '{}' }))).status, 404)
 console.log('ESM ok')
 `,
 )
@@ -111,6 +120,7 @@ const octopush = require('deliverykit/octopush')
 const messangi = require('deliverykit/messangi')
 const masstack = require('deliverykit/masstack')
 const postgres = require('deliverykit/postgres')
+const handler = require('deliverykit/handler')
 const body = require('./body.json')
 assert.equal(masstack.MASSTACK_SMS_CATALOG.FAILED.status, 'unconfirmed')
 assert.equal(masstack.parse({ id: 'c-1', status: 'OPEN', destinationEmail: 'a@example.com' })[0].status, 'read')
@@ -125,7 +135,18 @@ assert.equal(postgres.recordEvent(parse('octopush', body)[0]).values[5], 'delive
 assert.equal(postgres.postgresText('a\\u0000'), 'a\\uFFFD0')
 assert.deepEqual(require('deliverykit/json-schema/masstack.json'), require('./schemas.json')[2])
 assert.deepEqual(messangi.webhookSchema({ channel: 'sms' })['~standard'].validate({ user: '+5588999999999', text: 'STOP' }).value[0].text, 'STOP')
-console.log('CJS ok')
+// The webhook handler through its Node adapter, with a request and a response as Node gives them.
+const store = handler.createMemoryStore()
+const webhook = handler.createWebhookHandler({ vendor: 'octopush', store, secrets: ['smoke-test-secret-0123'] })
+const bytes = require('node:fs').readFileSync('body.json')
+const response = { statusCode: 0, headers: {}, setHeader(name, value) { this.headers[name] = value }, end() { this.ended = true } }
+const request = { method: 'POST', url: '/webhooks/octopush?token=smoke-test-secret-0123', headers: { 'content-type': 'text/plain' }, async *[Symbol.asyncIterator]() { yield bytes } }
+webhook.node(request, response).then(() => {
+  assert.equal(response.statusCode, 204)
+  assert.equal(response.ended, true)
+  assert.deepEqual(store.events(), normalize('octopush', body).right)
+  console.log('CJS ok')
+})
 `,
 )
 console.log(run(process.execPath, ['esm.mjs'], consumer).trim())
@@ -153,6 +174,8 @@ import { webhookSchema, type StandardSchemaV1, type WebhookEvent } from 'deliver
 export const schema: StandardSchemaV1<unknown, ReadonlyArray<WebhookEvent>> = webhookSchema('octopush')
 import octopushJsonSchema from 'deliverykit/json-schema/octopush.json' with { type: 'json' }
 export const schemaId: string = octopushJsonSchema.$id
+import { createMemoryStore, createWebhookHandler, type WebhookHandler } from 'deliverykit/handler'
+export const webhook: WebhookHandler = createWebhookHandler({ vendor: 'messangi', options: { channel: 'sms' }, store: createMemoryStore(), secrets: ['smoke-test-secret-0123'] })
 `,
 )
 writeFileSync(
@@ -167,6 +190,8 @@ import messangi = require('deliverykit/messangi')
 export const legacy: ReadonlyArray<FailureEvent> = messangi.parseLegacy({}).filter((e): e is FailureEvent => e.classification === 'failure')
 import postgres = require('deliverykit/postgres')
 export const recorded: postgres.PostgresQuery = postgres.recordEvent(failures[0]!)
+import handler = require('deliverykit/handler')
+export const status: number = handler.WEBHOOK_STATUS.kept_refused
 `,
 )
 writeFileSync(

@@ -6,7 +6,7 @@
  * ("Cannot find name"): it must still be valid TypeScript that uses the API correctly.
  *
  * The same program (one, to keep the test quick) checks the @example blocks of
- * deliverykit/postgres's doc comments, and the words of the compile errors a user meets,
+ * deliverykit/postgres's and deliverykit/handler's doc comments, and the words of the compile errors a user meets,
  * from small files written here.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -19,9 +19,12 @@ import { ROOT, allDocBlocks, blocksOf, documentedFiles, exampleBlocksOf, resolve
 const UNDECLARED = new Set([2304, 2552])
 
 const blocks = allDocBlocks()
-const postgresExamples = readdirSync(`${ROOT}src/postgres/`)
-  .filter((file) => file.endsWith('.ts'))
-  .flatMap((file) => exampleBlocksOf(`src/postgres/${file}`))
+const examplesOf = (folder: string): ReadonlyArray<DocBlock> =>
+  readdirSync(`${ROOT}${folder}`)
+    .filter((file) => file.endsWith('.ts'))
+    .flatMap((file) => exampleBlocksOf(`${folder}${file}`))
+const postgresExamples = examplesOf('src/postgres/')
+const handlerExamples = examplesOf('src/handler/')
 const nameOf = (block: DocBlock): string => `${block.file.replaceAll('/', '__').replace(/\.(md|ts)$/, '')}-L${String(block.line)}.ts`
 
 /** Calls whose compile error is checked word for word, each in a file of its own. */
@@ -46,7 +49,7 @@ const PROBES: Readonly<Record<string, string>> = {
 
 let reported: ReadonlyArray<Reported> = []
 beforeAll(() => {
-  reported = typecheckAgainstDist('doc-blocks', { ...Object.fromEntries([...blocks, ...postgresExamples].map((block) => [nameOf(block), block.code])), ...PROBES })
+  reported = typecheckAgainstDist('doc-blocks', { ...Object.fromEntries([...blocks, ...postgresExamples, ...handlerExamples].map((block) => [nameOf(block), block.code])), ...PROBES })
 }, 60_000)
 
 describe('the ```ts blocks of README.md and the guides', () => {
@@ -63,11 +66,13 @@ describe('the ```ts blocks of README.md and the guides', () => {
   it('import deliverykit from dist/, as an installed package resolves it', () => {
     expect(resolvedFromConsumer('doc-blocks', 'deliverykit')).toBe(`${ROOT}dist/index.d.ts`)
     expect(resolvedFromConsumer('doc-blocks', 'deliverykit/postgres')).toBe(`${ROOT}dist/postgres.d.ts`)
+    expect(resolvedFromConsumer('doc-blocks', 'deliverykit/handler')).toBe(`${ROOT}dist/handler.d.ts`)
   })
 
-  it('type-check against the built package, with the @example blocks of deliverykit/postgres', () => {
+  it('type-check against the built package, with the @example blocks of deliverykit/postgres and deliverykit/handler', () => {
     expect(postgresExamples.length).toBeGreaterThanOrEqual(5)
-    const byName = new Map([...blocks, ...postgresExamples].map((block) => [nameOf(block), block]))
+    expect(handlerExamples.length).toBeGreaterThanOrEqual(4)
+    const byName = new Map([...blocks, ...postgresExamples, ...handlerExamples].map((block) => [nameOf(block), block]))
     const errors = reported.flatMap((d) => {
       if (d.name in PROBES) return []
       const block = byName.get(d.name)

@@ -2,13 +2,16 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 
 import { STATUSES, parse } from 'deliverykit'
+import type { EventStore } from '../examples/route.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createApp } from '../examples/express-server.js'
 import { describeEvent, statusLabel } from '../examples/exhaustive-switch.js'
-import { handleWebhook } from '../examples/webhook-handler.js'
+import { createWebhookFetch } from '../examples/webhook-handler.js'
 import { payload } from './helpers.js'
 import { CASES, bodyOf, closeServer, contentType, memoryStore, payloadFiles, summary } from './webhookRoutes.js'
+
+const SECRET = 'example-secret-0123456789'
 
 
 it('the route table covers every payload in examples/payloads', () => {
@@ -22,14 +25,14 @@ describe('examples/express-server.ts over real HTTP', () => {
   let base = ''
 
   beforeAll(async () => {
-    server = createApp(store).listen(0, '127.0.0.1')
+    server = createApp(store, [SECRET]).listen(0, '127.0.0.1')
     await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject))
     base = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`
   })
   afterAll(() => closeServer(server))
 
-  const post = (route: string, body: string, type: string): Promise<Response> =>
-    fetch(`${base}${route}`, { method: 'POST', body, headers: { 'content-type': type } })
+  const post = (route: string, body: string, type: string | undefined, query = `token=${SECRET}`): Promise<Response> =>
+    fetch(`${base}${route}?${query}`, { method: 'POST', body: new TextEncoder().encode(body), headers: type === undefined ? {} : { 'content-type': type } })
 
   for (const c of CASES) {
     it(`stores the events of ${c.file} (${c.form ? 'form' : 'JSON'} to ${c.route})`, async () => {
@@ -50,10 +53,10 @@ describe('examples/express-server.ts over real HTTP', () => {
     expect(quarantined).toEqual([])
   })
 
-  it('answers 400 for a bad body and 202 for an unknown code, keeping both bodies as received', async () => {
+  it('answers 202 for a bad body and for an unknown code, keeping both bodies as received', async () => {
     const before = saved.length
     const bad = '{"status":"DELIVERED"}'
-    expect((await post('/webhooks/octopush', bad, 'application/json')).status).toBe(400)
+    expect((await post('/webhooks/octopush', bad, 'application/json')).status).toBe(202)
     const unknown = JSON.stringify({ id: 'wa-9', to: '+5588999999999', status: 'DELIVRD' })
     expect((await post('/webhooks/messangi/whatsapp', unknown, 'application/json')).status).toBe(202)
     expect(saved.length).toBe(before)
@@ -61,6 +64,23 @@ describe('examples/express-server.ts over real HTTP', () => {
       [bad, 'message_id: missing; expected string'],
       [unknown, expect.stringMatching(/^status: "DELIVRD" is not a Messangi WhatsApp status \(it is a status on SMS\)/)],
     ])
+  })
+
+  it('reads a body whatever its Content-Type, or none: a STOP is suppressed', async () => {
+    const before = suppressed.length
+    const stop = (number: string): string => JSON.stringify({ number, text: 'STOP', stop_date: '2020-11-04 11:11:45' })
+    for (const [i, type] of [undefined, 'text/plain', 'application/vnd.x+json', 'application/octet-stream'].entries()) {
+      expect((await post('/webhooks/octopush', stop(`+3361000000${String(i)}`), type)).status).toBe(204)
+    }
+    expect(suppressed.slice(before)).toEqual([0, 1, 2, 3].map((i) => [`+3361000000${String(i)}`, 'opted_out']))
+  })
+
+  it('answers 404 without the secret, and stores nothing', async () => {
+    const before = [saved.length, suppressed.length]
+    const stop = JSON.stringify({ number: '+33619999999', text: 'STOP', stop_date: '2020-11-04 11:11:45' })
+    const response = await post('/webhooks/octopush', stop, 'application/json', 'token=wrong-secret-0123456789')
+    expect([response.status, await response.text()]).toEqual([404, ''])
+    expect([saved.length, suppressed.length]).toEqual(before)
   })
 
   it('answers 404 with the known routes for an unknown vendor or channel', async () => {
@@ -74,7 +94,8 @@ describe('examples/express-server.ts over real HTTP', () => {
 
 describe('examples/webhook-handler.ts with Web Requests', () => {
   const request = (route: string, body: string, type = 'application/json'): Request =>
-    new Request(`https://example.com${route}`, { method: 'POST', body, headers: { 'content-type': type } })
+    new Request(`https://example.com${route}?token=${SECRET}`, { method: 'POST', body, headers: { 'content-type': type } })
+  const handleWebhook = (incoming: Request, store: EventStore): Promise<Response> => createWebhookFetch(store, [SECRET])(incoming)
 
   for (const c of CASES) {
     it(`stores the events of ${c.file}`, async () => {
@@ -94,9 +115,9 @@ describe('examples/webhook-handler.ts with Web Requests', () => {
     expect(suppressed).toEqual([['+33600112233', 'opted_out']])
   })
 
-  it('quarantines bad bodies with the reason and answers 400 (202 for an unknown code)', async () => {
+  it('quarantines bad bodies with the reason and answers 202, as for an unknown code', async () => {
     const { store, quarantined, saved } = memoryStore()
-    expect((await handleWebhook(request('/webhooks/octopush', 'not json'), store)).status).toBe(400)
+    expect((await handleWebhook(request('/webhooks/octopush', 'not json'), store)).status).toBe(202)
     const unknown = JSON.stringify({ ...payload('octopush/sms.json'), status: 'NEW_CODE' })
     expect((await handleWebhook(request('/webhooks/octopush', unknown), store)).status).toBe(202)
     expect(saved).toEqual([])
@@ -108,7 +129,8 @@ describe('examples/webhook-handler.ts with Web Requests', () => {
 
   it('answers 405 to other methods and 404 to other paths', async () => {
     const { store } = memoryStore()
-    expect((await handleWebhook(new Request('https://example.com/webhooks/octopush'), store)).status).toBe(405)
+    expect((await handleWebhook(new Request(`https://example.com/webhooks/octopush?token=${SECRET}`), store)).status).toBe(405)
+    expect((await handleWebhook(new Request('https://example.com/webhooks/octopush'), store)).status).toBe(404)
     expect((await handleWebhook(request('/hooks/octopush', '{}'), store)).status).toBe(404)
     expect((await handleWebhook(request('/webhooks/octopush/sms/extra', '{}'), store)).status).toBe(404)
   })

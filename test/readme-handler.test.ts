@@ -1,11 +1,13 @@
 /**
  * The README's webhook handler runs as shown: its block, taken from README.md as it is, is
- * written to a module and imported, then given real Octopush bodies. The answers and what
- * its in-memory store kept are checked (the block's type-check is doc-blocks.test.ts's).
+ * written to a module and imported, then given real Octopush bodies through Web Requests
+ * with the secret in the URL. The answers and what its in-memory store kept are checked
+ * (the block's type-check is doc-blocks.test.ts's), and its status table is the handler's.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 
 import type { DeliveryEvent } from 'deliverykit'
+import { WEBHOOK_STATUS } from 'deliverykit/handler'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { ROOT, blocksOf } from './docBlocks.js'
@@ -16,13 +18,15 @@ interface HandlerModule {
     readonly statuses: Array<DeliveryEvent>
     readonly suppressed: Map<string, string>
     readonly replies: Array<string>
-    readonly rejected: Array<string>
+    readonly kept: Array<string>
   }
 }
 
+const SECRET = 'readme-secret-0123456789'
 const payload = (name: string): string => readFileSync(`${ROOT}examples/payloads/octopush/${name}`, 'utf8')
-const post = (body: string, type = 'application/json'): Request =>
-  new Request('https://example.com/webhooks/octopush', { method: 'POST', headers: { 'content-type': type }, body })
+/** A POST with the body's bytes; `type` null sends no Content-Type. */
+const post = (body: string, type: string | null = 'application/json', token = SECRET): Request =>
+  new Request(`https://example.com/webhooks/octopush?token=${token}`, { method: 'POST', headers: type === null ? {} : { 'content-type': type }, body: new TextEncoder().encode(body) })
 
 let handler: HandlerModule
 
@@ -32,14 +36,21 @@ beforeAll(async () => {
   const dir = `${ROOT}.tmp/readme-handler/`
   mkdirSync(dir, { recursive: true })
   writeFileSync(`${dir}handler.ts`, blocks[0]?.code ?? '')
+  process.env['WEBHOOK_SECRET'] = SECRET
   handler = (await import(`${dir}handler.ts`)) as HandlerModule
 })
 
 describe("the README's webhook handler", () => {
-  it('stores a delivery receipt and answers 204', async () => {
-    const response = await handler.POST(post(payload('sms.json')))
+  it('stores a delivery receipt and answers 204, with no Content-Type too', async () => {
+    const response = await handler.POST(post(payload('sms.json'), null))
     expect(response.status).toBe(204)
     expect(handler.db.statuses.map((event) => [event.messageId, event.recipient, event.status])).toEqual([['sms_0000000000000000000000', '+33600112233', 'delivered']])
+  })
+
+  it('answers 404 and stores nothing without the right secret', async () => {
+    const before = handler.db.statuses.length
+    expect((await handler.POST(post(payload('sms.json'), 'application/json', 'wrong-secret-0123456789'))).status).toBe(404)
+    expect(handler.db.statuses).toHaveLength(before)
   })
 
   it('suppresses the sender of a STOP and answers 204, JSON or form', async () => {
@@ -53,7 +64,7 @@ describe("the README's webhook handler", () => {
   })
 
   it('keeps a reply and answers 204', async () => {
-    expect((await handler.POST(post(payload('inbound.json')))).status).toBe(204)
+    expect((await handler.POST(post(payload('inbound.json'), 'text/plain'))).status).toBe(204)
     expect(handler.db.replies).toEqual(['+44600000000: some reply'])
   })
 
@@ -64,10 +75,10 @@ describe("the README's webhook handler", () => {
     expect(handler.db.statuses.at(-1)?.status).toBe('undeliverable')
   })
 
-  it('refuses a bad body with 400 and keeps it, with the reason', async () => {
+  it('keeps a bad body with the reason and answers 202', async () => {
     const before = handler.db.statuses.length
-    expect((await handler.POST(post('{"message_id": "sms_1", "number": 33600000000, "status": "DELIVERED"}'))).status).toBe(400)
-    expect(handler.db.rejected.at(-1)).toBe('number: expected string, received 33600000000')
+    expect((await handler.POST(post('{"message_id": "sms_1", "number": 33600000000, "status": "DELIVERED"}'))).status).toBe(202)
+    expect(handler.db.kept.at(-1)).toBe('number: expected string, received 33600000000')
     expect(handler.db.statuses).toHaveLength(before)
   })
 
@@ -75,11 +86,20 @@ describe("the README's webhook handler", () => {
     const before = handler.db.statuses.length
     const unknownCode = { ...(JSON.parse(payload('sms.json')) as object), status: 'BOUNCY' }
     expect((await handler.POST(post(JSON.stringify(unknownCode)))).status).toBe(202)
-    expect(handler.db.rejected.at(-1)).toMatch(/^status: "BOUNCY" is not an Octopush status; expected one of DELIVERED, /)
+    expect(handler.db.kept.at(-1)).toMatch(/^status: "BOUNCY" is not an Octopush status; expected one of DELIVERED, /)
     const unknownChannel = { ...(JSON.parse(payload('sms.json')) as object), channel: 'telegram' }
     expect((await handler.POST(post(JSON.stringify(unknownChannel)))).status).toBe(202)
-    expect(handler.db.rejected.at(-1)).toMatch(/^channel: "telegram" is not an Octopush channel deliverykit knows yet/)
+    expect(handler.db.kept.at(-1)).toMatch(/^channel: "telegram" is not an Octopush channel deliverykit knows yet/)
     expect(handler.db.statuses).toHaveLength(before)
-    expect(handler.db.rejected).toHaveLength(3)
+    expect(handler.db.kept).toHaveLength(3)
+  })
+})
+
+describe("the README's status table", () => {
+  it('is WEBHOOK_STATUS, row for row', () => {
+    const readme = readFileSync(`${ROOT}README.md`, 'utf8')
+    const rows = [...readme.matchAll(/^\| `([a-z_]+)` \| (\d{3}) \|/gm)].map((match) => [match[1], Number(match[2])])
+    expect(Object.fromEntries(rows)).toEqual(WEBHOOK_STATUS)
+    expect(rows).toHaveLength(Object.keys(WEBHOOK_STATUS).length)
   })
 })

@@ -9,9 +9,10 @@
  *   so do `matchClassification` and `matchStatus` given, event first, a value that is not
  *   an event (they must call a handler, and a non-event has none).
  * - The `parse` family (every export named `parse` or `parse…`: `parse`, `parseWebhook`,
- *   `parseInbound`, Messangi's `parseLegacy`) and the query builders of
- *   `deliverykit/postgres` (they build queries, so have no error to return) throw by
- *   design, and only a `DeliveryKitError` that `isDeliveryKitError` recognises, carrying a
+ *   `parseInbound`, Messangi's `parseLegacy`), the query builders of
+ *   `deliverykit/postgres` (they build queries, so have no error to return), and
+ *   `deliverykit/handler`'s `createWebhookHandler` and `replay` (wrong settings show when
+ *   the server starts, not as a promise rejected later) throw by design, and only a `DeliveryKitError` that `isDeliveryKitError` recognises, carrying a
  *   well-formed error.
  */
 import { readFileSync } from 'node:fs'
@@ -35,7 +36,8 @@ const THROWS_BY_DESIGN: Readonly<Record<string, string>> = {
 }
 
 /** The `parse` family, and the query builders: throw, but only a DeliveryKitError. */
-const isParseFamily = (name: string, path = ''): boolean => /^parse($|[A-Z])/.test(name) || path.startsWith('deliverykit/postgres.')
+const isParseFamily = (name: string, path = ''): boolean =>
+  /^parse($|[A-Z])/.test(name) || path.startsWith('deliverykit/postgres.') || path === 'deliverykit/handler.createWebhookHandler' || path === 'deliverykit/handler.replay'
 
 interface Export {
   /** `entry.name`, e.g. `deliverykit/octopush.normalize`. */
