@@ -52,7 +52,7 @@ describe('a STOP and a reply are stored, never refused', () => {
   it.each([
     ['an Octopush STOP', OCTOPUSH, payload('octopush/stop.json'), 'opt_out'],
     ['an Octopush reply', OCTOPUSH, payload('octopush/inbound.json'), 'inbound'],
-    ['a Messangi SMS STOP', { vendor: 'messangi', options: { channel: 'sms' } } as const, payload('messangi/sms/mo.json'), 'opt_out'], // its text is STOP: an opt-out by the default optOutKeywords,
+    ['a Messangi SMS STOP', { vendor: 'messangi', options: { channel: 'sms' } } as const, payload('messangi/sms/mo.json'), 'opt_out'], // its text is STOP: an opt-out by the default optOutKeywords
   ])('%s', async (_name, route, body, kind) => {
     for (const type of [undefined, 'application/json', 'text/plain']) {
       const { store, webhook } = make(route)
