@@ -18,7 +18,7 @@ const page = new URL('../docs/api.md', import.meta.url)
 const entries = apiEntries()
 
 describe('docs/api.md', () => {
-  it('is the reference as src/ has it now', () => {
+  it('is the reference as src/ has it now (npm run docs:api rewrites it)', () => {
     const rendered = renderApiReference(entries)
     if (update) writeFileSync(page, rendered)
     expect(readFileSync(page, 'utf8')).toBe(rendered)
