@@ -42,10 +42,10 @@ const storeEvents = async (events: Events, store: EventStore): Promise<void> => 
           break
         }
         deliveries.push(event)
-        if (event.classification === 'failure' && event.failure.permanent) await store.suppress(event.recipient, event.failure.reason)
+        if (event.classification === 'failure' && event.failure.permanent) await store.suppress(event.channel, event.recipient, event.failure.reason)
         break
       case 'opt_out':
-        await store.suppress(event.from, 'opted_out')
+        await store.suppress(event.channel, event.from, 'opted_out')
         break
       case 'inbound':
         await store.receive(event)

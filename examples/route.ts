@@ -8,15 +8,18 @@
  * Register each URL with its vendor with the secret as `?token=<secret>`:
  * `https://hooks.example.com/webhooks/messangi/sms?token=<secret>`.
  */
-import { isVendor, safeParseWebhook, type DeliveryEvent, type InboundMessageEvent, type SafeParseResult, type WebhookEvent } from 'deliverykit'
+import { isVendor, safeParseWebhook, type Channel, type DeliveryEvent, type InboundMessageEvent, type SafeParseResult, type WebhookEvent } from 'deliverykit'
 import { createWebhookHandler, type WebhookHandler, type WebhookRoute, type WebhookStore } from 'deliverykit/handler'
 import { MESSANGI_CHANNELS, isMessangiChannel, safeParseLegacy } from 'deliverykit/messangi'
 
 /** Where your application keeps events; a stand-in for a database. */
 export interface EventStore {
   readonly save: (events: ReadonlyArray<DeliveryEvent>) => Promise<void>
-  /** Puts a recipient on the suppression list: a permanent failure, or an opt-out (STOP). */
-  readonly suppress: (recipient: string, reason: string) => Promise<void>
+  /**
+   * Puts a recipient on the suppression list of one channel: a permanent failure, or an
+   * opt-out (STOP). A number that bounced on SMS may still take voice calls.
+   */
+  readonly suppress: (channel: Channel, recipient: string, reason: string) => Promise<void>
   /** A message a person sent you: a reply, a keyword. */
   readonly receive: (message: InboundMessageEvent) => Promise<void>
   /**
@@ -86,10 +89,10 @@ export const webhookStore = (store: EventStore): WebhookStore => ({
             break
           }
           deliveries.push(event)
-          if (event.classification === 'failure' && event.failure.permanent) await store.suppress(event.recipient, event.failure.reason)
+          if (event.classification === 'failure' && event.failure.permanent) await store.suppress(event.channel, event.recipient, event.failure.reason)
           break
         case 'opt_out':
-          await store.suppress(event.from, 'opted_out')
+          await store.suppress(event.channel, event.from, 'opted_out')
           break
         case 'inbound':
           await store.receive(event)

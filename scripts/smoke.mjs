@@ -25,12 +25,12 @@ console.log(`packed ${packed[0].filename}: ${String(shipped.length)} files`)
 for (const required of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/octopush.js', 'dist/octopush.cjs', 'dist/messangi.js', 'dist/messangi.cjs', 'dist/messangi.d.ts', 'dist/messangi.d.cts', 'dist/masstack.js', 'dist/masstack.cjs', 'dist/masstack.d.ts', 'dist/masstack.d.cts', 'dist/postgres.js', 'dist/postgres.cjs', 'dist/postgres.d.ts', 'dist/postgres.d.cts', 'dist/handler.js', 'dist/handler.cjs', 'dist/handler.d.ts', 'dist/handler.d.cts', 'dist/cli.js', 'dist/json-schema/octopush.json', 'dist/json-schema/messangi.json', 'dist/json-schema/masstack.json', 'LICENSE', 'README.md', 'CHANGELOG.md']) {
   if (!shipped.includes(required)) throw new Error(`the package lacks ${required}`)
 }
-// The guides and the examples the README links ship; the sources, tests, scripts, the
-// generated API site and the playground build do not.
-for (const required of ['docs/getting-started.md', 'docs/vendors/octopush.md', 'examples/route.ts', 'examples/payloads/octopush/sms.json']) {
+// The guides, the API reference and the examples the README links ship; the sources,
+// tests, scripts, the contributor guide, the generated API site and the playground build do not.
+for (const required of ['docs/getting-started.md', 'docs/api.md', 'docs/vendors/octopush.md', 'examples/route.ts', 'examples/payloads/octopush/sms.json']) {
   if (!shipped.includes(required)) throw new Error(`the package lacks ${required}`)
 }
-const strays = shipped.filter((file) => /^(src|test|scripts|bench|docs\/api|docs\/playground)\//.test(file) || file === 'examples/tsconfig.json')
+const strays = shipped.filter((file) => /^(src|test|scripts|bench|docs\/api|docs\/playground)\//.test(file) || file === 'examples/tsconfig.json' || file === 'CONTRIBUTING.md')
 if (strays.length > 0) throw new Error(`the package ships files users do not need: ${strays.join(', ')}`)
 
 // Every relative link of the shipped Markdown (the README, the guides) resolves inside the

@@ -38,7 +38,12 @@ export interface NotDetected {
   readonly reason: string
 }
 
-/** @category Detect */
+/**
+ * What `detectVendor` answers: `{ detected: true, vendor, kind, shape, evidence }`, or
+ * `{ detected: false, reason }`.
+ *
+ * @category Detect
+ */
 export type Detection = Detected | NotDetected
 
 type Body = Readonly<Record<string, unknown>>

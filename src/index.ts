@@ -126,6 +126,9 @@ export type {
 export { describeValue, formatError, formatPath } from './errors/format.js'
 export { DeliveryKitError, isDeliveryKitError } from './errors/DeliveryKitError.js'
 
+/** The `deliverykit/octopush` entry as a namespace: `octopush.normalize(body)`. */
 export * as octopush from './vendors/octopush/index.js'
+/** The `deliverykit/messangi` entry as a namespace: `messangi.normalize(body, { channel })`. */
 export * as messangi from './vendors/messangi/index.js'
+/** The `deliverykit/masstack` entry as a namespace: `masstack.normalize(body)`. */
 export * as masstack from './vendors/masstack/index.js'

@@ -74,9 +74,9 @@ describe('examples/rejected-bodies.ts', () => {
     const inbox = createInbox()
     const text = '{"message_id": "sms_1", "number": "+33600000000", "status": "DELIVERED", "delivery_date": "2025-02-30 10:00:00"}'
     const unknown = { ...sms, status: 'DELIVERED_TO_HANDSET' }
-    expect(inbox.receive('octopush', text)).toEqual([])
-    expect(inbox.receive('octopush', unknown)).toEqual([])
-    expect(inbox.receive('octopush', sms).map((event) => event.status)).toEqual(['delivered'])
+    expect(inbox.receive({ vendor: 'octopush' }, text)).toEqual([])
+    expect(inbox.receive({ vendor: 'octopush' }, unknown)).toEqual([])
+    expect(inbox.receive({ vendor: 'octopush' }, sms).map((event) => event.status)).toEqual(['delivered'])
 
     const [bad, unmapped] = inbox.rejected()
     expect(inbox.rejected()).toHaveLength(2)
@@ -92,12 +92,22 @@ describe('examples/rejected-bodies.ts', () => {
 
   it('replays stored bodies: unknown codes become unknown events, bad bodies stay stored', () => {
     const inbox = createInbox()
-    inbox.receive('octopush', 'not json')
-    inbox.receive('masstack', { data: [{ id: 'c-1', status: 'NEW_STATUS', terminatingNumber: '666123123' }] })
+    inbox.receive({ vendor: 'octopush' }, 'not json')
+    inbox.receive({ vendor: 'masstack' }, { data: [{ id: 'c-1', status: 'NEW_STATUS', terminatingNumber: '666123123' }] })
     const replayed = inbox.replay()
     expect(replayed.map((event) => [event.vendor, event.classification, event.vendorStatus, event.recipient])).toEqual([
       ['masstack', 'unknown', 'NEW_STATUS', '666123123'],
     ])
     expect(inbox.rejected().map((entry) => entry.input)).toEqual(['not json'])
+  })
+
+  it("stores a Messangi body with its route's channel, and replays it on that channel", () => {
+    const inbox = createInbox()
+    const body = { data: { id: 'm-1', status: 'NEW_STATUS', to: '+5588999999999' } }
+    expect(inbox.receive({ vendor: 'messangi', channel: 'sms' }, body)).toEqual([])
+    expect(inbox.rejected().map((entry) => [entry.route, entry.kind])).toEqual([[{ vendor: 'messangi', channel: 'sms' }, 'unknown_status']])
+    // The channel survives storage as JSON: a replay after a restart decodes as the route did.
+    expect(JSON.parse(JSON.stringify(inbox.rejected()))).toEqual(inbox.rejected())
+    expect(inbox.replay().map((event) => [event.vendor, event.channel, event.classification, event.vendorStatus])).toEqual([['messangi', 'sms', 'unknown', 'NEW_STATUS']])
   })
 })

@@ -49,7 +49,7 @@ describe('examples/express-server.ts over real HTTP', () => {
   it('has quarantined nothing for the documented payloads, and suppressed only the opt-outs', () => {
     // None of the example payloads is a permanent failure (see the catalogs): the
     // suppressions are the STOPs', Messangi's an inbound STOP that the default keywords read as one.
-    expect(suppressed).toEqual([['+5588999999999', 'opted_out'], ['+33600000000', 'opted_out']])
+    expect(suppressed).toEqual([['sms', '+5588999999999', 'opted_out'], ['sms', '+33600000000', 'opted_out']])
     expect(quarantined).toEqual([])
   })
 
@@ -72,7 +72,7 @@ describe('examples/express-server.ts over real HTTP', () => {
     for (const [i, type] of [undefined, 'text/plain', 'application/vnd.x+json', 'application/octet-stream'].entries()) {
       expect((await post('/webhooks/octopush', stop(`+3361000000${String(i)}`), type)).status).toBe(204)
     }
-    expect(suppressed.slice(before)).toEqual([0, 1, 2, 3].map((i) => [`+3361000000${String(i)}`, 'opted_out']))
+    expect(suppressed.slice(before)).toEqual([0, 1, 2, 3].map((i) => ['sms', `+3361000000${String(i)}`, 'opted_out']))
   })
 
   it('answers 404 without the secret, and stores nothing', async () => {
@@ -112,7 +112,7 @@ describe('examples/webhook-handler.ts with Web Requests', () => {
     const { store, suppressed } = memoryStore()
     const body = { ...payload('octopush/sms.json'), status: 'BLACKLISTED_NUMBER' }
     expect((await handleWebhook(request('/webhooks/octopush', JSON.stringify(body)), store)).status).toBe(204)
-    expect(suppressed).toEqual([['+33600112233', 'opted_out']])
+    expect(suppressed).toEqual([['sms', '+33600112233', 'opted_out']])
   })
 
   it('quarantines bad bodies with the reason and answers 202, as for an unknown code', async () => {

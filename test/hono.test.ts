@@ -62,7 +62,7 @@ describe('examples/hono-server.ts over real HTTP', () => {
     // test/fixtures/wild/octopush/implied-form-opt-out.json
     const form = 'message_id=sms_5fa275dbf21dc&number=%2B33600000000&text=stop&stop_date=2020-11-04+11%3A11%3A45'
     const result = await added(() => post('/webhooks/octopush/form', form, 'application/x-www-form-urlencoded'))
-    expect(result).toEqual({ status: 204, text: '', events: [], suppressed: [['+33600000000', 'opted_out']], received: [], quarantined: [] })
+    expect(result).toEqual({ status: 204, text: '', events: [], suppressed: [['sms', '+33600000000', 'opted_out']], received: [], quarantined: [] })
   })
 
   it('reads back the + a form lost to a space, as deliverykit does', async () => {

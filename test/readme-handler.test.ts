@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 
 import type { DeliveryEvent } from 'deliverykit'
-import { WEBHOOK_STATUS } from 'deliverykit/handler'
+import { WEBHOOK_STATUS, type KeptBody } from 'deliverykit/handler'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { ROOT, blocksOf } from './docBlocks.js'
@@ -18,7 +18,7 @@ interface HandlerModule {
     readonly statuses: Array<DeliveryEvent>
     readonly suppressed: Map<string, string>
     readonly replies: Array<string>
-    readonly kept: Array<string>
+    readonly kept: Array<KeptBody>
   }
 }
 
@@ -58,8 +58,8 @@ describe("the README's webhook handler", () => {
     const form = 'number=%2B33611111111&text=STOP&stop_date=2020-11-04+11%3A11%3A45'
     expect((await handler.POST(post(form, 'application/x-www-form-urlencoded'))).status).toBe(204)
     expect([...handler.db.suppressed]).toEqual([
-      ['+33600000000', 'opted_out'],
-      ['+33611111111', 'opted_out'],
+      ['sms +33600000000', 'opted_out'],
+      ['sms +33611111111', 'opted_out'],
     ])
   })
 
@@ -71,14 +71,18 @@ describe("the README's webhook handler", () => {
   it('suppresses the recipient of a permanent failure', async () => {
     const bad = { ...(JSON.parse(payload('sms.json')) as object), number: '+33622222222', status: 'BAD_DESTINATION' }
     expect((await handler.POST(post(JSON.stringify(bad)))).status).toBe(204)
-    expect(handler.db.suppressed.get('+33622222222')).toBe('invalid_recipient')
+    expect(handler.db.suppressed.get('sms +33622222222')).toBe('invalid_recipient')
     expect(handler.db.statuses.at(-1)?.status).toBe('undeliverable')
   })
 
   it('keeps a bad body with the reason and answers 202', async () => {
     const before = handler.db.statuses.length
-    expect((await handler.POST(post('{"message_id": "sms_1", "number": 33600000000, "status": "DELIVERED"}'))).status).toBe(202)
-    expect(handler.db.kept.at(-1)).toBe('number: expected string, received 33600000000')
+    const body = '{"message_id": "sms_1", "number": 33600000000, "status": "DELIVERED"}'
+    expect((await handler.POST(post(body))).status).toBe(202)
+    const kept = handler.db.kept.at(-1)
+    expect(kept?.reason).toBe('number: expected string, received 33600000000')
+    // What replay needs: the vendor, the route's options and the bytes as they came.
+    expect([kept?.vendor, kept?.options, kept?.errorKind, new TextDecoder().decode(kept?.body)]).toEqual(['octopush', {}, 'invalid_body', body])
     expect(handler.db.statuses).toHaveLength(before)
   })
 
@@ -86,10 +90,10 @@ describe("the README's webhook handler", () => {
     const before = handler.db.statuses.length
     const unknownCode = { ...(JSON.parse(payload('sms.json')) as object), status: 'BOUNCY' }
     expect((await handler.POST(post(JSON.stringify(unknownCode)))).status).toBe(202)
-    expect(handler.db.kept.at(-1)).toMatch(/^status: "BOUNCY" is not an Octopush status; expected one of DELIVERED, /)
+    expect(handler.db.kept.at(-1)?.reason).toMatch(/^status: "BOUNCY" is not an Octopush status; expected one of DELIVERED, /)
     const unknownChannel = { ...(JSON.parse(payload('sms.json')) as object), channel: 'telegram' }
     expect((await handler.POST(post(JSON.stringify(unknownChannel)))).status).toBe(202)
-    expect(handler.db.kept.at(-1)).toMatch(/^channel: "telegram" is not an Octopush channel deliverykit knows yet/)
+    expect(handler.db.kept.at(-1)?.reason).toMatch(/^channel: "telegram" is not an Octopush channel deliverykit knows yet/)
     expect(handler.db.statuses).toHaveLength(before)
     expect(handler.db.kept).toHaveLength(3)
   })

@@ -36,8 +36,8 @@ export interface Case {
   readonly form: boolean
   /** The delivery events stored. */
   readonly events: ReadonlyArray<Expected>
-  /** [recipient, reason] put on the suppression list (an opt-out's reason is `opted_out`). */
-  readonly suppressed?: ReadonlyArray<readonly [string, string]>
+  /** [channel, recipient, reason] put on the suppression list (an opt-out's reason is `opted_out`). */
+  readonly suppressed?: ReadonlyArray<readonly [string, string, string]>
   /** [channel, from, text] of the inbound messages received. */
   readonly received?: ReadonlyArray<readonly [string, string, string]>
 }
@@ -64,7 +64,7 @@ export const CASES: ReadonlyArray<Case> = [
     ['sms', '-8174720676710228700', '584141234567', 'DELIVRD', 'delivered', 'final'],
   ] },
   // Messangi documents no opt-out callback: a STOP is an inbound message, which the default optOutKeywords make an opt-out.
-  { file: 'messangi/sms/mo.json', route: '/webhooks/messangi/sms', form: false, events: [], suppressed: [['+5588999999999', 'opted_out']] },
+  { file: 'messangi/sms/mo.json', route: '/webhooks/messangi/sms', form: false, events: [], suppressed: [['sms', '+5588999999999', 'opted_out']] },
   { file: 'messangi/sms/mt-callback.json', route: '/webhooks/messangi/sms', form: false, events: [
     ['sms', '0b6f4a52-3c1e-4d8f-9a57-2f1c7e0d9b11', '5588999999999', 'DELIVRD', 'delivered', 'final'],
   ] },
@@ -89,7 +89,7 @@ export const CASES: ReadonlyArray<Case> = [
   { file: 'octopush/sms.json', route: '/webhooks/octopush', form: false, events: [
     ['sms', 'sms_0000000000000000000000', '+33600112233', 'DELIVERED', 'delivered', 'final'],
   ] },
-  { file: 'octopush/stop.json', route: '/webhooks/octopush', form: false, events: [], suppressed: [['+33600000000', 'opted_out']] },
+  { file: 'octopush/stop.json', route: '/webhooks/octopush', form: false, events: [], suppressed: [['sms', '+33600000000', 'opted_out']] },
   // The older voice format names no channel: its call durations say voice. Posted as a form.
   { file: 'octopush/voice-sms-2020.json', route: '/webhooks/octopush', form: true, events: [
     ['voice', 'voice_5fa275dbf21dc', '+33600000000', 'NOT_DELIVERED', 'undeliverable', 'failure'],
@@ -109,7 +109,7 @@ export const bodyOf = (c: Case): string => (c.form ? asForm(payloadText(c.file))
 /** An EventStore of the examples that keeps what it is given, for the route tests to read. */
 export const memoryStore = () => {
   const saved: Array<DeliveryEvent> = []
-  const suppressed: Array<readonly [string, string]> = []
+  const suppressed: Array<readonly [string, string, string]> = []
   const received: Array<readonly [string, string, string]> = []
   const quarantined: Array<readonly [unknown, string]> = []
   const store: EventStore = {
@@ -117,8 +117,8 @@ export const memoryStore = () => {
       saved.push(...events)
       return Promise.resolve()
     },
-    suppress: (recipient, reason) => {
-      suppressed.push([recipient, reason])
+    suppress: (channel, recipient, reason) => {
+      suppressed.push([channel, recipient, reason])
       return Promise.resolve()
     },
     receive: (message) => {

@@ -166,19 +166,32 @@ export interface Failure {
   readonly permanent: boolean
 }
 
-/** @category Model */
+/**
+ * A code that means the message is still on its way (`accepted`, `sent`, `deferred`).
+ *
+ * @category Model
+ */
 export interface TransientMapping {
   readonly classification: 'transient'
   readonly status: TransientStatus
 }
 
-/** @category Model */
+/**
+ * A code that means the message reached the recipient (`delivered`, `read`, `clicked`).
+ *
+ * @category Model
+ */
 export interface FinalMapping {
   readonly classification: 'final'
   readonly status: FinalStatus
 }
 
-/** @category Model */
+/**
+ * A code that means the message settled without delivery, with the failure's reason and
+ * whether it is permanent.
+ *
+ * @category Model
+ */
 export interface FailureMapping {
   readonly classification: 'failure'
   readonly status: FailureStatus

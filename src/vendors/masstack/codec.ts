@@ -319,7 +319,12 @@ const ChannelRecordCodec = /*#__PURE__*/ Object.assign(new t.Type<ChannelRecord>
 // lists and the { commit, id, data } envelope
 // ---------------------------------------------------------------------------------------
 
-/** @category Codecs */
+/**
+ * A list of communication records, as you pass the records of a polled list response (whose
+ * exact schema Masstack does not publish).
+ *
+ * @category Codecs
+ */
 export type MasstackCommunicationList = ReadonlyArray<MasstackCommunication>
 
 const CommunicationList = /*#__PURE__*/ cappedList(MasstackCommunication, 'MasstackCommunicationList')
