@@ -97,7 +97,7 @@ const run = <V extends Vendor, K extends string, S>(
     // Inside the try: reading a hand-built body runs its accessors, which may throw.
     // Read once, into data the library owns: nothing decoded or built afterwards can see an
     // accessor answer twice, or hold (and so freeze) an object of the caller's.
-    const body = readBody(input, entry.strings ?? 'text')
+    const body = readBody(input, entry.strings ?? 'text', common.right.maxBodySize)
     if (!body.ok) return E.left({ kind: 'invalid_body', vendor, issues: [body.problem], input })
     const value = body.value
     const root: t.Context = [{ key: '', type: ROOTS[vendor], actual: value }]
