@@ -13,8 +13,13 @@ import { MAX_DEPTH, nestsDeeperThan, refusalMessage, snapshot, type Snapshot } f
 /** Why a body could not be read: it is over the size limit, its text is not JSON, a form or UTF-8, its bytes are gone, or its value is not JSON data. */
 export type ReadProblem = InvalidSyntaxIssue | InvalidTypeIssue | InvalidValueIssue | TooLargeIssue
 
-/** A body read into a value the library owns, or why it could not be. */
-export type ReadBody = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: ReadProblem }
+/**
+ * A body read into a value the library owns, or why it could not be. `form` says the value
+ * was read from a form (text, bytes or `URLSearchParams`), where every value is text and
+ * an empty field is all an encoder can write for an empty list (src/internal/codecs.ts,
+ * `emptyListInForm`).
+ */
+export type ReadBody = { readonly ok: true; readonly value: unknown; readonly form?: true } | { readonly ok: false; readonly problem: ReadProblem }
 
 /**
  * What a string given as the body is: `'text'`, the body's text to parse (what
@@ -29,7 +34,7 @@ export type StringBody = 'text' | 'value'
  * deep (a form, whose keys nest 8 levels at most; a string), which is not walked.
  */
 type Parsed =
-  | { readonly ok: true; readonly value: unknown; readonly owned?: false; readonly deep?: boolean }
+  | { readonly ok: true; readonly value: unknown; readonly owned?: false; readonly deep?: boolean; readonly form?: true }
   | { readonly ok: false; readonly problem: InvalidSyntaxIssue | InvalidValueIssue | TooLargeIssue }
 
 const syntaxError = (expected: string, message: string): Parsed => ({ ok: false, problem: { code: 'invalid_syntax', path: [], expected, message: `(root): ${message}` } })
@@ -143,7 +148,7 @@ const readSearchParams = (value: object): Record<string, unknown> | undefined =>
 const parseForm = (text: string): Parsed => {
   const Params = searchParamsClass()
   if (Params === undefined) return syntaxError('JSON', 'form bodies need URLSearchParams, which this runtime lacks')
-  return { ok: true, value: formToObject(new Params(text)), deep: false }
+  return { ok: true, value: formToObject(new Params(text)), deep: false, form: true }
 }
 
 const parseJson = (text: string): Parsed => {
@@ -201,9 +206,10 @@ const parse = (input: unknown, strings: StringBody, limit: number): Parsed => {
 }
 
 /** A value deliverykit parsed, its depth checked: walked again only when it nests too deep, for the path of its first level too many. */
-const ownParsed = (value: unknown, deep: boolean): ReadBody => {
-  if (!deep || !nestsDeeperThan(value, MAX_DEPTH)) return { ok: true, value }
-  return refused(snapshot(value, true))
+const ownParsed = (parsed: { readonly value: unknown; readonly deep?: boolean; readonly form?: true }): ReadBody => {
+  if (parsed.form === true) return { ok: true, value: parsed.value, form: true }
+  if (parsed.deep === false || !nestsDeeperThan(parsed.value, MAX_DEPTH)) return { ok: true, value: parsed.value }
+  return refused(snapshot(parsed.value, true))
 }
 
 const refused = (read: Snapshot): ReadBody => (read.ok ? read : { ok: false, problem: { ...read.refusal, message: refusalMessage(read.refusal) } })
@@ -218,7 +224,7 @@ const refused = (read: Snapshot): ReadBody => (read.ok ? read : { ok: false, pro
 export const readBody = (input: unknown, strings: StringBody = 'text', limit: number = Number.POSITIVE_INFINITY): ReadBody => {
   const parsed = parse(input, strings, limit)
   if (!parsed.ok) return parsed
-  if (parsed.owned !== false) return ownParsed(parsed.value, parsed.deep !== false)
+  if (parsed.owned !== false) return ownParsed(parsed)
   const read = snapshot(parsed.value, false)
   if (read.ok || read.refusal.path.length > 0 || typeof input !== 'object' || input === null) return refused(read)
   // A body that is no plain object may be an ArrayBuffer or URLSearchParams: told by their
@@ -226,8 +232,8 @@ export const readBody = (input: unknown, strings: StringBody = 'text', limit: nu
   const bytes = bytesOf(input)
   if (bytes !== undefined) {
     const fromBytes = parseBytes(bytes, limit)
-    return fromBytes.ok ? ownParsed(fromBytes.value, fromBytes.deep !== false) : fromBytes
+    return fromBytes.ok ? ownParsed(fromBytes) : fromBytes
   }
   const form = readSearchParams(input)
-  return form === undefined ? refused(read) : { ok: true, value: form }
+  return form === undefined ? refused(read) : { ok: true, value: form, form: true }
 }
