@@ -129,6 +129,11 @@ describe('every entry that takes a body takes an ArrayBuffer', () => {
     expect(detectVendor(buffer())).toEqual(detectVendor(sms))
   })
 
+  it('the options are checked before the body is measured: a wrong option is said whatever the body', () => {
+    expect(leftOf(normalize('octopush', buffer(), { maxBodySize: 1, timeZone: 'Mars/Olympus' })).kind).toBe('invalid_options')
+    expect(leftOf(normalize('octopush', buffer(), { maxBodySize: 1 })).issues.map((issue) => issue.code)).toEqual(['too_large'])
+  })
+
   it('a form body as an ArrayBuffer is read as a form', () => {
     const form = 'message_id=sms_1&number=%2B33600000000&text=STOP&stop_date=2020-11-04+11%3A11%3A45'
     expect(rightOf(normalizeWebhook('octopush', encode(form).buffer))).toEqual(rightOf(normalizeWebhook('octopush', form)))
