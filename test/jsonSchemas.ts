@@ -16,21 +16,42 @@ export const schemaOf = (vendor: Vendor): Record<string, unknown> =>
 /** Strict in every respect, so that no user's Ajv, whatever its strictness, refuses or warns about a schema. */
 export const strictAjv = (allErrors = true): Ajv2020 => new Ajv2020({ strict: true, strictRequired: true, allErrors })
 
-// The first error is enough to say why a body was refused, and costs half the time of all.
-const ajv = strictAjv(false)
-for (const vendor of VENDORS) ajv.addSchema(schemaOf(vendor), vendor)
-
-const validators: Readonly<Record<Vendor, ValidateFunction>> = {
-  octopush: ajv.getSchema('octopush') as ValidateFunction,
-  messangi: ajv.getSchema('messangi') as ValidateFunction,
-  masstack: ajv.getSchema('masstack') as ValidateFunction,
+/**
+ * A schema as it reads a body read from a form: every list also takes the empty text. A
+ * form has no way to write an empty list, and deliverykit reads an empty field where a
+ * list goes as the empty list, in a form only (the shipped schemas describe JSON, where
+ * `""` is no list; the frameworks guide says so).
+ */
+export const asFormSchema = (schema: unknown): unknown => {
+  if (Array.isArray(schema)) return schema.map(asFormSchema)
+  if (typeof schema !== 'object' || schema === null) return schema
+  const copy = Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, asFormSchema(value)]))
+  return copy['type'] === 'array' ? { anyOf: [copy, { const: '' }] } : copy
 }
 
-/** Whether the vendor's JSON Schema accepts a parsed body. */
-export const schemaAccepts = (vendor: Vendor, value: unknown): boolean => validators[vendor](value)
+/** What a body was written as: JSON, or a form (text, bytes or URLSearchParams) the library's reader made a value of. */
+export type Encoding = 'json' | 'form'
+
+// The first error is enough to say why a body was refused, and costs half the time of all.
+const compiled = (encoding: Encoding): { readonly ajv: Ajv2020; readonly validators: Readonly<Record<Vendor, ValidateFunction>> } => {
+  const ajv = strictAjv(false)
+  for (const vendor of VENDORS) ajv.addSchema((encoding === 'form' ? asFormSchema(schemaOf(vendor)) : schemaOf(vendor)) as Record<string, unknown>, vendor)
+  const validator = (vendor: Vendor): ValidateFunction => ajv.getSchema(vendor) as ValidateFunction
+  return { ajv, validators: { octopush: validator('octopush'), messangi: validator('messangi'), masstack: validator('masstack') } }
+}
+
+const JSON_SCHEMAS = compiled('json')
+const FORM_SCHEMAS = compiled('form')
+const { ajv } = JSON_SCHEMAS
+
+/** Whether the vendor's JSON Schema accepts a parsed body; a form's value is read as {@link asFormSchema} says. */
+export const schemaAccepts = (vendor: Vendor, value: unknown, encoding: Encoding = 'json'): boolean => (encoding === 'form' ? FORM_SCHEMAS : JSON_SCHEMAS).validators[vendor](value)
 
 /** Ajv's errors for the last value `schemaAccepts` refused, for a failure message. */
-export const schemaErrors = (vendor: Vendor): string => ajv.errorsText(validators[vendor].errors, { separator: '\n' })
+export const schemaErrors = (vendor: Vendor, encoding: Encoding = 'json'): string => {
+  const schemas = encoding === 'form' ? FORM_SCHEMAS : JSON_SCHEMAS
+  return schemas.ajv.errorsText(schemas.validators[vendor].errors, { separator: '\n' })
+}
 
 /** One of a schema's `$defs`, compiled alone (a date-time format, say). */
 export const definitionAccepts = (vendor: Vendor, name: string): ((value: unknown) => boolean) => {

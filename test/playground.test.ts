@@ -1,7 +1,10 @@
 /**
  * End-to-end test of the playground (docs/playground) in headless Chromium: builds the
  * bundle from the built dist/index.js, serves the page from a loopback static server,
- * pastes bodies and reads the rendered table and error text. Needs Debian's chromium at
+ * pastes bodies and reads the rendered table and error text; then loads the built library
+ * into the same page and checks that bodies as bytes (an ArrayBuffer from
+ * `Request.arrayBuffer()`, a DataView, a view at an offset) and a form with an empty list
+ * give the events Node gives. Needs Debian's chromium at
  * /usr/bin/chromium (.ci/run installs it); without it the test is skipped locally and
  * fails under CI=true.
  */
@@ -9,14 +12,19 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize as normalizePath, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
+import { normalizeWebhook } from 'deliverykit'
+import { build } from 'esbuild'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { PLAYGROUND_DIR, buildPlayground } from '../scripts/playground.mjs'
+import { jsonToForm } from '../src/cli/form.js'
 import { asForm, payloadText } from './webhookRoutes.js'
 
 const CHROMIUM = '/usr/bin/chromium'
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const available = existsSync(CHROMIUM)
 const onCi = process.env['CI'] === 'true'
 const SCREENSHOT_DIR = new URL('../.tmp/', import.meta.url)
@@ -169,6 +177,43 @@ describe.runIf(available)('docs/playground in headless Chromium', () => {
     await page.check('#keep-unknown')
     expect(await shown()).toEqual([['delivery', '+5588999999999', 'WhatsApp', 'DELIVRD', 'unknown', 'unknown', '']])
     await page.uncheck('#keep-unknown')
+  })
+
+  it('reads a body from Request.arrayBuffer(), a DataView, a view at an offset and a form with an empty list as Node does, and refuses a detached buffer', async () => {
+    // The built library alone, as a page script: the playground's bundle does not expose it.
+    const bundled = await build({ absWorkingDir: ROOT, entryPoints: ['dist/index.js'], bundle: true, format: 'iife', globalName: 'deliverykitUnderTest', platform: 'browser', target: ['es2022'], write: false, logLevel: 'warning' })
+    await page.addScriptTag({ content: bundled.outputFiles[0]?.text ?? '' })
+    const sms = payloadText('octopush/sms.json')
+    const emailForm = jsonToForm(payloadText('octopush/email.json'))
+    if ('error' in emailForm) throw new Error(emailForm.error)
+    const inBrowser = await page.evaluate(async ({ sms, form }) => {
+      interface Library { readonly normalizeWebhook: (vendor: string, body: unknown, options?: object) => unknown }
+      const library = (globalThis as unknown as { readonly deliverykitUnderTest: Library }).deliverykitUnderTest
+      const run = (body: unknown, options?: object): string => JSON.stringify(library.normalizeWebhook('octopush', body, options))
+      const fromRequest = await new Request('http://127.0.0.1/', { method: 'POST', body: sms }).arrayBuffer()
+      const bytes = new TextEncoder().encode(sms)
+      const larger = new Uint8Array(bytes.byteLength + 10).fill(0x7b)
+      larger.set(bytes, 5)
+      const detached = await new Response(sms).arrayBuffer()
+      structuredClone(detached, { transfer: [detached] })
+      return {
+        sms: [run(sms), run(fromRequest), run(bytes), run(new DataView(bytes.buffer)), run(new Uint8Array(larger.buffer, 5, bytes.byteLength)), run(new DataView(larger.buffer, 5, bytes.byteLength))],
+        form: [run(form), run(await new Request('http://127.0.0.1/', { method: 'POST', body: form }).arrayBuffer())],
+        tooLarge: run(fromRequest, { maxBodySize: bytes.byteLength - 1 }),
+        detached: run(detached),
+        sharedArrayBuffer: typeof SharedArrayBuffer,
+      }
+    }, { sms, form: emailForm.form })
+    const node = (body: unknown, options?: object): string => JSON.stringify(normalizeWebhook('octopush', body, options as undefined))
+    const smsEvents = node(sms)
+    expect(inBrowser.sms).toEqual(inBrowser.sms.map(() => smsEvents))
+    // The form's e-mail recipient with no history is an empty field: the events are the JSON body's, raw aside.
+    expect(inBrowser.form).toEqual([node(emailForm.form), node(emailForm.form)])
+    expect(JSON.parse(node(emailForm.form), (key, value: unknown) => (key === 'raw' ? undefined : value))).toEqual(JSON.parse(node(payloadText('octopush/email.json')), (key, value: unknown) => (key === 'raw' ? undefined : value)))
+    expect(JSON.parse(inBrowser.tooLarge)).toMatchObject({ left: { kind: 'invalid_body', issues: [{ code: 'too_large', size: new TextEncoder().encode(sms).byteLength }] } })
+    expect(JSON.parse(inBrowser.detached)).toMatchObject({ left: { kind: 'invalid_body', issues: [{ message: '(root): expected bytes, received a detached ArrayBuffer (its bytes were transferred)' }] } })
+    // A page that is not cross-origin isolated has no SharedArrayBuffer: shared bytes are tested in Node only.
+    expect(inBrowser.sharedArrayBuffer).toBe('undefined')
   })
 
   it('logged no error in the page', () => {

@@ -47,8 +47,8 @@ describe('readBody', () => {
     ['\ufeff[1]', { ok: true, value: [1] }],
     ['"a=b"', { ok: true, value: 'a=b' }],
     // A form is read as URLSearchParams reads it: spaces around it are part of its first key and last value.
-    ['\n a=1&b=2 \n', { ok: true, value: { '\n a': '1', b: '2 \n' } }],
-    ['a=1&b=2', { ok: true, value: { a: '1', b: '2' } }],
+    ['\n a=1&b=2 \n', { ok: true, value: { '\n a': '1', b: '2 \n' }, form: true }],
+    ['a=1&b=2', { ok: true, value: { a: '1', b: '2' }, form: true }],
     ['7', { ok: true, value: 7 }],
     [' \n\t\r', syntax('a JSON or form-encoded body', 'the body is empty')],
     ['', syntax('a JSON or form-encoded body', 'the body is empty')],
@@ -67,12 +67,12 @@ describe('readBody', () => {
 
   it('bytes are read as UTF-8 after one byte-order mark, as a string is, and refused when they are not UTF-8', () => {
     const encode = (text: string) => new TextEncoder().encode(text)
-    expect(readBody(encode('a=é'))).toEqual({ ok: true, value: { a: 'é' } })
+    expect(readBody(encode('a=é'))).toEqual({ ok: true, value: { a: 'é' }, form: true })
     expect(readBody(encode('\ufeff{"a":1}'))).toEqual({ ok: true, value: { a: 1 } })
     expect(readBody(encode('\ufeff\ufeff{"a":1}'))).toEqual(readBody('\ufeff\ufeff{"a":1}'))
     // After the one mark, a second is text: part of a form's first key, as URLSearchParams has it.
-    expect(readBody(encode('\ufeff\ufeffa=1'))).toEqual({ ok: true, value: { '\ufeffa': '1' } })
-    expect(readBody('\ufeff\ufeffa=1')).toEqual({ ok: true, value: { '\ufeffa': '1' } })
+    expect(readBody(encode('\ufeff\ufeffa=1'))).toEqual({ ok: true, value: { '\ufeffa': '1' }, form: true })
+    expect(readBody('\ufeff\ufeffa=1')).toEqual({ ok: true, value: { '\ufeffa': '1' }, form: true })
     expect(readBody(new Uint8Array([0xff, 0xfe, 0x7b]))).toEqual(syntax('UTF-8 text', 'the bytes are not valid UTF-8'))
   })
 
@@ -83,7 +83,7 @@ describe('readBody', () => {
   })
 
   it('URLSearchParams are told by their internal slot, not by Symbol.toStringTag; any other object is copied', () => {
-    expect(readBody(new URLSearchParams('a[0]=x'))).toEqual({ ok: true, value: { a: ['x'] } })
+    expect(readBody(new URLSearchParams('a[0]=x'))).toEqual({ ok: true, value: { a: ['x'] }, form: true })
     const object = { a: 1 }
     const read = readBody(object)
     expect(read).toEqual({ ok: true, value: { a: 1 } })

@@ -49,6 +49,7 @@ const REVIEWED: Readonly<Record<string, string>> = {
   'internal/didYouMean.ts: /[-_ .]/g': 'one character class, replaced everywhere: linear (an option value)',
   'errors/format.ts: /^[A-Za-z_$][\\w$]*$/': 'one class then one starred class: linear (formatPath on JSON keys)',
   'errors/validation.ts: /^\\d+$/': 'one starred class: linear (io-ts context keys)',
+  'internal/bytes.ts: /^[AEIO]/': 'one character (the name of a byte view\'s class, for a message)',
   'internal/codecs.ts: /^-?\\d{1,15}(\\.\\d{1,15})?$/': 'bounded counts, the dot separates the two groups: at most 31 steps (numeric text)',
   'internal/optOutKeywords.ts: /[\\p{L}\\p{N}]/u': 'one character class, tested once (a keyword the caller gives)',
   'internal/optOutKeywords.ts: /\\p{M}/gu': 'one character class, replaced everywhere: linear (an inbound text)',

@@ -86,7 +86,7 @@ export interface InvalidSyntaxIssue extends IssueBase {
  */
 export interface TooLargeIssue extends IssueBase {
   readonly code: 'too_large'
-  /** The body's size: characters of text, bytes of a `Uint8Array`. */
+  /** The body's size: characters of text; bytes of an `ArrayBuffer`, a `Uint8Array` or another view of bytes. */
   readonly size: number
   /** The `maxBodySize` in force. */
   readonly limit: number

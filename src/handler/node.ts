@@ -1,3 +1,4 @@
+import { bytesOf } from '../internal/bytes.js'
 import { concat, type BodyRead } from './web.js'
 
 /**
@@ -40,14 +41,17 @@ const ALREADY_READ =
 /**
  * Reads a Node request's body as bytes, or stops as soon as it is over `limit`, leaving
  * the rest unread (the adapter then closes the connection). A stream a body parser already
- * read gives the bytes it left when they are bytes (`express.raw()`), and is unreadable
+ * read gives the bytes it left when they are bytes (`express.raw()`'s `Buffer`, an
+ * `ArrayBuffer`, any view of bytes), and is unreadable
  * otherwise: parsed JSON or decoded text are not the bytes the vendor sent.
  */
 export const readNodeBody = async (request: NodeRequest, limit: number): Promise<BodyRead> => {
   if (request.readableEnded === true) {
-    const left = request.body
-    if (!ArrayBuffer.isView(left)) return { kind: 'unreadable', why: ALREADY_READ }
-    const bytes = new Uint8Array(left.buffer, left.byteOffset, left.byteLength).slice()
+    const left = bytesOf(request.body)
+    if (left === undefined) return { kind: 'unreadable', why: ALREADY_READ }
+    if (!left.ok) return { kind: 'unreadable', why: `the body a body parser left is ${left.received}` }
+    // A copy: the parser's buffer is not the handler's to keep.
+    const bytes = left.bytes.slice()
     return bytes.byteLength > limit ? { kind: 'too_large' } : { kind: 'bytes', bytes }
   }
   const chunks: Array<Uint8Array> = []
@@ -60,8 +64,10 @@ export const readNodeBody = async (request: NodeRequest, limit: number): Promise
       const next: IteratorResult<unknown, unknown> = await iterator.next()
       const { done, value } = next
       if (done === true) return { kind: 'bytes', bytes: concat(chunks, size) }
-      if (!ArrayBuffer.isView(value)) return { kind: 'unreadable', why: 'the request stream gave text, not bytes: do not call setEncoding on it' }
-      const chunk = new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
+      const read = bytesOf(value)
+      if (read === undefined) return { kind: 'unreadable', why: 'the request stream gave text, not bytes: do not call setEncoding on it' }
+      if (!read.ok) return { kind: 'unreadable', why: `the request stream gave ${read.received}` }
+      const chunk = read.bytes
       size += chunk.byteLength
       if (size > limit) return { kind: 'too_large' }
       chunks.push(chunk)

@@ -212,6 +212,41 @@ export const emptyAsObject = <A>(codec: t.Type<A, A>): t.Type<A, A> => {
 }
 
 /**
+ * What the root of a decoding context carries when the body was read from a form: the
+ * entry points set it (src/internal/engine.ts), so a codec deep in a body can tell a form
+ * from JSON. A codec called directly (`OctopushCallback.decode(value)`) has itself at the
+ * root, and decodes JSON data.
+ */
+export interface FormBodyMark {
+  readonly bodyEncoding: 'form'
+}
+
+/** Whether the body being decoded was read from a form. */
+export const isFormBody = (c: t.Context): boolean => (c[0]?.type as Partial<FormBodyMark> | undefined)?.bodyEncoding === 'form'
+
+/**
+ * A list codec that, in a form body, reads an empty field as the empty list. A form has
+ * no way to write an empty list (`deliveries[0][status_history]=` is all an encoder that
+ * writes every field can send), so there the empty text can only mean it; the empty
+ * object has {@link emptyAsObject}. In JSON, which writes an empty list as `[]`, `""`
+ * stays text and is refused where a list goes. The codec decides, since only it knows a
+ * list goes there (the form reader sees keys and text); the reader says the body was a
+ * form, through the context's root ({@link isFormBody}). The empty list is decoded by
+ * `codec`, so a codec that refuses one refuses the empty field too.
+ */
+export const emptyListInForm = <A>(codec: t.Type<A, A>): t.Type<A, A> => {
+  const wrapped = new t.Type<A, A>(
+    codec.name,
+    (u): u is A => codec.is(u),
+    (u, c) => (u === '' && isFormBody(c) ? codec.validate([], c) : codec.validate(u, c)),
+    t.identity,
+  )
+  // It validates in the context it is given: a dispatch (Masstack's `data`) stays one, so
+  // that paths skip the shape it hands over to, as they do unwrapped.
+  return (codec as { readonly _tag?: unknown })._tag === DISPATCH_TAG ? Object.assign(wrapped, { _tag: DISPATCH_TAG }) : wrapped
+}
+
+/**
  * A phone number as text. A form body whose `+` was not percent-encoded decodes it as a
  * space (`+33600000000` arrives as ` 33600000000`): a leading space before digits is read
  * as the `+` it was.

@@ -9,6 +9,7 @@ import { DISPATCH_TAG, issuesFromValidation } from '../errors/validation.js'
 import { VENDOR_NAMES } from '../model/names.js'
 import type { Vendor } from '../model/vendor.js'
 import type { AnyWebhookEvent, CallbackKind } from '../model/webhook.js'
+import type { FormBodyMark } from './codecs.js'
 import { hasDecoder, isPickFailure, type OptionProblem, type PickFailure, type ShapeName, type VendorDefinition, type VendorRules } from './definition.js'
 import { checkCommonOptions, invalidOption, readOptions, settleUnknownStatuses, unreadable } from './pipeline.js'
 import { describeThrown } from './callerInput.js'
@@ -70,15 +71,21 @@ export const register = <V extends Vendor, K extends string, S>(rules: VendorRul
   }
 }
 
-/** The root of every decoding context: a dispatch, so that paths skip it as they skip `dispatch`. */
-const rootOf = (vendor: Vendor): t.Decoder<unknown, unknown> & { readonly _tag: typeof DISPATCH_TAG } =>
-  Object.assign(new t.Type<unknown>(`${VENDOR_NAMES[vendor]} callback`, (_u): _u is unknown => true, t.success, t.identity), { _tag: DISPATCH_TAG })
+/**
+ * The root of every decoding context: a dispatch, so that paths skip it as they skip
+ * `dispatch`. A form body's root says so, for the codecs that read a form's empty field
+ * as an empty list (`emptyListInForm`).
+ */
+const rootOf = (vendor: Vendor, form: boolean): t.Decoder<unknown, unknown> & { readonly _tag: typeof DISPATCH_TAG } =>
+  Object.assign(
+    new t.Type<unknown>(`${VENDOR_NAMES[vendor]} callback`, (_u): _u is unknown => true, t.success, t.identity),
+    form ? { _tag: DISPATCH_TAG, ...({ bodyEncoding: 'form' } satisfies FormBodyMark) } : { _tag: DISPATCH_TAG },
+  )
 
-const ROOTS: Readonly<Record<Vendor, t.Decoder<unknown, unknown>>> = {
-  octopush: rootOf('octopush'),
-  messangi: rootOf('messangi'),
-  masstack: rootOf('masstack'),
-}
+type Roots = Readonly<Record<Vendor, t.Decoder<unknown, unknown>>>
+
+const ROOTS: Roots = { octopush: rootOf('octopush', false), messangi: rootOf('messangi', false), masstack: rootOf('masstack', false) }
+const FORM_ROOTS: Roots = { octopush: rootOf('octopush', true), messangi: rootOf('messangi', true), masstack: rootOf('masstack', true) }
 
 const run = <V extends Vendor, K extends string, S>(
   definition: VendorDefinition<V, K, S>,
@@ -97,10 +104,10 @@ const run = <V extends Vendor, K extends string, S>(
     // Inside the try: reading a hand-built body runs its accessors, which may throw.
     // Read once, into data the library owns: nothing decoded or built afterwards can see an
     // accessor answer twice, or hold (and so freeze) an object of the caller's.
-    const body = readBody(input, entry.strings ?? 'text')
+    const body = readBody(input, entry.strings ?? 'text', common.right.maxBodySize)
     if (!body.ok) return E.left({ kind: 'invalid_body', vendor, issues: [body.problem], input })
     const value = body.value
-    const root: t.Context = [{ key: '', type: ROOTS[vendor], actual: value }]
+    const root: t.Context = [{ key: '', type: (body.form === true ? FORM_ROOTS : ROOTS)[vendor], actual: value }]
     const key = definition.pick(value, root)
     if (isPickFailure(key)) return E.left(pickError(vendor, input, key))
     const shape = definition.shapes[key]

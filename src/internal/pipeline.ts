@@ -2,14 +2,13 @@ import type { either } from 'fp-ts'
 import * as E from './either.js'
 
 import type { InvalidBodyError, InvalidOptionsError, NormalizeError } from '../errors/error.js'
-import type { IssuePath, NonEmptyReadonlyArray, TooLargeIssue, UnknownStatusIssue } from '../errors/issue.js'
+import type { IssuePath, NonEmptyReadonlyArray, UnknownStatusIssue } from '../errors/issue.js'
 import type { AnyEvent } from '../model/event.js'
 import type { Vendor } from '../model/vendor.js'
 import type { AnyWebhookEvent } from '../model/webhook.js'
 import { optionError, readObject } from './callerInput.js'
 import type { Built, CommonSettings } from './definition.js'
 import { didYouMean, didYouMeanChannel } from './didYouMean.js'
-import { byteLengthOf, isBytes } from './rawBody.js'
 import { zoneFor } from './time.js'
 
 /** Delivery events of any kind, before the caller's `unknownStatus` choice narrows the type. */
@@ -48,7 +47,8 @@ export interface CommonOptions {
   readonly unknownStatus?: 'error' | 'keep' | undefined
   /**
    * The largest body read from text or bytes: characters (UTF-16 code units) of a string,
-   * bytes of a `Uint8Array`. A larger body is an `invalid_body` error with a `too_large`
+   * bytes of an `ArrayBuffer`, a `Uint8Array` or any other view of bytes (a view's own
+   * `byteLength`, not its buffer's). A larger body is an `invalid_body` error with a `too_large`
    * issue, returned before any parsing. Default {@link DEFAULT_MAX_BODY_SIZE} (32 MiB);
    * `Infinity` turns the check off. A body passed already parsed is not measured: limit
    * it in your framework's body parser.
@@ -65,24 +65,6 @@ export interface CommonOptions {
  */
 export const DEFAULT_MAX_BODY_SIZE = 32 * 1024 * 1024
 
-/** The size of a body given as text or bytes, or `undefined` for anything else. Never throws (no trap is involved). */
-const sizeOf = (input: unknown): { readonly size: number; readonly unit: string } | undefined => {
-  if (typeof input === 'string') return { size: input.length, unit: 'characters' }
-  if (isBytes(input)) return { size: byteLengthOf(input), unit: 'bytes' }
-  return undefined
-}
-
-const tooLarge = (vendor: Vendor, input: unknown, size: number, unit: string, limit: number): InvalidBodyError => {
-  const issue: TooLargeIssue = {
-    code: 'too_large',
-    path: [],
-    size,
-    limit,
-    message: `(root): the body is ${String(size)} ${unit}, over the limit of ${String(limit)} (options.maxBodySize)`,
-  }
-  return { kind: 'invalid_body', vendor, issues: [issue], input }
-}
-
 /** The option names deliverykit reads: anything else on an options object is ignored, and never read. */
 const OPTION_NAMES = ['timeZone', 'unknownStatus', 'maxBodySize', 'channel', 'optOutKeywords'] as const
 
@@ -94,16 +76,23 @@ const OPTION_NAMES = ['timeZone', 'unknownStatus', 'maxBodySize', 'channel', 'op
 export const readOptions = (vendor: Vendor, input: unknown, options: unknown): either.Either<InvalidOptionsError, Readonly<Record<string, unknown>>> =>
   readObject(vendor, input, options, '(options)', 'an object or undefined', OPTION_NAMES)
 
+/** The common options, checked: what every vendor's settings start from, and the size limit the body is read with. */
+export interface CheckedCommonOptions extends CommonSettings {
+  readonly maxBodySize: number
+}
+
 /**
- * The options every vendor accepts, checked at run time for callers without types, and
- * the body's size against `maxBodySize`. `options` is the snapshot `readOptions` made.
+ * The options every vendor accepts, checked at run time for callers without types.
+ * `options` is the snapshot `readOptions` made. The body is measured against
+ * `maxBodySize` where it is read (src/internal/rawBody.ts), the one place that knows what
+ * it is.
  */
 export const checkCommonOptions = (
   vendor: Vendor,
   input: unknown,
   options: Readonly<Record<string, unknown>>,
   defaultTimeZone: string,
-): either.Either<InvalidOptionsError | InvalidBodyError, CommonSettings> => {
+): either.Either<InvalidOptionsError, CheckedCommonOptions> => {
   const unknownStatus = options['unknownStatus']
   if (unknownStatus !== undefined && unknownStatus !== 'error' && unknownStatus !== 'keep') {
     return E.left(invalidOption(vendor, input, 'unknownStatus', '"error" or "keep"', unknownStatus))
@@ -112,14 +101,12 @@ export const checkCommonOptions = (
   if (typeof maxBodySize !== 'number' || !(maxBodySize > 0) || !(Number.isSafeInteger(maxBodySize) || maxBodySize === Infinity)) {
     return E.left(invalidOption(vendor, input, 'maxBodySize', 'a positive whole number of characters or bytes, or Infinity', maxBodySize))
   }
-  const measured = sizeOf(input)
-  if (measured !== undefined && measured.size > maxBodySize) return E.left(tooLarge(vendor, input, measured.size, measured.unit, maxBodySize))
   const timeZone = options['timeZone'] ?? defaultTimeZone
   const zone = typeof timeZone === 'string' ? zoneFor(timeZone) : undefined
   if (zone === undefined) {
     return E.left(invalidOption(vendor, input, 'timeZone', 'an IANA time zone name such as "Europe/Paris"', timeZone))
   }
-  return E.right({ zone, keepUnknown: unknownStatus === 'keep' })
+  return E.right({ zone, keepUnknown: unknownStatus === 'keep', maxBodySize })
 }
 
 /** Applies the caller's `unknownStatus` choice to what a vendor's builder found. */

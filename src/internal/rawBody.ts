@@ -1,18 +1,25 @@
 /**
  * Bodies as a handler's framework gives them: an object already parsed, JSON text,
- * `application/x-www-form-urlencoded` text, `URLSearchParams`, or bytes. Every body
+ * `application/x-www-form-urlencoded` text, `URLSearchParams`, or bytes (an `ArrayBuffer`,
+ * a `Uint8Array`, a `Buffer`, any view of bytes: src/internal/bytes.ts). Every body
  * enters the library through {@link readBody}, which reads it once into data the library
  * owns (src/internal/snapshot.ts decides what that data may be). Everything here is
  * linear in the body's size; only a caller's accessor or Proxy trap can throw.
  */
-import type { InvalidSyntaxIssue, InvalidTypeIssue, InvalidValueIssue } from '../errors/issue.js'
-import { MAX_DEPTH, nestsDeeperThan, refusalMessage, snapshot } from './snapshot.js'
+import type { InvalidSyntaxIssue, InvalidTypeIssue, InvalidValueIssue, TooLargeIssue } from '../errors/issue.js'
+import { bytesOf, readableBytes, type BodyBytes } from './bytes.js'
+import { MAX_DEPTH, nestsDeeperThan, refusalMessage, snapshot, type Snapshot } from './snapshot.js'
 
-/** Why a body could not be read: its text is not JSON, a form or UTF-8, or its value is not JSON data. */
-export type ReadProblem = InvalidSyntaxIssue | InvalidTypeIssue | InvalidValueIssue
+/** Why a body could not be read: it is over the size limit, its text is not JSON, a form or UTF-8, its bytes are gone, or its value is not JSON data. */
+export type ReadProblem = InvalidSyntaxIssue | InvalidTypeIssue | InvalidValueIssue | TooLargeIssue
 
-/** A body read into a value the library owns, or why it could not be. */
-export type ReadBody = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: ReadProblem }
+/**
+ * A body read into a value the library owns, or why it could not be. `form` says the value
+ * was read from a form (text, bytes or `URLSearchParams`), where every value is text and
+ * an empty field is all an encoder can write for an empty list (src/internal/codecs.ts,
+ * `emptyListInForm`).
+ */
+export type ReadBody = { readonly ok: true; readonly value: unknown; readonly form?: true } | { readonly ok: false; readonly problem: ReadProblem }
 
 /**
  * What a string given as the body is: `'text'`, the body's text to parse (what
@@ -27,8 +34,8 @@ export type StringBody = 'text' | 'value'
  * deep (a form, whose keys nest 8 levels at most; a string), which is not walked.
  */
 type Parsed =
-  | { readonly ok: true; readonly value: unknown; readonly owned?: false; readonly deep?: boolean }
-  | { readonly ok: false; readonly problem: InvalidSyntaxIssue }
+  | { readonly ok: true; readonly value: unknown; readonly owned?: false; readonly deep?: boolean; readonly form?: true }
+  | { readonly ok: false; readonly problem: InvalidSyntaxIssue | InvalidValueIssue | TooLargeIssue }
 
 const syntaxError = (expected: string, message: string): Parsed => ({ ok: false, problem: { code: 'invalid_syntax', path: [], expected, message: `(root): ${message}` } })
 
@@ -61,29 +68,6 @@ interface URLSearchParamsLike {
 type URLSearchParamsConstructor = (new (init: string) => URLSearchParamsLike) & { readonly prototype: URLSearchParamsLike }
 
 const searchParamsClass = (): URLSearchParamsConstructor | undefined => (globalThis as { readonly URLSearchParams?: URLSearchParamsConstructor }).URLSearchParams
-
-/**
- * Whether a value is a `Uint8Array` (a `Buffer` is one), told by its internal slot: the
- * `Symbol.toStringTag` getter of typed arrays answers from it and runs none of the caller's
- * code, whatever the value's own properties or prototype say.
- */
-export const isBytes = (value: unknown): value is Uint8Array => ArrayBuffer.isView(value) && typedArrayGetter(Symbol.toStringTag, value) === 'Uint8Array'
-
-/** The size in bytes of a `Uint8Array`, read from its internal slot (never through a getter of the caller's). */
-export const byteLengthOf = (bytes: Uint8Array): number => {
-  const length = typedArrayGetter('byteLength', bytes)
-  return typeof length === 'number' ? length : 0
-}
-
-/** What the intrinsic getter `name` of typed arrays answers for `view`, whatever the view's own properties or class say. */
-const typedArrayGetter = (name: PropertyKey, view: ArrayBufferView): unknown => {
-  const descriptor = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype) as object, name)
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- the getter is called on the view itself, below
-  const getter = descriptor?.get
-  // An empty argument list: nothing is spread onto the stack.
-  // eslint-disable-next-line no-restricted-syntax -- Reflect.apply calls the intrinsic getter without the view's own `call`
-  return getter === undefined ? undefined : Reflect.apply(getter, view, [])
-}
 
 /** Sets an own, enumerable property, so `__proto__` in a form stays data. */
 const setOwn = (target: Record<string, unknown>, key: string, value: unknown): void => {
@@ -164,7 +148,7 @@ const readSearchParams = (value: object): Record<string, unknown> | undefined =>
 const parseForm = (text: string): Parsed => {
   const Params = searchParamsClass()
   if (Params === undefined) return syntaxError('JSON', 'form bodies need URLSearchParams, which this runtime lacks')
-  return { ok: true, value: formToObject(new Params(text)), deep: false }
+  return { ok: true, value: formToObject(new Params(text)), deep: false, form: true }
 }
 
 const parseJson = (text: string): Parsed => {
@@ -193,33 +177,63 @@ const readText = (text: string): Parsed => {
   return parseJson(body)
 }
 
-/** Text, bytes or a form made into a value, or the caller's value as it is (not yet read). */
-const parse = (input: unknown, strings: StringBody): Parsed => {
-  if (typeof input === 'string') return strings === 'text' ? readText(input) : { ok: true, value: input, deep: false }
-  if (isBytes(input)) {
-    const text = decodeUtf8(input)
-    return text === undefined ? syntaxError('UTF-8 text', 'the bytes are not valid UTF-8') : readText(text)
-  }
-  return { ok: true, value: input, owned: false }
+/** A body over the limit: never parsed. `unit` says what its size counts. */
+const tooLarge = (size: number, unit: 'characters' | 'bytes', limit: number): Parsed => ({
+  ok: false,
+  problem: { code: 'too_large', path: [], size, limit, message: `(root): the body is ${String(size)} ${unit}, over the limit of ${String(limit)} (options.maxBodySize)` },
+})
+
+/** Bytes measured, then read as UTF-8 text. */
+const parseBytes = (bytes: BodyBytes, limit: number): Parsed => {
+  if (!bytes.ok) return { ok: false, problem: { code: 'invalid_value', path: [], expected: 'bytes', received: bytes.received, message: `(root): expected bytes, received ${bytes.received} (its bytes were transferred)` } }
+  if (bytes.bytes.byteLength > limit) return tooLarge(bytes.bytes.byteLength, 'bytes', limit)
+  const text = decodeUtf8(readableBytes(bytes))
+  return text === undefined ? syntaxError('UTF-8 text', 'the bytes are not valid UTF-8') : readText(text)
 }
 
 /**
- * Reads whatever a framework handed over, once, into a value the library owns: text or
- * bytes parsed (JSON or a form), `URLSearchParams` read as a form, any other value copied
- * by `snapshot`, which also refuses what is not JSON data (a class instance, nesting
- * deeper than `MAX_DEPTH`, …). `strings` says what a string is.
+ * Text or a view of bytes measured and made into a value, or the caller's value as it is
+ * (not yet read). A string is measured whatever it is, as text or as a JSON string.
  */
-export const readBody = (input: unknown, strings: StringBody = 'text'): ReadBody => {
-  const parsed = parse(input, strings)
+const parse = (input: unknown, strings: StringBody, limit: number): Parsed => {
+  if (typeof input === 'string') {
+    if (input.length > limit) return tooLarge(input.length, 'characters', limit)
+    return strings === 'text' ? readText(input) : { ok: true, value: input, deep: false }
+  }
+  // A view is told by a check that cannot throw; a buffer only once the value is known not to be plain data (below).
+  const bytes = ArrayBuffer.isView(input) ? bytesOf(input) : undefined
+  return bytes === undefined ? { ok: true, value: input, owned: false } : parseBytes(bytes, limit)
+}
+
+/** A value deliverykit parsed, its depth checked: walked again only when it nests too deep, for the path of its first level too many. */
+const ownParsed = (parsed: { readonly value: unknown; readonly deep?: boolean; readonly form?: true }): ReadBody => {
+  if (parsed.form === true) return { ok: true, value: parsed.value, form: true }
+  if (parsed.deep === false || !nestsDeeperThan(parsed.value, MAX_DEPTH)) return { ok: true, value: parsed.value }
+  return refused(snapshot(parsed.value, true))
+}
+
+const refused = (read: Snapshot): ReadBody => (read.ok ? read : { ok: false, problem: { ...read.refusal, message: refusalMessage(read.refusal) } })
+
+/**
+ * Reads whatever a framework handed over, once, into a value the library owns: text or
+ * bytes measured against `limit` (the `maxBodySize` option) and parsed (JSON or a form),
+ * `URLSearchParams` read as a form, any other value copied by `snapshot`, which also
+ * refuses what is not JSON data (a class instance, nesting deeper than `MAX_DEPTH`, …).
+ * `strings` says what a string is. A value given already parsed is not measured.
+ */
+export const readBody = (input: unknown, strings: StringBody = 'text', limit: number = Number.POSITIVE_INFINITY): ReadBody => {
+  const parsed = parse(input, strings, limit)
   if (!parsed.ok) return parsed
-  if (parsed.deep === false || (parsed.owned !== false && !nestsDeeperThan(parsed.value, MAX_DEPTH))) return { ok: true, value: parsed.value }
-  // The caller's value, copied; or parsed JSON deeper than the limit, walked for the path of its first level too many.
-  const read = snapshot(parsed.value, parsed.owned !== false)
-  if (read.ok) return read
-  const { refusal } = read
-  // A body that is no plain object may be URLSearchParams: told by its internal slot only
-  // now, so that a plain body pays for no brand check (a failed one throws).
-  const form = parsed.owned === false && refusal.path.length === 0 && typeof input === 'object' && input !== null ? readSearchParams(input) : undefined
-  if (form !== undefined) return { ok: true, value: form }
-  return { ok: false, problem: { ...refusal, message: refusalMessage(refusal) } }
+  if (parsed.owned !== false) return ownParsed(parsed)
+  const read = snapshot(parsed.value, false)
+  if (read.ok || read.refusal.path.length > 0 || typeof input !== 'object' || input === null) return refused(read)
+  // A body that is no plain object may be an ArrayBuffer or URLSearchParams: told by their
+  // internal slots only now, so that a plain body pays for no brand check (a failed one throws).
+  const bytes = bytesOf(input)
+  if (bytes !== undefined) {
+    const fromBytes = parseBytes(bytes, limit)
+    return fromBytes.ok ? ownParsed(fromBytes) : fromBytes
+  }
+  const form = readSearchParams(input)
+  return form === undefined ? refused(read) : { ok: true, value: form, form: true }
 }

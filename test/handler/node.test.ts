@@ -160,6 +160,73 @@ describe('the Node adapter, without a server', () => {
   })
 })
 
+describe('the Node adapter: bytes in every form a body parser or a stream leaves', () => {
+  /** `text`'s bytes in a larger buffer, at an offset, the bytes around them `{`. */
+  const window = (text: string): Uint8Array => {
+    const bytes = encode(text)
+    const buffer = new Uint8Array(bytes.byteLength + 9).fill(0x7b)
+    buffer.set(bytes, 4)
+    return buffer.subarray(4, 4 + bytes.byteLength)
+  }
+  const leftForms = (text: string): ReadonlyArray<readonly [string, unknown]> => {
+    const view = window(text)
+    return [
+      ['a Buffer', Buffer.from(text)],
+      ['an ArrayBuffer', encode(text).slice().buffer],
+      ['a DataView into a larger buffer', new DataView(view.buffer, view.byteOffset, view.byteLength)],
+      ['a Uint8Array into a larger buffer', view],
+    ]
+  }
+  const answer = (): NodeResponse & { readonly status: () => number } => {
+    const response = { statusCode: 200, setHeader: () => undefined, end: () => undefined, status: () => response.statusCode }
+    return response
+  }
+
+  it('stores the events of the bytes a body parser left, in any form, and keeps a bad body byte for byte', async () => {
+    for (const [name, body] of leftForms(sms)) {
+      const store = createMemoryStore()
+      const webhook = createWebhookHandler({ vendor: 'octopush', store, secrets: [SECRET] })
+      const request: NodeRequest = { method: 'POST', url: withSecret('/'), headers: {}, readableEnded: true, body, [Symbol.asyncIterator]: () => { throw new Error('read twice') } }
+      const response = answer()
+      await webhook.node(request, response)
+      expect([name, response.status(), store.batches()]).toEqual([name, 204, [directEvents({ vendor: 'octopush' }, encode(sms))]])
+    }
+    for (const [name, body] of leftForms('{"a":1}')) {
+      const store = createMemoryStore()
+      const webhook = createWebhookHandler({ vendor: 'octopush', store, secrets: [SECRET] })
+      await webhook.node({ method: 'POST', url: withSecret('/'), headers: {}, readableEnded: true, body, [Symbol.asyncIterator]: () => { throw new Error('read twice') } }, answer())
+      expect([name, store.kept().map((kept) => [...kept.body])]).toEqual([name, [[...encode('{"a":1}')]]])
+    }
+  })
+
+  it('reads a stream of chunks in any form of bytes, and answers 500 for a detached buffer', async () => {
+    const half = Math.floor(sms.length / 2)
+    const chunks: ReadonlyArray<unknown> = [encode(sms.slice(0, 10)).slice().buffer, new DataView(window(sms.slice(10, half)).buffer, 4, encode(sms.slice(10, half)).byteLength), Buffer.from(sms.slice(half))]
+    const store = createMemoryStore()
+    const problems: Array<string> = []
+    const webhook = createWebhookHandler({ vendor: 'octopush', store, secrets: [SECRET], onProblem: (problem) => problems.push(problem.message) })
+    const streamed = (items: ReadonlyArray<unknown>): NodeRequest => ({
+      method: 'POST',
+      url: withSecret('/'),
+      headers: {},
+      async *[Symbol.asyncIterator]() {
+        for (const item of items) yield await Promise.resolve(item)
+      },
+    })
+    const response = answer()
+    await webhook.node(streamed(chunks), response)
+    expect([response.status(), store.batches()]).toEqual([204, [directEvents({ vendor: 'octopush' }, encode(sms))]])
+
+    const gone = encode(sms).slice().buffer
+    structuredClone(gone, { transfer: [gone] })
+    const detached = answer()
+    await webhook.node(streamed([gone]), detached)
+    const left = answer()
+    await webhook.node({ method: 'POST', url: withSecret('/'), headers: {}, readableEnded: true, body: gone, [Symbol.asyncIterator]: () => { throw new Error('read twice') } }, left)
+    expect([detached.status(), left.status(), problems]).toEqual([500, 500, ['the request stream gave a detached ArrayBuffer', 'the body a body parser left is a detached ArrayBuffer']])
+  })
+})
+
 describe('Express 5', () => {
   const problems: Array<string> = []
   const app = (store: MemoryStore, before?: express.RequestHandler): Promise<Server> => {

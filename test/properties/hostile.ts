@@ -128,6 +128,17 @@ export const HOSTILE: Readonly<Record<string, () => unknown>> = {
   'an invalid Date': () => new Date(Number.NaN),
   'a boxed string': () => new String('octopush'),
   'bytes that are not UTF-8': () => Uint8Array.of(0xff, 0xfe, 0xfd),
+  'a detached ArrayBuffer': () => detached().buffer,
+  'a DataView over a detached ArrayBuffer': () => detached().view,
+  'an object with ArrayBuffer.prototype': () => Object.create(ArrayBuffer.prototype) as unknown,
+}
+
+/** A buffer holding a valid body and a view over it, the buffer then transferred away: neither has bytes left. */
+function detached(): { readonly buffer: ArrayBuffer; readonly view: DataView } {
+  const buffer = new TextEncoder().encode(JSON.stringify({ message_id: 'sms_1', number: '+33600000000', status: 'DELIVERED' })).slice().buffer
+  const view = new DataView(buffer, 2)
+  structuredClone(buffer, { transfer: [buffer] })
+  return { buffer, view }
 }
 
 const validSms = { message_id: 'sms_1', number: '+33600000000', status: 'DELIVERED', delivery_date: '2025-01-22 11:46:06' }

@@ -4,7 +4,7 @@ import * as t from 'io-ts'
 import { describeValue, formatPath } from '../../errors/format.js'
 import { DISPATCH_TAG } from '../../errors/validation.js'
 import { orElse } from '../../internal/callerInput.js'
-import { cappedList, dispatch, fromPick, struct, textFormat } from '../../internal/codecs.js'
+import { cappedList, dispatch, emptyListInForm, fromPick, struct, textFormat } from '../../internal/codecs.js'
 import type { PickFailure } from '../../internal/definition.js'
 import { isMasstackTime } from './time.js'
 import { isRecord } from '../../internal/records.js'
@@ -370,17 +370,18 @@ const ChannelEnvelopeData = /*#__PURE__*/ dispatch<ChannelRecord | ReadonlyArray
 /**
  * The envelope every Communications API response uses (documented):
  * `{ commit, id, data }`, `commit` being the service version and `id` the response's id.
- * That `data` holds one communication or a list of them is inferred.
+ * That `data` holds one communication or a list of them is inferred. In a form body
+ * decoded by the entry points, an empty `data` field is the empty list.
  *
  * @category Codecs
  */
-export const MasstackEnvelope = /*#__PURE__*/ struct('MasstackEnvelope', { data: EnvelopeData }, { commit: t.string, id: MasstackId })
+export const MasstackEnvelope = /*#__PURE__*/ struct('MasstackEnvelope', { data: emptyListInForm(EnvelopeData) }, { commit: t.string, id: MasstackId })
 
 /** @category Codecs */
 export type MasstackEnvelope = t.TypeOf<typeof MasstackEnvelope>
 
 /** {@link MasstackEnvelope}, its records tagged with their channels. */
-const ChannelEnvelope = /*#__PURE__*/ struct('MasstackEnvelope', { data: ChannelEnvelopeData }, { commit: t.string, id: MasstackId })
+const ChannelEnvelope = /*#__PURE__*/ struct('MasstackEnvelope', { data: emptyListInForm(ChannelEnvelopeData) }, { commit: t.string, id: MasstackId })
 
 /** A body is an envelope when it has `data`, or `commit` without a `status` of its own. */
 const looksLikeEnvelope = (u: Readonly<Record<string, unknown>>): boolean =>

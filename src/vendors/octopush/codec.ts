@@ -1,7 +1,7 @@
 import * as t from 'io-ts'
 
 import { describeValue } from '../../errors/format.js'
-import { cappedList, emptyAsObject, NumberFromNumberOrText, oneOf, PhoneNumberText, struct, textFormat, TextFromTextOrNumber, withAliases } from '../../internal/codecs.js'
+import { cappedList, emptyAsObject, emptyListInForm, NumberFromNumberOrText, oneOf, PhoneNumberText, struct, textFormat, TextFromTextOrNumber, withAliases } from '../../internal/codecs.js'
 import { isRecord } from '../../internal/records.js'
 import { isLocalDateTime, isOffsetDateTime } from '../../internal/time.js'
 
@@ -180,7 +180,8 @@ export type OctopushStatusHistoryItem = t.TypeOf<typeof OctopushStatusHistoryIte
 
 /**
  * One recipient of an e-mail callback (`deliveries[]`): its current status and the
- * earlier ones.
+ * earlier ones. In a form body decoded by the entry points, an empty `status_history`
+ * field is the empty list (a form cannot write one otherwise); in JSON, `""` is refused.
  *
  * @category Codecs
  */
@@ -189,7 +190,7 @@ export const OctopushEmailDelivery = /*#__PURE__*/ withAliases(
   struct(
     'OctopushEmailDelivery',
     { email: t.string, status: t.string, delivery_date: DateTimeText },
-    { unit_price: NumberFromNumberOrText, status_history: cappedList(OctopushStatusHistoryItem, 'Array<OctopushStatusHistoryItem>') },
+    { unit_price: NumberFromNumberOrText, status_history: emptyListInForm(cappedList(OctopushStatusHistoryItem, 'Array<OctopushStatusHistoryItem>')) },
   ),
 )
 
@@ -199,13 +200,14 @@ export type OctopushEmailDelivery = t.TypeOf<typeof OctopushEmailDelivery>
 /**
  * An e-mail delivery callback: `channel: "email"` and one `deliveries[]` entry per
  * recipient. Known only from the example in Octopush's current documents; a body with
- * `deliveries` and no `channel` is read as e-mail too.
+ * `deliveries` and no `channel` is read as e-mail too. In a form body decoded by the
+ * entry points, an empty `deliveries` field is the empty list.
  *
  * @category Codecs
  */
 export const OctopushEmailCallback = /*#__PURE__*/ struct(
   'OctopushEmailCallback',
-  { message_id: t.string, deliveries: cappedList(OctopushEmailDelivery, 'Array<OctopushEmailDelivery>') },
+  { message_id: t.string, deliveries: emptyListInForm(cappedList(OctopushEmailDelivery, 'Array<OctopushEmailDelivery>')) },
   {
     channel: t.literal('email'),
     list_name: t.string,
