@@ -109,7 +109,7 @@ describe('deliverykit replay', () => {
   it('opens pg lazily: a URL it cannot reach fails on the first query, not on opening', async () => {
     // Port 1 on loopback: refused at once.
     const database = await openPg('postgres://nobody:nothing@127.0.0.1:1/none')
-    await expect(database.query('SELECT 1', [])).rejects.toMatchObject({ code: 'ECONNREFUSED' })
+    await expect(database.query('SELECT 1', [], 'probe')).rejects.toMatchObject({ code: 'ECONNREFUSED' })
     await database.close()
   })
 

@@ -46,6 +46,7 @@ export const openPg = async (url: string): Promise<CliDatabase> => {
   const pool = new Pool({ connectionString: url, max: 1 })
   // A connection that drops while idle is reported here; the next query says it again.
   pool.on('error', () => undefined)
+  // Unnamed statements: replay runs each a few times, on one connection.
   return { query: (text, values) => pool.query(text, values), close: () => pool.end() }
 }
 

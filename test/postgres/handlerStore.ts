@@ -84,11 +84,15 @@ export const handlerStoreTests = (query: () => PostgresQueryFunction, db: () => 
     await db().query(TRUNCATE_ALL)
     const body = encode(JSON.stringify({ ...payload('octopush/sms.json'), message_id: 'retried' }))
     let failures = 1
-    const flaky: PostgresQueryFunction = (text, values) => {
+    const names: Array<string> = []
+    const flaky: PostgresQueryFunction = (text, values, name) => {
+      names.push(name)
       if (failures-- > 0) return Promise.reject(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))
-      return query()(text, values)
+      return query()(text, values, name)
     }
     expect((await post(handlerOf(createPostgresStore(flaky), { vendor: 'octopush' }), '/webhooks/octopush', body)).status).toBe(204)
+    // Tried twice, under the one name a driver prepares once per connection.
+    expect(names).toEqual(['deliverykit_record_events', 'deliverykit_record_events'])
     const broken: PostgresQueryFunction = () => Promise.reject(new Error('Connection terminated unexpectedly'))
     expect((await post(handlerOf(createPostgresStore(broken), { vendor: 'octopush' }), '/webhooks/octopush', body)).status).toBe(503)
     const rows = await db().query<{ readonly message_id: string }>('SELECT message_id FROM deliverykit_events')

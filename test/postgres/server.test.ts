@@ -57,7 +57,7 @@ describe.runIf(url !== undefined)('deliverykit/postgres on a PostgreSQL server',
 
   // The webhook handler with createPostgresStore over the pool, as a server runs it.
   handlerStoreTests(
-    () => (text, values) => pool.query(text, values),
+    () => (text, values, name) => pool.query({ text, values, name }),
     () => db,
   )
 
