@@ -21,7 +21,10 @@ const seeded = (seed) => () => {
  * then OPENED, CLICKED or HARD_BOUNCE) are 60 bodies of 200 events; a tenth of the bodies
  * arrive twice. Each entry is the events parseWebhook gives for the body.
  */
-export const campaignBodies = ({ sms = 1500, emails = 30, recipients = 200 } = {}) => {
+export const campaignBodies = (sizes = {}) => campaignRawBodies(sizes).map((body) => parseWebhook('octopush', body))
+
+/** The same bodies as Octopush posts them: objects, for JSON.stringify. */
+export const campaignRawBodies = ({ sms = 1500, emails = 30, recipients = 200 } = {}) => {
   const random = seeded(20261207)
   const bodies = []
   for (let m = 0; m < sms; m++) {
@@ -47,7 +50,7 @@ export const campaignBodies = ({ sms = 1500, emails = 30, recipients = 200 } = {
     const j = Math.floor(random() * (i + 1))
     ;[all[i], all[j]] = [all[j], all[i]]
   }
-  return all.map((body) => parseWebhook('octopush', body))
+  return all
 }
 
 export const BATCH_SCHEMA = 'CREATE TABLE IF NOT EXISTS bench_batch (LIKE deliverykit_events INCLUDING ALL)'
