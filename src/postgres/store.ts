@@ -1,3 +1,4 @@
+import type { NormalizeError } from '../errors/error.js'
 import type { KeptBody, ReplayableStore, StoredKeptBody } from '../handler/store.js'
 import { isVendor } from '../model/vendor.js'
 import type { AnyWebhookEvent } from '../model/webhook.js'
@@ -100,6 +101,16 @@ const optionsOf = (value: unknown): StoredKeptBody['options'] | undefined => {
   return entries.every(([, option]) => ['string', 'number', 'boolean'].includes(typeof option)) ? (Object.fromEntries(entries) as StoredKeptBody['options']) : undefined
 }
 
+/** The decoder's error kinds: a record, so a new kind fails to compile until it is listed. */
+const ERROR_KINDS: Readonly<Record<NormalizeError['kind'], true>> = {
+  invalid_body: true,
+  unknown_status: true,
+  unknown_channel: true,
+  unexpected_callback: true,
+  invalid_options: true,
+}
+const isErrorKind = (kind: unknown): kind is NormalizeError['kind'] => typeof kind === 'string' && Object.prototype.hasOwnProperty.call(ERROR_KINDS, kind)
+
 /** One row of KEPT_BODIES as a kept body; `undefined` for a row that is not one. */
 const keptBodyOf = (row: unknown): StoredKeptBody | undefined => {
   if (typeof row !== 'object' || row === null) return undefined
@@ -107,8 +118,8 @@ const keptBodyOf = (row: unknown): StoredKeptBody | undefined => {
   const bytes = bytesOf(body)
   const options = optionsOf(route_options)
   if (typeof id !== 'string' || !isVendor(vendor) || bytes === undefined || options === undefined) return undefined
-  if (typeof error_kind !== 'string' || typeof reason !== 'string' || typeof received_at !== 'string') return undefined
-  return { id, vendor, options, body: bytes, errorKind: error_kind as StoredKeptBody['errorKind'], reason, receivedAt: received_at }
+  if (!isErrorKind(error_kind) || typeof reason !== 'string' || typeof received_at !== 'string') return undefined
+  return { id, vendor, options, body: bytes, errorKind: error_kind, reason, receivedAt: received_at }
 }
 
 /**

@@ -56,3 +56,24 @@ describe('isTransientPostgresError', () => {
     expect(() => createPostgresStore('postgres://x' as never)).toThrow(/query: expected a function/)
   })
 })
+
+describe('createPostgresStore reads kept bodies back', () => {
+  const row = { id: '7', vendor: 'octopush', route_options: '{"channel":"sms"}', body: '\\x7b00ff7d', error_kind: 'invalid_body', reason: 'r', received_at: '2026-01-02T03:04:05.678Z' }
+  const storeOf = (rows: ReadonlyArray<unknown>) => createPostgresStore(() => Promise.resolve({ rows }))
+
+  it('from a driver that gives bytea as text and jsonb as text, as from one that parses them', async () => {
+    const expected = { id: '7', vendor: 'octopush', options: { channel: 'sms' }, body: Uint8Array.of(0x7b, 0x00, 0xff, 0x7d), errorKind: 'invalid_body', reason: 'r', receivedAt: '2026-01-02T03:04:05.678Z' }
+    expect(await storeOf([row]).keptBodies(undefined, 1)).toEqual([expected])
+    expect(await storeOf([{ ...row, route_options: { channel: 'sms' }, body: Uint8Array.of(0x7b, 0x00, 0xff, 0x7d) }]).keptBodies(undefined, 1)).toEqual([expected])
+  })
+
+  it.each([
+    ['an unknown vendor', { vendor: 'twilio' }],
+    ['an unknown error kind', { error_kind: 'toString' }],
+    ['odd hex', { body: '\\x7b0' }],
+    ['options that are not an object of scalars', { route_options: '{"channel":["sms"]}' }],
+    ['a numeric id', { id: 7 }],
+  ])('refuses a row with %s, naming it', async (_what, change) => {
+    await expect(storeOf([{ ...row, ...change }]).keptBodies(undefined, 1)).rejects.toThrow(/rows\[0\]: expected a row of deliverykit_kept_bodies/)
+  })
+})
