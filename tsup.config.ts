@@ -77,6 +77,8 @@ const cli = defineConfig({
   target: 'es2022',
   platform: 'node',
   tsconfig: 'tsconfig.build.json',
+  // pg is a devDependency, not a dependency: `replay` loads the user's own, or says to install it.
+  external: ['pg'],
   banner: { js: '#!/usr/bin/env node' },
 })
 

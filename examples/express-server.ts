@@ -8,12 +8,17 @@
  */
 import express, { type Express } from 'express'
 
+import type { WebhookHandler } from 'deliverykit/handler'
+
 import { ROUTES, createRoutes, type EventStore } from './route.js'
 
-export const createApp = (store: EventStore, secrets: ReadonlyArray<string>): Express => {
+export const createApp = (store: EventStore, secrets: ReadonlyArray<string>): Express => createAppFor(createRoutes(store, secrets))
+
+/** The app for handlers made elsewhere: one per path (route.ts's `createHandlers`). */
+export const createAppFor = (handlers: ReadonlyMap<string, WebhookHandler>): Express => {
   const app = express()
   app.disable('x-powered-by')
-  for (const [path, handler] of createRoutes(store, secrets)) app.post(path, handler.node)
+  for (const [path, handler] of handlers) app.post(path, handler.node)
   // Any other path, or another method on these: the handler answers 405 only to a caller with the secret.
   app.use('/webhooks', (_request, response) => {
     response.status(404).type('text').send(`no such webhook; try one of ${ROUTES.join(', ')}\n`)

@@ -1,16 +1,21 @@
 /**
- * The Express server of express-server.ts, storing events in PostgreSQL through
- * deliverykit/postgres (see postgres-store.ts): PGlite, in process and in memory, unless a
- * server's URL is given.
+ * The Express server of express-server.ts, each route a ready handler of
+ * deliverykit/handler storing through deliverykit/postgres (see postgres-store.ts): one
+ * statement per body, STOPs and replies included, refused bodies kept byte for byte.
+ * PGlite, in process and in memory, unless a server's URL is given.
  *
  *   const app = await startPostgresServer({ port: 3000, databaseUrl: process.env['DATABASE_URL'], secrets: [process.env['WEBHOOK_SECRET'] ?? ''] })
  *   // … later: await app.close()
+ *
+ * After an upgrade that maps a status code deliverykit did not know, decode the kept
+ * bodies again: `npx deliverykit replay --database-url "$DATABASE_URL"`.
  */
 import { once } from 'node:events'
 import type { Server } from 'node:http'
 
-import { createApp } from './express-server.js'
-import { createPostgresStore, openDatabase, type Database, type PostgresStore } from './postgres-store.js'
+import { createAppFor } from './express-server.js'
+import { openDatabase, openStore, type Database, type ExampleStore } from './postgres-store.js'
+import { createHandlers } from './route.js'
 
 export interface PostgresServerOptions {
   readonly port?: number
@@ -23,15 +28,15 @@ export interface PostgresServerOptions {
 
 export interface RunningServer {
   readonly server: Server
-  readonly store: PostgresStore
+  readonly store: ExampleStore
   readonly db: Database
   readonly close: () => Promise<void>
 }
 
 export const startPostgresServer = async ({ port = 3000, host = '127.0.0.1', databaseUrl, secrets }: PostgresServerOptions): Promise<RunningServer> => {
   const db = await openDatabase(databaseUrl)
-  const store = await createPostgresStore(db)
-  const server = createApp(store, secrets).listen(port, host)
+  const store = await openStore(db)
+  const server = createAppFor(createHandlers(store, secrets)).listen(port, host)
   await once(server, 'listening')
   return {
     server,

@@ -1,22 +1,33 @@
 /**
- * The examples' `EventStore` on PostgreSQL, through deliverykit/postgres: each event is
- * recorded by one statement that also keeps the standing event of its message and
- * recipient (`advance`'s order, decided by PostgreSQL, so several server processes cannot
- * move a message backwards), and a redelivered callback is recorded once. Suppressed
- * recipients, inbound messages and rejected bodies go to small tables of this example's own.
+ * The webhook handler's store on PostgreSQL: deliverykit/postgres's `createPostgresStore`.
+ * Each body costs one statement, whatever it holds: its receipts, STOPs and replies are
+ * recorded at once (each event once by `eventId`; the standing status of each message and
+ * recipient decided by PostgreSQL in `advance`'s order, so several server processes
+ * cannot move a message backwards), and a body deliverykit cannot decode is kept byte for
+ * byte in `deliverykit_kept_bodies` for `deliverykit replay`. What to suppress is the
+ * application's policy, read from those tables: `mayContact` below is one.
  *
  * `openDatabase()` is PGlite (PostgreSQL in process, in memory); `openDatabase(url)` is a
  * `pg` pool against the server at `url`.
  */
-import type { AnyEvent, Vendor } from 'deliverykit'
-import { POSTGRES_SCHEMA, currentStatus, postgresText, recordEvent, type CurrentStatusRow, type PostgresQuery } from 'deliverykit/postgres'
-
-import type { EventStore } from './route.js'
+import type { AnyEvent, Channel, Vendor } from 'deliverykit'
+import {
+  POSTGRES_SCHEMA,
+  createPostgresStore,
+  currentStatus,
+  optedOut,
+  postgresText,
+  type CurrentStatusRow,
+  type OptedOutRow,
+  type PostgresQuery,
+  type PostgresQueryFunction,
+  type PostgresStore,
+} from 'deliverykit/postgres'
 
 /** What the store needs of a driver. */
 export interface Database {
-  /** Runs one parameterized query and gives its rows. */
-  readonly query: <Row>(query: PostgresQuery) => Promise<ReadonlyArray<Row>>
+  /** Runs one parameterized statement; `name` lets a driver prepare it once per connection. */
+  readonly query: PostgresQueryFunction
   /** Runs a script of several statements without parameters (the DDL). */
   readonly exec: (sql: string) => Promise<void>
   readonly close: () => Promise<void>
@@ -28,7 +39,8 @@ export const openDatabase = async (url?: string): Promise<Database> => {
     const { PGlite } = await import('@electric-sql/pglite')
     const db = await PGlite.create()
     return {
-      query: async <Row>(query: PostgresQuery) => (await db.query<Row>(query.text, query.values)).rows,
+      // PGlite runs one statement at a time and prepares nothing by name.
+      query: (text, values) => db.query(text, values),
       exec: async (sql) => {
         await db.exec(sql)
       },
@@ -37,8 +49,11 @@ export const openDatabase = async (url?: string): Promise<Database> => {
   }
   const { default: pg } = await import('pg')
   const pool = new pg.Pool({ connectionString: url })
+  // A connection that drops while idle (a restart, pg_terminate_backend) is reported here,
+  // not thrown: the pool opens another, and a statement that failed with it is retried.
+  pool.on('error', () => undefined)
   return {
-    query: async <Row>(query: PostgresQuery) => (await pool.query(query)).rows as ReadonlyArray<Row>,
+    query: (text, values, name) => pool.query({ text, values, name }),
     exec: async (sql) => {
       await pool.query(sql) // no parameters: pg sends the statements as one simple query
     },
@@ -46,60 +61,48 @@ export const openDatabase = async (url?: string): Promise<Database> => {
   }
 }
 
-/** The example's own tables, beside deliverykit's. */
-const EXAMPLE_SCHEMA = `
-CREATE TABLE IF NOT EXISTS example_suppressions (
-  recipient text        NOT NULL PRIMARY KEY,
-  reason    text        NOT NULL,
-  since     timestamptz NOT NULL DEFAULT now()
-);
-CREATE TABLE IF NOT EXISTS example_inbound (
-  event_id    text        NOT NULL PRIMARY KEY,
-  vendor      text        NOT NULL,
-  channel     text        NOT NULL,
-  sender      text        NOT NULL,
-  body        text        NOT NULL,
-  received_at timestamptz NOT NULL DEFAULT now()
-);
-CREATE TABLE IF NOT EXISTS example_quarantine (
-  id          bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  body        json        NOT NULL,
-  why         text        NOT NULL,
-  received_at timestamptz NOT NULL DEFAULT now()
-);
-`
+/** Whether you may send to an address on a channel, by the policy below. */
+export type Decision = 'send' | 'opted out' | 'failed permanently'
 
-/** An `EventStore` that can also say where a message stands. */
-export interface PostgresStore extends EventStore {
+/** The handler's store, and what the application reads back. */
+export interface ExampleStore extends PostgresStore {
   /** The standing event of a message and recipient, `undefined` before any. */
   readonly current: (vendor: Vendor, messageId: string, recipient: string) => Promise<AnyEvent | undefined>
+  /**
+   * One suppression policy: never where the person opted out on this channel, through any
+   * vendor; not while the address's last message on the channel stands as `opted_out`, or
+   * as a permanent failure less than 30 days old (numbers are reassigned).
+   */
+  readonly mayContact: (channel: Channel, address: string) => Promise<Decision>
 }
 
+/** The rows of one statement, as the caller says they are. */
+const rowsOf = async <Row>(db: Database, query: PostgresQuery, name: string): Promise<ReadonlyArray<Row>> => (await db.query(query.text, query.values, name)).rows as ReadonlyArray<Row>
+
+const LAST_ON_CHANNEL = `SELECT event->'failure'->>'reason' AS reason, (event->'failure'->>'permanent')::boolean AS permanent,
+       updated_at > now() - interval '30 days' AS recent
+  FROM deliverykit_status
+ WHERE recipient = $1 AND event->>'channel' = $2
+ ORDER BY occurred_at_ms DESC, updated_at DESC
+ LIMIT 1`
+
 /** Creates the tables if needed (run it once at start-up, not from every process at once), then stores through them. */
-export const createPostgresStore = async (db: Database): Promise<PostgresStore> => {
-  await db.exec(POSTGRES_SCHEMA + EXAMPLE_SCHEMA)
+export const openStore = async (db: Database): Promise<ExampleStore> => {
+  await db.exec(POSTGRES_SCHEMA)
   return {
-    save: async (events) => {
-      // One statement per event, each its own transaction: no lock is held across events.
-      for (const event of events) await db.query(recordEvent(event))
+    ...createPostgresStore(db.query),
+    current: async (vendor, messageId, recipient) => (await rowsOf<CurrentStatusRow>(db, currentStatus(vendor, messageId, recipient), 'example_current'))[0]?.event,
+    mayContact: async (channel, address) => {
+      const [optOut] = await rowsOf<OptedOutRow>(db, optedOut(address, { channel }), 'example_opted_out')
+      if (optOut?.optedOut === true) return 'opted out'
+      const [last] = await rowsOf<{ readonly reason: string | null; readonly permanent: boolean | null; readonly recent: boolean }>(
+        db,
+        { text: LAST_ON_CHANNEL, values: [postgresText(address), channel] },
+        'example_last_on_channel',
+      )
+      if (last?.reason === 'opted_out') return 'opted out'
+      if (last?.permanent === true && last.recent) return 'failed permanently'
+      return 'send'
     },
-    suppress: async (recipient, reason) => {
-      await db.query({
-        text: 'INSERT INTO example_suppressions (recipient, reason) VALUES ($1, $2) ON CONFLICT (recipient) DO UPDATE SET reason = excluded.reason',
-        values: [postgresText(recipient), reason],
-      })
-    },
-    receive: async (message) => {
-      // A redelivered message is stored once, by its eventId.
-      await db.query({
-        text: 'INSERT INTO example_inbound (event_id, vendor, channel, sender, body) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (event_id) DO NOTHING',
-        values: [message.eventId, message.vendor, message.channel, postgresText(message.from), postgresText(message.text)],
-      })
-    },
-    quarantine: async (body, why) => {
-      // json keeps the body as received, NUL characters included (jsonb and text refuse them).
-      await db.query({ text: 'INSERT INTO example_quarantine (body, why) VALUES ($1::json, $2)', values: [JSON.stringify(body ?? null), postgresText(why)] })
-    },
-    current: async (vendor, messageId, recipient) => (await db.query<CurrentStatusRow>(currentStatus(vendor, messageId, recipient)))[0]?.event,
   }
 }

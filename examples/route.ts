@@ -104,8 +104,9 @@ export const webhookStore = (store: EventStore): WebhookStore => ({
   keepBody: (kept) => store.quarantine(textOrBytes(kept.body), kept.reason),
 })
 
-/** A handler for each route, all storing in `store` and taking the secrets given. */
-export const createRoutes = (store: EventStore, secrets: ReadonlyArray<string>): ReadonlyMap<string, WebhookHandler> => {
-  const shared = webhookStore(store)
-  return new Map(ROUTE_TABLE.map(([path, route]) => [path, createWebhookHandler({ ...route, store: shared, secrets })]))
-}
+/** A handler for each route, all storing through one handler store (such as deliverykit/postgres's) and taking the secrets given. */
+export const createHandlers = (store: WebhookStore, secrets: ReadonlyArray<string>): ReadonlyMap<string, WebhookHandler> =>
+  new Map(ROUTE_TABLE.map(([path, route]) => [path, createWebhookHandler({ ...route, store, secrets })]))
+
+/** A handler for each route, all storing in your `EventStore` and taking the secrets given. */
+export const createRoutes = (store: EventStore, secrets: ReadonlyArray<string>): ReadonlyMap<string, WebhookHandler> => createHandlers(webhookStore(store), secrets)

@@ -357,7 +357,7 @@ describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built comma
     [['catalog', 'octopush', '--ndjson'], 'catalog takes no --ndjson; its flags are --vendor, --channel, --legacy, --format, --json'],
     [['detect', '--vendor', 'octopush'], 'detect takes no --vendor (it takes no flags)'],
     [['normalize'], '--vendor is required'],
-    [[], 'no command given; the commands are normalize, detect, catalog, send'],
+    [[], 'no command given; the commands are normalize, detect, catalog, send, replay'],
   ])('usage error, one line, exit 2: %j', async (args, message) => {
     const result = await runCliAsync(args, sms)
     expect([result.status, result.stdout]).toEqual([2, ''])
@@ -568,5 +568,63 @@ describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built comma
       [join(dir, 'c.json'), ['delivery']],
     ])
     expect(result.stderr).toBe(`${join(dir, 'notes.md')}: skipped: not named *.json, *.form or *.txt\n${join(dir, 'sms')}: skipped: a folder (folders inside a folder are not read: name it, with its --channel if it needs one)\n`)
+  })
+})
+
+describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built replay command without pg installed', () => {
+  it('says to install pg, exit 1, one line', () => {
+    // The command copied where no node_modules holds pg: deliverykit does not depend on it.
+    const dir = mkdtempSync(join(tmpdir(), 'deliverykit-no-pg-'))
+    try {
+      mkdirSync(join(dir, 'dist'))
+      writeFileSync(join(dir, 'dist', 'cli.js'), readFileSync(cli))
+      writeFileSync(join(dir, 'package.json'), readFileSync(join(root, 'package.json')))
+      // Its peer dependencies, as a user installs them; pg not.
+      mkdirSync(join(dir, 'node_modules'))
+      for (const peer of ['io-ts', 'fp-ts']) symlinkSync(join(root, 'node_modules', peer), join(dir, 'node_modules', peer))
+      const result = spawnSync(process.execPath, [join(dir, 'dist', 'cli.js'), 'replay', '--database-url', 'postgres://127.0.0.1:1/none'], { encoding: 'utf8', cwd: dir })
+      expect([result.status, result.stdout]).toEqual([1, ''])
+      expectOneLine(result.stderr, /^deliverykit: replay: replay needs the 'pg' package, which deliverykit does not install: npm install pg \(Cannot find package 'pg'/)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+const databaseUrl = process.env['DATABASE_URL']
+
+describe.runIf((existsSync(cli) || process.env['CI'] === 'true') && databaseUrl !== undefined)('the built command replays kept bodies on a PostgreSQL server', { timeout: 60_000 }, () => {
+  it('loads pg where it runs, records what now decodes, releases it, keeps the rest', async () => {
+    const { default: pg } = await import('pg')
+    const { POSTGRES_SCHEMA, createPostgresStore } = await import('deliverykit/postgres')
+    const schema = `deliverykit_cli_${String(process.pid)}_${String(Date.now())}`
+    const withSchema = new URL(databaseUrl ?? '')
+    withSchema.searchParams.set('options', `-c search_path=${schema}`)
+    const admin = new pg.Client({ connectionString: databaseUrl })
+    await admin.connect()
+    try {
+      await admin.query(`CREATE SCHEMA ${schema}`)
+      await admin.query(`SET search_path = ${schema}`)
+      await admin.query(POSTGRES_SCHEMA)
+      const store = createPostgresStore((text, values) => admin.query(text, values))
+      const kept = { vendor: 'octopush', options: {}, reason: 'kept', receivedAt: '2026-01-02T03:04:05.678Z' } as const
+      await store.keepBody({ ...kept, body: new TextEncoder().encode(sms), errorKind: 'unknown_status' })
+      await store.keepBody({ ...kept, body: Uint8Array.of(0x7b, 0x00, 0xff, 0x7d), errorKind: 'invalid_body' })
+      const dry = await runCliAsync(['replay', '--dry-run', '--database-url', withSchema.toString()], '')
+      expect([dry.status, dry.stderr, dry.stdout.split('\n')[0]]).toEqual([0, '', 'replay: 1 kept bodies now decode: 1 events would be recorded and released (--dry-run: nothing was written); 1 still kept'])
+      const result = await runCliAsync(['replay', '--database-url', withSchema.toString()], '')
+      expect([result.status, result.stderr, result.stdout.split('\n')[0]]).toEqual([0, '', 'replay: 1 kept bodies now decode: 1 events recorded and released; 1 still kept'])
+      const counts = await admin.query<{ readonly events: number; readonly kept: number }>('SELECT (SELECT count(*)::int FROM deliverykit_events) AS events, (SELECT count(*)::int FROM deliverykit_kept_bodies) AS kept')
+      expect(counts.rows).toEqual([{ events: 1, kept: 1 }])
+    } finally {
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+      await admin.end()
+    }
+  })
+
+  it('a server it cannot reach is exit 1 and one line', async () => {
+    const result = await runCliAsync(['replay', '--database-url', 'postgres://nobody:nothing@127.0.0.1:1/none'], '')
+    expect([result.status, result.stdout]).toEqual([1, ''])
+    expectOneLine(result.stderr, /^deliverykit: replay: the database failed: .*ECONNREFUSED/)
   })
 })

@@ -97,8 +97,8 @@ describe('deliverykit normalize (in memory)', () => {
   })
 
   it.each([
-    [[], 'no command given; the commands are normalize, detect, catalog, send'],
-    [['frobnicate'], 'unknown command "frobnicate"; the commands are normalize, detect, catalog, send'],
+    [[], 'no command given; the commands are normalize, detect, catalog, send, replay'],
+    [['frobnicate'], 'unknown command "frobnicate"; the commands are normalize, detect, catalog, send, replay'],
     [['normalize'], '--vendor is required'],
     [['normalize', '--vendor', 'twilio'], '--vendor: expected one of octopush, messangi, masstack, received "twilio"'],
     [['normalize', '--vendor', 'octopush', '--unknown-status', 'drop'], '--unknown-status: expected "keep" or "error", received "drop"'],

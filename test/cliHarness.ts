@@ -3,9 +3,10 @@ import { SUBFOLDER_SKIPPED, type Posted, type PostRequest } from '../src/cli/io.
 import { run, type CliIo } from '../src/cli/run.js'
 
 /** What an in-memory run has for `send`: no network (a post is refused) and an examples folder of its files. */
-export const offline: Pick<CliIo, 'post' | 'examplesFolder'> = {
+export const offline: Pick<CliIo, 'post' | 'examplesFolder' | 'openDatabase'> = {
   post: () => Promise.reject(new Error('no network in this test')),
   examplesFolder: 'examples',
+  openDatabase: () => Promise.reject(new Error('no database in this test')),
 }
 
 /** A folder's entry that is not a regular file, such as `{ what: 'a FIFO' }`: listed as skipped. */
@@ -94,6 +95,7 @@ export const runSend = async (argv: ReadonlyArray<string>, files: Readonly<Recor
       }
     },
     examplesFolder: 'examples',
+    openDatabase: offline.openDatabase,
   }
   const code = await run(argv, io, '9.9.9')
   return { code, stdout: out.join(''), stderr: err.join(''), posts }

@@ -9,6 +9,7 @@ export const COMMAND_FLAGS = {
   detect: [],
   catalog: ['vendor', 'channel', 'legacy', 'format', 'json'],
   send: ['vendor', 'channel', 'url', 'form', 'timeout'],
+  replay: ['database-url', 'dry-run', 'page-size'],
 } as const satisfies Readonly<Record<string, ReadonlyArray<FlagName>>>
 
 export type Command = keyof typeof COMMAND_FLAGS
@@ -29,6 +30,9 @@ export const FLAGS = {
   url: { type: 'string' },
   form: { type: 'boolean' },
   timeout: { type: 'string' },
+  'database-url': { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  'page-size': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const

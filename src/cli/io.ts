@@ -1,3 +1,4 @@
+import type { CliDatabase } from './replay.js'
 import { printable, safeJson } from './terminal.js'
 
 /**
@@ -75,6 +76,8 @@ export interface CliIo {
   readonly post: (request: PostRequest) => Promise<Posted>
   /** The folder of the example bodies shipped with the package (`send` with no file). */
   readonly examplesFolder: string
+  /** Opens the PostgreSQL database at a URL (`replay`); rejects with what to do when it cannot. */
+  readonly openDatabase: (url: string) => Promise<CliDatabase>
 }
 
 /**

@@ -6,6 +6,7 @@ import { isatty } from 'node:tty'
 import { DEFAULT_MAX_BODY_SIZE } from '../internal/pipeline.js'
 import { EXIT, NOT_A_BODY_NAME, OutputClosed, SUBFOLDER_SKIPPED, isBodyName, line, readerHasGone, reasonOf, type CliIo, type ExitCode, type Listing, type Posted, type PostRequest } from './io.js'
 import { run } from './run.js'
+import { openPg } from './replay.js'
 
 /** The code of a Node system error (`EPIPE`, `EAGAIN`, …), if it is one. */
 const codeOf = (thrown: unknown): unknown => (typeof thrown === 'object' && thrown !== null && 'code' in thrown ? thrown.code : undefined)
@@ -198,6 +199,7 @@ const io: CliIo = {
   },
   post,
   examplesFolder: fileURLToPath(new URL('../examples/payloads', import.meta.url)),
+  openDatabase: openPg,
 }
 
 /** The top-level guard: whatever is thrown, the user sees one line and an exit code. */

@@ -14,6 +14,7 @@ import { REGISTRY } from '../registry.js'
 import { COMMAND_FLAGS, flagValueError, parseCommandLine, type Flags } from './args.js'
 import { LEGACY_VENDORS, catalogRows, catalogTable, hasLegacyCatalogs } from './catalog.js'
 import { EXIT, OutputClosed, inputsOf, jsonOutput, line, ndjsonOutput, reasonOf, worse, type CliIo, type ErrorEntry, type ExitCode, type Input, type Output } from './io.js'
+import { replayCommand } from './replay.js'
 import { sendCommand } from './send.js'
 import { tableOutput } from './table.js'
 import { safeJson } from './terminal.js'
@@ -31,6 +32,7 @@ Usage:
   deliverykit detect [FILE|DIR|-]...
   deliverykit catalog VENDOR [--channel CHANNEL] [--legacy] [--format table|json]
   deliverykit send --vendor VENDOR --url URL [--form] [--channel CHANNEL] [--timeout SECONDS] [FILE|DIR|-]...
+  deliverykit replay --database-url URL [--dry-run] [--page-size N]
   deliverykit --help | --version
 
 normalize  reads each body (a file, the body files of a folder, or standard input with
@@ -52,6 +54,13 @@ send       posts each body (the files named or, with none, the example bodies sh
            reported, not followed. JSON bodies go as JSON, or with --form as the form
            post a vendor sends (bracket keys: deliveries[0][email]); a body that is
            not JSON (a stored form) goes as a form, as it is. At most 100 bodies.
+replay     decodes again the bodies the webhook handler kept in PostgreSQL (table
+           deliverykit_kept_bodies: bodies it could not decode, byte for byte), with
+           this version of deliverykit and each body's route options: the events of a
+           body that now decodes are recorded and the body released; the others stay
+           kept. Prints how many now decode and each body still kept, with why. Run it
+           after an upgrade that maps a new status code. It needs the 'pg' package,
+           which deliverykit does not install (npm install pg).
 
 Bodies in a folder: the files named *.json, *.form or *.txt (the decoder tells JSON from a
 form by the text; the name says which files are bodies, so a README beside them is not
@@ -87,17 +96,27 @@ Options:
   --url URL                send: the http:// or https:// URL to post to (required)
   --form                   send: post JSON bodies as forms (application/x-www-form-urlencoded)
   --timeout SECONDS        send: how long each post may take (default 10, at most 300)
+  --database-url URL       replay: the PostgreSQL URL (postgres://user:password@host/db) of
+                           the database the handler stores in (required)
+  --dry-run                replay: decode and report only; record and release nothing
+  --page-size N            replay: kept bodies read at a time (default 100, at most 10000)
   --help, -h               this text
   --version                the version of deliverykit
 
-Exit status: 0 all bodies handled (send: every reply 2xx); 1 a body was rejected, not
-recognised, could not be read or sent, or its reply was not 2xx (the reason on stderr);
+Exit status: 0 all bodies handled (send: every reply 2xx; replay: the kept bodies all
+decoded again, whether or not they now decode); 1 a body was rejected, not recognised,
+could not be read or sent, or its reply was not 2xx, or replay's database failed or 'pg'
+is missing (the reason on stderr);
 2 bad usage, said before any body is read or printed; 3 deliverykit itself failed (a bug).
 
 Trying an endpoint (with your server listening):
   deliverykit send --vendor octopush --url http://127.0.0.1:3000/webhooks/octopush
   deliverykit send --vendor messangi --channel sms --url http://127.0.0.1:3000/webhooks/messangi/sms
   deliverykit send --vendor octopush --form --url http://127.0.0.1:3000/webhooks/octopush body.json
+
+Replaying kept bodies after an upgrade (with pg installed beside deliverykit):
+  deliverykit replay --dry-run --database-url "$DATABASE_URL"
+  deliverykit replay --database-url "$DATABASE_URL"
 
 Examples (the bodies ship with the package: run these where it is installed):
   deliverykit normalize --vendor octopush --format table ${PAYLOADS}/octopush
@@ -123,7 +142,7 @@ const usageError = (io: CliIo, message: string): ExitCode => {
 export const run = (argv: ReadonlyArray<string>, io: CliIo, version: string): ExitCode | Promise<ExitCode> => {
   try {
     const code = runCommand(argv, io, version)
-    // send waits for replies; every other command answers at once.
+    // send and replay wait for replies; every other command answers at once.
     return typeof code === 'number' ? code : code.catch((thrown: unknown) => failed(io, thrown))
   } catch (thrown) {
     return failed(io, thrown)
@@ -158,6 +177,8 @@ const runCommand = (argv: ReadonlyArray<string>, io: CliIo, version: string): Ex
       return catalogCommand(flags, positionals, io)
     case 'send':
       return sendCommand(flags, positionals, io)
+    case 'replay':
+      return replayCommand(flags, positionals, io)
     case undefined:
       return usageError(io, `no command given; the commands are ${Object.keys(COMMAND_FLAGS).join(', ')}`)
   }

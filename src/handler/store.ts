@@ -44,9 +44,10 @@ export interface StoredKeptBody extends KeptBody {
  * What the webhook handler needs of a database: two writes. A method that fails rejects
  * (or throws); the handler then answers 503 so the vendor retries.
  *
- * A PostgreSQL store is a thin layer over `deliverykit/postgres`: `recordEvents` runs the
- * one statement `recordEvents(events)` gives, `keepBody` one `INSERT`, `isTransient` says
- * whether an error is a deadlock (`40P01`) or a serialization failure (`40001`).
+ * `createPostgresStore` in `deliverykit/postgres` is one, for any driver: `recordEvents`
+ * runs the one statement `recordEvents(events)` gives, `keepBody` one `INSERT`,
+ * `isTransient` says whether an error is a deadlock, a serialization failure or a lost
+ * connection. `createMemoryStore` is one for tests.
  *
  * @category Handler
  */
@@ -61,7 +62,7 @@ export interface WebhookStore {
   readonly keepBody: (kept: KeptBody) => Promise<unknown>
   /**
    * Whether a failure of `recordEvents` is worth retrying at once (a deadlock, a
-   * serialization failure). Left out: no failure is retried by the handler, the vendor
+   * serialization failure, a lost connection). Left out: no failure is retried by the handler, the vendor
    * retries on the 503.
    */
   readonly isTransient?: (error: unknown) => boolean

@@ -43,7 +43,8 @@ CREATE TABLE IF NOT EXISTS deliverykit_status (
  * runs over the 0.1.0 tables without touching a row of them, and runs again without
  * effect. Opt-outs and inbound messages get a table of their own rather than rows in
  * `deliverykit_events`, whose columns of `advance`'s order are never NULL and mean nothing
- * for a message a person sent; `deliverykit_log` shows both as one log.
+ * for a message a person sent; `deliverykit_log` shows both as one log. A kept body is
+ * `bytea`, never text: the vendor's bytes as received, NUL and invalid UTF-8 included.
  */
 const MIGRATION_0_2 = `CREATE TABLE IF NOT EXISTS deliverykit_inbound (
   event_id       text             NOT NULL PRIMARY KEY,
@@ -72,6 +73,15 @@ CREATE OR REPLACE VIEW deliverykit_log AS
   UNION ALL
   SELECT event_id, kind, vendor, channel, from_address, message_id, NULL, occurred_at, recorded_at, event
     FROM deliverykit_inbound;
+CREATE TABLE IF NOT EXISTS deliverykit_kept_bodies (
+  id             bigint           GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  vendor         text             NOT NULL,
+  route_options  jsonb            NOT NULL,
+  body           bytea            NOT NULL,
+  error_kind     text             NOT NULL,
+  reason         text             NOT NULL,
+  received_at    timestamptz      NOT NULL
+);
 `
 
 /**
@@ -82,6 +92,8 @@ CREATE OR REPLACE VIEW deliverykit_log AS
  * `deliverykit_events` holds every delivery event once, keyed by `eventId`;
  * `deliverykit_status` holds the standing event of each (vendor, message, recipient);
  * `deliverykit_inbound` holds every opt-out and inbound message once, keyed by `eventId`;
+ * `deliverykit_kept_bodies` holds the bodies the webhook handler could not decode, byte for
+ * byte, until `replay` records them ({@link createPostgresStore});
  * the views `deliverykit_opt_outs` (who opted out, per vendor and channel) and
  * `deliverykit_log` (all three kinds as one log) read them. The delivery tables carry the
  * five columns of `advance`'s order, so that PostgreSQL can compare events exactly as

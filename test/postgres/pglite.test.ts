@@ -34,7 +34,7 @@ describe('deliverykit/postgres on PGlite', () => {
   it('creates the schema idempotently', async () => {
     await pglite.exec(POSTGRES_SCHEMA)
     const tables = await db.query<{ readonly table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'deliverykit_%' ORDER BY 1")
-    expect(tables.map((row) => row.table_name)).toEqual(['deliverykit_events', 'deliverykit_inbound', 'deliverykit_log', 'deliverykit_opt_outs', 'deliverykit_status'])
+    expect(tables.map((row) => row.table_name)).toEqual(['deliverykit_events', 'deliverykit_inbound', 'deliverykit_kept_bodies', 'deliverykit_log', 'deliverykit_opt_outs', 'deliverykit_status'])
   })
 
   it('stores the fold of advance and each event once, whatever the order and the redeliveries (property)', async () => {

@@ -256,6 +256,7 @@ describe('POSTGRES_SCHEMA over the 0.1.0 tables', () => {
       expect(relations.map((row) => `${row.table_name} ${row.table_type}`)).toEqual([
         'deliverykit_events BASE TABLE',
         'deliverykit_inbound BASE TABLE',
+        'deliverykit_kept_bodies BASE TABLE',
         'deliverykit_log VIEW',
         'deliverykit_opt_outs VIEW',
         'deliverykit_status BASE TABLE',

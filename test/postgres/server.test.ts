@@ -16,6 +16,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { campaign, expectCampaignStored, recordBatch } from './campaign.js'
 import { SEED, eventsAndArrivals } from './events.js'
+import { handlerStoreTests } from './handlerStore.js'
 import { TRUNCATE, expectConcurrentFlags, expectStoredFold, recordAll, type Database } from './stored.js'
 
 const url = process.env['DATABASE_URL']
@@ -53,6 +54,12 @@ describe.runIf(url !== undefined)('deliverykit/postgres on a PostgreSQL server',
     await pool.query(`DROP SCHEMA ${schema} CASCADE`)
     await pool.end()
   })
+
+  // The webhook handler with createPostgresStore over the pool, as a server runs it.
+  handlerStoreTests(
+    () => (text, values, name) => pool.query({ text, values, name }),
+    () => db,
+  )
 
   it('stores the fold of advance and each event once when every arrival races through eight connections (property)', async () => {
     await fc.assert(
