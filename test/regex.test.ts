@@ -39,6 +39,7 @@ const regexesInSrc = (): ReadonlyArray<string> => {
  */
 const REVIEWED: Readonly<Record<string, string>> = {
   'cli/io.ts: /\\n/g': 'one character, replaced everywhere: linear (the JSON text of an event)',
+  'cli/replay.ts: /^\\d+$/': 'one starred class: linear (a command-line argument)',
   'cli/send.ts: /\\s+/g': 'one starred class, replaced everywhere: linear, since a run ends where the class does (a reply text cut to 300 characters)',
   'cli/table.ts: /[\\ud800-\\udbff]/': 'one character class, tested on one character',
   'cli/terminal.ts: /[\\p{Cc}\\p{Bidi_Control}\\p{Zl}\\p{Zp}\\p{Cs}]/gu':
@@ -58,6 +59,8 @@ const REVIEWED: Readonly<Record<string, string>> = {
   'internal/snapshot.ts: /^(0|[1-9][0-9]*)$/': 'one character, or one then a starred class: linear (a key of an array, when a refusal builds its path)',
   'internal/time.ts: /^\\d{1,9}$/': 'bounded count: at most 9 steps (fraction of a second)',
   'internal/words.ts: /^[aeiou]/i': 'one character (vendor, channel and shape names, not body text)',
+  'postgres/store.ts: /^08[0-9A-Z]{3}$/': 'fixed characters then a count of three: at most 5 steps (a SQLSTATE)',
+  'postgres/store.ts: /^\\\\x(?:[0-9a-fA-F]{2})*$/': 'fixed characters, then pairs of one class, each pair taken whole: linear (bytea text from the driver)',
   'vendors/masstack/codec.ts: /^\\+?\\d{1,20}$/': 'bounded count: at most 21 steps (phone digits)',
   'vendors/messangi/channel.ts: /[\\s().-]/gu': 'one character class, replaced everywhere: linear (a `to` field)',
   'vendors/messangi/channel.ts: /\\p{L}/u': 'one character class: linear (a `to` field)',

@@ -103,20 +103,6 @@ const linksToUnshipped = (file: string, text = readFileSync(`${ROOT}${file}`, 'u
     .filter((path) => !(ships(path) && isTracked(path)))
     .map((path) => `${file}: ${path}`)
 
-/**
- * docs/postgres.md's Speed section is being rewritten on a parallel branch, so it is not
- * edited here: its one paragraph that names the benchmark by its npm script and file and
- * cites the tracker is tolerated, finding by finding, until that branch is merged. Delete
- * this list then; any other finding in that file fails as everywhere else.
- */
-const TOLERATED_UNTIL_MERGED: Readonly<Record<string, ReadonlyArray<string>>> = {
-  'docs/postgres.md': ['bench/postgres.mjs', 'npm run bench', 'npm run build', 'issue 23'],
-}
-const untolerated = (finding: string): boolean => {
-  const [file = '', , what = ''] = finding.split(/:(\d+): /)
-  return !(TOLERATED_UNTIL_MERGED[file] ?? []).includes(what)
-}
-
 const ISSUE_CITATION = /\bissues? #?\d+\b|(?<![\w&/])#\d+\b/gi
 
 describe('the shipped docs', () => {
@@ -135,7 +121,7 @@ describe('the shipped docs', () => {
   })
 
   it('name a repository-only file, folder or npm script only where they say it is in the repository', () => {
-    expect(shippedTexts.flatMap((file) => unmarkedRepositoryReferences(file)).filter(untolerated)).toEqual([])
+    expect(shippedTexts.flatMap((file) => unmarkedRepositoryReferences(file))).toEqual([])
   })
 
   it('cite no issue of the project tracker', () => {
@@ -144,7 +130,7 @@ describe('the shipped docs', () => {
         .split('\n')
         .flatMap((line, index) => [...line.matchAll(ISSUE_CITATION)].map((match) => `${file}:${String(index + 1)}: ${match[0]}`)),
     )
-    expect(citations.filter(untolerated)).toEqual([])
+    expect(citations).toEqual([])
   })
 
   it('find what they look for: a planted reference of each kind is reported', () => {
@@ -159,6 +145,5 @@ describe('the shipped docs', () => {
     expect(linksToUnshipped('docs/x.md', '[a](../test/limits.test.ts) [b](postgres.md#speed) [c](https://example.com/x) [d](#top) [e](../CONTRIBUTING.md)')).toEqual(['docs/x.md: test/limits.test.ts', 'docs/x.md: CONTRIBUTING.md'])
     expect(planted.match(ISSUE_CITATION)).toEqual(['issue 12'])
     expect('PR #14 and `#fff`'.match(ISSUE_CITATION)).toEqual(['#14'])
-    expect(['docs/postgres.md:527: issue 23', 'docs/postgres.md:9: issue 24', 'docs/faq.md:527: issue 23'].filter(untolerated)).toEqual(['docs/postgres.md:9: issue 24', 'docs/faq.md:527: issue 23'])
   })
 })
