@@ -4,31 +4,23 @@
  * nothing; usage errors come before any database is opened; a missing `pg` is said so.
  * The built command against a PostgreSQL server is in cli-process.test.ts.
  */
-import { PGlite } from '@electric-sql/pglite'
-import { createPostgresStore, POSTGRES_SCHEMA } from 'deliverykit/postgres'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createPostgresStore } from 'deliverykit/postgres'
+import { beforeEach, describe, expect, it } from 'vitest'
 
 import { HELP, run, type CliIo } from '../src/cli/run.js'
 import { PG_MISSING, openPg } from '../src/cli/replay.js'
 import { offline, sms } from './cliHarness.js'
+import { usePglite } from './postgres/withPglite.js'
 
-let pglite: PGlite
-const query = (text: string, values: ReadonlyArray<unknown>) => pglite.query(text, [...values])
+const pglite = usePglite()
+const query = (text: string, values: ReadonlyArray<unknown>) => pglite().query(text, [...values])
 
-beforeAll(async () => {
-  pglite = await PGlite.create()
-  await pglite.exec(POSTGRES_SCHEMA)
-}, 120_000)
-
-afterAll(async () => {
-  await pglite.close()
-})
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text)
 const RECEIVED = '2026-01-02T03:04:05.678Z'
 
 beforeEach(async () => {
-  await pglite.exec('TRUNCATE deliverykit_events, deliverykit_status, deliverykit_inbound, deliverykit_kept_bodies')
+  await pglite().exec('TRUNCATE deliverykit_events, deliverykit_status, deliverykit_inbound, deliverykit_kept_bodies')
   const store = createPostgresStore(query)
   const keep = (body: Uint8Array, errorKind: 'unknown_status' | 'invalid_body') => store.keepBody({ vendor: 'octopush', options: {}, body, errorKind, reason: 'kept by an older version', receivedAt: RECEIVED })
   // Kept by an older version; today's decoder reads it.
@@ -62,7 +54,7 @@ const runReplay = async (argv: ReadonlyArray<string>, openDatabase?: CliIo['open
   return { code, stdout: out.join(''), stderr: err.join(''), opened, closed }
 }
 
-const count = async (table: string): Promise<number> => (await pglite.query<{ readonly n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]?.n ?? -1
+const count = async (table: string): Promise<number> => (await pglite().query<{ readonly n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]?.n ?? -1
 
 describe('deliverykit replay', () => {
   it('records what now decodes, releases it, keeps the rest, and says so', async () => {
@@ -73,7 +65,7 @@ describe('deliverykit replay', () => {
     expect(still).toMatch(/^ {2}\d+ invalid_body: \S/)
     expect(rest).toEqual([''])
     expect([await count('deliverykit_events'), await count('deliverykit_status'), await count('deliverykit_kept_bodies')]).toEqual([1, 1, 1])
-    const [kept] = (await pglite.query<{ readonly body: Uint8Array }>('SELECT body FROM deliverykit_kept_bodies')).rows
+    const [kept] = (await pglite().query<{ readonly body: Uint8Array }>('SELECT body FROM deliverykit_kept_bodies')).rows
     expect(kept?.body).toEqual(Uint8Array.of(0x7b, 0x00, 0xff, 0x7d))
   })
 

@@ -6,19 +6,19 @@
  * them), and the CLI prints complete JSON. A deeper body is an `invalid_body` error at the
  * path of its first level too many.
  */
-import { PGlite } from '@electric-sql/pglite'
 import { normalizeWebhook, type AnyWebhookEvent } from 'deliverykit'
-import { POSTGRES_SCHEMA, recordEvent } from 'deliverykit/postgres'
+import { recordEvent } from 'deliverykit/postgres'
 import fc from 'fast-check'
 import { either as E } from 'fp-ts'
 import { deepStrictEqual, strictEqual } from 'node:assert/strict'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { MAX_DEPTH } from '../src/internal/snapshot.js'
 import { runWith } from './cliHarness.js'
 import { payload } from './helpers.js'
 import { property } from './properties/harness.js'
 import { ok } from './properties/oracle.js'
+import { usePglite } from './postgres/withPglite.js'
 
 /** Each vendor's body, at level 1 of nesting, with an unknown field to nest junk in. */
 const BODIES = [
@@ -75,14 +75,7 @@ describe(`bodies at most ${String(MAX_DEPTH)} levels deep are accepted and consu
 })
 
 describe('the deepest body accepted, in PostgreSQL', () => {
-  let pglite: PGlite
-  beforeAll(async () => {
-    pglite = await PGlite.create()
-    await pglite.exec(POSTGRES_SCHEMA)
-  }, 120_000)
-  afterAll(async () => {
-    await pglite.close()
-  })
+  const pglite = usePglite()
 
   it.each(BODIES)('$vendor: recorded, and read back as json and as jsonb, equal to the event', async ({ vendor, options, body }) => {
     const deep = { ...body, x_junk: junk(Array.from({ length: MAX_DEPTH - 1 }, (_, i) => (i % 2 === 0 ? null : 'k'))) }
@@ -90,8 +83,8 @@ describe('the deepest body accepted, in PostgreSQL', () => {
     const [event] = E.isRight(result) ? result.right : []
     if (event?.kind !== 'delivery') throw new Error('expected a delivery event')
     const query = recordEvent(event)
-    await pglite.query(query.text, query.values)
-    const rows = await pglite.query<{ readonly event: unknown; readonly binary: unknown }>('SELECT event, event::jsonb AS binary FROM deliverykit_events WHERE event_id = $1', [event.eventId])
+    await pglite().query(query.text, query.values)
+    const rows = await pglite().query<{ readonly event: unknown; readonly binary: unknown }>('SELECT event, event::jsonb AS binary FROM deliverykit_events WHERE event_id = $1', [event.eventId])
     expect(rows.rows).toHaveLength(1)
     expect(rows.rows[0]?.event).toEqual(event)
     expect(rows.rows[0]?.binary).toEqual(event)

@@ -5,31 +5,23 @@
  */
 import { readFileSync } from 'node:fs'
 
-import { PGlite } from '@electric-sql/pglite'
 import { normalize, type AnyEvent } from 'deliverykit'
-import { POSTGRES_SCHEMA, recordEvent } from 'deliverykit/postgres'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { recordEvent } from 'deliverykit/postgres'
+import { describe, expect, it } from 'vitest'
 
 import { rightOf } from '../helpers.js'
+import { usePglite } from './withPglite.js'
 
 const guide = readFileSync(new URL('../../docs/ordering.md', import.meta.url), 'utf8')
 const section = guide.slice(guide.indexOf('### Ids stored by an earlier build'))
 const recipe = /```sql\n([\s\S]*?)```/.exec(section)?.[1]
 
-let pglite: PGlite
+const pglite = usePglite()
 
-beforeAll(async () => {
-  pglite = await PGlite.create()
-  await pglite.exec(POSTGRES_SCHEMA)
-}, 120_000)
-
-afterAll(async () => {
-  await pglite.close()
-})
 
 const record = async (event: AnyEvent): Promise<void> => {
   const query = recordEvent(event)
-  await pglite.query(query.text, query.values)
+  await pglite().query(query.text, query.values)
 }
 
 const receipt = (fields: Readonly<Record<string, unknown>>): AnyEvent =>
@@ -47,9 +39,9 @@ describe('the migration recipe for ids of an earlier format', () => {
     // Other events of the message: another status, another time, another recipient.
     const others = [receipt({ status: 'ACK' }), receipt({ delivery_date: '2025-01-22 11:46:07' }), receipt({ number: '+33600000001' })]
     for (const event of others) await record(event)
-    expect((await pglite.query('SELECT event_id FROM deliverykit_events')).rows).toHaveLength(5)
-    await pglite.exec(recipe)
-    const rows = await pglite.query<{ readonly event_id: string }>('SELECT event_id FROM deliverykit_events ORDER BY event_id')
+    expect((await pglite().query('SELECT event_id FROM deliverykit_events')).rows).toHaveLength(5)
+    await pglite().exec(recipe)
+    const rows = await pglite().query<{ readonly event_id: string }>('SELECT event_id FROM deliverykit_events ORDER BY event_id')
     expect(rows.rows.map((row) => row.event_id)).toEqual(['ffffffffffffffff', ...others.map((event) => event.eventId)].sort())
   })
 })

@@ -6,33 +6,25 @@
  */
 import { readFileSync } from 'node:fs'
 
-import { PGlite } from '@electric-sql/pglite'
 import { CHANNELS, advance, parse, type AnyEvent } from 'deliverykit'
 import { POSTGRES_SCHEMA, currentStatus, recordEvent, type PostgresQuery } from 'deliverykit/postgres'
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { SEED, eventSet, eventsAndArrivals } from './events.js'
 import { TRUNCATE, expectSequentialFlags, expectStoredFold, recordAll, type Database } from './stored.js'
+import { usePglite } from './withPglite.js'
 
-let pglite: PGlite
+const pglite = usePglite()
 const db: Database = {
   query: async <Row>(query: PostgresQuery | string) =>
-    typeof query === 'string' ? (await pglite.query<Row>(query)).rows : (await pglite.query<Row>(query.text, query.values)).rows,
+    typeof query === 'string' ? (await pglite().query<Row>(query)).rows : (await pglite().query<Row>(query.text, query.values)).rows,
 }
 
-beforeAll(async () => {
-  pglite = await PGlite.create()
-  await pglite.exec(POSTGRES_SCHEMA)
-}, 120_000)
-
-afterAll(async () => {
-  await pglite.close()
-})
 
 describe('deliverykit/postgres on PGlite', () => {
   it('creates the schema idempotently', async () => {
-    await pglite.exec(POSTGRES_SCHEMA)
+    await pglite().exec(POSTGRES_SCHEMA)
     const tables = await db.query<{ readonly table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'deliverykit_%' ORDER BY 1")
     expect(tables.map((row) => row.table_name)).toEqual(['deliverykit_events', 'deliverykit_inbound', 'deliverykit_kept_bodies', 'deliverykit_log', 'deliverykit_opt_outs', 'deliverykit_status'])
   })
@@ -85,7 +77,7 @@ describe('deliverykit/postgres on PGlite', () => {
     const guide = readFileSync(new URL('../../docs/postgres.md', import.meta.url), 'utf8')
     const reads = [...guide.matchAll(/^```sql\n([\s\S]*?)^```$/gm)].map((match) => match[1] ?? '').filter((sql) => sql.startsWith('SELECT'))
     expect(reads).toHaveLength(3)
-    const [standing, history, counts] = await Promise.all(reads.map((sql) => pglite.exec(sql)))
+    const [standing, history, counts] = await Promise.all(reads.map((sql) => pglite().exec(sql)))
     expect(standing?.[0]?.rows).toEqual([expect.objectContaining({ recipient: '+33600112233', status: 'rejected', vendor_status: 'BLACKLISTED_NUMBER' })])
     expect(history?.[0]?.rows.map((row) => (row as { readonly status: string }).status)).toEqual(['delivered', 'sent', 'rejected'])
     expect(history?.[1]?.rows.map((row) => (row as { readonly status: string }).status)).toEqual(['sent', 'delivered', 'rejected'])
