@@ -16,6 +16,8 @@ export interface LoadSettings {
   readonly maxAttempts?: number
   readonly deadlineMs?: number
   readonly timeoutMs?: number
+  /** How to post: 'fetch' (the default), 'http keep-alive' or 'http no keep-alive' (node:http). */
+  readonly client?: 'fetch' | 'http keep-alive' | 'http no keep-alive'
 }
 
-export declare const sendAll: (settings: LoadSettings) => Promise<{ readonly results: ReadonlyArray<Sent>; readonly seconds: number }>
+export declare const sendAll: (settings: LoadSettings) => Promise<{ readonly results: ReadonlyArray<Sent>; readonly seconds: number; readonly cpuMs: number }>

@@ -23,4 +23,11 @@ export declare const runHttpLoad: (settings: {
   readonly faults?: Faults
   readonly maxAttempts?: number
   readonly deadlineMs?: number
-}) => Promise<{ readonly results: ReadonlyArray<Sent>; readonly seconds: number; readonly terminated: number; readonly restarted: boolean }>
+  /** Settings of every server process: its pool, BENCH_* environment, Node flags. */
+  readonly server?: { readonly pool?: number; readonly env?: Readonly<Record<string, string>>; readonly execArgv?: ReadonlyArray<string> }
+  readonly client?: 'fetch' | 'http keep-alive' | 'http no keep-alive'
+  /** Ask every server for its stats (httpServer.mjs) once the load is done. */
+  readonly collectStats?: boolean
+  /** Called once the load is done, before the processes are stopped. */
+  readonly beforeStop?: () => Promise<unknown>
+}) => Promise<{ readonly results: ReadonlyArray<Sent>; readonly seconds: number; readonly cpuMs: number; readonly terminated: number; readonly restarted: boolean; readonly stats?: ReadonlyArray<unknown> }>

@@ -33,9 +33,12 @@ const messageFrom = (child, pick, ms, what) =>
     })
   })
 
-/** A webhook server process; resolves once it listens. */
-export const startServer = async ({ url, schema, secret, pool = 8 }) => {
-  const child = fork(SERVER, [], { env: { ...process.env, DATABASE_URL: url, BENCH_SCHEMA: schema, BENCH_SECRET: secret, BENCH_POOL: String(pool) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+/**
+ * A webhook server process; resolves once it listens. `env` adds settings (BENCH_MODE,
+ * BENCH_PROFILE: httpServer.mjs), `execArgv` Node flags (`--cpu-prof`).
+ */
+export const startServer = async ({ url, schema, secret, pool = 8, env = {}, execArgv = [] }) => {
+  const child = fork(SERVER, [], { env: { ...process.env, DATABASE_URL: url, BENCH_SCHEMA: schema, BENCH_SECRET: secret, BENCH_POOL: String(pool), ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
   const port = await messageFrom(child, (message) => message?.port, 30_000, 'webhook server')
   return { child, base: `http://127.0.0.1:${String(port)}` }
 }
@@ -51,8 +54,11 @@ export const stop = async (child) => {
 }
 
 /** How many statements a server ran so far. */
-export const statementsOf = (server) => {
-  const answer = messageFrom(server.child, (message) => message?.stats?.statements, 5000, 'server stats')
+export const statementsOf = async (server) => (await statsOf(server)).statements
+
+/** A server's { statements, cpu, stages? } so far (httpServer.mjs). */
+export const statsOf = (server) => {
+  const answer = messageFrom(server.child, (message) => message?.stats, 5000, 'server stats')
   server.child.send('stats')
   return answer
 }
@@ -73,18 +79,18 @@ const terminateOne = async (admin) => {
  * `faults.everyMs` until `faults.terminations` are done, and kills and starts again the
  * first server `faults.restartAfterMs` after the start. `admin` is a pg client.
  */
-export const runHttpLoad = async ({ url, schema, secret, admin, bodies, servers = 2, concurrency = 16, faults, maxAttempts = 30, deadlineMs = 120_000 }) => {
+export const runHttpLoad = async ({ url, schema, secret, admin, bodies, servers = 2, concurrency = 16, faults, maxAttempts = 30, deadlineMs = 120_000, server: serverSettings = {}, client, collectStats = false, beforeStop }) => {
   const running = []
   let load
   const fired = { terminated: 0, restarted: false }
   let done = false
   try {
-    for (let i = 0; i < servers; i++) running.push(await startServer({ url, schema, secret }))
+    for (let i = 0; i < servers; i++) running.push(await startServer({ url, schema, secret, ...serverSettings }))
     load = fork(LOAD, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
     const urls = () => running.map((server) => server.base)
     load.send({ urls: urls() })
     const finished = messageFrom(load, (message) => message?.done, deadlineMs + 30_000, 'load generator')
-    load.send({ bodies, secret, concurrency, maxAttempts, deadlineMs })
+    load.send({ bodies, secret, concurrency, maxAttempts, deadlineMs, client })
     const injector = (async () => {
       if (faults === undefined) return
       const started = Date.now()
@@ -97,7 +103,7 @@ export const runHttpLoad = async ({ url, schema, secret, admin, bodies, servers 
           fired.restarted = true
           const [first] = running
           first.child.kill('SIGKILL')
-          running[0] = await startServer({ url, schema, secret })
+          running[0] = await startServer({ url, schema, secret, ...serverSettings })
           load.send({ urls: urls() })
         }
         if (fired.terminated >= faults.terminations && fired.restarted) return
@@ -106,7 +112,9 @@ export const runHttpLoad = async ({ url, schema, secret, admin, bodies, servers 
     const result = await finished
     done = true
     await injector
-    return { ...result, ...fired, servers: running }
+    const stats = collectStats ? await Promise.all(running.map(statsOf)) : undefined
+    if (beforeStop !== undefined) await beforeStop()
+    return { ...result, ...fired, servers: running, stats }
   } finally {
     done = true
     if (load !== undefined) await stop(load)

@@ -9,7 +9,7 @@ import { postgresText, recordEvent } from 'deliverykit/postgres'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { jsonText, utf16be } from '../../src/postgres/encode.js'
+import { jsonText, jsonTextWritten, utf16be } from '../../src/postgres/encode.js'
 import { precedenceKey, type PrecedenceKey } from '../../src/model/precedence.js'
 import { SEED, anyText, eventSet } from './events.js'
 
@@ -150,6 +150,30 @@ describe('jsonText', () => {
       }),
       { seed: SEED, numRuns: RUNS },
     )
+  })
+
+  it('writes, through its fast path, exactly what its own writer writes: -0, bigints, toJSON and boxed values included (property)', () => {
+    const leaves = [fc.constant(-0), fc.constant(0), fc.bigInt(), fc.double(), fc.string(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.oneof(fc.constant(-0), fc.bigInt(), fc.string()).map((inner) => ({ toJSON: () => inner }))]
+    const anything = fc.anything({ values: leaves, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withBoxedValues: true, withSparseArray: true, withTypedArray: true, withBigInt: true })
+    fc.assert(
+      fc.property(anything, (value) => {
+        expect(jsonText(value)).toBe(jsonTextWritten(value))
+      }),
+      { seed: SEED, numRuns: RUNS },
+    )
+    // Deeper than the fast path looks: the writer decides, and keeps the -0 at the bottom.
+    const deep = Array.from({ length: 100 }).reduce<unknown>((inner) => [inner], [-0])
+    expect(jsonText(deep)).toBe(`${'['.repeat(101)}-0${']'.repeat(101)}`)
+  })
+
+  it('takes the fast path only where JSON.stringify writes the same: events as decoded', () => {
+    const [events] = fc.sample(eventSet(8), { seed: SEED, numRuns: 1 })
+    for (const event of events ?? []) expect(jsonText(event)).toBe(JSON.stringify(event))
+    expect(jsonText({ a: [1, { b: -0 }] })).toBe('{"a":[1,{"b":-0}]}')
+    expect(jsonText({ a: 2n ** 70n })).toBe('{"a":1180591620717411303424}')
+    expect(jsonText({ a: { toJSON: () => -0 } })).toBe('{"a":-0}')
+    // A boxed bigint, which JSON.stringify refuses: the writer writes its digits.
+    expect(jsonText({ a: Object(5n) as object })).toBe('{"a":5}')
   })
 
   it('calls toJSON with the key, as JSON.stringify does', () => {
