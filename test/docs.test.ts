@@ -83,3 +83,17 @@ describe('status table coverage', () => {
     expect(rows.find((row) => row.startsWith('| `INVALID ROUTING` | SMS |'))).toContain('| Invalid or Incorrect routing. |')
   })
 })
+
+describe('the README sets a fresh machine up', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+  const ci = readFileSync(new URL('../.ci/run', import.meta.url), 'utf8')
+
+  it('with two commands: the demo on the shipped payloads, and the test suite CI runs', () => {
+    const commands = readme.split('\n').filter((line) => line.startsWith('npm ci && ')).map((line) => line.replace(/\s+#.*$/, ''))
+    expect(commands).toEqual(['npm ci && npm run demo', 'npm ci && npm test'])
+    // CI installs exactly what the lockfile says, then runs the README's test command.
+    const steps = ci.split('\n').map((line) => line.trim())
+    expect(steps).toContain('npm ci --no-audit --no-fund')
+    expect(steps).toContain('npm test')
+  })
+})
