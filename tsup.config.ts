@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync } from 'node:fs'
 
-import { defineConfig } from 'tsup'
+import { defineConfig, type Options } from 'tsup'
 import type { Plugin } from 'esbuild'
 
 /**
@@ -30,6 +30,16 @@ const copyJsonSchemas = (): Promise<void> => {
   return Promise.resolve()
 }
 
+/** What every library build shares: dual ESM + CJS, with declarations for both. */
+const DUAL = {
+  format: ['esm', 'cjs'],
+  dts: { compilerOptions: { types: [] } },
+  sourcemap: true,
+  clean: false,
+  target: 'es2022',
+  tsconfig: 'tsconfig.build.json',
+} satisfies Options
+
 /** Library entries: one per public module, dual ESM + CJS with declarations for both. */
 const library = defineConfig({
   entry: {
@@ -39,12 +49,7 @@ const library = defineConfig({
     masstack: 'src/vendors/masstack/index.ts',
     postgres: 'src/postgres/index.ts',
   },
-  format: ['esm', 'cjs'],
-  dts: { compilerOptions: { types: [] } },
-  sourcemap: true,
-  clean: false,
-  target: 'es2022',
-  tsconfig: 'tsconfig.build.json',
+  ...DUAL,
   onSuccess: copyJsonSchemas,
   esbuildPlugins: [vendorEntriesExternal],
 })
@@ -59,12 +64,7 @@ const library = defineConfig({
  */
 const handler = defineConfig({
   entry: { handler: 'src/handler/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: { compilerOptions: { types: [] } },
-  sourcemap: true,
-  clean: false,
-  target: 'es2022',
-  tsconfig: 'tsconfig.build.json',
+  ...DUAL,
 })
 
 /** The `deliverykit` command: ESM only, never imported by library code. */

@@ -56,8 +56,26 @@ export type CurrentStatusRow = {
   readonly event: AnyEvent
 }
 
-/** The columns of advance's order, most significant first: the row comparison below. */
-const ORDER = 'rank, occurred_at_ms, status_order, event_id_order, channel_order'
+/** The columns `advance`'s order compares, most significant first. */
+export const ORDER = 'rank, occurred_at_ms, status_order, event_id_order, channel_order'
+
+/**
+ * The standing row's update, under its lock: the incoming event replaces the stored one
+ * only when it is greater in `advance`'s order. Both statements that record events end
+ * their `INSERT INTO deliverykit_status AS stored` with it.
+ */
+export const ADVANCE_UPSERT = `  ON CONFLICT (vendor, message_id, recipient) DO UPDATE SET
+    rank = excluded.rank,
+    occurred_at_ms = excluded.occurred_at_ms,
+    status_order = excluded.status_order,
+    event_id_order = excluded.event_id_order,
+    channel_order = excluded.channel_order,
+    event_id = excluded.event_id,
+    status = excluded.status,
+    event = excluded.event,
+    updated_at = now()
+  WHERE (excluded.${ORDER.replaceAll(', ', ', excluded.')})
+      > (stored.${ORDER.replaceAll(', ', ', stored.')})`
 
 const RECORD_EVENT = `WITH recorded AS (
   INSERT INTO deliverykit_events
@@ -69,18 +87,7 @@ const RECORD_EVENT = `WITH recorded AS (
   INSERT INTO deliverykit_status AS stored
     (vendor, message_id, recipient, ${ORDER}, event_id, status, event)
   SELECT vendor, message_id, recipient, ${ORDER}, event_id, status, event FROM recorded
-  ON CONFLICT (vendor, message_id, recipient) DO UPDATE SET
-    rank = excluded.rank,
-    occurred_at_ms = excluded.occurred_at_ms,
-    status_order = excluded.status_order,
-    event_id_order = excluded.event_id_order,
-    channel_order = excluded.channel_order,
-    event_id = excluded.event_id,
-    status = excluded.status,
-    event = excluded.event,
-    updated_at = now()
-  WHERE (excluded.rank, excluded.occurred_at_ms, excluded.status_order, excluded.event_id_order, excluded.channel_order)
-      > (stored.rank, stored.occurred_at_ms, stored.status_order, stored.event_id_order, stored.channel_order)
+${ADVANCE_UPSERT}
   RETURNING event_id
 )
 SELECT EXISTS (SELECT FROM recorded) AS recorded, EXISTS (SELECT FROM standing) AS standing`

@@ -6,7 +6,7 @@ import { isVendor } from '../model/vendor.js'
 import type { AnyWebhookEvent } from '../model/webhook.js'
 import { jsonText, postgresText } from './encode.js'
 import { guarded } from './guard.js'
-import { recordEvent, type PostgresQuery, type PostgresValue } from './queries.js'
+import { ADVANCE_UPSERT, ORDER, recordEvent, type PostgresQuery, type PostgresValue } from './queries.js'
 import { MAX_DEPTH, snapshot } from '../internal/snapshot.js'
 
 /**
@@ -39,9 +39,6 @@ export interface RecordedEvents<E extends AnyWebhookEvent> {
   readonly standing: ReadonlyArray<Extract<E, AnyEvent>>
 }
 
-/** The columns of advance's order, most significant first. */
-const ORDER = 'rank, occurred_at_ms, status_order, event_id_order, channel_order'
-
 /**
  * One statement for a whole body. Every step goes through its rows in one order, which
  * every batch shares: the event log by `event_id`, opt-outs and replies by `event_id`, the
@@ -71,18 +68,7 @@ const RECORD_EVENTS = `WITH recorded AS (
     FROM recorded
    ORDER BY vendor, message_id, recipient,
             rank DESC, occurred_at_ms DESC, status_order DESC, event_id_order DESC, channel_order DESC
-  ON CONFLICT (vendor, message_id, recipient) DO UPDATE SET
-    rank = excluded.rank,
-    occurred_at_ms = excluded.occurred_at_ms,
-    status_order = excluded.status_order,
-    event_id_order = excluded.event_id_order,
-    channel_order = excluded.channel_order,
-    event_id = excluded.event_id,
-    status = excluded.status,
-    event = excluded.event,
-    updated_at = now()
-  WHERE (excluded.rank, excluded.occurred_at_ms, excluded.status_order, excluded.event_id_order, excluded.channel_order)
-      > (stored.rank, stored.occurred_at_ms, stored.status_order, stored.event_id_order, stored.channel_order)
+${ADVANCE_UPSERT}
   RETURNING event_id
 ), inbound AS (
   INSERT INTO deliverykit_inbound
