@@ -3,7 +3,7 @@
 import { build } from 'esbuild'
 
 const bundled = await build({
-  entryPoints: [new URL('../src/internal/digest.ts', import.meta.url).pathname],
+  entryPoints: [new URL('../src/util/digest.ts', import.meta.url).pathname],
   bundle: true,
   format: 'esm',
   platform: 'neutral',
@@ -12,11 +12,11 @@ const bundled = await build({
   logLevel: 'silent',
 })
 
-/** `digest` from src/internal/digest.ts. */
+/** `digest` from src/util/digest.ts. */
 export const { digest } = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].contents).toString('base64')}`)
 
 const bundledEventId = await build({
-  entryPoints: [new URL('../src/internal/eventId.ts', import.meta.url).pathname],
+  entryPoints: [new URL('../src/kit/eventId.ts', import.meta.url).pathname],
   bundle: true,
   format: 'esm',
   platform: 'neutral',
@@ -25,5 +25,5 @@ const bundledEventId = await build({
   logLevel: 'silent',
 })
 
-/** `eventIdOf` and `deliveryIdFields` from src/internal/eventId.ts: what an event's id is made of since issue 21. */
+/** `eventIdOf` and `deliveryIdFields` from src/kit/eventId.ts: what an event's id is made of since issue 21. */
 export const { eventIdOf, deliveryIdFields } = await import(`data:text/javascript;base64,${Buffer.from(bundledEventId.outputFiles[0].contents).toString('base64')}`)

@@ -38,7 +38,7 @@ if (sha256Digest(parts).length !== 32) throw new Error('the SHA-256 digest is no
 
 const TASKS = {
   'legacy 64-bit digest (baseline)': () => legacyDigest(parts),
-  '(a) SHA-256/128, src/internal/digest.ts': () => sha256Digest(parts),
+  '(a) SHA-256/128, src/util/digest.ts': () => sha256Digest(parts),
   '(a) SHA-256/128 of the whole event (issue 21)': idOfEvent,
   '(b) exact key (length-prefixed text)': () => exactKey(parts),
   'node:crypto SHA-256 (reference only)': () => nodeSha256(parts),

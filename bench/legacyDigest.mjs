@@ -1,4 +1,4 @@
-// The eventId digest before issue 12 (src/internal/digest.ts at 15df1a7), kept verbatim as the
+// The eventId digest before issue 12 (src/util/digest.ts at 15df1a7), kept verbatim as the
 // baseline of bench/eventId.mjs: a 64-bit cyrb53-style digest whose two lanes absorb the same
 // words, so collisions can be built. Not used by the library.
 /**

@@ -1,10 +1,10 @@
 import { describeValue } from './errors/format.js'
-import { describeThrown } from './internal/callerInput.js'
-import { readBody } from './internal/rawBody.js'
+import { describeThrown } from './runtime/callerInput.js'
+import { readBody } from './runtime/rawBody.js'
 import type { Channel } from './model/channel.js'
 import { VENDOR_NAMES } from './model/names.js'
 import type { Vendor } from './model/vendor.js'
-import { isRecord } from './internal/records.js'
+import { hasField, isRecord } from './util/values.js'
 import { MESSANGI_SEND_RESPONSE_MARKERS } from './vendors/messangi/callback.js'
 import { OCTOPUSH_KIND_MARKERS } from './vendors/octopush/callback.js'
 import { SENDER_NUMBER_PATHS } from './vendors/octopush/codec.js'
@@ -62,14 +62,13 @@ interface Rule {
   readonly channel?: (body: Body) => Channel | undefined
 }
 
-const hasOwn = (body: Body, key: string): boolean => Object.prototype.hasOwnProperty.call(body, key) && body[key] !== undefined && body[key] !== null
 
 /** Whether the body has a field, or the field at a dotted path (`metadata.number`), each step an own field of a record. */
 const has = (body: Body, path: string): boolean => {
   const dot = path.indexOf('.')
-  if (dot < 0) return hasOwn(body, path)
+  if (dot < 0) return hasField(body, path)
   const head = path.slice(0, dot)
-  const node = hasOwn(body, head) ? body[head] : undefined
+  const node = hasField(body, head) ? body[head] : undefined
   return isRecord(node) && has(node, path.slice(dot + 1))
 }
 

@@ -44,21 +44,21 @@ export type {
   VendorWithRequiredOptions,
   VendorInboundOptions,
   VendorWithoutOptions,
-} from './registry.js'
-export { isInboundVendor } from './registry.js'
+} from './options.js'
+export { isInboundVendor } from './options.js'
 // The vendors' option and channel types, which callers of the root entries write in annotations.
 export type { OctopushInboundOptions, OctopushOptions, OctopushPhoneChannelOption } from './vendors/octopush/index.js'
 export type { MessangiChannel, MessangiInboundOptions, MessangiLegacyOptions, MessangiOptions, MessangiOptOutOptions } from './vendors/messangi/index.js'
 export { MESSANGI_CHANNELS, isMessangiChannel } from './vendors/messangi/channel.js'
-export { DEFAULT_OPT_OUT_KEYWORDS, isOptOutKeyword } from './internal/optOutKeywords.js'
+export { DEFAULT_OPT_OUT_KEYWORDS, isOptOutKeyword } from './kit/optOutKeywords.js'
 export type { MasstackChannelName, MasstackOptions } from './vendors/masstack/index.js'
 export type { InboundBase, InboundEvent, InboundMessageEvent, OptOutEvent } from './model/inbound.js'
 export type { AnyWebhookEvent, CallbackKind, WebhookEvent } from './model/webhook.js'
 export { classify, eventFromStatus, type ClassifiedStatus, type ClassifyError, type StatusReport } from './classify.js'
-export type { EntryEvents, EntryForms, EntryName, Normalizer, Parser, SafeParser, SafeParseResult, SchemaFactory } from './internal/entries.js'
+export type { EntryEvents, EntryForms, EntryName, Normalizer, Parser, SafeParser, SafeParseResult, SchemaFactory } from './types/entries.js'
 export { webhookSchema, type RootSchemaFactory } from './schema.js'
-export type { EventsSchema, EventsSchemaProps, StandardSchemaV1 } from './internal/standardSchema.js'
-export { DEFAULT_MAX_BODY_SIZE, type CommonOptions } from './internal/pipeline.js'
+export type { EventsSchema, EventsSchemaProps, StandardSchemaV1 } from './types/standardSchema.js'
+export { DEFAULT_MAX_BODY_SIZE, type CommonOptions } from './types/options.js'
 
 export { CHANNELS, type Channel } from './model/channel.js'
 export { VENDORS, isVendor, type Vendor } from './model/vendor.js'

@@ -1,16 +1,17 @@
 import type { either } from 'fp-ts'
 
-import * as E from './internal/either.js'
+import * as E from './util/either.js'
 
 import type { NormalizeError } from './errors/error.js'
-import { DELIVERY_ENTRY, INBOUND_ENTRY, WEBHOOK_ENTRY, type EntrySpec, type RegisteredVendor } from './internal/engine.js'
-import { eventsOrThrow, toSafeParseResult, type EntryEvents, type EntryName, type SafeParseResult } from './internal/entries.js'
-import { invalidOption } from './internal/pipeline.js'
+import { DELIVERY_ENTRY, INBOUND_ENTRY, WEBHOOK_ENTRY, type EntrySpec, type RegisteredVendor } from './runtime/run.js'
+import { eventsOrThrow, toSafeParseResult } from './runtime/entryForms.js'
+import { type EntryEvents, type EntryName, type SafeParseResult } from './types/entries.js'
+import { invalidOption } from './runtime/options.js'
 import type { InboundEvent } from './model/inbound.js'
 import type { DefaultOptions } from './model/options.js'
 import { VENDORS, isVendor, type Vendor } from './model/vendor.js'
 import type { AnyWebhookEvent, CallbackKind } from './model/webhook.js'
-import { DELIVERY_REGISTRY, REGISTRY, type CallOptions, type InboundOptions, type InboundVendor, type VendorWithRequiredOptions, type VendorWithoutOptions } from './registry.js'
+import { DELIVERY_REGISTRY, REGISTRY, type CallOptions, type InboundOptions, type InboundVendor, type VendorWithRequiredOptions, type VendorWithoutOptions } from './options.js'
 
 // Two overloads. Without options: a vendor whose options are all optional, or a vendor
 // known only at run time (a union); a vendor named in the code that requires an option

@@ -1,10 +1,11 @@
-import { schemaEntry, WEBHOOK_ENTRY, type EntrySpec } from './internal/engine.js'
-import type { EntryEvents, EntryName } from './internal/entries.js'
-import { eventsSchema, type EventsSchema } from './internal/standardSchema.js'
+import { schemaEntry, WEBHOOK_ENTRY, type EntrySpec } from './runtime/run.js'
+import type { EntryEvents, EntryName } from './types/entries.js'
+import { eventsSchema } from './runtime/standardSchema.js'
+import { type EventsSchema } from './types/standardSchema.js'
 import type { DefaultOptions } from './model/options.js'
 import type { Vendor } from './model/vendor.js'
 import { runEntry, type OptionalFor } from './normalize.js'
-import { REGISTRY, type CallOptions, type VendorWithoutOptions } from './registry.js'
+import { REGISTRY, type CallOptions, type VendorWithoutOptions } from './options.js'
 
 /**
  * A root entry as a Standard Schema: the vendor first, then the options every body of the

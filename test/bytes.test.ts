@@ -1,5 +1,5 @@
 /**
- * Bodies as bytes in every form a runtime hands them over (src/internal/bytes.ts): an
+ * Bodies as bytes in every form a runtime hands them over (src/util/bytes.ts): an
  * `ArrayBuffer` (`await request.arrayBuffer()`), a `SharedArrayBuffer`, a `Uint8Array`, a
  * `Buffer`, a `DataView`, any other typed array, a view into a larger buffer at an offset.
  *

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 
 import { COMMAND_FLAGS, FLAGS } from '../src/cli/args.js'
 import { catalogRows, catalogTable } from '../src/cli/catalog.js'
-import { CHANNEL_ALIASES, didYouMeanChannel } from '../src/internal/didYouMean.js'
+import { CHANNEL_ALIASES, didYouMeanChannel } from '../src/util/didYouMean.js'
 import { CHANNELS } from '../src/model/channel.js'
 import { MESSANGI_LEGACY_CATALOGS } from '../src/vendors/messangi/catalog/index.js'
 import { EXIT, OutputClosed, inputsOf, jsonOutput, ndjsonOutput, reasonOf, worse, type CliIo } from '../src/cli/io.js'

@@ -13,7 +13,7 @@ import { either as E } from 'fp-ts'
 import { deepStrictEqual, strictEqual } from 'node:assert/strict'
 import { describe, expect, it } from 'vitest'
 
-import { MAX_DEPTH } from '../src/internal/snapshot.js'
+import { MAX_DEPTH } from '../src/runtime/snapshot.js'
 import { runWith } from './cliHarness.js'
 import { payload } from './helpers.js'
 import { property } from './properties/harness.js'

@@ -2,7 +2,7 @@ import { advance, eventFromStatus, normalize, normalizeWebhook, type AnyWebhookE
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { digest } from '../src/internal/digest.js'
+import { digest } from '../src/util/digest.js'
 import { payload, rightOf } from './helpers.js'
 
 const sms = { message_id: 'sms_1', number: '+33600000000', status: 'ACK', delivery_date: '2025-01-22 11:46:06' }

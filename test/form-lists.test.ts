@@ -3,7 +3,7 @@
  * form writes every value as text and has no way to write an empty list: the form encoder
  * the CLI posts with (src/cli/form.ts), like any encoder that writes every field, sends an
  * empty field, which the codecs read as the empty list where a list goes, in a form only
- * (src/internal/codecs.ts, `emptyListInForm`).
+ * (src/kit/codecs.ts, `emptyListInForm`).
  *
  * - Every shipped example, every JSON body from the wild that decodes, and any generated
  *   valid body: its form, as text, bytes or `URLSearchParams`, gives the JSON's events

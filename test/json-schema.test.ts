@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { VENDORS, webhookSchema, type Vendor } from 'deliverykit'
 import { describe, expect, it } from 'vitest'
 
-import { readBody } from '../src/internal/rawBody.js'
+import { readBody } from '../src/runtime/rawBody.js'
 import { MASSTACK_VENDOR } from '../src/vendors/masstack/definition.js'
 import { MESSANGI_VENDOR } from '../src/vendors/messangi/definition.js'
 import { OCTOPUSH_VENDOR } from '../src/vendors/octopush/definition.js'

@@ -1,9 +1,9 @@
-// How a raw body becomes a value (src/internal/readBody): JSON or a form, told by its first
+// How a raw body becomes a value (src/runtime/rawBody.ts): JSON or a form, told by its first
 // character; bracket keys of a form nested, numbered ones made lists, odd ones kept whole.
 import { describe, expect, it } from 'vitest'
 
-import { formToObject, readBody } from '../src/internal/rawBody.js'
-import { nestsDeeperThan } from '../src/internal/snapshot.js'
+import { formToObject, readBody } from '../src/runtime/rawBody.js'
+import { nestsDeeperThan } from '../src/runtime/snapshot.js'
 
 const form = (text: string): unknown => formToObject(new URLSearchParams(text))
 

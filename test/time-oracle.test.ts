@@ -1,5 +1,5 @@
 /**
- * The hand-written date-time readers of src/internal/time.ts against a second, plain
+ * The hand-written date-time readers of src/util/time.ts against a second, plain
  * implementation (regular expressions and Date), on near-misses: valid texts with one
  * character changed, dropped or added. And the hand-written Central European rule against
  * Intl's time zone data. A fixed seed: the same inputs every run.
@@ -17,7 +17,7 @@ import {
   parseZonelessDateTime,
   zoneFor,
   type Zone,
-} from '../src/internal/time.js'
+} from '../src/util/time.js'
 
 const RUNS = 3000
 const SEED = 20261201

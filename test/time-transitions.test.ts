@@ -3,7 +3,7 @@
  * the offset at the seconds and minutes either side of the change, and the instant a
  * wall time written near it denotes (the earlier of two in an overlap, the offset before
  * the change in a gap: docs/time-zones.md). The changes are found by scanning `Intl`,
- * independently of src/internal/time.ts, and read from its `longOffset` text rather than
+ * independently of src/util/time.ts, and read from its `longOffset` text rather than
  * from the wall-time difference the library computes.
  *
  * `npm test` sweeps every zone over the years in {@link YEARS}; `ZONE_SWEEP=full` sweeps
@@ -11,7 +11,7 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { localToOffsetDateTime, zoneFor, type Zone } from '../src/internal/time.js'
+import { localToOffsetDateTime, zoneFor, type Zone } from '../src/util/time.js'
 
 const SECOND = 1000
 const MINUTE = 60 * SECOND

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 
-import { didYouMean } from '../internal/didYouMean.js'
+import { didYouMean } from '../util/didYouMean.js'
 import { printable } from './terminal.js'
 
 /** The commands, and the flags each takes (`--help` and `--version` go with any). */

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { isatty } from 'node:tty'
 
-import { DEFAULT_MAX_BODY_SIZE } from '../internal/pipeline.js'
+import { DEFAULT_MAX_BODY_SIZE } from '../types/options.js'
 import { EXIT, NOT_A_BODY_NAME, OutputClosed, SUBFOLDER_SKIPPED, isBodyName, line, readerHasGone, reasonOf, type CliIo, type ExitCode, type Listing, type Posted, type PostRequest } from './io.js'
 import { run } from './run.js'
 import { openPg } from './replay.js'

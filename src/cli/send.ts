@@ -1,6 +1,6 @@
 import { describeValue } from '../errors/format.js'
 import { VENDORS, isVendor } from '../model/vendor.js'
-import { didYouMean } from '../internal/didYouMean.js'
+import { didYouMean } from '../util/didYouMean.js'
 import { flagValueError, type Flags } from './args.js'
 import { jsonToForm } from './form.js'
 import { EXIT, SUBFOLDER_SKIPPED, inputsOf, line, reasonOf, worse, type CliIo, type ExitCode, type Input } from './io.js'

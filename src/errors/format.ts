@@ -116,3 +116,5 @@ export const formatError = (error: NormalizeError): string => {
     return 'deliverykit: an error that could not be read'
   }
 }
+/** `a` or `an` before a word, by its first letter (names of vendors, channels and shapes, not body text). */
+export const article = (word: string): 'a' | 'an' => (/^[aeiou]/i.test(word) ? 'an' : 'a')

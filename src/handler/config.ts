@@ -1,7 +1,7 @@
 import { DeliveryKitError } from '../errors/DeliveryKitError.js'
 import type { InvalidOptionsError } from '../errors/error.js'
 import { describeValue } from '../errors/format.js'
-import { DEFAULT_MAX_BODY_SIZE } from '../internal/pipeline.js'
+import { DEFAULT_MAX_BODY_SIZE } from '../types/options.js'
 import { isVendor, VENDORS, type Vendor } from '../model/vendor.js'
 import { decodeBody } from './decode.js'
 import { secretDigest, type SecretDigest } from './secret.js'

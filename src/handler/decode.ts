@@ -1,10 +1,10 @@
 import type { NormalizeError } from '../errors/error.js'
-import { WEBHOOK_ENTRY } from '../internal/engine.js'
-import * as E from '../internal/either.js'
+import { WEBHOOK_ENTRY } from '../runtime/run.js'
+import * as E from '../util/either.js'
 import type { Vendor } from '../model/vendor.js'
 import type { AnyWebhookEvent } from '../model/webhook.js'
 import { runEntry } from '../normalize.js'
-import { REGISTRY } from '../registry.js'
+import { REGISTRY } from '../options.js'
 import type { RouteOptions } from './store.js'
 
 /** The events of a body, or the decoder's error. */

@@ -1,7 +1,7 @@
 import { formatError } from '../errors/format.js'
 import type { Vendor } from '../model/vendor.js'
 import type { AnyWebhookEvent } from '../model/webhook.js'
-import type { VendorWithRequiredOptions, OptionsFor } from '../registry.js'
+import type { VendorWithRequiredOptions, OptionsFor } from '../options.js'
 import { checkSettings, type Checked } from './config.js'
 import { decodeBody } from './decode.js'
 import { nodeHeader, readNodeBody, type NodeRequest, type NodeResponse } from './node.js'

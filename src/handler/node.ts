@@ -1,4 +1,4 @@
-import { bytesOf } from '../internal/bytes.js'
+import { bytesOf } from '../util/bytes.js'
 import { concat, type BodyRead } from './web.js'
 
 /**

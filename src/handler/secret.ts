@@ -1,4 +1,4 @@
-import { hashWords, paddedLength, SWAP } from '../internal/sha256.js'
+import { hashWords, paddedLength, SWAP } from '../util/sha256.js'
 
 /**
  * The secret in the callback URL, checked in constant time. Each configured secret is
@@ -6,7 +6,7 @@ import { hashWords, paddedLength, SWAP } from '../internal/sha256.js'
  * compared with every configured digest, whole, with no early exit: the time taken depends
  * on the length of what was presented, never on how much of it is right, nor on which
  * secret it matched. Digests have the same length whatever the secret, so no comparison
- * stops at a shorter one. Plain JavaScript SHA-256 (../internal/sha256.ts): no Node
+ * stops at a shorter one. Plain JavaScript SHA-256 (../util/sha256.ts): no Node
  * crypto, so the same code runs in every runtime that runs the Web handler.
  */
 

@@ -1,4 +1,4 @@
-import { orElse } from '../internal/callerInput.js'
+import { orElse } from '../util/values.js'
 import type { AnyEvent, FailureEvent, FinalEvent, TransientEvent, UnknownStatusEvent } from './event.js'
 
 /**

@@ -1,5 +1,5 @@
-import { orElse } from '../internal/callerInput.js'
-import { parseOffsetDateTime } from '../internal/time.js'
+import { orElse } from '../util/values.js'
+import { parseOffsetDateTime } from '../util/time.js'
 import type { AnyEvent } from './event.js'
 import type { Status } from './status.js'
 

@@ -5,15 +5,13 @@
  * one test of "an event deliverykit made": deliverykit/postgres refuses anything else, and
  * the events `eventFromStatus` builds pass it as decoded events do.
  */
-import { MAX_DEPTH, snapshot } from '../internal/snapshot.js'
+import { hasOwn } from '../util/values.js'
 import { CHANNELS } from './channel.js'
 import type { AnyEvent, EventBase, EventDetails, HistoryEntry } from './event.js'
 import { CLASSIFICATION_OF_STATUS, FAILURE_REASONS, type FailureMapping, type Status } from './status.js'
 import { isVendor } from './vendor.js'
 
 type Fields = Readonly<Record<string, unknown>>
-
-const hasOwn = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key)
 
 type FieldKind<T> = T extends string ? 'text' : T extends number ? 'number' : never
 
@@ -174,17 +172,3 @@ export const isDeliveryEventShape = (value: unknown): value is AnyEvent =>
   typeof value['raw'] === 'object' &&
   value['raw'] !== null &&
   !Array.isArray(value['raw'])
-
-/**
- * A caller's event read once, into a copy deliverykit owns (every property read exactly
- * once, so an accessor cannot answer one thing to the check and another to the query),
- * when it is exactly a delivery event deliverykit makes; `undefined` otherwise. Throws
- * what an accessor or a Proxy throws: call it where that becomes an error.
- *
- * @internal
- */
-export const readDeliveryEvent = (value: unknown): AnyEvent | undefined => {
-  // An event holds its body in `raw`, one level below the event itself.
-  const copy = snapshot(value, false, MAX_DEPTH + 1)
-  return copy.ok && isDeliveryEventShape(copy.value) ? copy.value : undefined
-}

@@ -1,6 +1,6 @@
 import { DeliveryKitError } from '../errors/DeliveryKitError.js'
 import { describeValue } from '../errors/format.js'
-import { optionError } from '../internal/callerInput.js'
+import { optionError } from '../runtime/callerInput.js'
 
 /**
  * Runs a query builder, and throws a `DeliveryKitError` (an `invalid_options` error naming

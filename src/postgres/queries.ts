@@ -1,5 +1,5 @@
 import type { AnyEvent } from '../model/event.js'
-import { readDeliveryEvent } from '../model/shape.js'
+import { readDeliveryEvent } from '../runtime/readEvent.js'
 import { precedenceKey } from '../model/precedence.js'
 import { isVendor, type Vendor } from '../model/vendor.js'
 import { jsonText, postgresText, utf16be } from './encode.js'

@@ -1,4 +1,4 @@
-import { parseOffsetDateTime } from '../internal/time.js'
+import { parseOffsetDateTime } from '../util/time.js'
 import { CHANNELS } from '../model/channel.js'
 import type { AnyEvent } from '../model/event.js'
 import type { InboundEvent } from '../model/inbound.js'
@@ -7,7 +7,7 @@ import type { AnyWebhookEvent } from '../model/webhook.js'
 import { jsonText, postgresText } from './encode.js'
 import { guarded } from './guard.js'
 import { ADVANCE_UPSERT, ORDER, recordEvent, type PostgresQuery, type PostgresValue } from './queries.js'
-import { MAX_DEPTH, snapshot } from '../internal/snapshot.js'
+import { MAX_DEPTH, snapshot } from '../runtime/snapshot.js'
 
 /**
  * The row {@link recordEvents} returns (always exactly one): `eventId`s as stored, that is

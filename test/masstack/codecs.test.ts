@@ -14,7 +14,7 @@ import {
 import { either } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
 
-import { zoneFor, type Zone } from '../../src/internal/time.js'
+import { zoneFor, type Zone } from '../../src/util/time.js'
 import { masstackOccurredAt } from '../../src/vendors/masstack/time.js'
 import { leftOf, rightOf } from '../helpers.js'
 

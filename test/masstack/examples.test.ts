@@ -1,7 +1,7 @@
 import { normalize } from 'deliverykit'
 import { describe, expect, it } from 'vitest'
 
-import { digest } from '../../src/internal/digest.js'
+import { digest } from '../../src/util/digest.js'
 import { deepFreeze, payload, rightOf, withoutRawAndId } from '../helpers.js'
 
 // The bodies in examples/payloads/masstack are constructed (Masstack publishes none; see

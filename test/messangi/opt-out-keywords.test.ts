@@ -9,7 +9,7 @@ import { DEFAULT_OPT_OUT_KEYWORDS, formatError, isOptOutKeyword, normalizeInboun
 import * as messangi from 'deliverykit/messangi'
 import { describe, expect, it } from 'vitest'
 
-import { eventIdOf, inboundIdFields } from '../../src/internal/eventId.js'
+import { eventIdOf, inboundIdFields } from '../../src/kit/eventId.js'
 import { leftOf, rightOf } from '../helpers.js'
 import { property } from '../properties/harness.js'
 

@@ -199,7 +199,7 @@ describe('recordEvent', () => {
 })
 
 describe('the entry point', () => {
-  // internal/time.js: recordEvents reads an opt-out's occurredAt with the parser advance uses.
+  // util/time.js: recordEvents reads an opt-out's occurredAt with the parser advance uses.
   it('imports only its own files, src/model, the errors, the time parser, the read-once copy and the handler’s store types: no driver, no vendor', () => {
     const dir = new URL('../../src/postgres/', import.meta.url)
     const statements = readdirSync(dir)

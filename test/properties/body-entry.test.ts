@@ -1,5 +1,5 @@
 /**
- * How a body enters the library (src/internal/rawBody.ts, src/internal/snapshot.ts): one
+ * How a body enters the library (src/runtime/rawBody.ts, src/runtime/snapshot.ts): one
  * reader for every encoding, which reads the caller's input once and never holds, changes
  * or freezes anything of the caller's.
  *

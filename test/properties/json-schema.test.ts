@@ -21,7 +21,7 @@ import { strictEqual } from 'node:assert/strict'
 import { describe, it } from 'vitest'
 
 import { jsonToForm } from '../../src/cli/form.js'
-import { readBody } from '../../src/internal/rawBody.js'
+import { readBody } from '../../src/runtime/rawBody.js'
 import { definitionAccepts, deliverykitAccepts, schemaAccepts, schemaErrors } from '../jsonSchemas.js'
 import { anyValidBody, jsonLike, markerEntry, mutatedBody, validBody, type Json } from './arbitraries.js'
 import { property } from './harness.js'

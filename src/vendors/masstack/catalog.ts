@@ -1,7 +1,7 @@
 import * as t from 'io-ts'
 
 import type { CatalogEntry, ChannelCatalogs } from '../../model/catalog.js'
-import { withNotes, type RowNotes } from '../../internal/rows.js'
+import { withNotes, type RowNotes } from '../../kit/rows.js'
 import { MASSTACK_SMS_ROWS, MASSTACK_EMAIL_ROWS } from './rows.js'
 
 // Masstack publishes one status table ("Delivery info") with an SMS and an e-mail column;

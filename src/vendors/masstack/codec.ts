@@ -1,13 +1,13 @@
-import * as E from '../../internal/either.js'
+import * as E from '../../util/either.js'
 import * as t from 'io-ts'
 
 import { describeValue, formatPath } from '../../errors/format.js'
 import { DISPATCH_TAG } from '../../errors/validation.js'
-import { orElse } from '../../internal/callerInput.js'
-import { cappedList, dispatch, emptyListInForm, fromPick, struct, textFormat } from '../../internal/codecs.js'
-import type { PickFailure } from '../../internal/definition.js'
+import { orElse } from '../../util/values.js'
+import { cappedList, dispatch, emptyListInForm, fromPick, struct, textFormat } from '../../kit/codecs.js'
+import type { PickFailure } from '../../kit/definition.js'
 import { isMasstackTime } from './time.js'
-import { isRecord } from '../../internal/records.js'
+import { hasOwn, isRecord } from '../../util/values.js'
 
 // WHAT IS KNOWN AND WHAT IS INFERRED
 //
@@ -30,7 +30,7 @@ import { isRecord } from '../../internal/records.js'
 
 
 const has = (u: Readonly<Record<string, unknown>>, key: string): boolean =>
-  Object.prototype.hasOwnProperty.call(u, key) && u[key] !== undefined
+  hasOwn(u, key) && u[key] !== undefined
 
 // ---------------------------------------------------------------------------------------
 // primitives

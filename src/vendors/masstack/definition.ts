@@ -1,8 +1,8 @@
-import * as E from '../../internal/either.js'
+import * as E from '../../util/either.js'
 
-import { callbackShape, type CommonSettings, type VendorRules } from '../../internal/definition.js'
-import { register, type RegisteredVendor } from '../../internal/engine.js'
-import type { CommonOptions } from '../../internal/pipeline.js'
+import { callbackShape, type CommonSettings, type VendorRules } from '../../kit/definition.js'
+import { register, type RegisteredVendor } from '../../runtime/run.js'
+import type { CommonOptions } from '../../types/options.js'
 import { MASSTACK_ROW_CATALOGS } from './rows.js'
 import { MASSTACK_CHANNEL_CODECS, pickMasstack, type MasstackShape } from './codec.js'
 import { located, recordEvents } from './toEvents.js'

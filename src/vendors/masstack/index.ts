@@ -13,8 +13,8 @@
  * ```
  * @module masstack
  */
-import { normalizer, parser, safeParser, schemaFactory } from '../../internal/entries.js'
-import { DELIVERY_ENTRY, WEBHOOK_ENTRY } from '../../internal/engine.js'
+import { normalizer, parser, safeParser, schemaFactory } from '../../runtime/entryForms.js'
+import { DELIVERY_ENTRY, WEBHOOK_ENTRY } from '../../runtime/run.js'
 import { MASSTACK_VENDOR, type MasstackOptions } from './definition.js'
 
 export {

@@ -1,4 +1,4 @@
-import { isOffsetDateTime, parseOffsetDateTime, parseZonelessDateTime, toOffsetDateTime, type Zone } from '../../internal/time.js'
+import { isOffsetDateTime, parseOffsetDateTime, parseZonelessDateTime, toOffsetDateTime, type Zone } from '../../util/time.js'
 
 // Every Masstack time the research found carries `Z` or an offset, sometimes with
 // microseconds (`2024-08-01T10:38:45.698148Z`, `2020-01-01T14:00:00+01:00`). The

@@ -1,10 +1,10 @@
 import * as t from 'io-ts'
 
 import { describeValue } from '../../errors/format.js'
-import { dispatch, fromPick, type Shape } from '../../internal/codecs.js'
-import type { PickFailure } from '../../internal/definition.js'
-import { hasField, markedKind, markerConflict, SEVERAL_KINDS, type Markers } from '../../internal/markers.js'
-import { isRecord } from '../../internal/records.js'
+import { dispatch, fromPick, type Shape } from '../../kit/codecs.js'
+import type { PickFailure } from '../../kit/definition.js'
+import { markedKind, markerConflict, SEVERAL_KINDS, type Markers } from '../../kit/markers.js'
+import { hasField, isRecord } from '../../util/values.js'
 import {
   MessangiLegacyCallback,
   MessangiLegacyFacebookCallback,

@@ -1,8 +1,8 @@
 import * as t from 'io-ts'
 
 import { describeValue } from '../../errors/format.js'
-import { oneOf, struct, textFormat } from '../../internal/codecs.js'
-import { isOffsetDateTime, parseZonelessDateTime } from '../../internal/time.js'
+import { oneOf, struct, textFormat } from '../../kit/codecs.js'
+import { isOffsetDateTime, parseZonelessDateTime } from '../../util/time.js'
 
 // Where each shape comes from (the Messangi guide lists them with their sources):
 // - the current documents: the "Callback URL (MT)" and "Callback URL WhatsApp Business"

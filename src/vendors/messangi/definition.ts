@@ -1,8 +1,8 @@
-import * as E from '../../internal/either.js'
+import * as E from '../../util/either.js'
 
-import { callbackShape, type ShapeName, type VendorRules } from '../../internal/definition.js'
-import { register, type EntrySpec, type RegisteredVendor } from '../../internal/engine.js'
-import type { CommonOptions } from '../../internal/pipeline.js'
+import { callbackShape, type ShapeName, type VendorRules } from '../../kit/definition.js'
+import { register, type EntrySpec, type RegisteredVendor } from '../../runtime/run.js'
+import type { CommonOptions } from '../../types/options.js'
 import { MESSANGI_SHAPE_NAMES, pickMessangi, type MessangiShape } from './callback.js'
 import { MESSANGI_ROW_CATALOGS } from './rows/index.js'
 import {
@@ -15,7 +15,7 @@ import {
   MessangiStatusCallback,
 } from './codec.js'
 import { MESSANGI_CHANNELS, isMessangiChannel, type MessangiChannel } from './channel.js'
-import { readOptOutKeywords } from '../../internal/optOutKeywords.js'
+import { readOptOutKeywords } from '../../kit/optOutKeywords.js'
 import {
   callbackEvents,
   legacyEvents,

@@ -12,8 +12,8 @@
  * ```
  * @module messangi
  */
-import { normalizer, parser, safeParser, schemaFactory } from '../../internal/entries.js'
-import { DELIVERY_ENTRY, INBOUND_ENTRY, WEBHOOK_ENTRY } from '../../internal/engine.js'
+import { normalizer, parser, safeParser, schemaFactory } from '../../runtime/entryForms.js'
+import { DELIVERY_ENTRY, INBOUND_ENTRY, WEBHOOK_ENTRY } from '../../runtime/run.js'
 import { LEGACY_ENTRY, MESSANGI_DELIVERY_VENDOR, MESSANGI_VENDOR, type MessangiInboundOptions, type MessangiLegacyOptions, type MessangiOptions } from './definition.js'
 
 export * from './catalog/index.js'
@@ -34,7 +34,7 @@ export {
 export { MessangiBody, MessangiCallback, MessangiInboundCallback } from './callback.js'
 export { type MessangiInboundOptions, type MessangiLegacyOptions, type MessangiOptions, type MessangiOptOutOptions } from './definition.js'
 export { MESSANGI_CHANNELS, isMessangiChannel, type MessangiChannel } from './channel.js'
-export { DEFAULT_OPT_OUT_KEYWORDS, isOptOutKeyword } from '../../internal/optOutKeywords.js'
+export { DEFAULT_OPT_OUT_KEYWORDS, isOptOutKeyword } from '../../kit/optOutKeywords.js'
 
 
 /**

@@ -1,9 +1,9 @@
 import * as t from 'io-ts'
 
 import { describeValue } from '../../errors/format.js'
-import { cappedList, emptyAsObject, emptyListInForm, NumberFromNumberOrText, oneOf, PhoneNumberText, struct, textFormat, TextFromTextOrNumber, withAliases } from '../../internal/codecs.js'
-import { isRecord } from '../../internal/records.js'
-import { isLocalDateTime, isOffsetDateTime } from '../../internal/time.js'
+import { cappedList, emptyAsObject, emptyListInForm, NumberFromNumberOrText, oneOf, PhoneNumberText, struct, textFormat, TextFromTextOrNumber, withAliases } from '../../kit/codecs.js'
+import { isRecord } from '../../util/values.js'
+import { isLocalDateTime, isOffsetDateTime } from '../../util/time.js'
 
 // Where each shape comes from (the Octopush guide lists them with their sources):
 // - the current API reference's "Examples of Callback Payloads for Delivery" (sms,

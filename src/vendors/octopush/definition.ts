@@ -1,8 +1,8 @@
-import * as E from '../../internal/either.js'
+import * as E from '../../util/either.js'
 
-import { callbackShape, type ShapeName, type VendorRules } from '../../internal/definition.js'
-import { register, type RegisteredVendor } from '../../internal/engine.js'
-import type { CommonOptions } from '../../internal/pipeline.js'
+import { callbackShape, type ShapeName, type VendorRules } from '../../kit/definition.js'
+import { register, type RegisteredVendor } from '../../runtime/run.js'
+import type { CommonOptions } from '../../types/options.js'
 import { OCTOPUSH_SHAPE_NAMES, pickOctopush, type OctopushShape } from './callback.js'
 import { OctopushEmailCallback, OctopushInboundCallback, OctopushPhoneCallback, OctopushStopCallback } from './codec.js'
 import { OCTOPUSH_ROW_CATALOGS } from './rows.js'

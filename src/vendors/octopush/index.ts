@@ -15,8 +15,8 @@
  * ```
  * @module octopush
  */
-import { normalizer, parser, safeParser, schemaFactory } from '../../internal/entries.js'
-import { DELIVERY_ENTRY, INBOUND_ENTRY, WEBHOOK_ENTRY } from '../../internal/engine.js'
+import { normalizer, parser, safeParser, schemaFactory } from '../../runtime/entryForms.js'
+import { DELIVERY_ENTRY, INBOUND_ENTRY, WEBHOOK_ENTRY } from '../../runtime/run.js'
 import { OCTOPUSH_DELIVERY_VENDOR, OCTOPUSH_VENDOR, type OctopushInboundOptions, type OctopushOptions } from './definition.js'
 
 export {

@@ -1,6 +1,6 @@
 // Descriptions and mappings of Octopush's status codes, as `normalize` reads them. The rationale and
 // source of each row are in catalog.ts, joined to these rows only in the public catalog.
-import type { ChannelRows, StatusRow } from '../../internal/rows.js'
+import type { ChannelRows, StatusRow } from '../../kit/rows.js'
 import type { OctopushStatusCode } from './catalog.js'
 
 const permanent = true

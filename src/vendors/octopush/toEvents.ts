@@ -1,10 +1,11 @@
 import type { IssuePath, UnknownStatusIssue } from '../../errors/issue.js'
-import type { Built, CommonSettings } from '../../internal/definition.js'
-import { collector, makeEvent, makeHistoryEntry, makeInboundEvent, oneEvent } from '../../internal/events.js'
-import { rowOf } from '../../internal/rows.js'
-import { deepFreeze } from '../../internal/snapshot.js'
-import { unknownStatusIssue } from '../../internal/statuses.js'
-import { localToOffsetDateTime, parseOffsetDateTime, type Zone } from '../../internal/time.js'
+import type { Mutable } from '../../util/values.js'
+import type { Built, CommonSettings } from '../../kit/definition.js'
+import { collector, makeEvent, makeHistoryEntry, makeInboundEvent, oneEvent } from '../../kit/events.js'
+import { rowOf } from '../../kit/rows.js'
+import { deepFreeze } from '../../runtime/snapshot.js'
+import { unknownStatusIssue } from '../../kit/statuses.js'
+import { localToOffsetDateTime, parseOffsetDateTime, type Zone } from '../../util/time.js'
 import type { Channel } from '../../model/channel.js'
 import type { EventDetails, HistoryEntry } from '../../model/event.js'
 import { OCTOPUSH_ROW_CATALOGS } from './rows.js'
@@ -32,7 +33,6 @@ export interface OctopushSettings extends CommonSettings {
   readonly channel: OctopushPhoneChannelOption | undefined
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
 /** Canonical name of each channel Octopush names on the wire: the one table every kind of callback reads its `channel` with. */
 const CHANNEL_OF = {

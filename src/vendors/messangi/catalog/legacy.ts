@@ -1,5 +1,5 @@
 import type { CatalogEntry, ChannelCatalogs } from '../../../model/catalog.js'
-import { withNotes, type RowNotes } from '../../../internal/rows.js'
+import { withNotes, type RowNotes } from '../../../kit/rows.js'
 import { MESSANGI_LEGACY_SMS_ROWS, MESSANGI_LEGACY_EMAIL_ROWS, MESSANGI_LEGACY_PUSH_ROWS } from '../rows/legacy.js'
 
 // Messangi's legacy XML API ("Mobile Engagement Campaign Manager", the DokuWiki at

@@ -1,5 +1,5 @@
 import type { CatalogEntry } from '../../../model/catalog.js'
-import { withNotes, type RowNotes } from '../../../internal/rows.js'
+import { withNotes, type RowNotes } from '../../../kit/rows.js'
 import { MESSANGI_RCS_ROWS } from '../rows/rcs.js'
 
 /**

@@ -1,6 +1,6 @@
 // Descriptions and mappings of Messangi's email status codes, as `normalize` reads them. The rationale and
 // source of each row are in catalog/email.ts, joined to these rows only in the public catalog.
-import type { StatusRow } from '../../../internal/rows.js'
+import type { StatusRow } from '../../../kit/rows.js'
 import type { MessangiEmailStatusCode } from '../catalog/email.js'
 
 const permanent = true

@@ -1,4 +1,4 @@
-import type { ChannelRows } from '../../../internal/rows.js'
+import type { ChannelRows } from '../../../kit/rows.js'
 import { MESSANGI_EMAIL_ROWS } from './email.js'
 import { MESSANGI_PUSH_ROWS } from './push.js'
 import { MESSANGI_RCS_ROWS } from './rcs.js'

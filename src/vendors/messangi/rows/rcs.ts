@@ -1,6 +1,6 @@
 // Descriptions and mappings of Messangi's rcs status codes, as `normalize` reads them. The rationale and
 // source of each row are in catalog/rcs.ts, joined to these rows only in the public catalog.
-import type { StatusRow } from '../../../internal/rows.js'
+import type { StatusRow } from '../../../kit/rows.js'
 import type { MessangiRcsStatusCode } from '../catalog/rcs.js'
 
 const permanent = true

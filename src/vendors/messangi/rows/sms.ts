@@ -1,6 +1,6 @@
 // Descriptions and mappings of Messangi's sms status codes, as `normalize` reads them. The rationale and
 // source of each row are in catalog/sms.ts, joined to these rows only in the public catalog.
-import type { StatusRow } from '../../../internal/rows.js'
+import type { StatusRow } from '../../../kit/rows.js'
 import type { MessangiSmsStatusCode } from '../catalog/sms.js'
 
 const permanent = true

@@ -15,7 +15,7 @@ const LIST = 3
 
 /**
  * SHA-256 of a list of values, cut to 128 bits, as 32 lowercase hex digits: the digest
- * `eventId` is made of (see src/internal/eventId.ts for what goes in). The same in every
+ * `eventId` is made of (see src/kit/eventId.ts for what goes in). The same in every
  * runtime (plain JavaScript, no Node built-in, synchronous), the same length whatever the
  * values (a database index entry stays small), and no one can build two value lists with
  * the same digest: that would take a SHA-256 collision, about 2^64 tries at 128 bits, and

@@ -3,7 +3,7 @@ import * as t from 'io-ts'
 import { describeValue } from '../errors/format.js'
 import { DISPATCH_TAG } from '../errors/validation.js'
 import type { PickFailure } from './definition.js'
-import { isRecord } from './records.js'
+import { isRecord } from '../util/values.js'
 
 /** A decimal number written as text, as form-encoded bodies send every number. */
 const NUMERIC_TEXT = /^-?\d{1,15}(\.\d{1,15})?$/
@@ -213,7 +213,7 @@ export const emptyAsObject = <A>(codec: t.Type<A, A>): t.Type<A, A> => {
 
 /**
  * What the root of a decoding context carries when the body was read from a form: the
- * entry points set it (src/internal/engine.ts), so a codec deep in a body can tell a form
+ * entry points set it (src/runtime/run.ts), so a codec deep in a body can tell a form
  * from JSON. A codec called directly (`OctopushCallback.decode(value)`) has itself at the
  * root, and decodes JSON data.
  */

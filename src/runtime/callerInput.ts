@@ -6,12 +6,13 @@
  * caller gets an `invalid_options` error naming what could not be read.
  */
 import type { either } from 'fp-ts'
-import * as E from './either.js'
+import * as E from '../util/either.js'
 
 import type { InvalidOptionsError } from '../errors/error.js'
 import { describeValue, formatPath } from '../errors/format.js'
 import type { IssuePath } from '../errors/issue.js'
-import { didYouMeanText } from './didYouMean.js'
+import { didYouMeanText } from '../util/didYouMean.js'
+import { orElse } from '../util/values.js'
 
 /** What `received` says of an object that cannot be read at all (a revoked Proxy, one whose traps throw). */
 export const UNREADABLE_OBJECT = 'an object that could not be read'
@@ -98,15 +99,6 @@ export const readObject = <K extends string>(
     }
   }
   return E.right(snapshot)
-}
-
-/** `read()`, or `fallback` if it throws: for answers that are not errors (a guard's `false`). */
-export const orElse = <A>(read: () => A, fallback: A): A => {
-  try {
-    return read()
-  } catch {
-    return fallback
-  }
 }
 
 const MAX_REASON = 200

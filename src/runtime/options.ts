@@ -1,5 +1,5 @@
 import type { either } from 'fp-ts'
-import * as E from './either.js'
+import * as E from '../util/either.js'
 
 import type { InvalidBodyError, InvalidOptionsError, NormalizeError } from '../errors/error.js'
 import type { IssuePath, NonEmptyReadonlyArray, UnknownStatusIssue } from '../errors/issue.js'
@@ -7,9 +7,10 @@ import type { AnyEvent } from '../model/event.js'
 import type { Vendor } from '../model/vendor.js'
 import type { AnyWebhookEvent } from '../model/webhook.js'
 import { optionError, readObject } from './callerInput.js'
-import type { Built, CommonSettings } from './definition.js'
-import { didYouMean, didYouMeanChannel } from './didYouMean.js'
-import { zoneFor } from './time.js'
+import type { Built, CommonSettings } from '../kit/definition.js'
+import { didYouMean, didYouMeanChannel } from '../util/didYouMean.js'
+import { zoneFor } from '../util/time.js'
+import { DEFAULT_MAX_BODY_SIZE } from '../types/options.js'
 
 /** Delivery events of any kind, before the caller's `unknownStatus` choice narrows the type. */
 export type AnyEvents = ReadonlyArray<AnyEvent>
@@ -32,39 +33,6 @@ export const unreadable = (vendor: Vendor, input: unknown, why: string): Invalid
 export const invalidOption = (vendor: unknown, input: unknown, name: string | IssuePath, expected: string, value: unknown, known: ReadonlyArray<string> = [], index?: number): InvalidOptionsError =>
   optionError(vendor, input, name, expected, value, undefined, name === 'channel' ? didYouMeanChannel(value, known) : didYouMean(value, known), index)
 
-/** The options every vendor accepts. */
-export interface CommonOptions {
-  /**
-   * IANA name of the zone the vendor's zone-less times are read in (Octopush's are).
-   * Vendors whose times carry `Z` or an offset ignore it.
-   */
-  readonly timeZone?: string | undefined
-  /**
-   * What to do with a status code the catalog does not know: `'error'` (the default)
-   * returns an `unknown_status` error; `'keep'` returns an `UnknownStatusEvent` for it,
-   * which your exhaustive switch must then handle.
-   */
-  readonly unknownStatus?: 'error' | 'keep' | undefined
-  /**
-   * The largest body read from text or bytes: characters (UTF-16 code units) of a string,
-   * bytes of an `ArrayBuffer`, a `Uint8Array` or any other view of bytes (a view's own
-   * `byteLength`, not its buffer's). A larger body is an `invalid_body` error with a `too_large`
-   * issue, returned before any parsing. Default {@link DEFAULT_MAX_BODY_SIZE} (32 MiB);
-   * `Infinity` turns the check off. A body passed already parsed is not measured: limit
-   * it in your framework's body parser.
-   */
-  readonly maxBodySize?: number | undefined
-}
-
-/**
- * The default `maxBodySize`: 32 MiB (33,554,432 characters of text or bytes), far above
- * any delivery callback and above a 100,000-recipient e-mail callback with a status
- * history for each recipient (about 17 MB).
- *
- * @category Options
- */
-export const DEFAULT_MAX_BODY_SIZE = 32 * 1024 * 1024
-
 /** The option names deliverykit reads: anything else on an options object is ignored, and never read. */
 const OPTION_NAMES = ['timeZone', 'unknownStatus', 'maxBodySize', 'channel', 'optOutKeywords'] as const
 
@@ -84,7 +52,7 @@ export interface CheckedCommonOptions extends CommonSettings {
 /**
  * The options every vendor accepts, checked at run time for callers without types.
  * `options` is the snapshot `readOptions` made. The body is measured against
- * `maxBodySize` where it is read (src/internal/rawBody.ts), the one place that knows what
+ * `maxBodySize` where it is read (src/runtime/rawBody.ts), the one place that knows what
  * it is.
  */
 export const checkCommonOptions = (

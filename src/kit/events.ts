@@ -31,7 +31,7 @@ export interface EventFields extends EventSource {
 /**
  * Builds an event in one place, for every vendor: fields always in the same order, absent
  * ones omitted (never `undefined`), the catalog's rationale left out, and its `eventId`
- * made of what it reports (src/internal/eventId.ts).
+ * made of what it reports (src/kit/eventId.ts).
  */
 export const makeEvent = (fields: EventFields): AnyEvent => {
   const { entry } = fields

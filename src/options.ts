@@ -1,5 +1,5 @@
-import type { RegisteredVendor } from './internal/engine.js'
-import type { CommonOptions } from './internal/pipeline.js'
+import type { RegisteredVendor } from './runtime/run.js'
+import type { CommonOptions } from './types/options.js'
 import { isVendor, type Vendor } from './model/vendor.js'
 import { MASSTACK_VENDOR, type MasstackOptions } from './vendors/masstack/definition.js'
 import { MESSANGI_DELIVERY_VENDOR, MESSANGI_VENDOR, type MessangiInboundOptions, type MessangiOptions, type MessangiOptOutOptions } from './vendors/messangi/definition.js'

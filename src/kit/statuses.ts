@@ -4,9 +4,9 @@ import { CHANNELS, type Channel } from '../model/channel.js'
 import { CHANNEL_NAMES, VENDOR_NAMES } from '../model/names.js'
 import type { StatusMapping } from '../model/status.js'
 import type { Vendor } from '../model/vendor.js'
-import { didYouMean, didYouMeanText } from './didYouMean.js'
+import { didYouMean, didYouMeanText } from '../util/didYouMean.js'
 import { rowOf, type ChannelRows, type StatusRow } from './rows.js'
-import { article } from './words.js'
+import { article } from '../errors/format.js'
 
 /** The mapping fields of a catalog entry alone: events do not carry the rationale. */
 export const mappingOf = (entry: StatusRow): StatusMapping => {

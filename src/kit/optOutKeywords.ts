@@ -4,7 +4,7 @@
  * ordinary inbound message (Messangi) rather than as an opt-out callback of its own.
  */
 import type { either } from 'fp-ts'
-import * as E from './either.js'
+import * as E from '../util/either.js'
 
 import type { OptionProblem } from './definition.js'
 

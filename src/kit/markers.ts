@@ -3,9 +3,7 @@
  * body has marker fields, and a body is one kind, never two.
  */
 
-/** A field the body has: own, and neither `undefined` nor `null`. */
-export const hasField = (u: Readonly<Record<string, unknown>>, key: string): boolean =>
-  Object.prototype.hasOwnProperty.call(u, key) && u[key] !== undefined && u[key] !== null
+import { hasField } from '../util/values.js'
 
 /** The marker fields of each kind of body, the kinds in the order they are tried, and how a message names each. */
 export interface Markers<Kind extends string> {

@@ -1,5 +1,5 @@
 import type { either } from 'fp-ts'
-import * as E from './either.js'
+import * as E from '../util/either.js'
 import * as t from 'io-ts'
 
 import type { InvalidBodyError, InvalidOptionsError, NormalizeError, UnexpectedCallbackError, UnknownChannelError } from '../errors/error.js'
@@ -9,14 +9,14 @@ import { DISPATCH_TAG, issuesFromValidation } from '../errors/validation.js'
 import { VENDOR_NAMES } from '../model/names.js'
 import type { Vendor } from '../model/vendor.js'
 import type { AnyWebhookEvent, CallbackKind } from '../model/webhook.js'
-import type { FormBodyMark } from './codecs.js'
-import { hasDecoder, isPickFailure, type OptionProblem, type PickFailure, type ShapeName, type VendorDefinition, type VendorRules } from './definition.js'
-import { checkCommonOptions, invalidOption, readOptions, settleUnknownStatuses, unreadable } from './pipeline.js'
+import type { FormBodyMark } from '../kit/codecs.js'
+import { hasDecoder, isPickFailure, type OptionProblem, type PickFailure, type ShapeName, type VendorDefinition, type VendorRules } from '../kit/definition.js'
+import { checkCommonOptions, invalidOption, readOptions, settleUnknownStatuses, unreadable } from './options.js'
 import { describeThrown } from './callerInput.js'
-import { didYouMean, didYouMeanText } from './didYouMean.js'
+import { didYouMean, didYouMeanText } from '../util/didYouMean.js'
 import { readBody, type StringBody } from './rawBody.js'
-import type { ChannelRows } from './rows.js'
-import { article } from './words.js'
+import type { ChannelRows } from '../kit/rows.js'
+import { article } from '../errors/format.js'
 
 /**
  * Which callbacks an entry point decodes: a delivery entry (`normalize`) delivery

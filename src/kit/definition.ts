@@ -5,13 +5,13 @@ import type { BodyIssue, IssuePath, UnknownStatusIssue } from '../errors/issue.j
 import type { Vendor } from '../model/vendor.js'
 import type { AnyWebhookEvent, CallbackKind } from '../model/webhook.js'
 import type { ChannelRows } from './rows.js'
-import type { Zone } from './time.js'
+import type { Zone } from '../util/time.js'
 
 /**
  * A vendor, as data: its catalogs, its options, the shapes of the callbacks it sends, and
  * the one rule that tells them apart. Every entry point (delivery, webhook, inbound; the
  * Either, safeParse and parse forms; the root and the vendor's own entry) is built from
- * this, in src/internal/engine.ts and src/internal/entries.ts, so a vendor folder holds
+ * this, in src/runtime/run.ts and src/runtime/entryForms.ts, so a vendor folder holds
  * its codecs, catalogs, event builders and this definition, and no wrappers.
  *
  * `register(vendor, shapes)` takes it in two parts, so that one vendor can be registered

@@ -1,6 +1,6 @@
 /**
  * `eventId`, made in one place for every vendor, shape and kind. An id is the digest
- * (src/internal/digest.ts, an encoding that reads back into exactly one value list) of:
+ * (src/util/digest.ts, an encoding that reads back into exactly one value list) of:
  *
  * 1. {@link EVENT_ID_FORMAT}, the format of ids;
  * 2. the vendor, the event's kind and the body shape it was read from;
@@ -21,7 +21,7 @@ import type { Channel } from '../model/channel.js'
 import type { Cost, EventDetails, HistoryEntry } from '../model/event.js'
 import type { Vendor } from '../model/vendor.js'
 import type { CallbackKind } from '../model/webhook.js'
-import { digest, type DigestValue } from './digest.js'
+import { digest, type DigestValue } from '../util/digest.js'
 
 /**
  * The format of ids, hashed first: a new number whenever what goes into an id changes, so

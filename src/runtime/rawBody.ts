@@ -1,13 +1,13 @@
 /**
  * Bodies as a handler's framework gives them: an object already parsed, JSON text,
  * `application/x-www-form-urlencoded` text, `URLSearchParams`, or bytes (an `ArrayBuffer`,
- * a `Uint8Array`, a `Buffer`, any view of bytes: src/internal/bytes.ts). Every body
+ * a `Uint8Array`, a `Buffer`, any view of bytes: src/util/bytes.ts). Every body
  * enters the library through {@link readBody}, which reads it once into data the library
- * owns (src/internal/snapshot.ts decides what that data may be). Everything here is
+ * owns (src/runtime/snapshot.ts decides what that data may be). Everything here is
  * linear in the body's size; only a caller's accessor or Proxy trap can throw.
  */
 import type { InvalidSyntaxIssue, InvalidTypeIssue, InvalidValueIssue, TooLargeIssue } from '../errors/issue.js'
-import { bytesOf, readableBytes, type BodyBytes } from './bytes.js'
+import { bytesOf, readableBytes, type BodyBytes } from '../util/bytes.js'
 import { MAX_DEPTH, nestsDeeperThan, refusalMessage, snapshot, type Snapshot } from './snapshot.js'
 
 /** Why a body could not be read: it is over the size limit, its text is not JSON, a form or UTF-8, its bytes are gone, or its value is not JSON data. */
@@ -16,7 +16,7 @@ export type ReadProblem = InvalidSyntaxIssue | InvalidTypeIssue | InvalidValueIs
 /**
  * A body read into a value the library owns, or why it could not be. `form` says the value
  * was read from a form (text, bytes or `URLSearchParams`), where every value is text and
- * an empty field is all an encoder can write for an empty list (src/internal/codecs.ts,
+ * an empty field is all an encoder can write for an empty list (src/kit/codecs.ts,
  * `emptyListInForm`).
  */
 export type ReadBody = { readonly ok: true; readonly value: unknown; readonly form?: true } | { readonly ok: false; readonly problem: ReadProblem }
