@@ -3,44 +3,15 @@ import * as t from 'io-ts'
 import type { CatalogEntry, ChannelCatalogs } from '../../model/catalog.js'
 import { withNotes, type RowNotes } from '../../kit/rows.js'
 import { MASSTACK_SMS_ROWS, MASSTACK_EMAIL_ROWS } from './rows.js'
+export { MASSTACK_SMS_STATUS_CODES, MASSTACK_EMAIL_STATUS_CODES } from './codes.js'
+export type { MasstackSmsStatusCode, MasstackEmailStatusCode } from './codes.js'
+import type { MasstackSmsStatusCode, MasstackEmailStatusCode } from './codes.js'
 
 // Masstack publishes one status table ("Delivery info") with an SMS and an e-mail column;
 // a cell reading "N/A" means the status does not occur on that channel. Each channel's
 // catalog below holds exactly the codes whose cell is not N/A, with that cell's text, so
 // an N/A code is an unknown status on that channel (and the error names the channel that
 // does know it).
-
-/**
- * The statuses Masstack's table gives an SMS meaning (every row whose SMS cell is not
- * N/A), in the table's order.
- *
- * @category Catalog
- */
-export const MASSTACK_SMS_STATUS_CODES = ['REGISTERED', 'SUBMITTED', 'DELIVERED', 'EXPIRED', 'UNDELIVERABLE', 'FAILED'] as const
-
-/**
- * The statuses Masstack's table gives an e-mail meaning (every row whose e-mail cell is
- * not N/A), in the table's order.
- *
- * @category Catalog
- */
-export const MASSTACK_EMAIL_STATUS_CODES = [
-  'SUBMITTED', 'DELIVERED', 'OPEN', 'CLICKED', 'UNDELIVERABLE', 'DEFERRED', 'REJECTED', 'DROPPED',
-] as const
-
-/**
- * A Masstack status code that exists on SMS.
- *
- * @category Catalog
- */
-export type MasstackSmsStatusCode = (typeof MASSTACK_SMS_STATUS_CODES)[number]
-
-/**
- * A Masstack status code that exists on e-mail.
- *
- * @category Catalog
- */
-export type MasstackEmailStatusCode = (typeof MASSTACK_EMAIL_STATUS_CODES)[number]
 
 /** Why each row of MASSTACK_SMS_CATALOG maps as it does, and where its code or words come from. */
 const MASSTACK_SMS_NOTES: Readonly<Record<MasstackSmsStatusCode, RowNotes>> = {

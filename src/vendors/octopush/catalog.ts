@@ -3,34 +3,9 @@ import * as t from 'io-ts'
 import type { CatalogEntry, ChannelCatalogs } from '../../model/catalog.js'
 import { withNotes, type RowNotes } from '../../kit/rows.js'
 import { OCTOPUSH_ROWS } from './rows.js'
-
-/**
- * Every delivery status code Octopush documents, in the order of its status table
- * (`GET /callbacks-statuses`, "List of Delivery Statuses"): 33 codes. Then the codes of
- * the older octopush-dm.com API that the table lacks (`INVALID_DESTINATION_ADDRESS`,
- * `OUT_OF_DATE`), known from an integration with that API; each row's `source` says where.
- *
- * Octopush publishes one list for all channels and no per-channel column survives in any
- * copy of it, so deliverykit accepts every code on every channel.
- *
- * @category Catalog
- */
-export const OCTOPUSH_STATUS_CODES = [
-  'DELIVERED', 'READ', 'ACK', 'OPENED', 'CLICKED', 'TRANSMITTED', 'ISP_SEND', 'UNDEFINED',
-  'UNKNOWN_DELIVERY', 'PROCESSED', 'SPAM_PRESUMPTION', 'ABANDONED', 'NOT_DELIVERED',
-  'NOT_DELIVERABLE', 'BAD_DESTINATION', 'BLACKLISTED_NUMBER', 'NOT_ALLOWED', 'EXPIRED', 'BUSY',
-  'REFUSED', 'ANTI_FLOODING', 'UNFOUND_DESTINATION', 'EMPTY_TEXT', 'TIMEOUT', 'SPAM_REPORT',
-  'UNSUBSCRIBED', 'FILTERED', 'HARD_BOUNCE', 'BLOCKED', 'SPAM_DETECTED', 'DOMAIN_ERROR',
-  'SOFT_BOUNCE', 'UNKNOWNED_USER',
-  'INVALID_DESTINATION_ADDRESS', 'OUT_OF_DATE',
-] as const
-
-/**
- * An Octopush delivery status code.
- *
- * @category Catalog
- */
-export type OctopushStatusCode = (typeof OCTOPUSH_STATUS_CODES)[number]
+export { OCTOPUSH_STATUS_CODES } from './codes.js'
+export type { OctopushStatusCode } from './codes.js'
+import type { OctopushStatusCode } from './codes.js'
 
 /**
  * Where the older octopush-dm.com API's codes come from. No Octopush page that lists them

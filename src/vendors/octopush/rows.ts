@@ -1,7 +1,7 @@
 // Descriptions and mappings of Octopush's status codes, as `normalize` reads them. The rationale and
 // source of each row are in catalog.ts, joined to these rows only in the public catalog.
 import type { ChannelRows, StatusRow } from '../../kit/rows.js'
-import type { OctopushStatusCode } from './catalog.js'
+import type { OctopushStatusCode } from './codes.js'
 
 const permanent = true
 const temporary = false

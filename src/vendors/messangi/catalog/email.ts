@@ -1,23 +1,9 @@
 import type { CatalogEntry } from '../../../model/catalog.js'
 import { withNotes, type RowNotes } from '../../../kit/rows.js'
 import { MESSANGI_EMAIL_ROWS } from '../rows/email.js'
-
-/**
- * Every Messangi e-mail status code, in the order of the older combined status page.
- *
- * @category Catalog
- */
-export const MESSANGI_EMAIL_STATUS_CODES = [
-  'DEQUEUED', 'NOT_SENT', 'BAD_TO', 'BAD_FROM', 'BLACKLISTED', 'BLOCKED_DUE_BAD_BEHAVIOUR', 'SENT',
-  'EXHAUSTED', 'BOUNCED_PERMANENT', 'BOUNCED', 'COMPLAINED', 'OPEN', 'CLICK', 'INCOMPLETE',
-] as const
-
-/**
- * A Messangi e-mail status code.
- *
- * @category Catalog
- */
-export type MessangiEmailStatusCode = (typeof MESSANGI_EMAIL_STATUS_CODES)[number]
+export { MESSANGI_EMAIL_STATUS_CODES } from '../codes.js'
+export type { MessangiEmailStatusCode } from '../codes.js'
+import type { MessangiEmailStatusCode } from '../codes.js'
 
 /** Why each row of MESSANGI_EMAIL_CATALOG maps as it does, and where its code or words come from. */
 const MESSANGI_EMAIL_NOTES: Readonly<Record<MessangiEmailStatusCode, RowNotes>> = {

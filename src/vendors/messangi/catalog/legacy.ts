@@ -1,6 +1,9 @@
 import type { CatalogEntry, ChannelCatalogs } from '../../../model/catalog.js'
 import { withNotes, type RowNotes } from '../../../kit/rows.js'
 import { MESSANGI_LEGACY_SMS_ROWS, MESSANGI_LEGACY_EMAIL_ROWS, MESSANGI_LEGACY_PUSH_ROWS } from '../rows/legacy.js'
+export { MESSANGI_LEGACY_SMS_STATUS_CODES, MESSANGI_LEGACY_EMAIL_STATUS_CODES, MESSANGI_LEGACY_PUSH_STATUS_CODES } from '../codes.js'
+export type { MessangiLegacySmsStatusCode, MessangiLegacyEmailStatusCode, MessangiLegacyPushStatusCode } from '../codes.js'
+import type { MessangiLegacySmsStatusCode, MessangiLegacyEmailStatusCode, MessangiLegacyPushStatusCode } from '../codes.js'
 
 // Messangi's legacy XML API ("Mobile Engagement Campaign Manager", the DokuWiki at
 // messangi.com/documentation) posts a form callback (`TYPE`, `MESSANGI_ID`, `STATUS`, …)
@@ -19,75 +22,6 @@ const DEMO_APP_RECORDS =
 
 const GET_MESSAGE_SAMPLE =
   'The PUSH table of the status appendix was not obtained: the status of the legacy getMessage response sample for a message of <type>PUSH</type> (<status>SENT</status>, <statusDescription>Sent</statusDescription>), https://messangi.com/documentation/doku.php?id=restapi:message'
-
-/**
- * Every status code of the SMS table of Messangi's legacy status appendix
- * (https://messangi.com/documentation/doku.php?id=restapi:appx_msg_status), in the order
- * of its later revision, which adds the external entity's (carrier's) codes, several
- * spelled with spaces (`BAD ADDRESS`, `DELIVERED TO CARRIER`, `INVALID ROUTING`, …), to
- * the earlier revision's; `EXPIRED`, listed three times, is here once. Then
- * `SENT_TO_CARRIER`, which only the legacy send response shows.
- *
- * Every stored copy of the appendix stops at `UNDELIV`, before its description: any code
- * after it is not known here.
- *
- * @category Catalog
- */
-export const MESSANGI_LEGACY_SMS_STATUS_CODES = [
-  'SENT', 'DELIVERED_TO_CARRIER', 'EXPIRED', 'UNREACHABLE', 'NOT_SENT', 'BAD_FROM', 'BAD_TO',
-  'BAD_ENCODING', 'BAD_CARRIER/FROM', 'SENT_TO_DEVICE', 'DELIVERED_TO_DEVICE', 'UNDELIVERED',
-  'NOT_ENOUGH_FUNDS', 'BAD_TIMEZONE', 'SENDING', 'PENDING', 'READ', 'ACCEPTD', 'BAD ADDRESS',
-  'BUFFRED', 'CARRIER GATEWAY ERROR', 'DELETED', 'DELIVERED TO CARRIER', 'DELIVRD',
-  'INTERNAL ERROR', 'INVALID ROUTING', 'INVALID TEMPLATE ID', 'INVALID TEMPLATE PARAMETERS',
-  'INVALID TEMPLATE TYPE', 'REJECTD', 'TEMPLATE NOT SUPPORTED', 'UNDELIV', 'SENT_TO_CARRIER',
-] as const
-
-/**
- * A status code of Messangi's legacy SMS callback (`TYPE=SMS`).
- *
- * @category Catalog
- */
-export type MessangiLegacySmsStatusCode = (typeof MESSANGI_LEGACY_SMS_STATUS_CODES)[number]
-
-/**
- * Every status code of the e-mail table of Messangi's legacy status appendix, in its
- * order; `EXPIRED`, listed twice, is here once. Only the earlier revision's e-mail table
- * was obtained, and its stored copy has lost the table's heading: it is the table between
- * the SMS table and the "PUSH" heading, and the callback page points e-mail `STATUS` at
- * the "Email status appendix".
- *
- * @category Catalog
- */
-export const MESSANGI_LEGACY_EMAIL_STATUS_CODES = [
-  'SENT', 'EXPIRED', 'NOT_SENT', 'BAD_FROM', 'BAD_TO', 'BAD_ENCODING', 'NOT_ENOUGH_FUNDS',
-  'BAD_TIMEZONE', 'SENDING', 'BOUNCED', 'COMPLAINED', 'READ', 'UNSUPPORTED_ATTACHMENT_TYPE',
-  'EXCEEDS_SIZE_OF_ATTACHMENTS',
-] as const
-
-/**
- * A status code of Messangi's legacy e-mail callback (`TYPE=EMAIL`).
- *
- * @category Catalog
- */
-export type MessangiLegacyEmailStatusCode = (typeof MESSANGI_LEGACY_EMAIL_STATUS_CODES)[number]
-
-/**
- * The status codes of Messangi's legacy push callback (`TYPE=PUSH`) that some Messangi
- * source shows. The appendix's PUSH table was not obtained (every stored copy stops at its
- * heading), so this holds `SENT`, the status of the legacy getMessage response sample for
- * a push message, and `DELIVERED_TO_DEVICE`, the status of the push records in Messangi's
- * own demo app. Any other code of a legacy push callback is an unknown status.
- *
- * @category Catalog
- */
-export const MESSANGI_LEGACY_PUSH_STATUS_CODES = ['SENT', 'DELIVERED_TO_DEVICE'] as const
-
-/**
- * A status code of Messangi's legacy push callback (`TYPE=PUSH`) that deliverykit knows.
- *
- * @category Catalog
- */
-export type MessangiLegacyPushStatusCode = (typeof MESSANGI_LEGACY_PUSH_STATUS_CODES)[number]
 
 /** Why each row of MESSANGI_LEGACY_SMS_CATALOG maps as it does, and where its code or words come from. */
 const MESSANGI_LEGACY_SMS_NOTES: Readonly<Record<MessangiLegacySmsStatusCode, RowNotes>> = {

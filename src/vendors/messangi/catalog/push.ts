@@ -1,26 +1,9 @@
 import type { CatalogEntry } from '../../../model/catalog.js'
 import { withNotes, type RowNotes } from '../../../kit/rows.js'
 import { MESSANGI_PUSH_ROWS } from '../rows/push.js'
-
-/**
- * Every Messangi push-notification status code, in the order of the older combined
- * status page.
- *
- * @category Catalog
- */
-export const MESSANGI_PUSH_STATUS_CODES = [
-  'SENT', 'DEQUEUED', 'AUTH_MISSING', 'EXHAUSTED', 'NOT_SENT', 'BAD_DEVICE_TOKEN', 'BAD_PLATFORM',
-  'AUTH_ERROR', 'PAYLOAD_LIMIT_EXCEEDED', 'INVALID_MESSAGE', 'DEVICE_QUOTA_EXCEEDED',
-  'SERVER_UNAVAILABLE', 'SERVER_ERROR', 'UNREGISTERED', 'NOT_CONTEMPLATED_ERROR', 'MISMATCHED_TOKEN',
-  'INCOMPLETE',
-] as const
-
-/**
- * A Messangi push-notification status code.
- *
- * @category Catalog
- */
-export type MessangiPushStatusCode = (typeof MESSANGI_PUSH_STATUS_CODES)[number]
+export { MESSANGI_PUSH_STATUS_CODES } from '../codes.js'
+export type { MessangiPushStatusCode } from '../codes.js'
+import type { MessangiPushStatusCode } from '../codes.js'
 
 /** Why each row of MESSANGI_PUSH_CATALOG maps as it does, and where its code or words come from. */
 const MESSANGI_PUSH_NOTES: Readonly<Record<MessangiPushStatusCode, RowNotes>> = {

@@ -1,23 +1,9 @@
 import type { CatalogEntry } from '../../../model/catalog.js'
 import { withNotes, type RowNotes } from '../../../kit/rows.js'
 import { MESSANGI_RCS_ROWS } from '../rows/rcs.js'
-
-/**
- * Every Messangi RCS status code: the six of the older combined status page, in its
- * order, then `BLACKLISTED` and `EXHAUSTED` from the newer RCS Status page.
- *
- * @category Catalog
- */
-export const MESSANGI_RCS_STATUS_CODES = [
-  'SENT', 'DELIVERED', 'READ', 'FALLBACK', 'NOT_SENT', 'INCOMPLETE', 'BLACKLISTED', 'EXHAUSTED',
-] as const
-
-/**
- * A Messangi RCS status code.
- *
- * @category Catalog
- */
-export type MessangiRcsStatusCode = (typeof MESSANGI_RCS_STATUS_CODES)[number]
+export { MESSANGI_RCS_STATUS_CODES } from '../codes.js'
+export type { MessangiRcsStatusCode } from '../codes.js'
+import type { MessangiRcsStatusCode } from '../codes.js'
 
 const RCS_STATUS_PAGE = 'Messangi "RCS Status" page, middle version (https://docs.messangi.com/docs/rcs-status); not on the older combined page'
 

@@ -1,26 +1,9 @@
 import type { CatalogEntry } from '../../../model/catalog.js'
 import { withNotes, type RowNotes } from '../../../kit/rows.js'
 import { MESSANGI_SMS_ROWS } from '../rows/sms.js'
-
-/**
- * Every Messangi SMS status code: the fifteen of the older combined "Messages Statuses"
- * page, in its order, then the two the newer "SMS Status" page adds (`SEGMENTS_EXCEEDED`,
- * `EXHAUSTED`) and `ACCEPTED`, which only the send API returns.
- *
- * @category Catalog
- */
-export const MESSANGI_SMS_STATUS_CODES = [
-  'SENT', 'EXPIRED', 'DELETED', 'UNDELIV', 'ACCEPTD', 'UNKNOWN', 'REJECTD', 'INVALID_ROUTING',
-  'CODE_NOT_ALLOWED', 'BLACKLISTED', 'QUEUE', 'DEQUEUED', 'DELIVRD', 'INCOMPLETE', 'ENROUTE',
-  'SEGMENTS_EXCEEDED', 'EXHAUSTED', 'ACCEPTED',
-] as const
-
-/**
- * A Messangi SMS status code.
- *
- * @category Catalog
- */
-export type MessangiSmsStatusCode = (typeof MESSANGI_SMS_STATUS_CODES)[number]
+export { MESSANGI_SMS_STATUS_CODES } from '../codes.js'
+export type { MessangiSmsStatusCode } from '../codes.js'
+import type { MessangiSmsStatusCode } from '../codes.js'
 
 const SMS_STATUS_PAGE = 'Messangi "SMS Status" page, newest version (https://docs.messangi.com/docs/sms-status); not on the older combined page'
 

@@ -1,25 +1,9 @@
 import type { CatalogEntry } from '../../../model/catalog.js'
 import { withNotes, type RowNotes } from '../../../kit/rows.js'
 import { MESSANGI_WHATSAPP_ROWS } from '../rows/whatsapp.js'
-
-/**
- * Every Messangi WhatsApp status code: the seven of the older combined status page, in
- * its order, then `QUEUE`, `DEQUEUED` and `BLACKLISTED` from the newer WhatsApp Status
- * page.
- *
- * @category Catalog
- */
-export const MESSANGI_WHATSAPP_STATUS_CODES = [
-  'SENT', 'DELIVERED', 'READ', 'CODE_NOT_ALLOWED', 'FAILED', 'QUOTA_EXCEEDED', 'INCOMPLETE',
-  'QUEUE', 'DEQUEUED', 'BLACKLISTED',
-] as const
-
-/**
- * A Messangi WhatsApp status code.
- *
- * @category Catalog
- */
-export type MessangiWhatsappStatusCode = (typeof MESSANGI_WHATSAPP_STATUS_CODES)[number]
+export { MESSANGI_WHATSAPP_STATUS_CODES } from '../codes.js'
+export type { MessangiWhatsappStatusCode } from '../codes.js'
+import type { MessangiWhatsappStatusCode } from '../codes.js'
 
 const WHATSAPP_STATUS_PAGE = 'Messangi "WhatsApp Status" page, newest version (https://docs.messangi.com/docs/whatsapp-status); not on the older combined page'
 

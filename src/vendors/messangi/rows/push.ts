@@ -1,7 +1,7 @@
 // Descriptions and mappings of Messangi's push status codes, as `normalize` reads them. The rationale and
 // source of each row are in catalog/push.ts, joined to these rows only in the public catalog.
 import type { StatusRow } from '../../../kit/rows.js'
-import type { MessangiPushStatusCode } from '../catalog/push.js'
+import type { MessangiPushStatusCode } from '../codes.js'
 
 const permanent = true
 const temporary = false
