@@ -3,6 +3,14 @@ import { copyFileSync, mkdirSync } from 'node:fs'
 import { defineConfig, type Options } from 'tsup'
 import type { Plugin } from 'esbuild'
 
+import { VENDORS } from './src/model/vendor.js'
+
+/** A vendor's entry file, `deliverykit/<vendor>`. */
+const vendorEntry = (vendor: string): string => `src/vendors/${vendor}/index.ts`
+
+/** The root's re-export of a vendor's entry file (`export * as acme from './vendors/acme/index.js'`), told by its path. */
+const isVendorEntryPath = (path: string): boolean => VENDORS.some((vendor) => path === `./vendors/${vendor}/index.js`)
+
 /**
  * The root entry re-exports each vendor's entry file (`export * as octopush from
  * './octopush.js'`) instead of bundling the vendor's modules again. Bundled, the
@@ -14,8 +22,8 @@ const vendorEntriesExternal: Plugin = {
   name: 'vendor-entries-external',
   setup(build) {
     const extension = build.initialOptions.format === 'cjs' ? 'cjs' : 'js'
-    build.onResolve({ filter: /^\.\/vendors\/(octopush|messangi|masstack)\/index\.js$/ }, ({ path, importer }) =>
-      importer.endsWith('/src/index.ts') ? { path: `./${path.split('/')[2] ?? ''}.${extension}`, external: true } : undefined,
+    build.onResolve({ filter: /^\.\/vendors\// }, ({ path, importer }) =>
+      importer.endsWith('/src/index.ts') && isVendorEntryPath(path) ? { path: `./${path.split('/')[2] ?? ''}.${extension}`, external: true } : undefined,
     )
   },
 }
@@ -26,7 +34,7 @@ const vendorEntriesExternal: Plugin = {
  */
 const copyJsonSchemas = (): Promise<void> => {
   mkdirSync('dist/json-schema', { recursive: true })
-  for (const vendor of ['octopush', 'messangi', 'masstack']) copyFileSync(`src/vendors/${vendor}/callbacks.schema.json`, `dist/json-schema/${vendor}.json`)
+  for (const vendor of VENDORS) copyFileSync(`src/vendors/${vendor}/callbacks.schema.json`, `dist/json-schema/${vendor}.json`)
   return Promise.resolve()
 }
 
@@ -44,9 +52,7 @@ const DUAL = {
 const library = defineConfig({
   entry: {
     index: 'src/index.ts',
-    octopush: 'src/vendors/octopush/index.ts',
-    messangi: 'src/vendors/messangi/index.ts',
-    masstack: 'src/vendors/masstack/index.ts',
+    ...Object.fromEntries(VENDORS.map((vendor) => [vendor, vendorEntry(vendor)])),
     postgres: 'src/postgres/index.ts',
   },
   ...DUAL,

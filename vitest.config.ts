@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url'
 
 import { defineConfig } from 'vitest/config'
 
+import { VENDORS } from './src/model/vendor.js'
+
 const src = (path: string): string => fileURLToPath(new URL(`./src/${path}`, import.meta.url))
 
 export default defineConfig({
@@ -9,9 +11,7 @@ export default defineConfig({
     // Tests and examples import the package by name, as users do; this points the name at src/.
     alias: [
       { find: /^deliverykit$/, replacement: src('index.ts') },
-      { find: /^deliverykit\/octopush$/, replacement: src('vendors/octopush/index.ts') },
-      { find: /^deliverykit\/messangi$/, replacement: src('vendors/messangi/index.ts') },
-      { find: /^deliverykit\/masstack$/, replacement: src('vendors/masstack/index.ts') },
+      ...VENDORS.map((vendor) => ({ find: `deliverykit/${vendor}`, replacement: src(`vendors/${vendor}/index.ts`) })),
       { find: /^deliverykit\/postgres$/, replacement: src('postgres/index.ts') },
       { find: /^deliverykit\/handler$/, replacement: src('handler/index.ts') },
     ],

@@ -1,13 +1,11 @@
-import { describeValue } from './errors/format.js'
+import { article, describeValue } from './errors/format.js'
+import { foundField, type DetectionRule, type ListDetectionRule } from './kit/detection.js'
+import type { Channel } from './model/channel.js'
+import { VENDOR_NAMES, VENDORS, type Vendor } from './model/vendor.js'
+import { VENDOR_MANIFESTS } from './options.js'
 import { describeThrown } from './runtime/callerInput.js'
 import { readBody } from './runtime/rawBody.js'
-import type { Channel } from './model/channel.js'
-import { VENDOR_NAMES } from './model/names.js'
-import type { Vendor } from './model/vendor.js'
-import { hasField, isRecord } from './util/values.js'
-import { MESSANGI_SEND_RESPONSE_MARKERS } from './vendors/messangi/callback.js'
-import { OCTOPUSH_KIND_MARKERS } from './vendors/octopush/callback.js'
-import { SENDER_NUMBER_PATHS } from './vendors/octopush/codec.js'
+import { isRecord } from './util/values.js'
 
 /**
  * What `detectVendor` recognised: the vendor, the kind of callback (a delivery status,
@@ -46,95 +44,9 @@ export interface NotDetected {
  */
 export type Detection = Detected | NotDetected
 
-type Body = Readonly<Record<string, unknown>>
-
-interface Rule {
-  readonly vendor: Vendor
-  readonly kind: Detected['kind']
-  readonly shape: string
-  /**
-   * The fields that must be present: each a field name, a path into a nested object
-   * (`metadata.number`), or a list of such alternatives, one of which must be present (the
-   * evidence names the one found).
-   */
-  readonly fields: ReadonlyArray<string | ReadonlyArray<string>>
-  readonly test?: (body: Body) => boolean
-  readonly channel?: (body: Body) => Channel | undefined
-}
-
-
-/** Whether the body has a field, or the field at a dotted path (`metadata.number`), each step an own field of a record. */
-const has = (body: Body, path: string): boolean => {
-  const dot = path.indexOf('.')
-  if (dot < 0) return hasField(body, path)
-  const head = path.slice(0, dot)
-  const node = hasField(body, head) ? body[head] : undefined
-  return isRecord(node) && has(node, path.slice(dot + 1))
-}
-
-/** The field of a rule found in the body: the field itself, or the first of its alternatives present. */
-const foundField = (body: Body, field: string | ReadonlyArray<string>): string | undefined =>
-  typeof field === 'string' ? (has(body, field) ? field : undefined) : field.find((alternative) => has(body, alternative))
-
-/**
- * Where an Octopush STOP or reply carries its sender: `number` at the root, or in a
- * `metadata` node (as a reply handler fixed after logging a production body reads it) or a
- * `meta_data` one; the list the decoder reads.
- */
-const OCTOPUSH_SENDER = SENDER_NUMBER_PATHS
-
-/**
- * An Octopush body with none of the fields that tell its kinds apart: the decoder reads it
- * as a receipt when it has `status` or `channel`, else as a reply when it has `text`.
- */
-const hasNoOctopushMarker = (b: Body): boolean => !OCTOPUSH_KIND_MARKERS.some((field) => has(b, field))
-const isUndatedOctopushReply = (b: Body): boolean => hasNoOctopushMarker(b) && !has(b, 'status') && !has(b, 'channel')
-
-/**
- * A Messangi send API response: its marker (`data`, as the decoder decides; `meta` is
- * optional), holding the fields the decoder requires of it (`id`, `status`, `to`), which
- * also tell it from a Masstack envelope's `data` (a record without `to`).
- */
-const isSendResponse = (b: Body): boolean => isRecord(b['data']) && has(b['data'], 'id') && has(b['data'], 'status') && has(b['data'], 'to')
-
-const OCTOPUSH_CHANNELS: Readonly<Record<string, Channel>> = { sms: 'sms', voice_sms: 'voice', rcs: 'rcs', whatsapp: 'whatsapp', facebook: 'facebook', instagram: 'instagram', email: 'email' }
-
-/** An Octopush receipt's channel: its `channel`, or without one voice for a call's fields, else SMS (the 2020 format). */
-const octopushChannel = (b: Body): Channel | undefined => {
-  if (b['channel'] !== undefined) return lookup(OCTOPUSH_CHANNELS, b['channel'])
-  const meta = b['meta_data']
-  const voice = ['call_duration', 'charged_duration', 'pressed_keys_code'].some((field) => has(b, field) || (isRecord(meta) && has(meta, field)))
-  return voice ? 'voice' : 'sms'
-}
-const LEGACY_TYPES: Readonly<Record<string, Channel>> = { SMS: 'sms', PUSH: 'push', EMAIL: 'email' }
-const lookup = (table: Readonly<Record<string, Channel>>, value: unknown): Channel | undefined =>
-  typeof value === 'string' && Object.prototype.hasOwnProperty.call(table, value) ? table[value] : undefined
-const isMasstackRecord = (u: unknown): boolean => isRecord(u) && has(u, 'status') && (has(u, 'terminatingNumber') || has(u, 'destinationEmail'))
-const holdsMasstackRecords = (u: unknown): boolean => isMasstackRecord(u) || (Array.isArray(u) && u.length > 0 && u.every(isMasstackRecord))
-
-/** Most specific first; a body matching rules of two vendors is ambiguous. */
-const RULES: ReadonlyArray<Rule> = [
-  { vendor: 'octopush', kind: 'opt_out', shape: 'Octopush STOP callback', fields: ['stop_date', OCTOPUSH_SENDER], channel: () => 'sms' },
-  { vendor: 'octopush', kind: 'inbound', shape: 'Octopush inbound SMS callback', fields: ['reception_date', OCTOPUSH_SENDER, 'text'], channel: () => 'sms' },
-  { vendor: 'octopush', kind: 'inbound', shape: 'Octopush inbound SMS callback (older answer_date)', fields: ['answer_date', OCTOPUSH_SENDER, 'text'], channel: () => 'sms' },
-  { vendor: 'octopush', kind: 'delivery', shape: 'Octopush e-mail delivery callback', fields: ['message_id', 'deliveries'], test: (b) => Array.isArray(b['deliveries']), channel: () => 'email' },
-  { vendor: 'octopush', kind: 'delivery', shape: 'Octopush delivery callback', fields: ['message_id', 'number', 'status', 'delivery_date'], channel: octopushChannel },
-  { vendor: 'octopush', kind: 'delivery', shape: 'Octopush delivery callback (DELIVERY_DATE in capitals)', fields: ['message_id', 'number', 'status', 'DELIVERY_DATE'], channel: octopushChannel },
-  // Bodies without the fields Octopush documents on every callback, which its decoder reads as integrations in the wild expect.
-  { vendor: 'octopush', kind: 'delivery', shape: 'Octopush delivery callback (no delivery_date)', fields: ['message_id', 'number', 'status'], test: hasNoOctopushMarker, channel: octopushChannel },
-  { vendor: 'octopush', kind: 'inbound', shape: 'Octopush inbound SMS callback (no date)', fields: [OCTOPUSH_SENDER, 'text'], test: isUndatedOctopushReply, channel: () => 'sms' },
-  { vendor: 'messangi', kind: 'inbound', shape: 'Messangi legacy inbound (MO) callback', fields: ['TYPE', 'FROM', 'TEXT'], test: (b) => b['TYPE'] === 'MO_MESSAGE', channel: () => 'sms' },
-  { vendor: 'messangi', kind: 'inbound', shape: 'Messangi legacy Facebook message callback', fields: ['TYPE', 'FROM', 'MESSAGE_BODY'], test: (b) => b['TYPE'] === 'FACEBOOK', channel: () => 'facebook' },
-  { vendor: 'messangi', kind: 'delivery', shape: 'Messangi legacy status callback', fields: ['TYPE', 'MESSANGI_ID', 'STATUS'], channel: (b) => lookup(LEGACY_TYPES, b['TYPE']) },
-  { vendor: 'messangi', kind: 'inbound', shape: 'Messangi legacy inbound form (mo, mobile)', fields: ['mo', 'mobile'], channel: () => 'sms' },
-  { vendor: 'messangi', kind: 'inbound', shape: 'Messangi inbound (MO) callback', fields: ['user', 'text'], test: (b) => has(b, 'processId') || has(b, 'origin') || has(b, 'connection') },
-  { vendor: 'messangi', kind: 'delivery', shape: 'Messangi send API response', fields: MESSANGI_SEND_RESPONSE_MARKERS, test: isSendResponse },
-  { vendor: 'messangi', kind: 'delivery', shape: 'Messangi status callback (the channel must be named)', fields: ['id', 'status', 'to'] },
-  { vendor: 'masstack', kind: 'delivery', shape: 'Masstack Communications API envelope', fields: ['commit', 'data'] },
-  // `commit` is optional in the envelope the decoder reads: `data` holding records says it.
-  { vendor: 'masstack', kind: 'delivery', shape: 'Masstack Communications API envelope', fields: ['data'], test: (b) => !has(b, 'commit') && holdsMasstackRecords(b['data']) },
-  { vendor: 'masstack', kind: 'delivery', shape: 'Masstack communication record', fields: ['status'], test: isMasstackRecord, channel: (b) => (has(b, 'terminatingNumber') ? 'sms' : 'email') },
-]
+/** Every vendor's rules, in the order of the vendor list, each vendor's most specific first. */
+const RULES: ReadonlyArray<DetectionRule & { readonly vendor: Vendor }> = /*#__PURE__*/ VENDORS.flatMap((vendor) => VENDOR_MANIFESTS[vendor].detection.objects.map((rule) => ({ ...rule, vendor })))
+const LIST_RULES: ReadonlyArray<ListDetectionRule & { readonly vendor: Vendor }> = /*#__PURE__*/ VENDORS.flatMap((vendor) => (VENDOR_MANIFESTS[vendor].detection.lists ?? []).map((rule) => ({ ...rule, vendor })))
 
 const KEYS_SHOWN = 8
 
@@ -175,9 +87,10 @@ const detect = (body: unknown): Detection => {
   if (!read.ok) return { detected: false, reason: read.problem.path.length === 0 ? read.problem.message.replace(/^\(root\): /, '') : read.problem.message }
   const value = read.value
   if (Array.isArray(value)) {
-    return value.length > 0 && value.every(isMasstackRecord)
-      ? { detected: true, vendor: 'masstack', kind: 'delivery', shape: 'Masstack list of communication records', evidence: ['status', 'terminatingNumber or destinationEmail'] }
-      : { detected: false, reason: 'an array that is not a list of Masstack communication records' }
+    const list = LIST_RULES.find((rule) => rule.test(value))
+    return list !== undefined
+      ? { detected: true, vendor: list.vendor, kind: list.kind, shape: list.shape, evidence: list.evidence }
+      : { detected: false, reason: `an array that is not ${LIST_RULES.map((rule) => `${article(rule.shape)} ${rule.shape}`).join(' or ') || 'a callback'}` }
   }
   if (!isRecord(value)) return { detected: false, reason: 'not a JSON object' }
   const matches = RULES.filter((rule) => rule.fields.every((field) => foundField(value, field) !== undefined) && (rule.test?.(value) ?? true))

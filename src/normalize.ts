@@ -11,7 +11,7 @@ import type { InboundEvent } from './model/inbound.js'
 import type { DefaultOptions } from './model/options.js'
 import { VENDORS, isVendor, type Vendor } from './model/vendor.js'
 import type { AnyWebhookEvent, CallbackKind } from './model/webhook.js'
-import { DELIVERY_REGISTRY, REGISTRY, type CallOptions, type InboundOptions, type InboundVendor, type VendorWithRequiredOptions, type VendorWithoutOptions } from './options.js'
+import { REGISTRY, type CallOptions, type InboundOptions, type InboundVendor, type VendorWithRequiredOptions, type VendorWithoutOptions } from './options.js'
 
 // Two overloads. Without options: a vendor whose options are all optional, or a vendor
 // known only at run time (a union); a vendor named in the code that requires an option
@@ -125,7 +125,7 @@ const rootParser = <Entry extends EntryName>(entry: EntrySpec, registry: Registr
  * ```
  * @category Normalize
  */
-export const normalize: RootNormalizer<'delivery'> = /*#__PURE__*/ rootNormalizer(DELIVERY_ENTRY, DELIVERY_REGISTRY)
+export const normalize: RootNormalizer<'delivery'> = /*#__PURE__*/ rootNormalizer(DELIVERY_ENTRY, REGISTRY)
 
 /**
  * Like {@link normalize}, for code that does not use fp-ts: `{ success: true, events }` or
@@ -140,7 +140,7 @@ export const normalize: RootNormalizer<'delivery'> = /*#__PURE__*/ rootNormalize
  * ```
  * @category Normalize
  */
-export const safeParse: RootSafeParser<'delivery'> = /*#__PURE__*/ rootSafeParser(DELIVERY_ENTRY, DELIVERY_REGISTRY)
+export const safeParse: RootSafeParser<'delivery'> = /*#__PURE__*/ rootSafeParser(DELIVERY_ENTRY, REGISTRY)
 
 /**
  * Like {@link normalize}, returning the events or throwing a `DeliveryKitError` whose
@@ -153,7 +153,7 @@ export const safeParse: RootSafeParser<'delivery'> = /*#__PURE__*/ rootSafeParse
  * ```
  * @category Normalize
  */
-export const parse: RootParser<'delivery'> = /*#__PURE__*/ rootParser(DELIVERY_ENTRY, DELIVERY_REGISTRY)
+export const parse: RootParser<'delivery'> = /*#__PURE__*/ rootParser(DELIVERY_ENTRY, REGISTRY)
 
 /**
  * Decodes any callback a vendor sends to a URL: a delivery receipt, an opt-out (STOP) or an

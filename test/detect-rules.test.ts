@@ -102,7 +102,7 @@ describe('near misses are not detected', () => {
   })
 
   it('lists: empty, holding a non-record, or a record that is not Masstack\'s', () => {
-    const reason = 'an array that is not a list of Masstack communication records'
+    const reason = 'an array that is not a Masstack list of communication records'
     expect(notDetected([])).toBe(reason)
     expect(notDetected([{ status: 's', terminatingNumber: 'n' }, 'x'])).toBe(reason)
     expect(notDetected([{ status: 's', terminatingNumber: 'n' }, { status: 's' }])).toBe(reason)

@@ -71,7 +71,7 @@ describe('detectVendor', () => {
     ['', 'the body is empty'],
     [{}, 'no known callback has these fields (none)'],
     [{ hello: 'world', status: 'DELIVERED' }, 'no known callback has these fields (hello, status)'],
-    [[1, 2], 'an array that is not a list of Masstack communication records'],
+    [[1, 2], 'an array that is not a Masstack list of communication records'],
     [{ id: '1', status: 'DELIVERED', to: '555', terminatingNumber: '600' }, 'the fields fit Messangi and Masstack alike: name the vendor'],
   ])('refuses %j, saying why', (body, reason) => {
     expect(detectVendor(body)).toEqual({ detected: false, reason })

@@ -1,23 +1,28 @@
 import { CHANNELS, type Channel } from '../model/channel.js'
+import * as DELIVERYKIT from '../index.js'
 import type { CatalogEntry, ChannelCatalogs } from '../model/catalog.js'
 import { CHANNEL_NAMES, VENDOR_NAMES } from '../model/names.js'
-import type { Vendor } from '../model/vendor.js'
-import { MASSTACK_CATALOGS } from '../vendors/masstack/catalog.js'
-import { MESSANGI_CATALOGS, MESSANGI_LEGACY_CATALOGS } from '../vendors/messangi/catalog/index.js'
-import { OCTOPUSH_CATALOGS } from '../vendors/octopush/catalog.js'
+import { VENDORS, type Vendor } from '../model/vendor.js'
+import { VENDOR_MANIFESTS } from '../options.js'
 import { escapeUnsafe } from './terminal.js'
 
-/** The public catalogs, with who wrote each description (the registry holds the rows alone). */
-const CATALOGS: Readonly<Record<Vendor, ChannelCatalogs>> = { octopush: OCTOPUSH_CATALOGS, messangi: MESSANGI_CATALOGS, masstack: MASSTACK_CATALOGS }
-
-/** The catalogs of vendors' legacy callbacks (`catalog --legacy`): their own codes and words. */
-const LEGACY_CATALOGS: Readonly<Partial<Record<Vendor, ChannelCatalogs>>> = { messangi: MESSANGI_LEGACY_CATALOGS }
-
-/** The vendors with legacy tables. */
-export const LEGACY_VENDORS = Object.keys(LEGACY_CATALOGS) as ReadonlyArray<Vendor>
+/**
+ * A vendor's public catalogs, rows with their notes, or its legacy callbacks' (`catalog
+ * --legacy`: their own codes and words): read from the vendor's entry, the root's
+ * namespace of that name, under the export its manifest names.
+ */
+const catalogsOf = (vendor: Vendor, legacy: boolean): ChannelCatalogs | undefined => {
+  const exports = VENDOR_MANIFESTS[vendor].catalogExports
+  const name = legacy ? exports.legacy : exports.current
+  const entry: Readonly<Record<string, unknown>> = DELIVERYKIT[vendor]
+  return name === undefined ? undefined : (entry[name] as ChannelCatalogs)
+}
 
 /** Whether a vendor has legacy tables. */
-export const hasLegacyCatalogs = (vendor: Vendor): boolean => LEGACY_CATALOGS[vendor] !== undefined
+export const hasLegacyCatalogs = (vendor: Vendor): boolean => catalogsOf(vendor, true) !== undefined
+
+/** The vendors with legacy tables. */
+export const LEGACY_VENDORS: ReadonlyArray<Vendor> = VENDORS.filter(hasLegacyCatalogs)
 
 interface Row {
   readonly channel: Channel | 'all'
@@ -30,7 +35,7 @@ interface Row {
  * once for a vendor whose channels share one list, per channel otherwise.
  */
 export const catalogRows = (vendor: Vendor, only: Channel | undefined, legacy = false): ReadonlyArray<Row> => {
-  const catalogs = (legacy ? LEGACY_CATALOGS[vendor] : CATALOGS[vendor]) ?? {}
+  const catalogs = catalogsOf(vendor, legacy) ?? {}
   const used = CHANNELS.flatMap((channel) => {
     const catalog = catalogs[channel]
     return catalog !== undefined && (only === undefined || channel === only) ? [{ channel, catalog }] : []

@@ -1,5 +1,11 @@
-import type { CliDatabase } from './replay.js'
+import type { PostgresQueryFunction } from '../postgres/store.js'
 import { printable, safeJson } from './terminal.js'
+
+/** A database the command talks to: a query function, and how to let it go. */
+export interface CliDatabase {
+  readonly query: PostgresQueryFunction
+  readonly close: () => Promise<void>
+}
 
 /**
  * The names a folder's file must end with to be read as a body: `.json`, `.form` (a stored

@@ -1,19 +1,14 @@
 import { replay, type ReplayReport } from '../handler/replay.js'
 import { describeValue } from '../errors/format.js'
-import { createPostgresStore, type PostgresQueryFunction } from '../postgres/store.js'
+import { createPostgresStore } from '../postgres/store.js'
 import type { Flags } from './args.js'
-import { EXIT, line, reasonOf, type CliIo, type ExitCode } from './io.js'
+import { EXIT, line, reasonOf, type CliDatabase, type CliIo, type ExitCode } from './io.js'
 import { printable } from './terminal.js'
 
 /** The most kept bodies read at a time, unless `--page-size` says otherwise. */
 export const DEFAULT_PAGE_SIZE = 100
 const MAX_PAGE_SIZE = 10_000
 
-/** A database the command talks to: a query function, and how to let it go. */
-export interface CliDatabase {
-  readonly query: PostgresQueryFunction
-  readonly close: () => Promise<void>
-}
 
 /** What `pg` must look like to be used: `new Pool({ connectionString })`, its `query`, `on` and `end`. */
 interface PgPool {

@@ -10,11 +10,15 @@ import type { CatalogEntry } from '../model/catalog.js'
 import type { Channel } from '../model/channel.js'
 import type { StatusMapping } from '../model/status.js'
 
-/** One row: the vendor's description of a code and its canonical mapping. */
-export type StatusRow = StatusMapping & { readonly description: string }
+/**
+ * One row: the description of a code and its canonical mapping. The description is the
+ * vendor's own words unless `descriptionBy` says deliverykit wrote it (kept with the words
+ * it qualifies, so no table shows deliverykit's text as the vendor's).
+ */
+export type StatusRow = StatusMapping & Pick<CatalogEntry, 'description' | 'descriptionBy'>
 
 /** What the public catalog adds to a row: why it maps so, and where it comes from. */
-export type RowNotes = Pick<CatalogEntry, 'rationale' | 'source' | 'descriptionBy'>
+export type RowNotes = Pick<CatalogEntry, 'rationale' | 'source'>
 
 /** A vendor's rows by channel, shaped as its public `ChannelCatalogs`. */
 export type ChannelRows = Readonly<Partial<Record<Channel, Readonly<Record<string, StatusRow>>>>>
@@ -27,9 +31,9 @@ export type ChannelRows = Readonly<Partial<Record<Channel, Readonly<Record<strin
 export const withNotes = <K extends string>(rows: Readonly<Record<K, StatusRow>>, notes: Readonly<Record<K, RowNotes>>): Readonly<Record<K, CatalogEntry>> => {
   const catalog = {} as Record<K, CatalogEntry>
   for (const code of Object.keys(rows) as Array<K>) {
-    const row: StatusRow = rows[code]
+    const { descriptionBy, ...row }: StatusRow = rows[code]
     const note: RowNotes = notes[code]
-    catalog[code] = { ...row, ...note }
+    catalog[code] = { ...row, ...note, ...(descriptionBy !== undefined && { descriptionBy }) }
   }
   return catalog
 }

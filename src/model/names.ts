@@ -1,16 +1,4 @@
 import type { Channel } from './channel.js'
-import type { Vendor } from './vendor.js'
-
-/**
- * How each vendor writes its own name, for messages and docs.
- *
- * @category Model
- */
-export const VENDOR_NAMES: Readonly<Record<Vendor, string>> = {
-  octopush: 'Octopush',
-  messangi: 'Messangi',
-  masstack: 'Masstack',
-}
 
 /**
  * How each channel is written in messages and docs.
@@ -27,3 +15,5 @@ export const CHANNEL_NAMES: Readonly<Record<Channel, string>> = {
   facebook: 'Facebook',
   instagram: 'Instagram',
 }
+
+export { VENDOR_NAMES } from './vendor.js'

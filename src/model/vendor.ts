@@ -1,4 +1,19 @@
 /**
+ * How each vendor writes its own name, for messages and docs, by the name deliverykit
+ * gives it. This is the list of vendor names: one line a vendor, in the order they were
+ * added. Every other list of vendors (`VENDORS`, the registries, the entries, the tables)
+ * is derived from it, or checked against it (src/vendors/index.ts, the vendor list, must
+ * hold a manifest for each, or it does not compile).
+ *
+ * @category Model
+ */
+export const VENDOR_NAMES = {
+  octopush: 'Octopush',
+  messangi: 'Messangi',
+  masstack: 'Masstack',
+} as const
+
+/**
  * The vendors deliverykit can normalize, in the order they were added.
  *
  * @example
@@ -8,15 +23,14 @@
  * ```
  * @category Model
  */
-export const VENDORS = ['octopush', 'messangi', 'masstack'] as const
+export const VENDORS = Object.keys(VENDOR_NAMES) as ReadonlyArray<keyof typeof VENDOR_NAMES>
 
 /**
- * A vendor deliverykit knows. Adding a vendor here without registering its adapter in
- * `normalize` does not compile.
+ * A vendor deliverykit knows.
  *
  * @category Model
  */
-export type Vendor = (typeof VENDORS)[number]
+export type Vendor = keyof typeof VENDOR_NAMES
 
 /**
  * Whether a value is the name of a vendor deliverykit knows.

@@ -1,5 +1,5 @@
 import type { NormalizeError } from '../errors/error.js'
-import type { KeptBody, ReplayableStore, StoredKeptBody } from '../handler/store.js'
+import type { KeptBody, ReplayableStore, StoredKeptBody } from '../types/store.js'
 import { isVendor } from '../model/vendor.js'
 import type { AnyWebhookEvent } from '../model/webhook.js'
 import { postgresText } from './encode.js'

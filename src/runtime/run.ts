@@ -62,12 +62,13 @@ export interface RegisteredVendor {
 export const register = <V extends Vendor, K extends string, S>(rules: VendorRules<V, K, S>, shapeList: VendorDefinition<V, K, S>['shapes']): RegisteredVendor => {
   const definition: VendorDefinition<V, K, S> = { ...rules, shapes: shapeList }
   const shapes: ReadonlyArray<ShapeName> = Object.values(shapeList)
+  const roots: Roots = { json: rootOf(definition.vendor, false), form: rootOf(definition.vendor, true) }
   return {
     vendor: definition.vendor,
     catalogs: definition.catalogs,
     kinds: [...new Set(shapes.map((shape) => shape.kind))],
     shapes: shapeList,
-    run: (entry, input, options) => run(definition, entry, input, options),
+    run: (entry, input, options) => run(definition, roots, entry, input, options),
   }
 }
 
@@ -82,13 +83,15 @@ const rootOf = (vendor: Vendor, form: boolean): t.Decoder<unknown, unknown> & { 
     form ? { _tag: DISPATCH_TAG, ...({ bodyEncoding: 'form' } satisfies FormBodyMark) } : { _tag: DISPATCH_TAG },
   )
 
-type Roots = Readonly<Record<Vendor, t.Decoder<unknown, unknown>>>
-
-const ROOTS: Roots = { octopush: rootOf('octopush', false), messangi: rootOf('messangi', false), masstack: rootOf('masstack', false) }
-const FORM_ROOTS: Roots = { octopush: rootOf('octopush', true), messangi: rootOf('messangi', true), masstack: rootOf('masstack', true) }
+/** A registration's two roots: for a body read from JSON or an object, and for a form body. */
+interface Roots {
+  readonly json: t.Decoder<unknown, unknown>
+  readonly form: t.Decoder<unknown, unknown>
+}
 
 const run = <V extends Vendor, K extends string, S>(
   definition: VendorDefinition<V, K, S>,
+  roots: Roots,
   entry: EntrySpec,
   input: unknown,
   options: unknown,
@@ -107,7 +110,7 @@ const run = <V extends Vendor, K extends string, S>(
     const body = readBody(input, entry.strings ?? 'text', common.right.maxBodySize)
     if (!body.ok) return E.left({ kind: 'invalid_body', vendor, issues: [body.problem], input })
     const value = body.value
-    const root: t.Context = [{ key: '', type: (body.form === true ? FORM_ROOTS : ROOTS)[vendor], actual: value }]
+    const root: t.Context = [{ key: '', type: body.form === true ? roots.form : roots.json, actual: value }]
     const key = definition.pick(value, root)
     if (isPickFailure(key)) return E.left(pickError(vendor, input, key))
     const shape = definition.shapes[key]

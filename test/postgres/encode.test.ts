@@ -207,9 +207,9 @@ describe('the entry point', () => {
       .flatMap((file) => [...readFileSync(new URL(file, dir), 'utf8').matchAll(/^(import type|import|export)\b[^'"]*from '([^']+)'/gm)])
     const imports = statements.map((match) => match[2] ?? '')
     expect(imports.length).toBeGreaterThan(3)
-    for (const specifier of imports) expect(specifier).toMatch(/^(\.\/[A-Za-z]+\.js|\.\.\/model\/[a-z]+\.js|\.\.\/errors\/[A-Za-z]+\.js|\.\.\/internal\/(?:callerInput|snapshot|time)\.js|\.\.\/handler\/store\.js)$/)
+    for (const specifier of imports) expect(specifier).toMatch(/^(\.\/[A-Za-z]+\.js|\.\.\/model\/[a-z]+\.js|\.\.\/errors\/[A-Za-z]+\.js|\.\.\/runtime\/(?:callerInput|readEvent|snapshot)\.js|\.\.\/util\/time\.js|\.\.\/types\/store\.js)$/)
     // The store's interface, as types only: erased from the build, so no handler code (and no vendor) comes with it.
-    const handler = statements.filter((match) => match[2] === '../handler/store.js')
+    const handler = statements.filter((match) => match[2] === '../types/store.js')
     expect(handler.map((match) => match[1])).toEqual(['import type'])
   })
 })

@@ -119,12 +119,10 @@ const OCTOPUSH_NOTES: Readonly<Record<OctopushStatusCode, RowNotes>> = {
   INVALID_DESTINATION_ADDRESS: {
     rationale: 'Judgement call: Octopush gives no words for it, but the code names the destination address itself as invalid, as BAD_DESTINATION ("Invalid destination") does: permanent, which sending again does not change.',
     source: OLD_API_ADAPTER,
-    descriptionBy: 'deliverykit',
   },
   OUT_OF_DATE: {
     rationale: 'Judgement call: Octopush gives no words for it; the code says the message outlived its date, as EXPIRED ("Delivery expired") does, and names no lasting cause: a later sending may succeed.',
     source: OLD_API_ADAPTER,
-    descriptionBy: 'deliverykit',
   },
 }
 

@@ -17,7 +17,7 @@
  */
 import { normalizer, parser, safeParser, schemaFactory } from '../../runtime/entryForms.js'
 import { DELIVERY_ENTRY, INBOUND_ENTRY, WEBHOOK_ENTRY } from '../../runtime/run.js'
-import { OCTOPUSH_DELIVERY_VENDOR, OCTOPUSH_VENDOR, type OctopushInboundOptions, type OctopushOptions } from './definition.js'
+import { OCTOPUSH_VENDOR, type OctopushInboundOptions, type OctopushOptions } from './definition.js'
 
 export {
   OCTOPUSH_CATALOG,
@@ -65,7 +65,7 @@ export type { OctopushPhoneChannelOption } from './toEvents.js'
  * ```
  * @category Normalize
  */
-export const normalize = /*#__PURE__*/ normalizer<'delivery', OctopushOptions>(OCTOPUSH_DELIVERY_VENDOR, DELIVERY_ENTRY)
+export const normalize = /*#__PURE__*/ normalizer<'delivery', OctopushOptions>(OCTOPUSH_VENDOR, DELIVERY_ENTRY)
 
 /**
  * Like {@link normalize}, for code that does not use fp-ts: `{ success: true, events }`
@@ -73,14 +73,14 @@ export const normalize = /*#__PURE__*/ normalizer<'delivery', OctopushOptions>(O
  *
  * @category Normalize
  */
-export const safeParse = /*#__PURE__*/ safeParser<'delivery', OctopushOptions>(OCTOPUSH_DELIVERY_VENDOR, DELIVERY_ENTRY)
+export const safeParse = /*#__PURE__*/ safeParser<'delivery', OctopushOptions>(OCTOPUSH_VENDOR, DELIVERY_ENTRY)
 
 /**
  * Like {@link normalize}, returning the events or throwing a `DeliveryKitError`.
  *
  * @category Normalize
  */
-export const parse = /*#__PURE__*/ parser<'delivery', OctopushOptions>(OCTOPUSH_DELIVERY_VENDOR, DELIVERY_ENTRY)
+export const parse = /*#__PURE__*/ parser<'delivery', OctopushOptions>(OCTOPUSH_VENDOR, DELIVERY_ENTRY)
 
 /**
  * Decodes any Octopush callback: a delivery receipt, a STOP (an `opt_out` event) or an

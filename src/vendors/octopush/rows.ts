@@ -144,10 +144,12 @@ export const OCTOPUSH_ROWS: Readonly<Record<OctopushStatusCode, StatusRow>> = {
   INVALID_DESTINATION_ADDRESS: {
     description: 'The destination address is invalid (older octopush-dm.com API).',
     classification: 'failure', status: 'undeliverable', failure: { reason: 'invalid_recipient', permanent: permanent },
+    descriptionBy: 'deliverykit',
   },
   OUT_OF_DATE: {
     description: 'The message was not delivered before its date ran out (older octopush-dm.com API).',
     classification: 'failure', status: 'expired', failure: { reason: 'expired', permanent: temporary },
+    descriptionBy: 'deliverykit',
   },
 }
 

@@ -120,7 +120,6 @@ const MESSANGI_LEGACY_SMS_NOTES: Readonly<Record<MessangiLegacySmsStatusCode, Ro
   },
   UNDELIV: {
     rationale: 'Judgement call: the SMPP code for an undeliverable message, as UNDELIV ("Unable to send the SMS message.") in the current SMS catalog; Messangi\'s legacy description was not obtained, so no cause is known and none that lasts is assumed.',
-    descriptionBy: 'deliverykit',
   },
   SENT_TO_CARRIER: {
     rationale: 'What the legacy send API answers once the message is handed to the carrier; as SENT ("Message sent to carrier.").',

@@ -65,7 +65,6 @@ const MESSANGI_SMS_NOTES: Readonly<Record<MessangiSmsStatusCode, RowNotes>> = {
   ACCEPTED: {
     rationale: 'What the send API answers when it takes a message: Messangi has it and has not handed it on. Messangi describes it nowhere, so the description is deliverykit\'s.',
     source: 'In no Messangi status page: the status of the send API response (POST https://elastic.messangi.me/raven/v2/messages), as mocked in the tests of weni-ai/rapidpro-courier, handlers/messangi/handler_test.go (commits bce09c93 and 4217f1b2)',
-    descriptionBy: 'deliverykit',
   },
 }
 

@@ -135,6 +135,7 @@ export const MESSANGI_LEGACY_SMS_ROWS: Readonly<Record<MessangiLegacySmsStatusCo
   UNDELIV: {
     description: 'Description not obtained: every stored copy of the status appendix stops right after this code.',
     classification: 'failure', status: 'undeliverable', failure: { reason: 'unknown', permanent: temporary },
+    descriptionBy: 'deliverykit',
   },
   SENT_TO_CARRIER: {
     description: 'Sent to Carrier',

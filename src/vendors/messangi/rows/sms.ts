@@ -79,5 +79,6 @@ export const MESSANGI_SMS_ROWS: Readonly<Record<MessangiSmsStatusCode, StatusRow
   ACCEPTED: {
     description: 'The send API accepted the message request.',
     classification: 'transient', status: 'accepted',
+    descriptionBy: 'deliverykit',
   },
 }
