@@ -6,11 +6,15 @@
 // vendor's identifiers. Not part of `npm test`.
 //
 // `npm run size -- --why` also bundles each consumer from src/ with esbuild's metafile and
-// lists the bytes each source file leaves in the minified bundle.
+// lists the bytes each source file leaves in the minified bundle, then measures what each
+// piece of size machinery saves in each entry (scripts/sizePieces.mjs); with `--pure` too,
+// what each file's /*#__PURE__*/ annotations save.
 import { gzipSync } from 'node:zlib'
 import { writeFileSync, mkdirSync } from 'node:fs'
 
 import { build } from 'esbuild'
+
+import { PIECES, measurePieces, printPieces, purePieces } from './sizePieces.mjs'
 
 const root = new URL('..', import.meta.url).pathname
 
@@ -90,7 +94,25 @@ for (const row of rows) {
   console.log(`\n${row.name}, bundled from src/: bytes each file leaves in the minified bundle (before gzip)`)
   for (const { file, bytes } of row.inputs) console.log(`${String(bytes).padStart(8)}  ${file}`)
 }
+
+let pieces
+if (why) {
+  const entries = Object.entries(CONSUMERS).filter(([, [contents]]) => contents.includes('./dist/'))
+  /** gzip bytes of each entry's consumer, bundled against the build in `dir`. */
+  const measure = async (dir) => {
+    const sizes = {}
+    for (const [name, [contents]] of entries) {
+      const result = await bundle(contents.replace('./dist/', `./${dir.slice(root.length)}/`), 'js')
+      sizes[name] = gzipSync(result.outputFiles[0].contents, { level: 9 }).length
+    }
+    return sizes
+  }
+  pieces = await measurePieces(root, measure, process.argv.includes('--pure') ? [...PIECES, ...purePieces(root)] : PIECES)
+  printPieces(pieces)
+}
+
 if (failed) console.log('\nover budget, or another vendor leaked in: exit code 1')
 mkdirSync(new URL('../bench/results/', import.meta.url), { recursive: true })
 writeFileSync(new URL('../bench/results/size.json', import.meta.url), `${JSON.stringify(rows, null, 2)}\n`)
+if (pieces !== undefined) writeFileSync(new URL('../bench/results/size-pieces.json', import.meta.url), `${JSON.stringify(pieces, null, 2)}\n`)
 if (failed) process.exitCode = 1
