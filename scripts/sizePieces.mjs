@@ -31,7 +31,7 @@ const READS_ROWS = /\/src\/vendors\/(?!.*\/(?:rows|catalog)(?:\/[^/]+)?\.ts$).*\
 export const PIECES = [
   {
     name: 'either',
-    title: '(a) hand-written Either (src/internal/either.ts)',
+    title: '(a) hand-written Either (src/util/either.ts)',
     without: "left, right, isLeft, isRight taken from fp-ts's root (`import { either } from 'fp-ts'`)",
     rules: [
       rule(/\/src\/[^.]*\/either\.ts$/, /^[\s\S]*$/, "import { either } from 'fp-ts'\nexport const left = either.left\nexport const right = either.right\nexport const isLeft = either.isLeft\nexport const isRight = either.isRight\n"),

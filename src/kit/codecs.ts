@@ -1,12 +1,14 @@
 import * as t from 'io-ts'
 
+import { withStructure } from '../kit/codecStructure.js'
+
 import { describeValue } from '../errors/format.js'
 import { DISPATCH_TAG } from '../errors/validation.js'
 import type { PickFailure } from './definition.js'
 import { isRecord } from '../util/values.js'
 
 /** A decimal number written as text, as form-encoded bodies send every number. */
-const NUMERIC_TEXT = /^-?\d{1,15}(\.\d{1,15})?$/
+export const NUMERIC_TEXT = /^-?\d{1,15}(\.\d{1,15})?$/
 
 /**
  * A number, or a decimal number written as text (`"0.5"`, `"35"`): form-encoded bodies
@@ -49,7 +51,7 @@ export const TextFromTextOrNumber = /*#__PURE__*/ new t.Type<string, string, unk
 export const oneOf = <K extends string>(name: string, what: string, values: Readonly<Record<K, unknown>>) => {
   const keys = Object.keys(values)
   const codec = t.keyof(values, name)
-  return new t.Type<K, K, unknown>(
+  const oneOfCodec = new t.Type<K, K, unknown>(
     name,
     codec.is,
     (u, c) =>
@@ -58,6 +60,7 @@ export const oneOf = <K extends string>(name: string, what: string, values: Read
         : t.failure(u, c, `${describeValue(u)} is not ${what}; expected one of ${keys.join(', ')}`),
     t.identity,
   )
+  return withStructure(oneOfCodec, { kind: 'enum', values: keys })
 }
 
 /** A shape `dispatch` can hand a value to: a decoder with its own `is`. */
@@ -128,7 +131,7 @@ export const struct = <R extends t.Props, O extends t.Props>(name: string, requi
     }
     return true
   }
-  return new t.Type<A, A>(
+  const structCodec = new t.Type<A, A>(
     name,
     is,
     (u, c) => {
@@ -156,6 +159,7 @@ export const struct = <R extends t.Props, O extends t.Props>(name: string, requi
     },
     t.identity,
   )
+  return withStructure(structCodec, { kind: 'struct', required, optional })
 }
 
 /**
@@ -194,7 +198,7 @@ export const withAliases = <A>(aliases: Readonly<Record<string, string>>, codec:
   // caller that checks `is` first would keep the value without the renamed field.
   const needsRenaming = (u: unknown): boolean => isRecord(u) && pairs.some(([alias, name]) => u[name] === undefined && u[alias] !== undefined)
   const is = (u: unknown): u is A => !needsRenaming(u) && codec.is(u)
-  return new t.Type<A, A>(codec.name, is, (u, c) => codec.validate(view(u), c), t.identity)
+  return withStructure(new t.Type<A, A>(codec.name, is, (u, c) => codec.validate(view(u), c), t.identity), { kind: 'aliases', aliases, of: codec })
 }
 
 /**
@@ -203,12 +207,13 @@ export const withAliases = <A>(aliases: Readonly<Record<string, string>>, codec:
  */
 export const emptyAsObject = <A>(codec: t.Type<A, A>): t.Type<A, A> => {
   const isEmpty = (u: unknown): boolean => u === '' || (Array.isArray(u) && u.length === 0)
-  return new t.Type<A, A>(
+  const orEmpty = new t.Type<A, A>(
     codec.name,
     (u): u is A => codec.is(u),
     (u, c) => (isEmpty(u) ? codec.validate({}, c) : codec.validate(u, c)),
     t.identity,
   )
+  return withStructure(orEmpty, { kind: 'emptyAsObject', of: codec })
 }
 
 /**
@@ -235,11 +240,14 @@ export const isFormBody = (c: t.Context): boolean => (c[0]?.type as Partial<Form
  * `codec`, so a codec that refuses one refuses the empty field too.
  */
 export const emptyListInForm = <A>(codec: t.Type<A, A>): t.Type<A, A> => {
-  const wrapped = new t.Type<A, A>(
-    codec.name,
-    (u): u is A => codec.is(u),
-    (u, c) => (u === '' && isFormBody(c) ? codec.validate([], c) : codec.validate(u, c)),
-    t.identity,
+  const wrapped = withStructure(
+    new t.Type<A, A>(
+      codec.name,
+      (u): u is A => codec.is(u),
+      (u, c) => (u === '' && isFormBody(c) ? codec.validate([], c) : codec.validate(u, c)),
+      t.identity,
+    ),
+    { kind: 'jsonAsIs', of: codec },
   )
   // It validates in the context it is given: a dispatch (Masstack's `data`) stays one, so
   // that paths skip the shape it hands over to, as they do unwrapped.
@@ -287,7 +295,7 @@ export const MAX_ISSUES_PER_LIST = 50
  */
 export const cappedList = <A>(codec: t.Type<A, A>, name: string): t.Type<ReadonlyArray<A>, ReadonlyArray<A>> => {
   const is = (u: unknown): u is ReadonlyArray<A> => Array.isArray(u) && u.every((item) => codec.is(item))
-  return new t.Type<ReadonlyArray<A>, ReadonlyArray<A>>(
+  const list = new t.Type<ReadonlyArray<A>, ReadonlyArray<A>>(
     name,
     is,
     (u, c) => {
@@ -317,4 +325,5 @@ export const cappedList = <A>(codec: t.Type<A, A>, name: string): t.Type<Readonl
     },
     t.identity,
   )
+  return withStructure(list, { kind: 'list', of: codec })
 }

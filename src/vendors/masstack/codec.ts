@@ -8,6 +8,7 @@ import { cappedList, dispatch, emptyListInForm, fromPick, struct, textFormat } f
 import type { PickFailure } from '../../kit/definition.js'
 import { isMasstackTime } from './time.js'
 import { hasOwn, isRecord } from '../../util/values.js'
+import { withStructure } from '../../kit/codecStructure.js'
 
 // WHAT IS KNOWN AND WHAT IS INFERRED
 //
@@ -172,7 +173,7 @@ const identified = <A extends { readonly id?: string; readonly externalId?: stri
     },
     t.identity,
   )
-  return Object.assign(codec, { _tag: DISPATCH_TAG })
+  return withStructure(Object.assign(codec, { _tag: DISPATCH_TAG }), { kind: 'narrowed', of: fields })
 }
 
 /**

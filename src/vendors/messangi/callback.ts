@@ -19,7 +19,7 @@ import {
 export type MessangiShape = 'status' | 'sendResponse' | 'legacyStatus' | 'legacyMo' | 'legacyFacebook' | 'legacyInbound' | 'mo'
 
 /** The fields that give each family of bodies away; Messangi sends no type tag. */
-const MARKERS = {
+export const MARKERS = {
   sendResponse: ['data'],
   legacy: ['TYPE', 'MESSANGI_ID', 'STATUS'],
   legacyInbound: ['mo', 'mobile'],
@@ -48,7 +48,7 @@ const FAMILY_NAMES: Readonly<Record<Family, string>> = {
 const MESSANGI_MARKERS: Markers<Family> = { fields: MARKERS, kinds: FAMILIES, names: FAMILY_NAMES }
 
 /** The legacy `TYPE` values, as Messangi writes them, and the shape each is. */
-const LEGACY_TYPES: Readonly<Record<string, MessangiShape>> = {
+export const LEGACY_TYPES: Readonly<Record<string, MessangiShape>> = {
   SMS: 'legacyStatus',
   PUSH: 'legacyStatus',
   EMAIL: 'legacyStatus',

@@ -22,7 +22,7 @@ export type OctopushShape = 'phone' | 'email' | 'stop' | 'inbound'
  * to whether you receive answer_date, DELIVERY_DATE or stop_date"; the current pages say
  * reception_date), and `deliveries` for the e-mail receipt.
  */
-const MARKERS = {
+export const MARKERS = {
   delivery: ['delivery_date', 'DELIVERY_DATE', 'deliveries'],
   opt_out: ['stop_date'],
   inbound: ['reception_date', 'answer_date'],

@@ -3,6 +3,7 @@ import * as t from 'io-ts'
 import { describeValue } from '../../errors/format.js'
 import { cappedList, emptyAsObject, emptyListInForm, NumberFromNumberOrText, oneOf, PhoneNumberText, struct, textFormat, TextFromTextOrNumber, withAliases } from '../../kit/codecs.js'
 import { isRecord } from '../../util/values.js'
+import { withStructure } from '../../kit/codecStructure.js'
 import { isLocalDateTime, isOffsetDateTime } from '../../util/time.js'
 
 // Where each shape comes from (the Octopush guide lists them with their sources):
@@ -118,7 +119,7 @@ const VOICE_EXTRAS = {
 /** The names of the voice extras: a body without `channel` that has one of them is a voice call's. */
 export const VOICE_FIELDS: ReadonlyArray<keyof typeof VOICE_EXTRAS> = ['pressed_keys_code', 'call_duration', 'charged_duration']
 
-const PhoneMetaData = /*#__PURE__*/ emptyAsObject(struct('OctopushPhoneMetaData', {}, VOICE_EXTRAS))
+export const PhoneMetaData = /*#__PURE__*/ emptyAsObject(struct('OctopushPhoneMetaData', {}, VOICE_EXTRAS))
 
 /**
  * A delivery receipt for one phone recipient (SMS, voice SMS, RCS, WhatsApp, Facebook,
@@ -241,7 +242,7 @@ type SenderNodeName = 'metadata' | 'meta_data'
 export const SENDER_NUMBER_PATHS: ReadonlyArray<string> = ['number', 'metadata.number', 'meta_data.number']
 
 /** A sender's node (`metadata` or `meta_data`): the sender's number and the message id, either optional; `[]` or `""` is an empty one. */
-const SenderNode = /*#__PURE__*/ emptyAsObject(struct('OctopushSenderNode', {}, { number: PhoneNumberText, message_id: t.string }))
+export const SenderNode = /*#__PURE__*/ emptyAsObject(struct('OctopushSenderNode', {}, { number: PhoneNumberText, message_id: t.string }))
 
 /** What a STOP or reply codec checks before the sender is read from where it is. */
 type SenderFields = { readonly number?: string; readonly message_id?: string } & Partial<Readonly<Record<SenderNodeName, t.TypeOf<typeof SenderNode>>>>
@@ -289,7 +290,7 @@ const withSenderNode = <A extends SenderFields>(codec: t.Type<A, A>): t.Type<A &
   // In decoded form: the number and any message id are at the root, and no node contradicts them.
   const is = (u: unknown): u is A & { readonly number: string } =>
     codec.is(u) && typeof u.number === 'string' && (u.message_id !== undefined || foundAt(u, 'message_id').length === 0) && conflict(u) === undefined
-  return new t.Type<A & { readonly number: string }, A & { readonly number: string }>(
+  const withSender = new t.Type<A & { readonly number: string }, A & { readonly number: string }>(
     codec.name,
     is,
     (u, c) => {
@@ -313,6 +314,7 @@ const withSenderNode = <A extends SenderFields>(codec: t.Type<A, A>): t.Type<A &
     },
     t.identity,
   )
+  return withStructure(withSender, { kind: 'narrowed', of: codec })
 }
 
 /**
