@@ -3,7 +3,7 @@
  * `package.json` exports, each export's name, kind, category and the first sentence of its
  * doc comment, read with the TypeScript compiler from src/ (the entries through
  * tsconfig.json's `paths`, so an entry without a path is an error that names it).
- * test/api-reference.test.ts fails when the committed page differs from this output, or
+ * test/docs/api-reference.test.ts fails when the committed page differs from this output, or
  * when an export has no doc comment; `npm run docs:api` rewrites the page.
  *
  * The whole doc comments, with their examples, ship in dist/*.d.ts, where editors show them;
@@ -79,11 +79,11 @@ export const summaryOf = (comment: string): string => {
 export const apiEntries = (): ReadonlyArray<ApiEntry> => {
   const config = ts.getParsedCommandLineOfConfigFile(`${ROOT}tsconfig.json`, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (diagnostic) => { throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')) } })
   if (config === undefined) throw new Error('tsconfig.json could not be read')
-  const paths = config.options.paths ?? {}
   const files = entrySpecifiers().map((specifier) => {
-    const [path] = paths[specifier] ?? []
-    if (path === undefined) throw new Error(`tsconfig.json has no "paths" entry for ${specifier}, which package.json exports`)
-    return { specifier, file: ts.sys.resolvePath(`${ROOT}${path}`) }
+    // Through tsconfig.json's `paths` ("deliverykit/*" covers every vendor folder), as tsc resolves it.
+    const file = ts.resolveModuleName(specifier, `${ROOT}src/index.ts`, config.options, ts.sys).resolvedModule?.resolvedFileName
+    if (file === undefined) throw new Error(`tsconfig.json's "paths" do not lead ${specifier}, which package.json exports, to a file of src/`)
+    return { specifier, file }
   })
   const program = ts.createProgram(files.map((entry) => entry.file), config.options)
   const checker = program.getTypeChecker()

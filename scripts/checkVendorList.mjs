@@ -4,20 +4,24 @@
 // line for a vendor, and the line to add. Part of `npm test`.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 
+import { VENDORS } from './vendorNames.mjs'
+
 const root = new URL('..', import.meta.url)
 const read = (path) => readFileSync(new URL(path, root), 'utf8')
 const json = (path) => JSON.parse(read(path))
 
-const names = /export const VENDOR_NAMES = \{([^}]*)\} as const/.exec(read('src/model/vendor.ts'))
-if (names === null) throw new Error('check:vendors: VENDOR_NAMES not found in src/model/vendor.ts')
-const vendors = [...names[1].matchAll(/^\s*([a-z][a-z0-9]*): '/gm)].map((match) => match[1])
+const vendors = VENDORS
 
 const problems = []
 const lacks = (file, vendor, what) => problems.push(`${file}: nothing for ${vendor}; add ${what}`)
 
 const pkg = json('package.json')
+// Patterns that cover every vendor folder, so they need no line per vendor.
 const typedoc = json('typedoc.json')
 const tsconfig = json('tsconfig.json')
+if (!typedoc.entryPoints.includes('src/vendors/*/index.ts')) problems.push('typedoc.json: "entryPoints" lacks "src/vendors/*/index.ts"')
+if (pkg.exports['./json-schema/*.json'] !== './dist/json-schema/*.json') problems.push('package.json: "exports" lacks "./json-schema/*.json": "./dist/json-schema/*.json"')
+if (JSON.stringify(tsconfig.compilerOptions.paths['deliverykit/*']) !== JSON.stringify(['./src/vendors/*/index.ts', './src/*/index.ts'])) problems.push('tsconfig.json: "paths" lacks "deliverykit/*": ["./src/vendors/*/index.ts", "./src/*/index.ts"]')
 const list = read('src/vendors/index.ts')
 const rootEntry = read('src/index.ts')
 for (const vendor of vendors) {
@@ -28,11 +32,8 @@ for (const vendor of vendors) {
   const exported = pkg.exports[`./${vendor}`]
   const expected = { import: { types: `./dist/${vendor}.d.ts`, default: `./dist/${vendor}.js` }, require: { types: `./dist/${vendor}.d.cts`, default: `./dist/${vendor}.cjs` } }
   if (JSON.stringify(exported) !== JSON.stringify(expected)) lacks('package.json', vendor, `"exports"["./${vendor}"] = ${JSON.stringify(expected)}`)
-  if (pkg.exports[`./json-schema/${vendor}.json`] !== `./dist/json-schema/${vendor}.json`) lacks('package.json', vendor, `"exports"["./json-schema/${vendor}.json"] = "./dist/json-schema/${vendor}.json"`)
   if (!pkg.keywords.includes(vendor)) lacks('package.json', vendor, `"${vendor}" to "keywords"`)
   if (!pkg.scripts.demo.includes(`--vendor ${vendor} `)) lacks('package.json', vendor, `a "demo" step: node dist/cli.js normalize --format table --vendor ${vendor} examples/payloads/${vendor}`)
-  if (!typedoc.entryPoints.includes(entry)) lacks('typedoc.json', vendor, `"${entry}" to "entryPoints"`)
-  if (JSON.stringify(tsconfig.compilerOptions.paths[`deliverykit/${vendor}`]) !== JSON.stringify([`./${entry}`])) lacks('tsconfig.json', vendor, `"paths": { "deliverykit/${vendor}": ["./${entry}"] }`)
   if (!existsSync(new URL(`docs/vendors/${vendor}.md`, root))) lacks('docs/vendors/', vendor, `${vendor}.md (with the status-table:begin and :end markers, then npm run docs:tables)`)
   const payloads = new URL(`examples/payloads/${vendor}/`, root)
   if (!existsSync(payloads) || readdirSync(payloads).length === 0) lacks('examples/payloads/', vendor, `${vendor}/ with the vendor's documented bodies`)

@@ -1,7 +1,7 @@
 /**
  * The vendors' JSON Schemas (src/vendors/<vendor>/callbacks.schema.json, which the build
  * copies to dist/json-schema/<vendor>.json), generated from their codecs. The files are
- * committed so that a change to a schema shows in review; test/json-schema-generated.test.ts
+ * committed so that a change to a schema shows in review; test/vendors/json-schema-generated.test.ts
  * fails when one differs from this output, and `npm run schemas` rewrites them.
  */
 import { VENDORS, type Vendor } from '../src/index.js'

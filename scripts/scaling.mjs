@@ -1,7 +1,7 @@
 // Shows that deliverykit's time is linear in the size of what arrives: each shape is
 // timed at two sizes, ten times apart, and the time per unit is printed with the ratio
 // of the two (about 1 when linear, about 10 when quadratic). Run with `npm run bench:limits`
-// (it builds first). Timings, not assertions: test/limits.test.ts checks the answers.
+// (it builds first). Timings, not assertions: test/runtime/limits.test.ts checks the answers.
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 

@@ -9,6 +9,8 @@ import { join, posix, resolve } from 'node:path'
 
 import { rmSync } from 'node:fs'
 
+import { VENDORS } from './vendorNames.mjs'
+
 const root = resolve(import.meta.dirname, '..')
 const work = join(root, '.tmp', 'smoke')
 const consumer = join(work, 'consumer')
@@ -22,7 +24,9 @@ const packed = JSON.parse(run(npm, ['pack', '--json', '--pack-destination', work
 const tarball = join(work, packed[0].filename)
 const shipped = packed[0].files.map((file) => file.path).sort()
 console.log(`packed ${packed[0].filename}: ${String(shipped.length)} files`)
-for (const required of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/octopush.js', 'dist/octopush.cjs', 'dist/messangi.js', 'dist/messangi.cjs', 'dist/messangi.d.ts', 'dist/messangi.d.cts', 'dist/masstack.js', 'dist/masstack.cjs', 'dist/masstack.d.ts', 'dist/masstack.d.cts', 'dist/postgres.js', 'dist/postgres.cjs', 'dist/postgres.d.ts', 'dist/postgres.d.cts', 'dist/handler.js', 'dist/handler.cjs', 'dist/handler.d.ts', 'dist/handler.d.cts', 'dist/cli.js', 'dist/json-schema/octopush.json', 'dist/json-schema/messangi.json', 'dist/json-schema/masstack.json', 'LICENSE', 'README.md', 'CHANGELOG.md']) {
+const ENTRIES = ['index', ...VENDORS, 'postgres', 'handler']
+const DIST = ENTRIES.flatMap((entry) => ['js', 'cjs', 'd.ts', 'd.cts'].map((extension) => `dist/${entry}.${extension}`))
+for (const required of [...DIST, 'dist/cli.js', ...VENDORS.map((vendor) => `dist/json-schema/${vendor}.json`), 'LICENSE', 'README.md', 'CHANGELOG.md']) {
   if (!shipped.includes(required)) throw new Error(`the package lacks ${required}`)
 }
 // The guides, the API reference and the examples the README links ship; the sources,
@@ -57,7 +61,7 @@ run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=
 const body = readFileSync(join(root, 'examples/payloads/octopush/sms.json'), 'utf8')
 writeFileSync(join(consumer, 'body.json'), body)
 // The JSON Schemas as kept next to the codecs, for the consumer to compare the shipped ones with.
-writeFileSync(join(consumer, 'schemas.json'), JSON.stringify(['octopush', 'messangi', 'masstack'].map((vendor) => JSON.parse(readFileSync(join(root, `src/vendors/${vendor}/callbacks.schema.json`), 'utf8')))))
+writeFileSync(join(consumer, 'schemas.json'), JSON.stringify(VENDORS.map((vendor) => JSON.parse(readFileSync(join(root, `src/vendors/${vendor}/callbacks.schema.json`), 'utf8')))))
 writeFileSync(join(consumer, 'messangi.json'), readFileSync(join(root, 'examples/payloads/messangi/whatsapp/callback.json'), 'utf8'))
 
 writeFileSync(
@@ -149,6 +153,25 @@ webhook.node(request, response).then(() => {
 })
 `,
 )
+// Every vendor of the list: its entry in both module systems, the root's namespace of it, and its JSON Schema.
+writeFileSync(
+  join(consumer, 'each.mjs'),
+  `import assert from 'node:assert/strict'
+import { createRequire } from 'node:module'
+import * as root from 'deliverykit'
+const require = createRequire(import.meta.url)
+for (const vendor of ${JSON.stringify(VENDORS)}) {
+  const entry = await import('deliverykit/' + vendor)
+  assert.equal(typeof entry.normalize, 'function', vendor)
+  assert.equal(root[vendor].normalize, entry.normalize, vendor)
+  assert.equal(typeof require('deliverykit/' + vendor).normalize, 'function', vendor)
+  assert.equal(require('deliverykit/json-schema/' + vendor + '.json').$schema, 'https://json-schema.org/draft/2020-12/schema', vendor)
+}
+assert.deepEqual([...root.VENDORS], ${JSON.stringify(VENDORS)})
+console.log('every vendor ok: ' + root.VENDORS.join(', '))
+`,
+)
+console.log(run(process.execPath, ['each.mjs'], consumer).trim())
 console.log(run(process.execPath, ['esm.mjs'], consumer).trim())
 console.log(run(process.execPath, ['cjs.cjs'], consumer).trim())
 
