@@ -20,16 +20,16 @@ export default mergeConfig(
         'test/properties/never-throws.test.ts',
         'test/properties/hostile-arguments.test.ts',
         // They run dist/, tsc or a database server, not the mutated src/.
-        'test/cli-process.test.ts',
-        'test/doc-blocks.test.ts',
-        'test/playground.test.ts',
+        'test/cli/process.test.ts',
+        'test/docs/doc-blocks.test.ts',
+        'test/docs/playground.test.ts',
         'test/postgres/server.test.ts',
         // It reads src/ as text, and Stryker's copy of src/ holds every mutant's code.
-        'test/regex.test.ts',
+        'test/hostile/regex.test.ts',
         // They check the docs against git's file list and the compiler's view of src/: no
         // value src/ computes, and Stryker's copy is no git checkout.
-        'test/shipped-docs.test.ts',
-        'test/api-reference.test.ts',
+        'test/docs/shipped-docs.test.ts',
+        'test/docs/api-reference.test.ts',
         ...postgresOnly,
       ],
       typecheck: { enabled: false },

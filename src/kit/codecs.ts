@@ -1,6 +1,6 @@
 import * as t from 'io-ts'
 
-import { withStructure } from '../kit/codecStructure.js'
+import { withStructure } from './codecStructure.js'
 
 import { describeValue } from '../errors/format.js'
 import { DISPATCH_TAG } from '../errors/validation.js'

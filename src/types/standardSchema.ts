@@ -1,6 +1,6 @@
 // The Standard Schema v1 interface, copied from its specification (standardschema.dev,
 // `@standard-schema/spec`, MIT), as the specification asks libraries to do instead of
-// depending on the package. test/standard-schema.test-d.ts checks that it stays
+// depending on the package. test/types/standardSchema.test-d.ts checks that it stays
 // assignable to the package's own types.
 
 /**

@@ -15,7 +15,7 @@
  * The message schedule and the state are scratch arrays reused by every call. That is
  * safe because hashing is synchronous and never calls out, so no call can see another's
  * words. Measured with `npm run bench:eventid`: about 0.76 times the time of the byte-wise,
- * one-round-a-turn version it replaced, with the same output (test/digest.test.ts checks it
+ * one-round-a-turn version it replaced, with the same output (test/util/digest.test.ts checks it
  * against known answers and against Node's SHA-256).
  */
 

@@ -4,7 +4,7 @@ import { MESSANGI_CATALOGS } from 'deliverykit/messangi'
 import { OCTOPUSH_CATALOG, OCTOPUSH_STATUS_CODES } from 'deliverykit/octopush'
 import { describe, expect, it } from 'vitest'
 
-import { leftOf, rightOf } from './helpers.js'
+import { leftOf, rightOf } from '../helpers.js'
 
 describe('classify', () => {
   it('agrees with the Octopush catalog for every code on every channel Octopush uses', () => {

@@ -12,9 +12,9 @@ import { either as E } from 'fp-ts'
 import { deepStrictEqual, ok } from 'node:assert/strict'
 import { describe, expect, it } from 'vitest'
 
-import { anyValidBody } from './properties/arbitraries.js'
-import { property } from './properties/harness.js'
-import { payloadFiles, payloadText } from './webhookRoutes.js'
+import { anyValidBody } from '../properties/arbitraries.js'
+import { property } from '../properties/harness.js'
+import { payloadFiles, payloadText } from '../webhookRoutes.js'
 
 /**
  * What the vendor's decoder says of a body, catalog codes aside (a code it does not know
@@ -45,7 +45,7 @@ const detectedAsDecoded = (body: unknown, label: string): void => {
   deepStrictEqual([detection.vendor, detection.kind], [vendor, ...kinds], label)
 }
 
-const wild = new URL('./fixtures/wild/', import.meta.url)
+const wild = new URL('../fixtures/wild/', import.meta.url)
 const WILD = VENDORS.flatMap((vendor) =>
   readdirSync(new URL(`${vendor}/`, wild))
     .filter((name) => name.endsWith('.json'))

@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url'
 import { detectVendor } from 'deliverykit'
 import { describe, expect, it } from 'vitest'
 
-import { payload } from './helpers.js'
+import { payload } from '../helpers.js'
 
-const root = fileURLToPath(new URL('../examples/payloads/', import.meta.url))
+const root = fileURLToPath(new URL('../../examples/payloads/', import.meta.url))
 const walk = (dir: string): ReadonlyArray<string> =>
   readdirSync(dir).flatMap((name) => {
     const path = join(dir, name)

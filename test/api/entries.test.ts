@@ -20,7 +20,7 @@ import {
 import * as octopushEntry from 'deliverykit/octopush'
 import { describe, expect, it } from 'vitest'
 
-import { payload, rightOf } from './helpers.js'
+import { payload, rightOf } from '../helpers.js'
 
 describe('safeParse and parse', () => {
   it('safeParse returns the events on success', () => {

@@ -4,7 +4,7 @@
 import { classify, eventFromStatus, normalize, type NormalizeError } from 'deliverykit'
 import { describe, expect, it } from 'vitest'
 
-import { leftOf, rightOf } from './helpers.js'
+import { leftOf, rightOf } from '../helpers.js'
 
 const report = { channel: 'sms', code: 'DELIVERED', messageId: 'm', recipient: '+33600000000' } as const
 

@@ -4,9 +4,9 @@ import type { Server } from 'node:http'
 import { serve } from '@hono/node-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createHonoApp } from '../examples/hono-server.js'
-import { payload } from './helpers.js'
-import { CASES, bodyOf, closeServer, contentType, memoryStore, summary } from './webhookRoutes.js'
+import { createHonoApp } from '../../examples/hono-server.js'
+import { payload } from '../helpers.js'
+import { CASES, bodyOf, closeServer, contentType, memoryStore, summary } from '../webhookRoutes.js'
 
 // examples/hono-server.ts validates with webhookSchema through @hono/standard-validator,
 // served by @hono/node-server on loopback and called with real HTTP requests.

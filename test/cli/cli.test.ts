@@ -1,4 +1,4 @@
-// The command in memory (test/cliHarness.ts). Its usage errors and text output, cell by
+// The command in memory (test/cli/harness.ts). Its usage errors and text output, cell by
 // cell, are in cli-usage.test.ts; the built command as a subprocess in cli-process.test.ts.
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -7,19 +7,19 @@ import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { OutputClosed, READER_GONE_CODES, inputsOf, readerHasGone } from '../src/cli/io.js'
-import { CHANNEL_NEEDED_BY_SOME_BODIES, EXIT, HELP, run, type CliIo } from '../src/cli/run.js'
-import type { Detection } from '../src/detect.js'
-import * as E from '../src/util/either.js'
-import { INBOUND_ENTRY, WEBHOOK_ENTRY } from '../src/runtime/run.js'
-import type { AnyWebhookEvent } from '../src/model/webhook.js'
-import { VENDORS, type Vendor } from '../src/model/vendor.js'
-import { runEntry } from '../src/normalize.js'
-import { REGISTRY } from '../src/options.js'
-import { jsonToForm } from '../src/cli/form.js'
-import type { Posted } from '../src/cli/io.js'
-import { MAX_SENT_BODIES } from '../src/cli/send.js'
-import { offline, runRecorded, runSend, runWith, sms } from './cliHarness.js'
+import { OutputClosed, READER_GONE_CODES, inputsOf, readerHasGone } from '../../src/cli/io.js'
+import { CHANNEL_NEEDED_BY_SOME_BODIES, EXIT, HELP, run, type CliIo } from '../../src/cli/run.js'
+import type { Detection } from '../../src/detect.js'
+import * as E from '../../src/util/either.js'
+import { INBOUND_ENTRY, WEBHOOK_ENTRY } from '../../src/runtime/run.js'
+import type { AnyWebhookEvent } from '../../src/model/webhook.js'
+import { VENDORS, type Vendor } from '../../src/model/vendor.js'
+import { runEntry } from '../../src/normalize.js'
+import { REGISTRY } from '../../src/options.js'
+import { jsonToForm } from '../../src/cli/form.js'
+import type { Posted } from '../../src/cli/io.js'
+import { MAX_SENT_BODIES } from '../../src/cli/send.js'
+import { offline, runRecorded, runSend, runWith, sms } from './harness.js'
 
 describe('deliverykit normalize (in memory)', () => {
   it('prints the events of one body as a JSON array', () => {
@@ -163,7 +163,7 @@ describe('deliverykit normalize (in memory)', () => {
 
 describe('deliverykit output and failures (in memory)', () => {
   it('writes JSON as JSON.stringify(document, null, 2) would, one event at a time', () => {
-    const email = readFileSync(new URL('../examples/payloads/octopush/email.json', import.meta.url), 'utf8')
+    const email = readFileSync(new URL('../../examples/payloads/octopush/email.json', import.meta.url), 'utf8')
     const files = { 'dir/a.json': sms, 'dir/b.json': email, 'dir/c.json': '{"status":1}' }
     const several = runWith(['normalize', '--vendor', 'octopush', 'dir'], files)
     expect(several.stdout).toBe(`${JSON.stringify(JSON.parse(several.stdout), null, 2)}\n`)
@@ -524,9 +524,9 @@ describe('usage errors come before any output (issue 24, item 11)', () => {
         else if (entry.name.endsWith('.json') && vendor !== undefined) bodies.push([vendor, readFileSync(path, 'utf8')])
       }
     }
-    walk(fileURLToPath(new URL('../examples/payloads/', import.meta.url)), undefined)
+    walk(fileURLToPath(new URL('../../examples/payloads/', import.meta.url)), undefined)
     for (const vendor of VENDORS) {
-      const wild = fileURLToPath(new URL(`./fixtures/wild/${vendor}/`, import.meta.url))
+      const wild = fileURLToPath(new URL(`../fixtures/wild/${vendor}/`, import.meta.url))
       for (const name of readdirSync(wild).filter((file) => file.endsWith('.json'))) {
         const fixture = JSON.parse(readFileSync(join(wild, name), 'utf8')) as { readonly body?: unknown; readonly form?: string }
         bodies.push([vendor, fixture.form ?? JSON.stringify(fixture.body)])
@@ -579,7 +579,7 @@ describe('send (in memory; issue 24, item 11)', () => {
   })
 
   it('--form posts a JSON body as the form the library reads back to the same events', async () => {
-    const email = readFileSync(new URL('../examples/payloads/octopush/voice-sms.json', import.meta.url), 'utf8')
+    const email = readFileSync(new URL('../../examples/payloads/octopush/voice-sms.json', import.meta.url), 'utf8')
     const result = await runSend(['send', '--vendor', 'octopush', '--form', '--url', URL_GIVEN, 'v.json'], { 'v.json': email }, ok)
     const [posted] = result.posts
     expect(posted?.contentType).toBe('application/x-www-form-urlencoded')
@@ -620,7 +620,7 @@ describe('send (in memory; issue 24, item 11)', () => {
 })
 
 describe('JSON bodies as forms (issue 24, item 11)', () => {
-  const payloads = fileURLToPath(new URL('../examples/payloads/', import.meta.url))
+  const payloads = fileURLToPath(new URL('../../examples/payloads/', import.meta.url))
   const shipped: Array<readonly [Vendor, string, string | undefined]> = []
   for (const vendor of VENDORS) {
     for (const entry of readdirSync(join(payloads, vendor), { withFileTypes: true })) {
@@ -633,7 +633,7 @@ describe('JSON bodies as forms (issue 24, item 11)', () => {
     const json = readFileSync(join(payloads, path), 'utf8')
     const form = jsonToForm(json)
     if ('error' in form) throw new Error(form.error)
-    // An empty list is posted as an empty field, which the library reads as [] in a form (test/form-lists.test.ts).
+    // An empty list is posted as an empty field, which the library reads as [] in a form (test/kit/codecs.test.ts).
     const fromForm = runEntry(REGISTRY, WEBHOOK_ENTRY, vendor, form.form, { channel })
     expect(E.isRight(fromForm)).toBe(true)
     expect(events(fromForm)).toEqual(events(runEntry(REGISTRY, WEBHOOK_ENTRY, vendor, json, { channel })))

@@ -1,6 +1,6 @@
 // The command in memory: run() with a fake file system and output.
-import { SUBFOLDER_SKIPPED, type Posted, type PostRequest } from '../src/cli/io.js'
-import { run, type CliIo } from '../src/cli/run.js'
+import { SUBFOLDER_SKIPPED, type Posted, type PostRequest } from '../../src/cli/io.js'
+import { run, type CliIo } from '../../src/cli/run.js'
 
 /** What an in-memory run has for `send`: no network (a post is refused) and an examples folder of its files. */
 export const offline: Pick<CliIo, 'post' | 'examplesFolder' | 'openDatabase'> = {

@@ -10,12 +10,12 @@ import { fileURLToPath } from 'node:url'
 
 import { afterAll, describe, expect, it } from 'vitest'
 
-import { HELP } from '../src/cli/run.js'
+import { HELP } from '../../src/cli/run.js'
 
 const sms = '{"message_id":"sms_1","number":"+33600000000","status":"DELIVERED","delivery_date":"2025-01-22 11:46:06"}'
 
-const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
-const root = fileURLToPath(new URL('..', import.meta.url))
+const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
+const root = fileURLToPath(new URL('../..', import.meta.url))
 
 // The built command, as a subprocess: npm test builds before it runs vitest.
 describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built deliverykit command', () => {

@@ -7,10 +7,10 @@
 import { createPostgresStore } from 'deliverykit/postgres'
 import { beforeEach, describe, expect, it } from 'vitest'
 
-import { HELP, run, type CliIo } from '../src/cli/run.js'
-import { PG_MISSING, openPg } from '../src/cli/replay.js'
-import { offline, sms } from './cliHarness.js'
-import { usePglite } from './postgres/withPglite.js'
+import { HELP, run, type CliIo } from '../../src/cli/run.js'
+import { PG_MISSING, openPg } from '../../src/cli/replay.js'
+import { offline, sms } from './harness.js'
+import { usePglite } from '../postgres/withPglite.js'
 
 const pglite = usePglite()
 const query = (text: string, values: ReadonlyArray<unknown>) => pglite().query(text, [...values])

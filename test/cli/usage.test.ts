@@ -1,17 +1,17 @@
 // The command's usage errors, one by one, and its text output cell by cell: what a person
-// at a terminal reads. In memory (test/cliHarness.ts).
+// at a terminal reads. In memory (test/cli/harness.ts).
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { COMMAND_FLAGS, FLAGS } from '../src/cli/args.js'
-import { catalogRows, catalogTable } from '../src/cli/catalog.js'
-import { CHANNEL_ALIASES, didYouMeanChannel } from '../src/util/didYouMean.js'
-import { CHANNELS } from '../src/model/channel.js'
-import { MESSANGI_LEGACY_CATALOGS } from '../src/vendors/messangi/catalog/index.js'
-import { EXIT, OutputClosed, inputsOf, jsonOutput, ndjsonOutput, reasonOf, worse, type CliIo } from '../src/cli/io.js'
-import { HELP, run } from '../src/cli/run.js'
-import { printable, safeJson } from '../src/cli/terminal.js'
-import { offline, runWith, sms } from './cliHarness.js'
+import { COMMAND_FLAGS, FLAGS } from '../../src/cli/args.js'
+import { catalogRows, catalogTable } from '../../src/cli/catalog.js'
+import { CHANNEL_ALIASES, didYouMeanChannel } from '../../src/util/didYouMean.js'
+import { CHANNELS } from '../../src/model/channel.js'
+import { MESSANGI_LEGACY_CATALOGS } from '../../src/vendors/messangi/catalog/index.js'
+import { EXIT, OutputClosed, inputsOf, jsonOutput, ndjsonOutput, reasonOf, worse, type CliIo } from '../../src/cli/io.js'
+import { HELP, run } from '../../src/cli/run.js'
+import { printable, safeJson } from '../../src/cli/terminal.js'
+import { offline, runWith, sms } from './harness.js'
 
 const usage = (message: string) => ({ code: EXIT.usage, stdout: '', stderr: `deliverykit: ${message} (see deliverykit --help)\n` })
 

@@ -11,10 +11,10 @@ import * as root from 'deliverykit'
 import * as handler from 'deliverykit/handler'
 import * as postgres from 'deliverykit/postgres'
 
-import { apiEntries, entrySpecifiers, renderApiReference, summaryOf } from '../scripts/apiReference.js'
+import { apiEntries, entrySpecifiers, renderApiReference, summaryOf } from '../../scripts/apiReference.js'
 
 const update = process.env['UPDATE_DOCS'] === '1'
-const page = new URL('../docs/api.md', import.meta.url)
+const page = new URL('../../docs/api.md', import.meta.url)
 const entries = apiEntries()
 
 describe('docs/api.md', () => {

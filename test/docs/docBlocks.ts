@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 
 import ts from 'typescript'
 
-export const ROOT = fileURLToPath(new URL('../', import.meta.url))
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
 /** The marker that says a block is deliberately partial, on the line before its fence: `<!-- partial: why -->`. */
 const PARTIAL = /^<!-- partial(?::\s*(.*?))?\s*-->$/

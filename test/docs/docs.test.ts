@@ -4,14 +4,14 @@ import { describe, expect, it } from 'vitest'
 
 import { VENDORS } from 'deliverykit'
 
-import { LEGACY_BEGIN, LEGACY_END, TABLE_COLUMNS, WRITTEN_BY_DELIVERYKIT, legacyStatusTables, statusTables, withTable } from '../scripts/statusTables.js'
+import { LEGACY_BEGIN, LEGACY_END, TABLE_COLUMNS, WRITTEN_BY_DELIVERYKIT, legacyStatusTables, statusTables, withTable } from '../../scripts/statusTables.js'
 
 const update = process.env['UPDATE_DOCS'] === '1'
 
 describe('generated status tables', () => {
   for (const [page, table] of Object.entries(statusTables())) {
     it(`${page} shows the catalog as it is`, () => {
-      const url = new URL(`../${page}`, import.meta.url)
+      const url = new URL(`../../${page}`, import.meta.url)
       const current = readFileSync(url, 'utf8')
       const expected = withTable(current, table)
       if (update && current !== expected) writeFileSync(url, expected)
@@ -21,7 +21,7 @@ describe('generated status tables', () => {
 
   for (const [page, table] of Object.entries(legacyStatusTables())) {
     it(`${page} shows the legacy catalogs as they are`, () => {
-      const url = new URL(`../${page}`, import.meta.url)
+      const url = new URL(`../../${page}`, import.meta.url)
       const current = readFileSync(url, 'utf8')
       const expected = withTable(current, table, LEGACY_BEGIN, LEGACY_END)
       if (update && current !== expected) writeFileSync(url, expected)
@@ -85,8 +85,8 @@ describe('status table coverage', () => {
 })
 
 describe('the README sets a fresh machine up', () => {
-  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
-  const ci = readFileSync(new URL('../.ci/run', import.meta.url), 'utf8')
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+  const ci = readFileSync(new URL('../../.ci/run', import.meta.url), 'utf8')
 
   it('with two commands: the demo on the shipped payloads, and the test suite CI runs', () => {
     const commands = readme.split('\n').filter((line) => line.startsWith('npm ci && ')).map((line) => line.replace(/\s+#.*$/, ''))

@@ -19,15 +19,15 @@ import { build } from 'esbuild'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { PLAYGROUND_DIR, buildPlayground } from '../scripts/playground.mjs'
-import { jsonToForm } from '../src/cli/form.js'
-import { asForm, payloadText } from './webhookRoutes.js'
+import { PLAYGROUND_DIR, buildPlayground } from '../../scripts/playground.mjs'
+import { jsonToForm } from '../../src/cli/form.js'
+import { asForm, payloadText } from '../webhookRoutes.js'
 
 const CHROMIUM = '/usr/bin/chromium'
-const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const available = existsSync(CHROMIUM)
 const onCi = process.env['CI'] === 'true'
-const SCREENSHOT_DIR = new URL('../.tmp/', import.meta.url)
+const SCREENSHOT_DIR = new URL('../../.tmp/', import.meta.url)
 
 if (!available) {
   if (onCi) {

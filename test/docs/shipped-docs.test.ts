@@ -134,15 +134,15 @@ describe('the shipped docs', () => {
   })
 
   it('find what they look for: a planted reference of each kind is reported', () => {
-    const planted = 'a line\n\nsee `test/limits.test.ts` and run npm run bench, as issue 12 said\n'
+    const planted = 'a line\n\nsee `test/runtime/limits.test.ts` and run npm run bench, as issue 12 said\n'
     expect(paragraphsOf(planted).map((paragraph) => paragraph.line)).toEqual([1, 3])
-    expect(pathsIn('docs/x.md', planted).filter(isRepositoryOnly)).toEqual(['test/limits.test.ts'])
+    expect(pathsIn('docs/x.md', planted).filter(isRepositoryOnly)).toEqual(['test/runtime/limits.test.ts'])
     expect(pathsIn('docs/x.md', 'see [it](../scripts/size.mjs)').filter(isRepositoryOnly)).toEqual(['scripts/size.mjs'])
-    expect(unmarkedRepositoryReferences('docs/x.md', planted)).toEqual(['docs/x.md:3: test/limits.test.ts', 'docs/x.md:3: npm run bench'])
+    expect(unmarkedRepositoryReferences('docs/x.md', planted)).toEqual(['docs/x.md:3: test/runtime/limits.test.ts', 'docs/x.md:3: npm run bench'])
     // The same paragraph, saying where those are, passes; a fenced block joins the paragraph before it.
     expect(unmarkedRepositoryReferences('docs/x.md', 'In the source repository:\n\n```sh\nnpm run bench\n```\n')).toEqual([])
     expect(unmarkedRepositoryReferences('docs/x.md', 'Elsewhere.\n\n```sh\nnpm run bench\n```\n')).toEqual(['docs/x.md:1: npm run bench'])
-    expect(linksToUnshipped('docs/x.md', '[a](../test/limits.test.ts) [b](postgres.md#speed) [c](https://example.com/x) [d](#top) [e](../CONTRIBUTING.md)')).toEqual(['docs/x.md: test/limits.test.ts', 'docs/x.md: CONTRIBUTING.md'])
+    expect(linksToUnshipped('docs/x.md', '[a](../test/runtime/limits.test.ts) [b](postgres.md#speed) [c](https://example.com/x) [d](#top) [e](../CONTRIBUTING.md)')).toEqual(['docs/x.md: test/runtime/limits.test.ts', 'docs/x.md: CONTRIBUTING.md'])
     expect(planted.match(ISSUE_CITATION)).toEqual(['issue 12'])
     expect('PR #14 and `#fff`'.match(ISSUE_CITATION)).toEqual(['#14'])
   })

@@ -2,9 +2,9 @@ import { describeValue, formatError, formatPath, isDeliveryKitError, normalize, 
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 
-import { MAX_ISSUES, issuesFromValidation } from '../src/errors/validation.js'
+import { MAX_ISSUES, issuesFromValidation } from '../../src/errors/validation.js'
 
-import { leftOf, payload } from './helpers.js'
+import { leftOf, payload } from '../helpers.js'
 
 const sms = { message_id: 'sms_1', number: '+33600000000', status: 'DELIVERED', delivery_date: '2025-01-22 11:46:06' }
 

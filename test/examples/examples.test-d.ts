@@ -1,7 +1,7 @@
 import { absurd, type DeliveryEvent, type Status } from 'deliverykit'
 import { expectTypeOf, test } from 'vitest'
 
-import { describeEvent, statusLabel } from '../examples/exhaustive-switch.js'
+import { describeEvent, statusLabel } from '../../examples/exhaustive-switch.js'
 
 test('the example switches take every status and event', () => {
   expectTypeOf(statusLabel).parameter(0).toEqualTypeOf<Status>()

@@ -2,14 +2,14 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 
 import { STATUSES, parse } from 'deliverykit'
-import type { EventStore } from '../examples/route.js'
+import type { EventStore } from '../../examples/route.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createApp } from '../examples/express-server.js'
-import { describeEvent, statusLabel } from '../examples/exhaustive-switch.js'
-import { createWebhookFetch } from '../examples/webhook-handler.js'
-import { payload } from './helpers.js'
-import { CASES, bodyOf, closeServer, contentType, memoryStore, payloadFiles, summary } from './webhookRoutes.js'
+import { createApp } from '../../examples/express-server.js'
+import { describeEvent, statusLabel } from '../../examples/exhaustive-switch.js'
+import { createWebhookFetch } from '../../examples/webhook-handler.js'
+import { payload } from '../helpers.js'
+import { CASES, bodyOf, closeServer, contentType, memoryStore, payloadFiles, summary } from '../webhookRoutes.js'
 
 const SECRET = 'example-secret-0123456789'
 

@@ -1,8 +1,8 @@
 import { parse, type WebhookEvent } from 'deliverykit'
 import { describe, expect, it } from 'vitest'
 
-import { handleOctopush, type RejectedBody, type Storage } from '../examples/store-rejected-bodies.js'
-import { payload } from './helpers.js'
+import { handleOctopush, type RejectedBody, type Storage } from '../../examples/store-rejected-bodies.js'
+import { payload } from '../helpers.js'
 
 const memory = () => {
   const events: Array<WebhookEvent> = []

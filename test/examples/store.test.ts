@@ -1,9 +1,9 @@
 import { parse, type DeliveryEvent } from 'deliverykit'
 import { describe, expect, it } from 'vitest'
 
-import { createInbox } from '../examples/rejected-bodies.js'
-import { createStatusStore } from '../examples/status-store.js'
-import { payload } from './helpers.js'
+import { createInbox } from '../../examples/rejected-bodies.js'
+import { createStatusStore } from '../../examples/status-store.js'
+import { payload } from '../helpers.js'
 
 const sms = payload('octopush/sms.json')
 /** One Octopush SMS callback for the example's message, with this status and time. */

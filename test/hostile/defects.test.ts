@@ -6,7 +6,7 @@
 import { formatError, normalize, normalizeInbound, normalizeWebhook, type AnyEvent } from 'deliverykit'
 import { describe, expect, it } from 'vitest'
 
-import { leftOf, payload, rightOf } from './helpers.js'
+import { leftOf, payload, rightOf } from '../helpers.js'
 
 const sms = payload('octopush/sms.json')
 const email = payload('octopush/email.json')

@@ -5,7 +5,7 @@
 import { classify, eventFromStatus, normalize, normalizeInbound, parse } from 'deliverykit'
 import { describe, expect, it } from 'vitest'
 
-import { leftOf, rightOf } from './helpers.js'
+import { leftOf, rightOf } from '../helpers.js'
 
 const revokedProxy = (): object => {
   const { proxy, revoke } = Proxy.revocable({}, {})

@@ -1,7 +1,7 @@
 import { normalize, safeParse } from 'deliverykit'
 import { describe, expect, it } from 'vitest'
 
-import { deepFreeze, leftOf, payload, rightOf } from './helpers.js'
+import { deepFreeze, leftOf, payload, rightOf } from '../helpers.js'
 
 const FILES = ['octopush/sms.json', 'octopush/voice-sms.json', 'octopush/rcs.json', 'octopush/whatsapp.json', 'octopush/email.json', 'octopush/sms-2020.json']
 

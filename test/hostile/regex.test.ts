@@ -11,9 +11,9 @@ import { formatPath, normalize, normalizeInbound } from 'deliverykit'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 
-import { leftOf, rightOf } from './helpers.js'
+import { leftOf, rightOf } from '../helpers.js'
 
-const SRC = new URL('../src/', import.meta.url).pathname
+const SRC = new URL('../../src/', import.meta.url).pathname
 
 const files = (dir: string): ReadonlyArray<string> =>
   readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : name.endsWith('.ts') ? [join(dir, name)] : []))

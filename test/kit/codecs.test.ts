@@ -22,11 +22,11 @@ import { either as E } from 'fp-ts'
 import { deepStrictEqual } from 'node:assert/strict'
 import { describe, expect, it } from 'vitest'
 
-import { jsonToForm } from '../src/cli/form.js'
-import { VENDORS, type Vendor } from '../src/model/vendor.js'
-import { leftOf, rightOf } from './helpers.js'
-import { anyValidBody } from './properties/arbitraries.js'
-import { property } from './properties/harness.js'
+import { jsonToForm } from '../../src/cli/form.js'
+import { VENDORS, type Vendor } from '../../src/model/vendor.js'
+import { leftOf, rightOf } from '../helpers.js'
+import { anyValidBody } from '../properties/arbitraries.js'
+import { property } from '../properties/harness.js'
 
 type Result = E.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>>
 
@@ -56,8 +56,8 @@ const agree = (vendor: Vendor, json: string, channel: string | undefined, name: 
   }
 }
 
-const payloads = fileURLToPath(new URL('../examples/payloads/', import.meta.url))
-const wild = fileURLToPath(new URL('./fixtures/wild/', import.meta.url))
+const payloads = fileURLToPath(new URL('../../examples/payloads/', import.meta.url))
+const wild = fileURLToPath(new URL('../fixtures/wild/', import.meta.url))
 
 /** Every shipped example: vendor, path, and the Messangi channel its folder names. */
 const shipped: ReadonlyArray<readonly [Vendor, string, string | undefined]> = VENDORS.flatMap((vendor) =>

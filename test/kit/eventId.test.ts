@@ -2,8 +2,8 @@ import { advance, eventFromStatus, normalize, normalizeWebhook, type AnyWebhookE
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { digest } from '../src/util/digest.js'
-import { payload, rightOf } from './helpers.js'
+import { digest } from '../../src/util/digest.js'
+import { payload, rightOf } from '../helpers.js'
 
 const sms = { message_id: 'sms_1', number: '+33600000000', status: 'ACK', delivery_date: '2025-01-22 11:46:06' }
 const idOf = (body: unknown, options?: { readonly timeZone?: string }): string | undefined =>
@@ -71,8 +71,8 @@ describe('eventId', () => {
 /**
  * The ids of the pinned test, as the second id format (`EVENT_ID_FORMAT`, 2) gives
  * them: a stored id must never change without a new format (and a CHANGELOG entry that
- * says so). test/messangi/event-fields.test.ts and the Masstack examples pin what goes in,
- * test/digest.test.ts the encoding and SHA-256; these pin the whole.
+ * says so). test/vendors/messangi/event-fields.test.ts and the Masstack examples pin what goes in,
+ * test/util/digest.test.ts the encoding and SHA-256; these pin the whole.
  */
 const PINNED: Readonly<Record<string, string>> = {
   'octopush phone': 'd49327f1ef612f20b286d813016b2cc1',

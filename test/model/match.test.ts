@@ -1,7 +1,7 @@
 import { matchClassification, matchStatus, parse } from 'deliverykit'
 import { describe, expect, it } from 'vitest'
 
-import { payload } from './helpers.js'
+import { payload } from '../helpers.js'
 
 describe('matchClassification and matchStatus', () => {
   const events = parse('octopush', payload('octopush/email.json'))

@@ -21,8 +21,8 @@ import {
 import { OCTOPUSH_CATALOGS } from 'deliverykit/octopush'
 import { describe, expect, it } from 'vitest'
 
-import { precedenceKey } from '../src/model/precedence.js'
-import { rightOf } from './helpers.js'
+import { precedenceKey } from '../../src/model/precedence.js'
+import { rightOf } from '../helpers.js'
 
 const event = (code: string, options: { readonly minute?: number; readonly messageId?: string } = {}): AnyEvent =>
   rightOf(

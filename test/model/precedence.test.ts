@@ -3,7 +3,7 @@ import { OCTOPUSH_STATUS_CODES } from 'deliverykit/octopush'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { rightOf } from './helpers.js'
+import { rightOf } from '../helpers.js'
 
 const SEED = 20261126
 

@@ -1,7 +1,7 @@
 /**
  * The Postgres guide says what the code does: the schema and the statement shown are the
  * ones the functions give. Its ```ts blocks, the README's and the @example blocks of
- * src/postgres are type-checked against the built package by test/doc-blocks.test.ts.
+ * src/postgres are type-checked against the built package by test/docs/doc-blocks.test.ts.
  */
 import { readFileSync } from 'node:fs'
 

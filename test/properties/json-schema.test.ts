@@ -7,7 +7,7 @@
  * No generated body is excluded. The differences the frameworks guide lists need a number
  * JSON.parse overflowed to Infinity (JSON.stringify never writes one), a value JSON
  * cannot carry (a bigint), or the same Octopush sender number at the root and in a node
- * (the generators put a sender in one place); test/json-schema.test.ts shows each. A form
+ * (the generators put a sender in one place); test/vendors/json-schema.test.ts shows each. A form
  * is checked against the schemas as a form reads (test/jsonSchemas.ts, asFormSchema: an
  * empty field is an empty list where a list goes).
  */

@@ -30,7 +30,7 @@ import * as messangi from 'deliverykit/messangi'
 import { isOctopushStatusCode, OCTOPUSH_CATALOGS } from 'deliverykit/octopush'
 import { describe, expect, it } from 'vitest'
 
-import { leftOf, rightOf } from './helpers.js'
+import { leftOf, rightOf } from '../helpers.js'
 
 /** A revoked Proxy, typed as whatever the argument it stands in for is. */
 const revoked = (): never => {

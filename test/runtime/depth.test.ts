@@ -13,12 +13,12 @@ import { either as E } from 'fp-ts'
 import { deepStrictEqual, strictEqual } from 'node:assert/strict'
 import { describe, expect, it } from 'vitest'
 
-import { MAX_DEPTH } from '../src/runtime/snapshot.js'
-import { runWith } from './cliHarness.js'
-import { payload } from './helpers.js'
-import { property } from './properties/harness.js'
-import { ok } from './properties/oracle.js'
-import { usePglite } from './postgres/withPglite.js'
+import { MAX_DEPTH } from '../../src/runtime/snapshot.js'
+import { runWith } from '../cli/harness.js'
+import { payload } from '../helpers.js'
+import { property } from '../properties/harness.js'
+import { ok } from '../properties/oracle.js'
+import { usePglite } from '../postgres/withPglite.js'
 
 /** Each vendor's body, at level 1 of nesting, with an unknown field to nest junk in. */
 const BODIES = [

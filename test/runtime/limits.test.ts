@@ -6,7 +6,7 @@
 import { DEFAULT_MAX_BODY_SIZE, formatError, normalize, normalizeInbound } from 'deliverykit'
 import { describe, expect, it } from 'vitest'
 
-import { leftOf, rightOf } from './helpers.js'
+import { leftOf, rightOf } from '../helpers.js'
 
 /**
  * How many recipients, and how many levels of nesting, the large cases use: 100,000 here;

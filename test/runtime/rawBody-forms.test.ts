@@ -2,8 +2,8 @@
 // character; bracket keys of a form nested, numbered ones made lists, odd ones kept whole.
 import { describe, expect, it } from 'vitest'
 
-import { formToObject, readBody } from '../src/runtime/rawBody.js'
-import { nestsDeeperThan } from '../src/runtime/snapshot.js'
+import { formToObject, readBody } from '../../src/runtime/rawBody.js'
+import { nestsDeeperThan } from '../../src/runtime/snapshot.js'
 
 const form = (text: string): unknown => formToObject(new URLSearchParams(text))
 

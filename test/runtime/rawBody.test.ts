@@ -1,7 +1,7 @@
 import { normalize, parse } from 'deliverykit'
 import { describe, expect, it } from 'vitest'
 
-import { leftOf, payload, rightOf } from './helpers.js'
+import { leftOf, payload, rightOf } from '../helpers.js'
 
 const smsObject = payload('octopush/sms.json')
 const smsText = JSON.stringify(smsObject)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { MAX_DEPTH, snapshot, type Snapshot } from '../src/runtime/snapshot.js'
+import { MAX_DEPTH, snapshot, type Snapshot } from '../../src/runtime/snapshot.js'
 
 const copyOf = (read: Snapshot): unknown => {
   if (!read.ok) throw new Error(`refused: ${JSON.stringify(read.refusal)}`)

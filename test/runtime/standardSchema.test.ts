@@ -4,7 +4,7 @@ import * as messangi from 'deliverykit/messangi'
 import * as octopush from 'deliverykit/octopush'
 import { describe, expect, it } from 'vitest'
 
-import { payload, rightOf } from './helpers.js'
+import { payload, rightOf } from '../helpers.js'
 
 describe('webhookSchema', () => {
   it('is a Standard Schema v1 of vendor deliverykit, frozen, with no run-time types', () => {

@@ -17,10 +17,10 @@ import { either as E } from 'fp-ts'
 import { deepStrictEqual, strictEqual } from 'node:assert/strict'
 import { describe, expect, it } from 'vitest'
 
-import { leftOf, payload, rightOf } from './helpers.js'
-import { anyValidBody, type Json } from './properties/arbitraries.js'
-import { property } from './properties/harness.js'
-import { ok } from './properties/oracle.js'
+import { leftOf, payload, rightOf } from '../helpers.js'
+import { anyValidBody, type Json } from '../properties/arbitraries.js'
+import { property } from '../properties/harness.js'
+import { ok } from '../properties/oracle.js'
 
 type Result = E.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>>
 

@@ -3,8 +3,8 @@ import { normalizeLegacy } from 'deliverykit/messangi'
 import { normalize as normalizeOctopush } from 'deliverykit/octopush'
 import { describe, expect, it } from 'vitest'
 
-import { didYouMean, editDistance } from '../src/util/didYouMean.js'
-import { leftOf, payload } from './helpers.js'
+import { didYouMean, editDistance } from '../../src/util/didYouMean.js'
+import { leftOf, payload } from '../helpers.js'
 
 const sms = { message_id: 'sms_1', number: '+33600000000', status: 'DELIVERED', delivery_date: '2025-01-22 11:46:06' }
 

@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { digest, encodeValues, maxEncodedLength, type DigestValue } from '../src/util/digest.js'
-import { sha256Hex } from '../src/util/sha256.js'
-import { lanes, legacyDigest, stateAfter } from './fixtures/legacyDigest.js'
+import { digest, encodeValues, maxEncodedLength, type DigestValue } from '../../src/util/digest.js'
+import { sha256Hex } from '../../src/util/sha256.js'
+import { lanes, legacyDigest, stateAfter } from '../fixtures/legacyDigest.js'
 
 const SEED = 20261201
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text)

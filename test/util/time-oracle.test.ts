@@ -17,7 +17,7 @@ import {
   parseZonelessDateTime,
   zoneFor,
   type Zone,
-} from '../src/util/time.js'
+} from '../../src/util/time.js'
 
 const RUNS = 3000
 const SEED = 20261201

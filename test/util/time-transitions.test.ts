@@ -11,7 +11,7 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { localToOffsetDateTime, zoneFor, type Zone } from '../src/util/time.js'
+import { localToOffsetDateTime, zoneFor, type Zone } from '../../src/util/time.js'
 
 const SECOND = 1000
 const MINUTE = 60 * SECOND

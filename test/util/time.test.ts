@@ -1,8 +1,8 @@
 import { normalize } from 'deliverykit'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { instantOf, offsetOfGmtText, parseLocalDateTime, parseOffsetDateTime, toOffsetDateTime, zoneFor, type Zone } from '../src/util/time.js'
-import { leftOf, rightOf } from './helpers.js'
+import { instantOf, offsetOfGmtText, parseLocalDateTime, parseOffsetDateTime, toOffsetDateTime, zoneFor, type Zone } from '../../src/util/time.js'
+import { leftOf, rightOf } from '../helpers.js'
 
 const zone = (name: string): Zone => {
   const found = zoneFor(name)

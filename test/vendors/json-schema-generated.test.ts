@@ -1,7 +1,7 @@
 /**
  * The JSON Schemas the package ships (src/vendors/<vendor>/callbacks.schema.json) are the
  * output of scripts/jsonSchemas.ts, generated from the codecs: `npm run schemas` rewrites
- * them. Whether they accept what deliverykit accepts is test/json-schema.test.ts's and
+ * them. Whether they accept what deliverykit accepts is test/vendors/json-schema.test.ts's and
  * test/properties/json-schema.test.ts's.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -10,10 +10,10 @@ import { VENDORS } from 'deliverykit'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 
-import { struct, withAliases } from '../src/kit/codecs.js'
-import { withStructure } from '../src/kit/codecStructure.js'
-import { vendorJsonSchema, type Declarations } from '../src/kit/jsonSchema.js'
-import { jsonSchemaFile, renderJsonSchemas } from '../scripts/jsonSchemas.js'
+import { struct, withAliases } from '../../src/kit/codecs.js'
+import { withStructure } from '../../src/kit/codecStructure.js'
+import { vendorJsonSchema, type Declarations } from '../../src/kit/jsonSchema.js'
+import { jsonSchemaFile, renderJsonSchemas } from '../../scripts/jsonSchemas.js'
 
 const update = process.env['UPDATE_SCHEMAS'] === '1'
 

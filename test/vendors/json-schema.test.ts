@@ -3,12 +3,12 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { VENDORS, webhookSchema, type Vendor } from 'deliverykit'
 import { describe, expect, it } from 'vitest'
 
-import { readBody } from '../src/runtime/rawBody.js'
-import { MASSTACK_VENDOR } from '../src/vendors/masstack/definition.js'
-import { MESSANGI_VENDOR } from '../src/vendors/messangi/definition.js'
-import { OCTOPUSH_VENDOR } from '../src/vendors/octopush/definition.js'
-import { deliverykitAccepts, schemaAccepts, schemaErrors, schemaOf, strictAjv } from './jsonSchemas.js'
-import { payloadFiles, payloadText } from './webhookRoutes.js'
+import { readBody } from '../../src/runtime/rawBody.js'
+import { MASSTACK_VENDOR } from '../../src/vendors/masstack/definition.js'
+import { MESSANGI_VENDOR } from '../../src/vendors/messangi/definition.js'
+import { OCTOPUSH_VENDOR } from '../../src/vendors/octopush/definition.js'
+import { deliverykitAccepts, schemaAccepts, schemaErrors, schemaOf, strictAjv } from '../jsonSchemas.js'
+import { payloadFiles, payloadText } from '../webhookRoutes.js'
 
 const DEFINITIONS = { octopush: OCTOPUSH_VENDOR, messangi: MESSANGI_VENDOR, masstack: MASSTACK_VENDOR } as const
 
@@ -47,7 +47,7 @@ const parsed = (fixture: { readonly body?: unknown; readonly form?: string }): u
   return read.value
 }
 
-const wild = new URL('./fixtures/wild/', import.meta.url)
+const wild = new URL('../fixtures/wild/', import.meta.url)
 const WILD = VENDORS.flatMap((vendor) =>
   readdirSync(new URL(`${vendor}/`, wild))
     .filter((name) => name.endsWith('.json'))

@@ -18,7 +18,7 @@ interface Fixture {
   readonly form?: string
 }
 
-const root = new URL('./fixtures/wild/', import.meta.url)
+const root = new URL('../fixtures/wild/', import.meta.url)
 const FILES: ReadonlyArray<string> = (['octopush', 'messangi', 'masstack'] as const).flatMap((vendor) =>
   readdirSync(new URL(`${vendor}/`, root))
     .filter((file) => file.endsWith('.json'))

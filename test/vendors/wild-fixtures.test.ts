@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 // Checks only that the fixtures under test/fixtures/wild are well formed and listed in their
 // README. What the library does with the bodies is tested elsewhere.
 
-const root = new URL('./fixtures/wild/', import.meta.url)
+const root = new URL('../fixtures/wild/', import.meta.url)
 const VENDORS = ['octopush', 'messangi', 'masstack'] as const
 
 const KINDS = ['vendor-page', 'third-party-test', 'third-party-doc', 'third-party-code', 'implied']

@@ -236,7 +236,7 @@ type SenderNodeName = 'metadata' | 'meta_data'
 /**
  * Where a STOP or reply may carry the sender's number, as dotted paths, in the order they
  * are read: what `detectVendor` looks for. The same places as `PLACES.number` below
- * (test/detect-decodable.test.ts checks that a body with its sender in any of them is
+ * (test/api/detect-decodable.test.ts checks that a body with its sender in any of them is
  * detected as the codec decodes it).
  */
 export const SENDER_NUMBER_PATHS: ReadonlyArray<string> = ['number', 'metadata.number', 'meta_data.number']

@@ -1,7 +1,7 @@
 import { formatError, normalize, type NormalizeError } from 'deliverykit'
 import { describe, expect, it } from 'vitest'
 
-import { deepFreeze, leftOf, rightOf } from '../helpers.js'
+import { deepFreeze, leftOf, rightOf } from '../../helpers.js'
 
 const sms = { id: 'c-1', channel: 'sms', status: 'DELIVERED', terminatingNumber: '666123123', updatedTime: '2024-08-01T10:38:45Z' }
 const email = { id: 'c-2', channel: 'email', status: 'OPEN', destinationEmail: 'a@example.com', updatedTime: '2024-08-01T11:00:00+02:00' }

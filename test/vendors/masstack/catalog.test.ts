@@ -12,7 +12,7 @@ import {
 } from 'deliverykit/masstack'
 import { describe, expect, it } from 'vitest'
 
-import { leftOf, rightOf } from '../helpers.js'
+import { leftOf, rightOf } from '../../helpers.js'
 
 type Expected = readonly [code: string, status: Status, reason?: FailureReason, permanent?: boolean]
 
@@ -53,7 +53,7 @@ interface VendorRow {
 
 /** Masstack's "Delivery Status Table", copied verbatim into test/fixtures/vendor-docs (code | SMS | e-mail rows). */
 const vendorTable = (): ReadonlyArray<VendorRow> =>
-  readFileSync(new URL('../fixtures/vendor-docs/masstack-delivery-info.txt', import.meta.url), 'utf8')
+  readFileSync(new URL('../../fixtures/vendor-docs/masstack-delivery-info.txt', import.meta.url), 'utf8')
     .split('\n')
     .filter((line) => /^[A-Z_]+ \|/.test(line))
     .map((line) => {

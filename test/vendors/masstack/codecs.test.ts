@@ -14,9 +14,9 @@ import {
 import { either } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
 
-import { zoneFor, type Zone } from '../../src/util/time.js'
-import { masstackOccurredAt } from '../../src/vendors/masstack/time.js'
-import { leftOf, rightOf } from '../helpers.js'
+import { zoneFor, type Zone } from '../../../src/util/time.js'
+import { masstackOccurredAt } from '../../../src/vendors/masstack/time.js'
+import { leftOf, rightOf } from '../../helpers.js'
 
 const sms = { id: 'c-1', channel: 'sms', status: 'DELIVERED', terminatingNumber: '666123123' }
 const email = { id: 'c-2', channel: 'email', status: 'OPEN', destinationEmail: 'a@example.com' }

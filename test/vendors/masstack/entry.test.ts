@@ -2,7 +2,7 @@ import { masstack, normalize, parse, safeParse } from 'deliverykit'
 import * as masstackEntry from 'deliverykit/masstack'
 import { describe, expect, it } from 'vitest'
 
-import { payload } from '../helpers.js'
+import { payload } from '../../helpers.js'
 
 describe('the Masstack entry point', () => {
   it('normalizes, safe-parses and parses like the root with vendor "masstack"', () => {

@@ -1,8 +1,8 @@
 import { normalize } from 'deliverykit'
 import { describe, expect, it } from 'vitest'
 
-import { digest } from '../../src/util/digest.js'
-import { deepFreeze, payload, rightOf, withoutRawAndId } from '../helpers.js'
+import { digest } from '../../../src/util/digest.js'
+import { deepFreeze, payload, rightOf, withoutRawAndId } from '../../helpers.js'
 
 // The bodies in examples/payloads/masstack are constructed (Masstack publishes none; see
 // the folder's README). Expected events are written by hand from the catalog decisions:

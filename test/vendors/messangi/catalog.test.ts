@@ -12,7 +12,7 @@ import {
 } from 'deliverykit/messangi'
 import { describe, expect, it } from 'vitest'
 
-import { rightOf } from '../helpers.js'
+import { rightOf } from '../../helpers.js'
 
 type Expected = readonly [code: string, status: Status, reason?: FailureReason, permanent?: boolean]
 
@@ -134,7 +134,7 @@ const SECTION_OF_HEADER: Readonly<Record<string, MessangiChannel>> = {
 const vendorTables = (): Readonly<Record<MessangiChannel, ReadonlyArray<readonly [string, string]>>> => {
   const tables: Record<MessangiChannel, Array<readonly [string, string]>> = { sms: [], email: [], push: [], rcs: [], whatsapp: [] }
   let channel: MessangiChannel | undefined
-  for (const line of readFileSync(new URL('../fixtures/vendor-docs/messangi-message-status.txt', import.meta.url), 'utf8').split('\n')) {
+  for (const line of readFileSync(new URL('../../fixtures/vendor-docs/messangi-message-status.txt', import.meta.url), 'utf8').split('\n')) {
     const [first = '', second = ''] = line.split('|').map((cell) => cell.trim())
     if (second === 'Description') channel = SECTION_OF_HEADER[first]
     else if (channel !== undefined && /^[A-Z_]+$/.test(first)) tables[channel].push([first, second])
@@ -149,7 +149,7 @@ const vendorTables = (): Readonly<Record<MessangiChannel, ReadonlyArray<readonly
 const newerPageRows = (): ReadonlyArray<readonly [url: string, code: string, description: string]> => {
   const rows: Array<readonly [string, string, string]> = []
   let url = ''
-  for (const line of readFileSync(new URL('../fixtures/vendor-docs/messangi-status-pages.txt', import.meta.url), 'utf8').split('\n')) {
+  for (const line of readFileSync(new URL('../../fixtures/vendor-docs/messangi-status-pages.txt', import.meta.url), 'utf8').split('\n')) {
     const heading = /^[A-Z]\. (https:\S+)/.exec(line)
     if (heading) url = heading[1] ?? ''
     const row = /^([A-Z_]+) \| (.+) \|$/.exec(line)
@@ -203,7 +203,7 @@ describe('Messangi catalogs', () => {
     const accepted = lookupStatus(MESSANGI_CATALOGS, 'sms', 'ACCEPTED')
     expect(accepted?.descriptionBy).toBe('deliverykit')
     // The integration's send-API mock answers status ACCEPTED.
-    const fixture = JSON.parse(readFileSync(new URL('../fixtures/wild/messangi/weni-send-response-nested-accepted.json', import.meta.url), 'utf8')) as {
+    const fixture = JSON.parse(readFileSync(new URL('../../fixtures/wild/messangi/weni-send-response-nested-accepted.json', import.meta.url), 'utf8')) as {
       source: { repo: string; path: string }
       body: { data: { status: string } }
     }

@@ -11,11 +11,11 @@ import { MESSANGI_CHANNELS as ROOT_CHANNELS, isMessangiChannel as rootGuard, nor
 import { MESSANGI_CATALOGS, MESSANGI_CHANNELS, isMessangiChannel, normalize, normalizeLegacy } from 'deliverykit/messangi'
 import { describe, expect, it } from 'vitest'
 
-import { leftOf, rightOf } from '../helpers.js'
+import { leftOf, rightOf } from '../../helpers.js'
 
 /** The canonical status of a code on a channel, read from the catalog. */
 const statusOf = (channel: MessangiChannel, code: string): string | undefined => MESSANGI_CATALOGS[channel]?.[code]?.status
-import { property } from '../properties/harness.js'
+import { property } from '../../properties/harness.js'
 
 const PHONE_CHANNELS: ReadonlyArray<MessangiChannel> = ['sms', 'whatsapp', 'rcs']
 

@@ -20,8 +20,8 @@ import {
 import { either } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
 
-import { isoOfMessangiTime } from '../../src/vendors/messangi/codec.js'
-import { decodeOrMessages as decode } from '../helpers.js'
+import { isoOfMessangiTime } from '../../../src/vendors/messangi/codec.js'
+import { decodeOrMessages as decode } from '../../helpers.js'
 
 /** The JSON paths of a codec's errors. */
 const pathsOf = (codec: { readonly decode: (u: unknown) => either.Either<ReadonlyArray<{ readonly context: ReadonlyArray<{ readonly key: string }> }>, unknown> }, u: unknown): ReadonlyArray<string> => {

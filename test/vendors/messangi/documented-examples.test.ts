@@ -2,7 +2,7 @@ import { normalize } from 'deliverykit'
 import { normalizeLegacy } from 'deliverykit/messangi'
 import { describe, expect, it } from 'vitest'
 
-import { payload, rightOf, withoutRawAndId } from '../helpers.js'
+import { payload, rightOf, withoutRawAndId } from '../../helpers.js'
 
 // Messangi's pages show field tables but no complete example (the stored copies stop
 // before them). The one verbatim payload is the send API response, from third-party code

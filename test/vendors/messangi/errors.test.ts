@@ -2,7 +2,7 @@ import { classify, formatError, normalize, type NormalizeError } from 'deliveryk
 import { normalize as normalizeMessangi, normalizeLegacy } from 'deliverykit/messangi'
 import { describe, expect, it } from 'vitest'
 
-import { leftOf, payload, rightOf } from '../helpers.js'
+import { leftOf, payload, rightOf } from '../../helpers.js'
 
 const callback = { id: 'm-1', to: '+5588999999999', status: 'DELIVRD', date: '2024-01-01T12:00:00Z' }
 

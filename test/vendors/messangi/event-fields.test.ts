@@ -5,8 +5,8 @@ import { formatError } from 'deliverykit'
 import { normalizeInbound, normalizeWebhook } from 'deliverykit/messangi'
 import { describe, expect, it } from 'vitest'
 
-import { digest, type DigestValue } from '../../src/util/digest.js'
-import { leftOf, rightOf } from '../helpers.js'
+import { digest, type DigestValue } from '../../../src/util/digest.js'
+import { leftOf, rightOf } from '../../helpers.js'
 
 const status = { id: 'wa-1', status: 'READ', to: '5588999999999', date: '2024-01-01T12:00:00.000Z' }
 const sendResponse = { meta: { transactionId: 'tx-1' }, data: { id: 'm-1', status: 'DELIVERED', to: '5588999999999', date: '2024-01-01-T12:00:00.00Z' } }

@@ -2,7 +2,7 @@ import { formatError, normalizeInbound } from 'deliverykit'
 import * as messangi from 'deliverykit/messangi'
 import { describe, expect, it } from 'vitest'
 
-import { deepFreeze, leftOf, rightOf } from '../helpers.js'
+import { deepFreeze, leftOf, rightOf } from '../../helpers.js'
 
 // Fields from Messangi's "Callback URL (MO)" page; `connection`, `user`, `text`, `id` and
 // `extraInfo` are known only from a third-party integration's test fixture (the research

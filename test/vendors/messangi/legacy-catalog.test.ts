@@ -95,7 +95,7 @@ const NOT_IN_APPENDIX: Readonly<Record<LegacyChannel, ReadonlyArray<string>>> = 
   push: ['SENT', 'DELIVERED_TO_DEVICE'],
 }
 
-const vendorDoc = (name: string): string => readFileSync(new URL(`../fixtures/vendor-docs/${name}`, import.meta.url), 'utf8')
+const vendorDoc = (name: string): string => readFileSync(new URL(`../../fixtures/vendor-docs/${name}`, import.meta.url), 'utf8')
 
 interface AppendixRow {
   readonly copy: string
@@ -208,7 +208,7 @@ describe('Messangi legacy catalogs against the status appendix', () => {
   })
 
   it('PUSH DELIVERED_TO_DEVICE: Messangi\'s own words, from the records of its demo app that the fixture names', () => {
-    const fixture = JSON.parse(readFileSync(new URL('../fixtures/wild/messangi/implied-legacy-push-delivered-to-device.json', import.meta.url), 'utf8')) as {
+    const fixture = JSON.parse(readFileSync(new URL('../../fixtures/wild/messangi/implied-legacy-push-delivered-to-device.json', import.meta.url), 'utf8')) as {
       readonly source: { readonly repo: string; readonly path: string; readonly commit: string; readonly lines: string }
       readonly evidence: string
       readonly form: string
@@ -272,7 +272,7 @@ describe('Messangi legacy mappings', () => {
   })
 
   it('knows the STATUS of every legacy delivery fixture, looked up by its TYPE', () => {
-    const dir = new URL('../fixtures/wild/messangi/', import.meta.url)
+    const dir = new URL('../../fixtures/wild/messangi/', import.meta.url)
     const channelOfType: Readonly<Record<string, LegacyChannel>> = { SMS: 'sms', EMAIL: 'email', PUSH: 'push' }
     const seen = readdirSync(dir)
       .filter((name) => name.startsWith('implied-legacy-'))

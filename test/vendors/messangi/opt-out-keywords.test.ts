@@ -9,9 +9,9 @@ import { DEFAULT_OPT_OUT_KEYWORDS, formatError, isOptOutKeyword, normalizeInboun
 import * as messangi from 'deliverykit/messangi'
 import { describe, expect, it } from 'vitest'
 
-import { eventIdOf, inboundIdFields } from '../../src/kit/eventId.js'
-import { leftOf, rightOf } from '../helpers.js'
-import { property } from '../properties/harness.js'
+import { eventIdOf, inboundIdFields } from '../../../src/kit/eventId.js'
+import { leftOf, rightOf } from '../../helpers.js'
+import { property } from '../../properties/harness.js'
 
 /** The documented rule: the whole text, compared ignoring case, accents, compatibility forms, and whitespace, punctuation and symbols around it. */
 const documentedForm = (text: string): string =>

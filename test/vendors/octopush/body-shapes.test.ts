@@ -1,7 +1,7 @@
 import { normalize } from 'deliverykit'
 import { describe, expect, it } from 'vitest'
 
-import { leftOf, payload, rightOf } from '../helpers.js'
+import { leftOf, payload, rightOf } from '../../helpers.js'
 
 const sms = { message_id: 'sms_1', number: '+33600000000', status: 'DELIVERED', delivery_date: '2025-01-22 11:46:06' }
 

@@ -4,7 +4,7 @@ import { normalize, type FailureReason, type Status } from 'deliverykit'
 import { OCTOPUSH_CATALOG, OCTOPUSH_STATUS_CODES, OctopushStatus, isOctopushStatusCode } from 'deliverykit/octopush'
 import { describe, expect, it } from 'vitest'
 
-import { rightOf } from '../helpers.js'
+import { rightOf } from '../../helpers.js'
 
 type Expected = readonly [code: string, status: Status, reason?: FailureReason, permanent?: boolean]
 
@@ -68,7 +68,7 @@ const CLASSIFICATION: Record<Status, string> = {
 
 /** The status table of Octopush's page, copied verbatim into test/fixtures/vendor-docs (code | description rows). */
 const vendorTable = (): ReadonlyArray<readonly [string, string]> =>
-  readFileSync(new URL('../fixtures/vendor-docs/octopush-callbacks-statuses.txt', import.meta.url), 'utf8')
+  readFileSync(new URL('../../fixtures/vendor-docs/octopush-callbacks-statuses.txt', import.meta.url), 'utf8')
     .split('\n')
     .filter((line) => /^\| [A-Z_]+ \|/.test(line))
     .map((line) => {
@@ -89,13 +89,13 @@ describe('Octopush catalog', () => {
   })
 
   it('every code beyond the table names its source, as the source fixture and the record of what the source does show, and never passes its words off as Octopush\'s', () => {
-    const wild = readFileSync(new URL('../fixtures/wild/README.md', import.meta.url), 'utf8')
+    const wild = readFileSync(new URL('../../fixtures/wild/README.md', import.meta.url), 'utf8')
     for (const [code, file, recorded] of BEYOND_THE_TABLE) {
       if (!isOctopushStatusCode(code)) expect.fail(`${code} is not a catalog code`)
       const entry = OCTOPUSH_CATALOG[code]
       // No Octopush page describes these codes: the description is deliverykit's, and says so.
       expect(entry.descriptionBy).toBe('deliverykit')
-      const fixture = JSON.parse(readFileSync(new URL(`../fixtures/wild/${file}`, import.meta.url), 'utf8')) as { readonly source: { readonly repo: string; readonly path: string; readonly commit: string }; readonly form: string }
+      const fixture = JSON.parse(readFileSync(new URL(`../../fixtures/wild/${file}`, import.meta.url), 'utf8')) as { readonly source: { readonly repo: string; readonly path: string; readonly commit: string }; readonly form: string }
       expect(new URLSearchParams(fixture.form).get('status')).toBe(code)
       // The row's source names the fixture's source: repository, file and commit.
       expect(entry.source).toContain(fixture.source.repo)
@@ -164,7 +164,7 @@ describe('Octopush catalog', () => {
     expect(new Map(vendorTable()).get('NOT_ALLOWED')).toBe('Delivery not allowed')
     expect(OCTOPUSH_CATALOG.NOT_ALLOWED).toMatchObject({ classification: 'failure', status: 'rejected', failure: { reason: 'policy', permanent: true } })
     // What wp-sms does, as test/fixtures/wild/README.md records it from its source.
-    const wild = readFileSync(new URL('../fixtures/wild/README.md', import.meta.url), 'utf8')
+    const wild = readFileSync(new URL('../../fixtures/wild/README.md', import.meta.url), 'utf8')
     expect(wild).toContain('BAD_DESTINATION and NOT_ALLOWED → failed, **permanent**')
     expect(wild).toContain('wp-sms** (`OctopushProvider::parseStatusCallback`)')
     expect(OCTOPUSH_CATALOG.NOT_ALLOWED.rationale).toContain('wp-sms/wp-sms, src/Messaging/Gateway/Provider/OctopushProvider.php, parseStatusCallback, commit 1c9140bd')

@@ -8,8 +8,8 @@ import fc from 'fast-check'
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
 
-import { deliverykitAccepts, schemaAccepts, schemaErrors } from '../jsonSchemas.js'
-import { leftOf, payload, rightOf } from '../helpers.js'
+import { deliverykitAccepts, schemaAccepts, schemaErrors } from '../../jsonSchemas.js'
+import { leftOf, payload, rightOf } from '../../helpers.js'
 
 /** deliverykit's name of each channel name Octopush documents: written out here, not imported, so the table under test is checked. */
 const CANONICAL: Readonly<Record<string, Channel>> = {

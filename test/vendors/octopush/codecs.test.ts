@@ -4,7 +4,7 @@ import { normalize, normalizeInbound } from 'deliverykit'
 import { OctopushDeliveryCallback, OctopushInteractionCallback } from 'deliverykit/octopush'
 import { describe, expect, it } from 'vitest'
 
-import { decodeOrMessages as decode, leftOf, rightOf } from '../helpers.js'
+import { decodeOrMessages as decode, leftOf, rightOf } from '../../helpers.js'
 
 const phone = { message_id: 'sms_1', number: '+33600000000', status: 'DELIVERED', delivery_date: '2025-01-22 11:46:06' }
 const email = { message_id: 'email_1', deliveries: [{ email: 'a@example.com', status: 'DELIVERED', delivery_date: '2025-01-22 11:46:06' }] }

@@ -1,7 +1,7 @@
 import { normalize } from 'deliverykit'
 import { describe, expect, it } from 'vitest'
 
-import { payload, rightOf, withoutRawAndId } from '../helpers.js'
+import { payload, rightOf, withoutRawAndId } from '../../helpers.js'
 
 // Each payload below is verbatim from Octopush's documents (the e-mail addresses, which
 // the stored copy obfuscates, are replaced by example.com ones). Expected events are

@@ -2,7 +2,7 @@ import { formatError, normalizeInbound } from 'deliverykit'
 import * as octopush from 'deliverykit/octopush'
 import { describe, expect, it } from 'vitest'
 
-import { deepFreeze, leftOf, payload, rightOf } from '../helpers.js'
+import { deepFreeze, leftOf, payload, rightOf } from '../../helpers.js'
 
 // Field lists and sample values from Octopush's "Callback Stop SMS (Opt-Out)" and
 // "Webhook SMS Inbounds" pages.

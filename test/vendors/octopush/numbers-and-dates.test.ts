@@ -10,8 +10,8 @@ import { either as E } from 'fp-ts'
 import { strictEqual } from 'node:assert/strict'
 import { describe, expect, it } from 'vitest'
 
-import { rightOf } from '../helpers.js'
-import { property } from '../properties/harness.js'
+import { rightOf } from '../../helpers.js'
+import { property } from '../../properties/harness.js'
 
 const receipt = { message_id: 'api110000000021', number: '0033601010101', status: 'DELIVERED', delivery_date: '2021-06-17 10:00:00' }
 

@@ -11,8 +11,8 @@ import { either as E } from 'fp-ts'
 import { deepStrictEqual, strictEqual } from 'node:assert/strict'
 import { describe, expect, it } from 'vitest'
 
-import { deepFreeze, leftOf, rightOf } from '../helpers.js'
-import { property } from '../properties/harness.js'
+import { deepFreeze, leftOf, rightOf } from '../../helpers.js'
+import { property } from '../../properties/harness.js'
 
 const NODES = ['metadata', 'meta_data'] as const
 type Node = (typeof NODES)[number]
