@@ -33,7 +33,6 @@ for (const vendor of vendors) {
   const expected = { import: { types: `./dist/${vendor}.d.ts`, default: `./dist/${vendor}.js` }, require: { types: `./dist/${vendor}.d.cts`, default: `./dist/${vendor}.cjs` } }
   if (JSON.stringify(exported) !== JSON.stringify(expected)) lacks('package.json', vendor, `"exports"["./${vendor}"] = ${JSON.stringify(expected)}`)
   if (!pkg.keywords.includes(vendor)) lacks('package.json', vendor, `"${vendor}" to "keywords"`)
-  if (!pkg.scripts.demo.includes(`--vendor ${vendor} `)) lacks('package.json', vendor, `a "demo" step: node dist/cli.js normalize --format table --vendor ${vendor} examples/payloads/${vendor}`)
   if (!existsSync(new URL(`docs/vendors/${vendor}.md`, root))) lacks('docs/vendors/', vendor, `${vendor}.md (with the status-table:begin and :end markers, then npm run docs:tables)`)
   const payloads = new URL(`examples/payloads/${vendor}/`, root)
   if (!existsSync(payloads) || readdirSync(payloads).length === 0) lacks('examples/payloads/', vendor, `${vendor}/ with the vendor's documented bodies`)

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 
+import { VENDORS } from 'deliverykit'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { HELP } from '../../src/cli/run.js'
@@ -403,15 +404,25 @@ describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built comma
     expect(result.stderr).toContain('examples/payloads/octopush/sms.json: unexpected callback\n  (root): this is an Octopush delivery receipt, not an opt-out or inbound message')
   })
 
-  it('npm run demo shows every shipped payload as tables that fit one screen', () => {
+  it('npm run demo shows every shipped payload as tables that fit one screen, one line per event', async () => {
     const script = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { readonly scripts: Readonly<Record<string, string>> }).scripts['demo'] ?? ''
-    const commands = script.split(' && ').filter((command) => command !== 'npm run build')
-    expect(commands.length).toBe(5)
-    const output = commands.map((command) => execFileSync('sh', ['-c', command], { cwd: root, encoding: 'utf8' })).join('')
+    expect(script).toBe('npm run build && node scripts/demo.mjs')
+    const { demoCommands } = await import('../../scripts/demo.mjs')
+    const commands = demoCommands()
+    // Every vendor of the list has its folder of examples, and each channel folder its own table.
+    expect(new Set(commands.map((args) => args[args.indexOf('--vendor') + 1]))).toEqual(new Set(VENDORS))
+    const output = execFileSync(process.execPath, [join(root, 'scripts', 'demo.mjs')], { cwd: root, encoding: 'utf8' })
     const lines = output.trimEnd().split('\n')
-    expect(lines.filter((text) => /^file +vendor +channel/.test(text) || /^vendor +channel/.test(text))).toHaveLength(5)
-    // 10 Octopush events, 2 + 3 + 1 Messangi, 5 Masstack, and the five headings.
-    expect(lines).toHaveLength(26)
+    const headings = lines.filter((text) => /^file +vendor +channel/.test(text) || /^vendor +channel/.test(text))
+    expect(headings).toHaveLength(commands.length)
+    // One line per event: as many as the same folders give events as NDJSON.
+    const events = commands
+      .map((args) => execFileSync(process.execPath, [cli, ...args.filter((arg, i) => arg !== '--format' && args[i - 1] !== '--format'), '--ndjson'], { cwd: root, encoding: 'utf8' }))
+      .join('')
+      .trimEnd()
+      .split('\n')
+    expect(lines).toHaveLength(headings.length + events.length)
+    expect(lines.length).toBeLessThanOrEqual(40)
   })
 
   it('every example of --help runs as shown where the package is installed', () => {
