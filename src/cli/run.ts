@@ -6,11 +6,11 @@ import { detectVendor } from '../detect.js'
 import type { InvalidOptionsError, NormalizeError } from '../errors/error.js'
 import { describeValue, formatError } from '../errors/format.js'
 import { CHANNELS, type Channel } from '../model/channel.js'
-import { VENDORS, isVendor, type Vendor } from '../model/vendor.js'
+import { VENDOR_NAMES, VENDORS, isVendor, type Vendor } from '../model/vendor.js'
 import { didYouMean, didYouMeanChannel } from '../util/didYouMean.js'
 import { INBOUND_ENTRY, WEBHOOK_ENTRY } from '../runtime/run.js'
 import { runEntry } from '../normalize.js'
-import { REGISTRY } from '../options.js'
+import { REGISTRY, VENDOR_MANIFESTS } from '../options.js'
 import { COMMAND_FLAGS, flagValueError, parseCommandLine, type Flags } from './args.js'
 import { LEGACY_VENDORS, catalogRows, catalogTable, hasLegacyCatalogs } from './catalog.js'
 import { EXIT, OutputClosed, inputsOf, jsonOutput, line, ndjsonOutput, reasonOf, worse, type CliIo, type ErrorEntry, type ExitCode, type Input, type Output } from './io.js'
@@ -20,6 +20,34 @@ import { tableOutput } from './table.js'
 import { safeJson } from './terminal.js'
 
 export { EXIT, type CliIo } from './io.js'
+
+/** The help's text of each vendor's `channel` option and default zone, from the vendor list. */
+const vendorsWith = <A>(read: (vendor: Vendor) => A | undefined, say: (name: string, value: A) => string): string =>
+  VENDORS.flatMap((vendor) => {
+    const value = read(vendor)
+    return value === undefined ? [] : [say(VENDOR_NAMES[vendor], value)]
+  }).join('; ')
+const CHANNEL_OPTIONS = vendorsWith((vendor) => VENDOR_MANIFESTS[vendor].channelOption, (name, { values, required }) => `${name}: ${values.join(', ')}${required === undefined ? '' : `, ${required}`}`)
+const ZONE_DEFAULTS = vendorsWith((vendor) => VENDOR_MANIFESTS[vendor].zoneLessTimes, (name, zone) => `${name}: ${zone}`)
+const LEGACY_NAMES = LEGACY_VENDORS.map((vendor) => `${VENDOR_NAMES[vendor]}'s`).join(' and ')
+
+/** The vendors some of whose bodies need `channel` (Messangi's do not name their channel). */
+export const CHANNEL_NEEDED_BY_SOME_BODIES: ReadonlySet<Vendor> = new Set(VENDORS.filter((vendor) => VENDOR_MANIFESTS[vendor].channelOption?.required !== undefined))
+const NEEDING_CHANNEL = [...CHANNEL_NEEDED_BY_SOME_BODIES].map((vendor) => VENDOR_NAMES[vendor]).join(' or ')
+
+/** An option's description, wrapped to the help's width under its column. */
+const wrapOption = (text: string): string => {
+  const lines: Array<string> = []
+  let current = ''
+  for (const word of text.split(' ')) {
+    if (current !== '' && current.length + 1 + word.length > 63) {
+      lines.push(current)
+      current = word
+    } else current = current === '' ? word : `${current} ${word}`
+  }
+  lines.push(current)
+  return lines.join(`\n${' '.repeat(27)}`)
+}
 
 /** Where the example bodies are once the package is installed. */
 const PAYLOADS = 'node_modules/deliverykit/examples/payloads'
@@ -41,13 +69,13 @@ normalize  reads each body (a file, the body files of a folder, or standard inpu
            default (an array for one body, an object keyed by file name for several),
            one event a line with --format ndjson, a table with --format table.
            Each body's events are written before the next body is read, but for
-           Messangi without --channel: whether a body needs one is known only once it
+           ${NEEDING_CHANNEL} without --channel: whether a body needs one is known only once it
            is read, so the output waits until every body is decided, and a body that
            needs --channel makes the whole run a usage error with no output.
 detect     says which vendor and kind of callback each body looks like, as JSON.
 catalog    prints a vendor's status table: code, canonical status, classification,
            failure reason and permanence, and the vendor's description. --legacy
-           prints Messangi's legacy callback tables (SMS, e-mail, push) instead.
+           prints ${LEGACY_NAMES} legacy callback tables instead.
 send       posts each body (the files named or, with none, the example bodies shipped
            for the vendor) to the URL given and prints each reply's status, to try an
            endpoint. It sends nothing without --url and nowhere else: redirects are
@@ -79,12 +107,8 @@ an "error" key: test for it to tell the two apart.
 Options:
   --vendor VENDOR          ${VENDORS.join(', ')} (normalize, send: required; catalog: in
                            place of its VENDOR argument)
-  --channel CHANNEL        normalize: the channel of bodies that do not name one (Octopush:
-                           sms, voice, rcs, whatsapp, facebook, instagram; Messangi: sms,
-                           email, push, rcs, whatsapp, required but for legacy callbacks);
-                           catalog: one channel; send: the examples of that channel
-  --time-zone ZONE         normalize: IANA zone of the vendor's zone-less times (Octopush:
-                           Europe/Paris, Masstack: Europe/Madrid)
+  --channel CHANNEL        ${wrapOption(`normalize: the channel of bodies that do not name one (${CHANNEL_OPTIONS}); catalog: one channel; send: the examples of that channel`)}
+  --time-zone ZONE         ${wrapOption(`normalize: IANA zone of the vendor's zone-less times (${ZONE_DEFAULTS})`)}
   --unknown-status MODE    normalize: error (the default) refuses a code the catalog does not
                            know; keep prints it as an "unknown" event
   --inbound                normalize: accept only opt-out (STOP) and inbound-message callbacks
@@ -92,7 +116,7 @@ Options:
                            line per event); catalog: table (the default) or json
   --ndjson                 normalize: the same as --format ndjson
   --json                   catalog: the same as --format json
-  --legacy                 catalog: Messangi's legacy callback tables
+  --legacy                 catalog: ${LEGACY_NAMES} legacy callback tables
   --url URL                send: the http:// or https:// URL to post to (required)
   --form                   send: post JSON bodies as forms (application/x-www-form-urlencoded)
   --timeout SECONDS        send: how long each post may take (default 10, at most 300)
@@ -224,12 +248,6 @@ const formatOf = <C extends keyof typeof FORMATS>(command: C, flags: Flags): (ty
   return format as (typeof FORMATS)[C][number]
 }
 
-/**
- * The vendors some of whose bodies need an option the command line may leave out:
- * Messangi's status callbacks and send API responses need `--channel`; its legacy and
- * inbound callbacks do not. Whether a body needs it is known only once it is read.
- */
-export const CHANNEL_NEEDED_BY_SOME_BODIES: ReadonlySet<Vendor> = new Set(['messangi'])
 
 /**
  * What became of one body: a value to write (its events; a detection), with lines for

@@ -24,6 +24,14 @@ export interface VendorManifest<V extends Vendor = Vendor, Options = unknown, In
    * so that the root entries, which read the manifests, carry no notes.
    */
   readonly catalogExports: { readonly current: string; readonly legacy?: string }
+  /**
+   * The vendor's `channel` option, for the command's help: the channels it takes, and
+   * whether some bodies cannot be decoded without it (Messangi's do not name their channel),
+   * with the vendor's own words on when (`'required but for legacy callbacks'`).
+   */
+  readonly channelOption?: { readonly values: ReadonlyArray<string>; readonly required?: string }
+  /** The zone its zone-less times are read in by default, where its bodies have such times (the command's help). */
+  readonly zoneLessTimes?: string
   /** How `detectVendor` tells the vendor's bodies, by field names. */
   readonly detection: VendorDetection
   /** Types only, never set: the vendor's option types, for the root entries' signatures. */

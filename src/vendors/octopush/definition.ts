@@ -41,7 +41,7 @@ export interface OctopushOptions extends CommonOptions {
  */
 export type OctopushInboundOptions = Pick<CommonOptions, 'timeZone' | 'maxBodySize'>
 
-const PHONE_CHANNELS: ReadonlyArray<OctopushPhoneChannelOption> = ['sms', 'voice', 'rcs', 'whatsapp', 'facebook', 'instagram']
+export const PHONE_CHANNELS: ReadonlyArray<OctopushPhoneChannelOption> = ['sms', 'voice', 'rcs', 'whatsapp', 'facebook', 'instagram']
 
 const isPhoneChannelOption = (value: unknown): value is OctopushPhoneChannelOption =>
   typeof value === 'string' && (PHONE_CHANNELS as ReadonlyArray<string>).includes(value)
