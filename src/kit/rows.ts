@@ -47,3 +47,9 @@ export const rowOf = (rows: ChannelRows, channel: Channel, code: string): Status
   const catalog = rows[channel]
   return catalog !== undefined && Object.prototype.hasOwnProperty.call(catalog, code) ? catalog[code] : undefined
 }
+
+/** A failure that sending again does not change (`failure.permanent`), as rows write it. */
+export const permanent = true
+
+/** A failure a later sending may overcome (`failure.permanent: false`), as rows write it. */
+export const temporary = false

@@ -1,10 +1,7 @@
 // Descriptions and mappings of Octopush's status codes, as `normalize` reads them. The rationale and
 // source of each row are in catalog.ts, joined to these rows only in the public catalog.
-import type { ChannelRows, StatusRow } from '../../kit/rows.js'
+import { permanent, temporary, type ChannelRows, type StatusRow } from '../../kit/rows.js'
 import type { OctopushStatusCode } from './codes.js'
-
-const permanent = true
-const temporary = false
 
 /** The rows of `OCTOPUSH_CATALOG`: descriptions and mappings, what events carry. */
 export const OCTOPUSH_ROWS: Readonly<Record<OctopushStatusCode, StatusRow>> = {

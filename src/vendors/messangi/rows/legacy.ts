@@ -1,10 +1,7 @@
 // Descriptions and mappings of Messangi's legacy status codes, as `normalize` reads them. The rationale and
 // source of each row are in catalog/legacy.ts, joined to these rows only in the public catalog.
-import type { ChannelRows, StatusRow } from '../../../kit/rows.js'
+import { permanent, temporary, type ChannelRows, type StatusRow } from '../../../kit/rows.js'
 import type { MessangiLegacyEmailStatusCode, MessangiLegacyPushStatusCode, MessangiLegacySmsStatusCode } from '../codes.js'
-
-const permanent = true
-const temporary = false
 
 /** The rows of `MESSANGI_LEGACY_SMS_CATALOG`: descriptions and mappings, what events carry. */
 export const MESSANGI_LEGACY_SMS_ROWS: Readonly<Record<MessangiLegacySmsStatusCode, StatusRow>> = {

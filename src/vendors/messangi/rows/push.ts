@@ -1,10 +1,7 @@
 // Descriptions and mappings of Messangi's push status codes, as `normalize` reads them. The rationale and
 // source of each row are in catalog/push.ts, joined to these rows only in the public catalog.
-import type { StatusRow } from '../../../kit/rows.js'
+import { permanent, temporary, type StatusRow } from '../../../kit/rows.js'
 import type { MessangiPushStatusCode } from '../codes.js'
-
-const permanent = true
-const temporary = false
 
 /** The rows of `MESSANGI_PUSH_CATALOG`: descriptions and mappings, what events carry. */
 export const MESSANGI_PUSH_ROWS: Readonly<Record<MessangiPushStatusCode, StatusRow>> = {

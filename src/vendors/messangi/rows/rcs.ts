@@ -1,10 +1,7 @@
 // Descriptions and mappings of Messangi's rcs status codes, as `normalize` reads them. The rationale and
 // source of each row are in catalog/rcs.ts, joined to these rows only in the public catalog.
-import type { StatusRow } from '../../../kit/rows.js'
+import { permanent, temporary, type StatusRow } from '../../../kit/rows.js'
 import type { MessangiRcsStatusCode } from '../codes.js'
-
-const permanent = true
-const temporary = false
 
 /** The rows of `MESSANGI_RCS_CATALOG`: descriptions and mappings, what events carry. */
 export const MESSANGI_RCS_ROWS: Readonly<Record<MessangiRcsStatusCode, StatusRow>> = {

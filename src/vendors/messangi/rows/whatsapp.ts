@@ -1,10 +1,7 @@
 // Descriptions and mappings of Messangi's whatsapp status codes, as `normalize` reads them. The rationale and
 // source of each row are in catalog/whatsapp.ts, joined to these rows only in the public catalog.
-import type { StatusRow } from '../../../kit/rows.js'
+import { permanent, temporary, type StatusRow } from '../../../kit/rows.js'
 import type { MessangiWhatsappStatusCode } from '../codes.js'
-
-const permanent = true
-const temporary = false
 
 /** The rows of `MESSANGI_WHATSAPP_CATALOG`: descriptions and mappings, what events carry. */
 export const MESSANGI_WHATSAPP_ROWS: Readonly<Record<MessangiWhatsappStatusCode, StatusRow>> = {
