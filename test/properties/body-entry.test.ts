@@ -241,9 +241,11 @@ describe('forms and byte-order marks: one rule whatever the encoding', () => {
       const fromText = run(valid, text)
       deepStrictEqual(comparable(run(valid, encode(text))), comparable(fromText), 'bytes')
       if (marks <= 1) deepStrictEqual(comparable(fromText), comparable(run(valid, body)), 'one mark is not part of the body')
-      // A second mark is part of the body: JSON text cannot start with it, a form's first key does.
-      else if (asFormText) deepStrictEqual(comparable(fromText), comparable(run(valid, new URLSearchParams(text.slice(1)))), 'the rest is a form')
-      else ok(E.isLeft(fromText), 'JSON text after a second mark is refused')
+      // A second mark is part of the body: JSON text cannot start with it, a form's first key
+      // does. Text without `=` is read as JSON (src/runtime/rawBody.ts), so an empty form (the
+      // form of an empty list) after a second mark is refused as JSON, not read as a form.
+      else if (asFormText && body.includes('=')) deepStrictEqual(comparable(fromText), comparable(run(valid, new URLSearchParams(text.slice(1)))), 'the rest is a form')
+      else ok(E.isLeft(fromText), 'JSON text, or text without =, after a second mark is refused')
     },
   )
 })

@@ -49,9 +49,9 @@ interface Export {
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { readonly exports: Readonly<Record<string, unknown>> }
 
-/** Every entry point the package declares, as users import it (the test config points each name at src/). */
+/** Every code entry point the package declares, as users import it (the test config points each name at src/); the JSON Schemas hold no function. */
 const ENTRY_POINTS: ReadonlyArray<string> = Object.keys(packageJson.exports)
-  .filter((key) => key !== './package.json')
+  .filter((key) => key !== './package.json' && !key.endsWith('.json'))
   .map((key) => `deliverykit${key.slice(1)}`)
 
 const isModuleNamespace = (value: unknown): value is Readonly<Record<string, unknown>> =>
