@@ -2,6 +2,7 @@ import type { either } from 'fp-ts'
 import * as t from 'io-ts'
 import * as E from './util/either.js'
 
+import { unknownStatusError } from './errors/build.js'
 import type { InvalidOptionsError, NormalizeError, UnknownStatusError } from './errors/error.js'
 import type { IssuePath } from './errors/issue.js'
 import { optionError, readObject, UNREADABLE_OBJECT } from './runtime/callerInput.js'
@@ -9,7 +10,7 @@ import { orElse } from './util/values.js'
 import { invalidOption } from './runtime/options.js'
 import { makeEvent } from './kit/events.js'
 import { rowOf } from './kit/rows.js'
-import { mappingOf, unknownStatusIssue } from './kit/statuses.js'
+import { mappingOf, statusNotInCatalog } from './kit/statuses.js'
 import { parseOffsetDateTime } from './util/time.js'
 import { snapshot, type Snapshot } from './runtime/snapshot.js'
 import { NumberFromNumberOrText } from './kit/codecs.js'
@@ -75,7 +76,7 @@ export const classify = (vendor: Vendor, channel: Channel, code: string): either
   const catalogs = REGISTRY[vendor].catalogs
   const entry = rowOf(catalogs, channel, code)
   if (entry === undefined) {
-    return E.left({ kind: 'unknown_status', vendor, issues: [unknownStatusIssue(vendor, catalogs, channel, code, ['code'])], input })
+    return E.left(unknownStatusError(vendor, input, [statusNotInCatalog(vendor, catalogs, channel, code, ['code'])]))
   }
   return E.right({ ...mappingOf(entry), vendor, channel, vendorStatus: code, description: entry.description })
 }
@@ -151,7 +152,7 @@ export const eventFromStatus = <O extends { readonly unknownStatus?: 'error' | '
   const catalogs = REGISTRY[vendor].catalogs
   const entry = rowOf(catalogs, channel, code)
   if (entry === undefined && settings.right.unknownStatus !== 'keep') {
-    return E.left({ kind: 'unknown_status', vendor, issues: [unknownStatusIssue(vendor, catalogs, channel, code, ['code'])], input: report })
+    return E.left(unknownStatusError(vendor, report, [statusNotInCatalog(vendor, catalogs, channel, code, ['code'])]))
   }
   const { reference, cost, details } = extras.right
   // The default raw is the report's own fields, copied, a Date given as the text it was read as.

@@ -1,6 +1,7 @@
 import type * as t from 'io-ts'
 
-import { describeValue, formatPath } from './format.js'
+import { invalidTypeIssue, invalidValueIssue, missingFieldIssue } from './build.js'
+import { describeValue } from './format.js'
 import type { BodyIssue, IssuePath, NonEmptyReadonlyArray } from './issue.js'
 
 /** Codecs that insert a member index into the context, which is not a JSON key. */
@@ -30,28 +31,10 @@ const pathOf = (context: t.Context): IssuePath => {
 
 const toIssue = (error: t.ValidationError): BodyIssue => {
   const path = pathOf(error.context)
-  const where = formatPath(path)
   const expected = error.context[error.context.length - 1]?.type.name ?? 'a value'
-  if (error.message !== undefined) {
-    return {
-      code: 'invalid_value',
-      path,
-      expected,
-      received: describeValue(error.value),
-      message: `${where}: ${error.message}`,
-    }
-  }
-  if (error.value === undefined) {
-    return { code: 'missing_field', path, expected, message: `${where}: missing; expected ${expected}` }
-  }
-  const received = describeValue(error.value)
-  return {
-    code: 'invalid_type',
-    path,
-    expected,
-    received,
-    message: `${where}: expected ${expected}, received ${received}`,
-  }
+  if (error.message !== undefined) return invalidValueIssue(path, expected, describeValue(error.value), error.message)
+  if (error.value === undefined) return missingFieldIssue(path, expected)
+  return invalidTypeIssue(path, expected, describeValue(error.value))
 }
 
 /** The most issues an error lists; the rest are counted in `omittedIssues`. */

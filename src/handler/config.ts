@@ -1,4 +1,5 @@
 import { DeliveryKitError } from '../errors/DeliveryKitError.js'
+import { invalidOptionIssue, invalidOptionsError } from '../errors/build.js'
 import type { InvalidOptionsError } from '../errors/error.js'
 import { describeValue } from '../errors/format.js'
 import { DEFAULT_MAX_BODY_SIZE } from '../types/options.js'
@@ -24,15 +25,8 @@ export interface Checked {
 }
 
 /** An `invalid_options` error naming a setting of the handler. */
-const invalid = (vendor: string, name: string, expected: string, value: unknown): InvalidOptionsError => {
-  const received = describeValue(value)
-  return {
-    kind: 'invalid_options',
-    vendor,
-    issues: [{ code: 'invalid_option', path: [name], expected, received, message: `options.${name}: expected ${expected}, received ${received}` }],
-    input: value,
-  }
-}
+const invalid = (vendor: string, name: string, expected: string, value: unknown): InvalidOptionsError =>
+  invalidOptionsError(vendor, value, invalidOptionIssue(name, expected, describeValue(value)))
 
 /** The route's options as plain data: text, finite numbers and booleans; `maxBodySize` is the handler's own setting. */
 const routeOptions = (options: unknown): RouteOptions | undefined => {

@@ -1,4 +1,5 @@
 import { DeliveryKitError } from '../errors/DeliveryKitError.js'
+import { invalidOptionIssue, invalidOptionsError } from '../errors/build.js'
 import type { NormalizeError } from '../errors/error.js'
 import { describeValue, formatError } from '../errors/format.js'
 import { decodeBody } from './decode.js'
@@ -34,20 +35,7 @@ export interface ReplayReport {
 }
 
 const invalidStore = (store: unknown): DeliveryKitError =>
-  new DeliveryKitError({
-    kind: 'invalid_options',
-    vendor: 'handler',
-    issues: [
-      {
-        code: 'invalid_option',
-        path: ['store'],
-        expected: 'a store with recordEvents, keepBody, keptBodies and releaseBody',
-        received: describeValue(store),
-        message: `options.store: expected a store with recordEvents, keepBody, keptBodies and releaseBody, received ${describeValue(store)}`,
-      },
-    ],
-    input: store,
-  })
+  new DeliveryKitError(invalidOptionsError('handler', store, invalidOptionIssue('store', 'a store with recordEvents, keepBody, keptBodies and releaseBody', describeValue(store))))
 
 const isReplayable = (store: unknown): store is ReplayableStore => {
   try {

@@ -9,9 +9,9 @@ import type { either } from 'fp-ts'
 import * as E from '../util/either.js'
 
 import type { InvalidOptionsError } from '../errors/error.js'
-import { describeValue, formatPath } from '../errors/format.js'
+import { invalidOptionIssue, invalidOptionsError } from '../errors/build.js'
+import { describeValue } from '../errors/format.js'
 import type { IssuePath } from '../errors/issue.js'
-import { didYouMeanText } from '../util/didYouMean.js'
 import { orElse } from '../util/values.js'
 
 /** What `received` says of an object that cannot be read at all (a revoked Proxy, one whose traps throw). */
@@ -22,11 +22,8 @@ export const UNREADABLE_VALUE = 'a value that could not be read (reading it thre
 
 /**
  * The `invalid_options` error for an option, or a field of one (a path): `received`
- * describes the value, unless a description is given; `didYouMean` is the known value it
- * is most likely a typo of; `index` the item of a list option that is wrong
- * (`options.optOutKeywords[2]`).
- * `vendor` is as the caller gave it: text is kept, anything else described (`String()`
- * throws on some values).
+ * describes the value, unless a description is given; `didYouMean` and `index` as
+ * `invalidOptionIssue` takes them.
  */
 export const optionError = (
   vendor: unknown,
@@ -37,32 +34,7 @@ export const optionError = (
   received = describeValue(value),
   didYouMean?: string,
   index?: number,
-): InvalidOptionsError => {
-  // A name is one step (`recipient`); a path goes into a field (`cost.amount`).
-  const named: IssuePath = typeof name === 'string' ? [name] : name
-  const path = index === undefined ? named : [...named, index]
-  return {
-    kind: 'invalid_options',
-    vendor: typeof vendor === 'string' ? vendor : describeValue(vendor),
-    issues: [
-      {
-        code: 'invalid_option',
-        path,
-        expected,
-        received,
-        ...(didYouMean !== undefined && { didYouMean }),
-        message: `${optionPath(typeof name === 'string' && index === undefined ? name : path)}: expected ${expected}, received ${received}${didYouMeanText(didYouMean)}`,
-      },
-    ],
-    input,
-  }
-}
-
-/** An option's path as messages write it: `options.channel`, `options.cost.amount`, `options["0"]`. */
-const optionPath = (name: string | IssuePath): string => {
-  const path = typeof name === 'string' ? name : formatPath(name)
-  return path.startsWith('[') ? `options${path}` : `options.${path}`
-}
+): InvalidOptionsError => invalidOptionsError(vendor, input, invalidOptionIssue(name, expected, received, didYouMean, index))
 
 /** What `readObject` answers for `undefined`: one frozen empty snapshot, shared (nothing is built per call). */
 const NOTHING_GIVEN: either.Either<never, Readonly<Record<string, unknown>>> = /*#__PURE__*/ E.right(/*#__PURE__*/ Object.freeze(Object.create(null) as Record<string, unknown>))

@@ -1,7 +1,8 @@
 import type { either } from 'fp-ts'
 import * as E from '../util/either.js'
 
-import type { InvalidBodyError, InvalidOptionsError, NormalizeError } from '../errors/error.js'
+import { unknownStatusError } from '../errors/build.js'
+import type { InvalidOptionsError, NormalizeError } from '../errors/error.js'
 import type { IssuePath, NonEmptyReadonlyArray, UnknownStatusIssue } from '../errors/issue.js'
 import type { AnyEvent } from '../model/event.js'
 import type { Vendor } from '../model/vendor.js'
@@ -14,14 +15,6 @@ import { DEFAULT_MAX_BODY_SIZE } from '../types/options.js'
 
 /** Delivery events of any kind, before the caller's `unknownStatus` choice narrows the type. */
 export type AnyEvents = ReadonlyArray<AnyEvent>
-
-/** The body could not be read: an accessor of a hand-built body, or a Proxy trap, threw. */
-export const unreadable = (vendor: Vendor, input: unknown, why: string): InvalidBodyError => ({
-  kind: 'invalid_body',
-  vendor,
-  issues: [{ code: 'unreadable', path: [], message: `(root): the body could not be read: ${why}` }],
-  input,
-})
 
 /**
  * An option the caller passed is not acceptable. `vendor` is the vendor as given: a value
@@ -82,6 +75,5 @@ export const settleUnknownStatuses = (vendor: Vendor, input: unknown, keepUnknow
   const [first, ...rest] = built.unknownStatuses
   if (first === undefined || keepUnknown) return E.right(built.events)
   const issues: NonEmptyReadonlyArray<UnknownStatusIssue> = [first, ...rest]
-  const omitted = built.unknownStatusCount - issues.length
-  return E.left({ kind: 'unknown_status', vendor, issues, ...(omitted > 0 && { omittedIssues: omitted }), input })
+  return E.left(unknownStatusError(vendor, input, issues, built.unknownStatusCount - issues.length))
 }

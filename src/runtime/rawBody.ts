@@ -6,9 +6,10 @@
  * owns (src/runtime/snapshot.ts decides what that data may be). Everything here is
  * linear in the body's size; only a caller's accessor or Proxy trap can throw.
  */
+import { invalidSyntaxIssue, tooLargeIssue, transferredBytesIssue } from '../errors/build.js'
 import type { InvalidSyntaxIssue, InvalidTypeIssue, InvalidValueIssue, TooLargeIssue } from '../errors/issue.js'
 import { bytesOf, readableBytes, type BodyBytes } from '../util/bytes.js'
-import { MAX_DEPTH, nestsDeeperThan, refusalMessage, snapshot, type Snapshot } from './snapshot.js'
+import { MAX_DEPTH, nestsDeeperThan, refusalIssue, snapshot, type Snapshot } from './snapshot.js'
 
 /** Why a body could not be read: it is over the size limit, its text is not JSON, a form or UTF-8, its bytes are gone, or its value is not JSON data. */
 export type ReadProblem = InvalidSyntaxIssue | InvalidTypeIssue | InvalidValueIssue | TooLargeIssue
@@ -37,7 +38,7 @@ type Parsed =
   | { readonly ok: true; readonly value: unknown; readonly owned?: false; readonly deep?: boolean; readonly form?: true }
   | { readonly ok: false; readonly problem: InvalidSyntaxIssue | InvalidValueIssue | TooLargeIssue }
 
-const syntaxError = (expected: string, message: string): Parsed => ({ ok: false, problem: { code: 'invalid_syntax', path: [], expected, message: `(root): ${message}` } })
+const syntaxError = (expected: string, what: string): Parsed => ({ ok: false, problem: invalidSyntaxIssue(expected, what) })
 
 interface TextDecoderLike {
   readonly decode: (bytes: Uint8Array) => string
@@ -178,14 +179,11 @@ const readText = (text: string): Parsed => {
 }
 
 /** A body over the limit: never parsed. `unit` says what its size counts. */
-const tooLarge = (size: number, unit: 'characters' | 'bytes', limit: number): Parsed => ({
-  ok: false,
-  problem: { code: 'too_large', path: [], size, limit, message: `(root): the body is ${String(size)} ${unit}, over the limit of ${String(limit)} (options.maxBodySize)` },
-})
+const tooLarge = (size: number, unit: 'characters' | 'bytes', limit: number): Parsed => ({ ok: false, problem: tooLargeIssue(size, unit, limit) })
 
 /** Bytes measured, then read as UTF-8 text. */
 const parseBytes = (bytes: BodyBytes, limit: number): Parsed => {
-  if (!bytes.ok) return { ok: false, problem: { code: 'invalid_value', path: [], expected: 'bytes', received: bytes.received, message: `(root): expected bytes, received ${bytes.received} (its bytes were transferred)` } }
+  if (!bytes.ok) return { ok: false, problem: transferredBytesIssue(bytes.received) }
   if (bytes.bytes.byteLength > limit) return tooLarge(bytes.bytes.byteLength, 'bytes', limit)
   const text = decodeUtf8(readableBytes(bytes))
   return text === undefined ? syntaxError('UTF-8 text', 'the bytes are not valid UTF-8') : readText(text)
@@ -212,7 +210,7 @@ const ownParsed = (parsed: { readonly value: unknown; readonly deep?: boolean; r
   return refused(snapshot(parsed.value, true))
 }
 
-const refused = (read: Snapshot): ReadBody => (read.ok ? read : { ok: false, problem: { ...read.refusal, message: refusalMessage(read.refusal) } })
+const refused = (read: Snapshot): ReadBody => (read.ok ? read : { ok: false, problem: refusalIssue(read.refusal) })
 
 /**
  * Reads whatever a framework handed over, once, into a value the library owns: text or

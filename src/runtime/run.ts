@@ -2,21 +2,19 @@ import type { either } from 'fp-ts'
 import * as E from '../util/either.js'
 import * as t from 'io-ts'
 
+import { invalidBodyError, unexpectedCallbackError, unexpectedCallbackIssue, unknownChannelError, unknownChannelIssue, unreadableIssue } from '../errors/build.js'
 import type { InvalidBodyError, InvalidOptionsError, NormalizeError, UnexpectedCallbackError, UnknownChannelError } from '../errors/error.js'
-import { describeValue, formatPath } from '../errors/format.js'
-import type { NonEmptyReadonlyArray } from '../errors/issue.js'
 import { DISPATCH_TAG, issuesFromValidation } from '../errors/validation.js'
 import { VENDOR_NAMES } from '../model/names.js'
 import type { Vendor } from '../model/vendor.js'
 import type { AnyWebhookEvent, CallbackKind } from '../model/webhook.js'
 import type { FormBodyMark } from '../kit/codecs.js'
 import { hasDecoder, isPickFailure, type OptionProblem, type PickFailure, type ShapeName, type VendorDefinition, type VendorRules } from '../kit/definition.js'
-import { checkCommonOptions, invalidOption, readOptions, settleUnknownStatuses, unreadable } from './options.js'
+import { checkCommonOptions, invalidOption, readOptions, settleUnknownStatuses } from './options.js'
 import { describeThrown } from './callerInput.js'
-import { didYouMean, didYouMeanText } from '../util/didYouMean.js'
+import { didYouMean } from '../util/didYouMean.js'
 import { readBody, type StringBody } from './rawBody.js'
 import type { ChannelRows } from '../kit/rows.js'
-import { article } from '../errors/format.js'
 
 /**
  * Which callbacks an entry point decodes: a delivery entry (`normalize`) delivery
@@ -108,7 +106,7 @@ const run = <V extends Vendor, K extends string, S>(
     // Read once, into data the library owns: nothing decoded or built afterwards can see an
     // accessor answer twice, or hold (and so freeze) an object of the caller's.
     const body = readBody(input, entry.strings ?? 'text', common.right.maxBodySize)
-    if (!body.ok) return E.left({ kind: 'invalid_body', vendor, issues: [body.problem], input })
+    if (!body.ok) return E.left(invalidBodyError(vendor, input, [body.problem]))
     const value = body.value
     const root: t.Context = [{ key: '', type: body.form === true ? roots.form : roots.json, actual: value }]
     const key = definition.pick(value, root)
@@ -129,7 +127,7 @@ const run = <V extends Vendor, K extends string, S>(
     const built = shape.build(decoded as never, settings.right)
     if (E.isLeft(built)) {
       const problem = built.left
-      return E.left('bodyIssue' in problem ? { kind: 'invalid_body', vendor, issues: [problem.bodyIssue], input } : optionProblemError(vendor, input, problem))
+      return E.left('bodyIssue' in problem ? invalidBodyError(vendor, input, [problem.bodyIssue]) : optionProblemError(vendor, input, problem))
     }
     return settleUnknownStatuses(vendor, input, common.right.keepUnknown, built.right)
   } catch (thrown) {
@@ -143,29 +141,20 @@ const optionProblemError = (vendor: Vendor, input: unknown, problem: OptionProbl
 const accepts = (entry: EntrySpec, key: string, shape: ShapeName): boolean =>
   entry.accepts.includes(shape.kind) && (entry.shapes === undefined || entry.shapes.includes(key))
 
+/** The body could not be read: an accessor of a hand-built body, or a Proxy trap, threw. */
+const unreadable = (vendor: Vendor, input: unknown, why: string): InvalidBodyError => invalidBodyError(vendor, input, [unreadableIssue(why)])
+
 const invalidBody = (vendor: Vendor, input: unknown, errors: t.Errors): InvalidBodyError => {
   const [first, ...rest] = errors
   if (first === undefined) return unreadable(vendor, input, 'the decoder reported no reason')
   const { issues, omitted } = issuesFromValidation([first, ...rest])
-  return { kind: 'invalid_body', vendor, issues, ...(omitted > 0 && { omittedIssues: omitted }), input }
+  return invalidBodyError(vendor, input, issues, omitted)
 }
 
 const pickError = (vendor: Vendor, input: unknown, picked: PickFailure): InvalidBodyError | UnknownChannelError => {
   if ('failure' in picked) return invalidBody(vendor, input, picked.failure)
   const { channel, expected, path } = picked.unknownChannel
-  const suggestion = didYouMean(channel, expected)
-  const issues: NonEmptyReadonlyArray<UnknownChannelError['issues'][number]> = [
-    {
-      code: 'unknown_channel',
-      vendor,
-      channel,
-      expected,
-      ...(suggestion !== undefined && { didYouMean: suggestion }),
-      path,
-      message: `${formatPath(path)}: ${describeValue(channel)} is not ${article(VENDOR_NAMES[vendor])} ${VENDOR_NAMES[vendor]} channel deliverykit knows yet; expected one of ${expected.join(', ')}${didYouMeanText(suggestion)}`,
-    },
-  ]
-  return { kind: 'unknown_channel', vendor, issues, input }
+  return unknownChannelError(vendor, input, unknownChannelIssue(vendor, channel, expected, path, didYouMean(channel, expected)))
 }
 
 /** The functions that decode a kind of callback, the webhook entry first. */
@@ -175,9 +164,5 @@ const DECODED_BY: Readonly<Record<CallbackKind, ReadonlyArray<string>>> = {
   inbound: ['normalizeWebhook', 'normalizeInbound'],
 }
 
-const unexpectedCallback = (vendor: Vendor, input: unknown, shape: ShapeName, entry: EntrySpec): UnexpectedCallbackError => {
-  const decodeWith = DECODED_BY[shape.kind]
-  const message = `(root): this is ${article(shape.name)} ${shape.name}, not ${entry.decodes}; decode it with ${decodeWith.join(' or ')}`
-  return { kind: 'unexpected_callback', vendor, callback: shape.kind, issues: [{ code: 'unexpected_callback', path: [], callback: shape.kind, shape: shape.name, decodeWith, message }], input }
-}
-
+const unexpectedCallback = (vendor: Vendor, input: unknown, shape: ShapeName, entry: EntrySpec): UnexpectedCallbackError =>
+  unexpectedCallbackError(vendor, input, unexpectedCallbackIssue(shape.kind, shape.name, entry.decodes, DECODED_BY[shape.kind]))

@@ -9,7 +9,8 @@
  * Everything here is iterative (no recursion, so no stack limit on nesting) and linear in
  * the body's size.
  */
-import type { IssuePath } from '../errors/issue.js'
+import { invalidTypeIssue, invalidValueIssue } from '../errors/build.js'
+import type { InvalidTypeIssue, InvalidValueIssue, IssuePath } from '../errors/issue.js'
 import { formatPath } from '../errors/format.js'
 
 /**
@@ -200,8 +201,9 @@ export const snapshot = (value: unknown, owned: boolean, levels: number = MAX_DE
 
 const refuse = (path: IssuePath, code: Refusal['code'], expected: string, received: string): Snapshot => ({ ok: false, refusal: { code, path, expected, received } })
 
-/** The message of a refusal, as the decoders write theirs: the path (cut when long), what was expected, what was found. */
-export const refusalMessage = (refusal: Refusal): string => `${quoted(refusal.path, OWN_PATH)}: expected ${refusal.expected}, received ${refusal.received}`
+/** The issue of a refusal, worded as the decoders word theirs, its path cut when long. */
+export const refusalIssue = ({ code, path, expected, received }: Refusal): InvalidTypeIssue | InvalidValueIssue =>
+  code === 'invalid_type' ? invalidTypeIssue(path, expected, received, quoted(path, OWN_PATH)) : invalidValueIssue(path, expected, received, undefined, quoted(path, OWN_PATH))
 
 /**
  * Freezes a value the library owns and everything reachable from it, so events can share

@@ -2,6 +2,7 @@ import type { either } from 'fp-ts'
 
 import * as E from '../util/either.js'
 
+import { unlistedIssuesMessage } from '../errors/build.js'
 import type { NormalizeError } from '../errors/error.js'
 
 import type { EventsSchema, StandardSchemaV1 } from '../types/standardSchema.js'
@@ -16,7 +17,7 @@ export const standardIssues = (error: NormalizeError): ReadonlyArray<StandardSch
   const aboutBody = error.kind !== 'invalid_options'
   const issues: Array<StandardSchemaV1.Issue> = error.issues.map((issue) => (aboutBody ? { message: issue.message, path: [...issue.path] } : { message: issue.message }))
   const omitted = 'omittedIssues' in error ? (error.omittedIssues ?? 0) : 0
-  if (omitted > 0) issues.push({ message: `(root): ${String(omitted)} more issue${omitted === 1 ? ' was' : 's were'} found and not listed`, path: [] })
+  if (omitted > 0) issues.push({ message: unlistedIssuesMessage(omitted), path: [] })
   return issues
 }
 

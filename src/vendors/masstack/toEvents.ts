@@ -2,7 +2,7 @@ import type { IssuePath } from '../../errors/issue.js'
 import type { Built, CommonSettings } from '../../kit/definition.js'
 import { collector, makeEvent } from '../../kit/events.js'
 import { rowOf } from '../../kit/rows.js'
-import { unknownStatusIssue } from '../../kit/statuses.js'
+import { statusNotInCatalog } from '../../kit/statuses.js'
 import { MASSTACK_ROW_CATALOGS } from './rows.js'
 import type { ChannelRecord } from './codec.js'
 import { masstackOccurredAt } from './time.js'
@@ -39,7 +39,7 @@ export const recordEvents = (records: ReadonlyArray<Located>, settings: CommonSe
     const recipient = tagged.channel === 'sms' ? tagged.record.terminatingNumber : tagged.record.destinationEmail
     const messageId = record.id ?? record.externalId
     const entry = rowOf(MASSTACK_ROW_CATALOGS, channel, record.status)
-    if (entry === undefined) events.unknown(() => unknownStatusIssue('masstack', MASSTACK_ROW_CATALOGS, channel, record.status, [...path, 'status']))
+    if (entry === undefined) events.unknown(() => statusNotInCatalog('masstack', MASSTACK_ROW_CATALOGS, channel, record.status, [...path, 'status']))
     if (!events.wanted()) continue
     const vendorTime = record.updatedTime
     events.add(

@@ -1,5 +1,5 @@
 import type { ChannelMismatchIssue, IssuePath } from '../../errors/issue.js'
-import { describeValue, formatPath } from '../../errors/format.js'
+import { channelMismatchIssue } from '../../errors/build.js'
 import type { Channel } from '../../model/channel.js'
 
 /**
@@ -83,12 +83,5 @@ export const recipientMismatch = (channel: MessangiChannel, to: string, path: Is
   const wanted = RECIPIENT_FORM[channel]
   const found = addressForm(to)
   if (wanted === undefined || found === undefined || found === wanted) return undefined
-  return {
-    code: 'channel_mismatch',
-    path,
-    channel,
-    expected: FORM_NAMES[wanted],
-    received: `${describeValue(to)}, ${FORM_NAMES[found]}`,
-    message: `${formatPath(path)}: ${describeValue(to)} is ${FORM_NAMES[found]}, but options.channel is "${channel}", whose messages go to ${FORM_NAMES[wanted]}; the body was most likely posted to another channel's URL, and is refused rather than read as ${channel}`,
-  }
+  return channelMismatchIssue(path, channel, to, FORM_NAMES[wanted], FORM_NAMES[found])
 }

@@ -6,7 +6,7 @@ import type { BodyProblem, Built, CommonSettings, OptionProblem } from '../../ki
 import { makeEvent, makeInboundEvent, oneEvent, type InboundFields } from '../../kit/events.js'
 import { matchesKeyword, type KeywordForms } from '../../kit/optOutKeywords.js'
 import { rowOf, type ChannelRows } from '../../kit/rows.js'
-import { unknownStatusIssue } from '../../kit/statuses.js'
+import { statusNotInCatalog } from '../../kit/statuses.js'
 import { parseOffsetDateTime } from '../../util/time.js'
 import type { Channel } from '../../model/channel.js'
 import type { EventDetails } from '../../model/event.js'
@@ -86,7 +86,7 @@ const statusEvents = (fields: StatusFields): Built => {
     details: fields.details,
     raw: fields.raw,
   })
-  return oneEvent(event, entry === undefined ? unknownStatusIssue('messangi', fields.catalogs, fields.channel, fields.status, fields.statusPath, fields.owner) : undefined)
+  return oneEvent(event, entry === undefined ? statusNotInCatalog('messangi', fields.catalogs, fields.channel, fields.status, fields.statusPath, fields.owner) : undefined)
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Built, CommonSettings } from '../../kit/definition.js'
 import { collector, makeEvent, makeHistoryEntry, makeInboundEvent, oneEvent } from '../../kit/events.js'
 import { rowOf } from '../../kit/rows.js'
 import { deepFreeze } from '../../runtime/snapshot.js'
-import { unknownStatusIssue } from '../../kit/statuses.js'
+import { statusNotInCatalog } from '../../kit/statuses.js'
 import { localToOffsetDateTime, parseOffsetDateTime, type Zone } from '../../util/time.js'
 import type { Channel } from '../../model/channel.js'
 import type { EventDetails, HistoryEntry } from '../../model/event.js'
@@ -53,7 +53,7 @@ const CHANNEL_OF = {
 const interactionChannel = (body: OctopushStopCallback | OctopushInboundCallback): Channel => (body.channel === undefined ? 'sms' : CHANNEL_OF[body.channel])
 
 const unknownStatus = (channel: Channel, status: string, path: IssuePath): UnknownStatusIssue =>
-  unknownStatusIssue('octopush', OCTOPUSH_ROW_CATALOGS, channel, status, path)
+  statusNotInCatalog('octopush', OCTOPUSH_ROW_CATALOGS, channel, status, path)
 
 /** A date as an instant: a zone-less `YYYY-MM-DD HH:mm:ss` read in the zone, an ISO-8601 instant with `Z` or an offset as it says. */
 const timeOf = (text: string, zone: Zone): string | undefined => localToOffsetDateTime(text, zone) ?? parseOffsetDateTime(text)?.iso
