@@ -61,7 +61,7 @@ run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=
 const body = readFileSync(join(root, 'examples/payloads/octopush/sms.json'), 'utf8')
 writeFileSync(join(consumer, 'body.json'), body)
 // The JSON Schemas as kept next to the codecs, for the consumer to compare the shipped ones with.
-writeFileSync(join(consumer, 'schemas.json'), JSON.stringify(VENDORS.map((vendor) => JSON.parse(readFileSync(join(root, `src/vendors/${vendor}/callbacks.schema.json`), 'utf8')))))
+writeFileSync(join(consumer, 'schemas.json'), JSON.stringify(Object.fromEntries(VENDORS.map((vendor) => [vendor, JSON.parse(readFileSync(join(root, `src/vendors/${vendor}/callbacks.schema.json`), 'utf8'))]))))
 writeFileSync(join(consumer, 'messangi.json'), readFileSync(join(root, 'examples/payloads/messangi/whatsapp/callback.json'), 'utf8'))
 
 writeFileSync(
@@ -101,7 +101,8 @@ assert.equal(JSON.parse(recorded.values[11]).eventId, result.right[0].eventId)
 assert.match(postgres.POSTGRES_SCHEMA, /CREATE TABLE IF NOT EXISTS deliverykit_events/)
 assert.deepEqual(postgres.currentStatus('octopush', 'm\\u0000', 'r').values, ['octopush', 'm\\uFFFD0', 'r'])
 // The JSON Schemas, exactly as kept next to the codecs.
-assert.deepEqual([octopushSchema, messangiSchema, masstackSchema], JSON.parse(readFileSync('schemas.json', 'utf8')))
+const kept = JSON.parse(readFileSync('schemas.json', 'utf8'))
+assert.deepEqual([octopushSchema, messangiSchema, masstackSchema], [kept.octopush, kept.messangi, kept.masstack])
 // The Standard Schema, as a framework calls it.
 const stop = webhookSchema('octopush')['~standard'].validate({ number: '+33600000000', text: 'STOP', stop_date: '2020-11-04 11:11:45' })
 assert.equal(stop.value[0].kind, 'opt_out')
@@ -137,7 +138,7 @@ assert.deepEqual(messangi.parse(require('./messangi.json'), { channel: 'whatsapp
 assert.throws(() => messangi.parseLegacy({}), (error) => isDeliveryKitError(error))
 assert.equal(postgres.recordEvent(parse('octopush', body)[0]).values[5], 'delivered')
 assert.equal(postgres.postgresText('a\\u0000'), 'a\\uFFFD0')
-assert.deepEqual(require('deliverykit/json-schema/masstack.json'), require('./schemas.json')[2])
+for (const [vendor, schema] of Object.entries(require('./schemas.json'))) assert.deepEqual(require('deliverykit/json-schema/' + vendor + '.json'), schema)
 assert.deepEqual(messangi.webhookSchema({ channel: 'sms' })['~standard'].validate({ user: '+5588999999999', text: 'STOP' }).value[0].text, 'STOP')
 // The webhook handler through its Node adapter, with a request and a response as Node gives them.
 const store = handler.createMemoryStore()

@@ -238,7 +238,7 @@ const ioTsSchema = (codec: t.Mixed, walk: Walk): JsonSchema => {
       return { type: 'object', additionalProperties: walk(parts.codomain ?? fail(`${codec.name} has no value codec`)) }
     case undefined:
     default:
-      return fail(`no JSON Schema for the codec ${JSON.stringify(codec.name)}${parts._tag === undefined ? '' : ` (${parts._tag})`}: declare one beside the vendor's codecs`)
+      return fail(`no JSON Schema for the codec ${JSON.stringify(codec.name)}${parts._tag === undefined ? '' : ` (${parts._tag})`}: declare one beside the vendor's codecs (the kit's own codecs, such as PhoneNumberText, are declared in COMMON_DECLARATIONS: spread it into the vendor's declarations)`)
   }
 }
 
