@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 
-import type { Vendor } from 'deliverykit'
+import type { CommonOptions, Vendor } from 'deliverykit'
 import { either as E } from 'fp-ts'
 import { expect } from 'vitest'
 
@@ -49,6 +49,7 @@ export const withoutRawAndId = <E extends { readonly raw: unknown; readonly even
 /**
  * Options under which any body of the vendor decodes, whatever its channel: Messangi's
  * status bodies do not name theirs, so its calls need one (SMS, for tests that do not read
- * it); the other vendors need no option.
+ * it); the other vendors need no option. Typed as options every vendor takes, so that a
+ * vendor read at run time can be given them.
  */
-export const decodingOptions = (vendor: Vendor): { readonly channel?: 'sms' } => (vendor === 'messangi' ? { channel: 'sms' } : {})
+export const decodingOptions = (vendor: Vendor): CommonOptions & { readonly channel?: 'sms' } => (vendor === 'messangi' ? { channel: 'sms' } : {})
