@@ -29,9 +29,9 @@ describe('editDistance', () => {
 
 describe('didYouMean', () => {
   it.each([
-    ['octopus', ['octopush', 'messangi', 'masstack'], 'octopush'],
+    ['octopus', VENDORS, 'octopush'],
     ['delivered', ['DELIVERED', 'READ'], 'DELIVERED'],
-    ['Masstack', ['octopush', 'messangi', 'masstack'], 'masstack'],
+    ['Masstack', VENDORS, 'masstack'],
     ['whatsap', ['sms', 'rcs', 'whatsapp'], 'whatsapp'],
     ['smss', ['sms', 'rcs'], 'sms'],
     ['DELIVRED', ['DELIVERED', 'EXPIRED'], 'DELIVERED'],
@@ -40,7 +40,7 @@ describe('didYouMean', () => {
   })
 
   it.each([
-    ['twilio', ['octopush', 'messangi', 'masstack']], // nothing near
+    ['twilio', VENDORS], // nothing near
     ['xyz', ['sms', 'rcs']], // three letters: one edit at most
     ['SENX', ['SENT', 'SEND']], // two equally near: no guess
     ['sms', ['sms', 'rcs']], // known already
