@@ -9,7 +9,8 @@
 import { deepStrictEqual } from 'node:assert/strict'
 import { existsSync, readFileSync } from 'node:fs'
 
-import { detectVendor, normalize, normalizeWebhook, VENDOR_NAMES, type AnyWebhookEvent, type NormalizeError, type Vendor } from 'deliverykit'
+import * as DELIVERYKIT from 'deliverykit'
+import { detectVendor, normalize, normalizeWebhook, safeParse, safeParseWebhook, VENDOR_NAMES, type AnyWebhookEvent, type NormalizeError, type Vendor } from 'deliverykit'
 import { either as E } from 'fp-ts'
 import fc from 'fast-check'
 
@@ -52,8 +53,12 @@ type Lacks = Array<string>
 type Entry = Readonly<Record<string, unknown>>
 type Normalizer = (body: unknown, options?: unknown) => unknown
 /** A root entry point, called as the test calls it: any vendor, with the options its payload decodes with. */
-type RootNormalizer = (vendor: Vendor, body: unknown, options: Readonly<Record<string, unknown>>) => E.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>>
-const ROOT: Readonly<Record<'normalize' | 'normalizeWebhook', RootNormalizer>> = { normalize, normalizeWebhook }
+type RootEntry<R> = (vendor: Vendor, body: unknown, options: Readonly<Record<string, unknown>>) => R
+const rootWebhook: RootEntry<E.Either<NormalizeError, ReadonlyArray<AnyWebhookEvent>>> = normalizeWebhook
+/** The root's entry points that the vendor's entry must answer as, by name. */
+const ROOT: Readonly<Record<string, RootEntry<unknown>>> = { normalize, safeParse, normalizeWebhook, safeParseWebhook }
+/** The options an entry is compared under, beside the payload's own: the common ones, not their defaults. */
+const COMPARED_OPTIONS: ReadonlyArray<Readonly<Record<string, unknown>>> = [{}, { timeZone: 'UTC', unknownStatus: 'keep' }]
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== ''
 const shown = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value))
@@ -112,7 +117,7 @@ const payloadLacks = (vendor: Vendor, files: ReadonlyArray<string>, lacks: Lacks
   }
   for (const file of files) {
     const body: unknown = JSON.parse(payloadText(file))
-    const result = ROOT.normalizeWebhook(vendor, body, payloadOptions(vendor, file))
+    const result = rootWebhook(vendor, body, payloadOptions(vendor, file))
     if (E.isLeft(result)) lacks.push(`examples/payloads/${file} that normalizeWebhook('${vendor}', …) decodes (it answers ${result.left.kind})`)
     const detection = detectVendor(body)
     if (!detection.detected || detection.vendor !== vendor) lacks.push(`examples/payloads/${file} that detectVendor attributes to ${vendor} (it answers ${detection.detected ? detection.vendor : detection.reason})`)
@@ -160,16 +165,22 @@ const entryLacks = async (vendor: Vendor, manifest: VendorManifest | undefined, 
     if (typeof own !== 'function') continue
     const differ = files.filter((file) => {
       const body: unknown = JSON.parse(payloadText(file))
-      const options = payloadOptions(vendor, file)
-      try {
-        deepStrictEqual((own as Normalizer)(body, options), rootEntry(vendor, body, options))
-        return false
-      } catch {
-        return true
-      }
+      return COMPARED_OPTIONS.some((extra) => {
+        const options = { ...payloadOptions(vendor, file), ...extra }
+        try {
+          deepStrictEqual((own as Normalizer)(body, options), rootEntry(vendor, body, options))
+          return false
+        } catch {
+          return true
+        }
+      })
     })
     if (differ.length > 0) lacks.push(`deliverykit/${vendor}'s ${name} giving what the root's ${name}('${vendor}', …) gives (they differ on ${differ.map((file) => `examples/payloads/${file}`).join(', ')})`)
   }
+  // The root's namespace of the entry (`import { octopush } from 'deliverykit'`), which the command's catalogs read.
+  const namespace = (DELIVERYKIT as Readonly<Record<string, unknown>>)[vendor] as Entry | undefined
+  const unlike = namespace === undefined ? ['(none)'] : [...new Set([...Object.keys(entry), ...Object.keys(namespace)])].filter((name) => entry[name] !== namespace[name])
+  if (unlike.length > 0) lacks.push(`the root's namespace ${vendor} holding deliverykit/${vendor}'s exports (export * as ${vendor} from './vendors/${vendor}/index.js' in src/index.ts; differ: ${unlike.join(', ')})`)
 }
 
 /** The property suite's generators (test/properties/arbitraries.ts) and entry points (test/properties/entry-points.ts). */
