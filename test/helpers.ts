@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 
+import type { Classification, CommonOptions, FailureReason, Status, Vendor } from 'deliverykit'
 import { either as E } from 'fp-ts'
 import { expect } from 'vitest'
 
@@ -43,4 +44,43 @@ export const withoutRawAndId = <E extends { readonly raw: unknown; readonly even
 ): Omit<E, 'raw' | 'eventId'> => {
   const { raw: _raw, eventId: _eventId, ...rest } = event
   return rest
+}
+
+/**
+ * Options under which any body of the vendor decodes, whatever its channel: Messangi's
+ * status bodies do not name theirs, so its calls need one (SMS, for tests that do not read
+ * it); the other vendors need no option. Typed as options every vendor takes, so that a
+ * vendor read at run time can be given them.
+ */
+export const decodingOptions = (vendor: Vendor): CommonOptions & { readonly channel?: 'sms' } => (vendor === 'messangi' ? { channel: 'sms' } : {})
+
+/**
+ * What a catalog test expects of one vendor code: [code, canonical status, and for a
+ * failure its reason and whether it is permanent].
+ */
+export type Decision = readonly [code: string, status: Status, reason?: FailureReason, permanent?: boolean]
+
+/**
+ * The classification of each canonical status, written out here rather than read from the
+ * library, so that the catalog tests check the library's.
+ */
+export const CLASSIFICATION: Readonly<Record<Status, Classification>> = {
+  accepted: 'transient', sent: 'transient', deferred: 'transient',
+  delivered: 'final', read: 'final', clicked: 'final',
+  rejected: 'failure', undeliverable: 'failure', expired: 'failure',
+  complained: 'failure', unsubscribed: 'failure', unconfirmed: 'failure',
+}
+
+/**
+ * An event, or a catalog entry, decided as expected: its status, that status's
+ * classification, and a failure's reason and permanence (none expected for another).
+ */
+export const expectDecision = (
+  found: { readonly status: string; readonly classification: string; readonly failure?: unknown } | undefined,
+  { status, reason, permanent }: { readonly status: Status; readonly reason?: FailureReason | undefined; readonly permanent?: boolean | undefined },
+): void => {
+  expect(found?.status).toBe(status)
+  expect(found?.classification).toBe(CLASSIFICATION[status])
+  if (found?.classification === 'failure') expect(found.failure).toEqual({ reason, permanent })
+  else expect(reason).toBeUndefined()
 }

@@ -9,6 +9,8 @@ import { normalizeWebhook, VENDORS, type Vendor } from 'deliverykit'
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020'
 import { either as E } from 'fp-ts'
 
+import { decodingOptions } from './helpers.js'
+
 /** A vendor's schema, as the package ships it. */
 export const schemaOf = (vendor: Vendor): Record<string, unknown> =>
   JSON.parse(readFileSync(new URL(`../src/vendors/${vendor}/callbacks.schema.json`, import.meta.url), 'utf8')) as Record<string, unknown>
@@ -36,8 +38,8 @@ export type Encoding = 'json' | 'form'
 const compiled = (encoding: Encoding): { readonly ajv: Ajv2020; readonly validators: Readonly<Record<Vendor, ValidateFunction>> } => {
   const ajv = strictAjv(false)
   for (const vendor of VENDORS) ajv.addSchema((encoding === 'form' ? asFormSchema(schemaOf(vendor)) : schemaOf(vendor)) as Record<string, unknown>, vendor)
-  const validator = (vendor: Vendor): ValidateFunction => ajv.getSchema(vendor) as ValidateFunction
-  return { ajv, validators: { octopush: validator('octopush'), messangi: validator('messangi'), masstack: validator('masstack') } }
+  const validators = Object.fromEntries(VENDORS.map((vendor) => [vendor, ajv.getSchema(vendor) as ValidateFunction])) as Record<Vendor, ValidateFunction>
+  return { ajv, validators }
 }
 
 const JSON_SCHEMAS = compiled('json')
@@ -68,7 +70,7 @@ export const definitionAccepts = (vendor: Vendor, name: string): ((value: unknow
  */
 export const deliverykitAccepts = (vendor: Vendor, body: unknown): boolean => {
   // Messangi's channel chooses the catalog a code is read in, and the recipient it must fit: any channel will do.
-  const result = vendor === 'messangi' ? normalizeWebhook('messangi', body, { channel: 'sms', unknownStatus: 'keep' }) : normalizeWebhook(vendor, body, { unknownStatus: 'keep' })
+  const result = normalizeWebhook(vendor, body, { ...decodingOptions(vendor), unknownStatus: 'keep' })
   if (E.isRight(result) || result.left.kind === 'unknown_channel' || result.left.kind === 'unknown_status') return true
   return result.left.kind === 'invalid_body' && result.left.issues.every((issue) => issue.code === 'channel_mismatch')
 }

@@ -8,9 +8,10 @@ import { join, sep } from 'node:path'
 import type { Server } from 'node:http'
 import { fileURLToPath } from 'node:url'
 
-import type { DeliveryEvent } from 'deliverykit'
+import { CHANNELS, isVendor, type Channel, type DeliveryEvent, type Vendor } from 'deliverykit'
 
 import type { EventStore } from '../examples/route.js'
+import { decodingOptions } from './helpers.js'
 
 const payloads = fileURLToPath(new URL('../examples/payloads/', import.meta.url))
 
@@ -22,6 +23,22 @@ export const payloadFiles = (): ReadonlyArray<string> =>
     .sort()
 
 export const payloadText = (file: string): string => readFileSync(join(payloads, file), 'utf8')
+
+/** The vendor a payload is of: its first folder (`messangi/sms/mo.json`), if that names a vendor. */
+export const payloadVendor = (file: string): Vendor | undefined => {
+  const [folder] = file.split('/')
+  return isVendor(folder) ? folder : undefined
+}
+
+/**
+ * The options a payload decodes with: the channel its folder names
+ * (`messangi/whatsapp/callback.json`), else those any body of its vendor decodes with.
+ */
+export const payloadOptions = (vendor: Vendor, file: string): { readonly channel?: Channel } => {
+  const parts = file.split('/')
+  const channel = CHANNELS.find((known) => parts.length > 2 && parts[1] === known)
+  return channel === undefined ? decodingOptions(vendor) : { channel }
+}
 
 /** A flat JSON object as a form, the way the vendor's legacy callbacks arrive. */
 export const asForm = (json: string): string =>

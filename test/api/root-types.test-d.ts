@@ -8,6 +8,7 @@ import {
   MESSANGI_CHANNELS,
   isMessangiChannel,
   isOptOutKeyword,
+  isVendor,
   normalize,
   normalizeInbound,
   normalizeWebhook,
@@ -161,7 +162,7 @@ describe('types from the root', () => {
 })
 
 describe('a vendor known only at run time', () => {
-  const fromUrl = (segment: string): Vendor | undefined => (segment === 'octopush' || segment === 'messangi' || segment === 'masstack' ? segment : undefined)
+  const fromUrl = (segment: string): Vendor | undefined => (isVendor(segment) ? segment : undefined)
   const vendor = fromUrl('messangi') ?? 'octopush'
 
   it('calls every root entry without a cast, with the options every vendor accepts', () => {

@@ -100,7 +100,7 @@ describe('deliverykit normalize (in memory)', () => {
     [[], 'no command given; the commands are normalize, detect, catalog, send, replay'],
     [['frobnicate'], 'unknown command "frobnicate"; the commands are normalize, detect, catalog, send, replay'],
     [['normalize'], '--vendor is required'],
-    [['normalize', '--vendor', 'twilio'], '--vendor: expected one of octopush, messangi, masstack, received "twilio"'],
+    [['normalize', '--vendor', 'twilio'], `--vendor: expected one of ${VENDORS.join(', ')}, received "twilio"`],
     [['normalize', '--vendor', 'octopush', '--unknown-status', 'drop'], '--unknown-status: expected "keep" or "error", received "drop"'],
     [['normalize', '--vendor', 'octopush', '--colour'], 'unknown flag --colour'],
     [['normalize', '--vendor', 'octopush', '--time-zone', 'Nowhere/Land', '-'], '--time-zone: expected an IANA time zone name such as "Europe/Paris", received "Nowhere/Land"'],
@@ -134,7 +134,7 @@ describe('deliverykit normalize (in memory)', () => {
     expect(json).toHaveLength(35)
     expect(json[0]).toMatchObject({ vendor: 'octopush', channel: 'all', code: 'DELIVERED', status: 'delivered', classification: 'final' })
     expect(runWith(['catalog', 'masstack', '--channel', 'push'])).toMatchObject({ code: EXIT.usage })
-    expect(runWith(['catalog', 'nope']).stderr).toBe('deliverykit: --vendor: expected one of octopush, messangi, masstack, received "nope" (see deliverykit --help)\n')
+    expect(runWith(['catalog', 'nope']).stderr).toBe(`deliverykit: --vendor: expected one of ${VENDORS.join(', ')}, received "nope" (see deliverykit --help)\n`)
   })
 
   it('catalog shows where a code outside the vendor\'s table comes from, and marks a description deliverykit wrote', () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 
-import { VENDORS } from 'deliverykit'
+import { isInboundVendor, VENDORS } from 'deliverykit'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { HELP } from '../../src/cli/run.js'
@@ -343,15 +343,15 @@ describe.runIf(existsSync(cli) || process.env['CI'] === 'true')('the built comma
     [['normalize', '--vendor', 'octopush', '--timezone', 'UTC'], 'unknown flag --timezone; did you mean --time-zone?'],
     [['normalize', '--vendor', 'octopush', '-x'], 'unknown flag -x'],
     [['normalise', '--vendor', 'octopush'], 'unknown command "normalise"; did you mean normalize?'],
-    [['normalize', '--vendor', 'octopus'], '--vendor: expected one of octopush, messangi, masstack, received "octopus"; did you mean --vendor octopush?'],
-    [['catalog', 'Messangi'], '--vendor: expected one of octopush, messangi, masstack, received "Messangi"; did you mean --vendor messangi?'],
+    [['normalize', '--vendor', 'octopus'], `--vendor: expected one of ${VENDORS.join(', ')}, received "octopus"; did you mean --vendor octopush?`],
+    [['catalog', 'Messangi'], `--vendor: expected one of ${VENDORS.join(', ')}, received "Messangi"; did you mean --vendor messangi?`],
     [['normalize', '--vendor', 'octopush', '--channel', 'smss'], '--channel: expected one of sms, voice, rcs, whatsapp, facebook, instagram, received "smss"; did you mean --channel sms?'],
     [['normalize', '--vendor', 'messangi', '--channel', 'whatsap'], '--channel: expected one of sms, email, push, rcs, whatsapp (Messangi status callbacks and send API responses do not name their channel), received "whatsap"; did you mean --channel whatsapp?'],
     [['catalog', 'octopush', '--channel', 'voise'], '--channel: expected one of sms, voice, email, push, rcs, whatsapp, facebook, instagram, received "voise"; did you mean --channel voice?'],
     [['normalize', '--vendor', 'octopush', '--time-zone', 'Europe/Pariss'], '--time-zone: expected an IANA time zone name such as "Europe/Paris", received "Europe/Pariss"'],
     [['normalize', '--vendor', 'octopush', '--unknown-status', 'kep'], '--unknown-status: expected "keep" or "error", received "kep"; did you mean --unknown-status keep?'],
     [['normalize', '--vendor', 'octopush', '--format', 'tabel'], '--format: expected one of json, ndjson, table, received "tabel"; did you mean --format table?'],
-    [['normalize', '--vendor', 'masstack', '--inbound'], '--vendor: expected a vendor that sends opt-out or inbound callbacks (octopush, messangi), received "masstack"'],
+    [['normalize', '--vendor', 'masstack', '--inbound'], `--vendor: expected a vendor that sends opt-out or inbound callbacks (${VENDORS.filter(isInboundVendor).join(', ')}), received "masstack"`],
     [['normalize', '--vendor'], '--vendor needs a value'],
     [['normalize', '--vendor', '--ndjson'], '--vendor needs a value, and --ndjson is a flag'],
     [['normalize', '--vendor', 'octopush', '--ndjson=yes'], '--ndjson takes no value'],

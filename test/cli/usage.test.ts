@@ -1,5 +1,6 @@
 // The command's usage errors, one by one, and its text output cell by cell: what a person
 // at a terminal reads. In memory (test/cli/harness.ts).
+import { VENDORS } from 'deliverykit'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
@@ -25,9 +26,9 @@ describe('usage errors: one line naming the flag, exit 2', () => {
     [['normalise', '--vendor', 'octopush'], 'unknown command "normalise"; did you mean normalize?'],
     [['detect', '--vendor', 'octopush'], 'detect takes no --vendor (it takes no flags)'],
     [['catalog', 'octopush', '--inbound'], 'catalog takes no --inbound; its flags are --vendor, --channel, --legacy, --format, --json'],
-    [['normalize', '--vendor', 'octopus'], '--vendor: expected one of octopush, messangi, masstack, received "octopus"; did you mean --vendor octopush?'],
-    [['normalize', '--vendor', 'octopush-'], '--vendor: expected one of octopush, messangi, masstack, received "octopush-"; did you mean --vendor octopush?'],
-    [['normalize', '--vendor=-x'], '--vendor: expected one of octopush, messangi, masstack, received "-x"'],
+    [['normalize', '--vendor', 'octopus'], `--vendor: expected one of ${VENDORS.join(', ')}, received "octopus"; did you mean --vendor octopush?`],
+    [['normalize', '--vendor', 'octopush-'], `--vendor: expected one of ${VENDORS.join(', ')}, received "octopush-"; did you mean --vendor octopush?`],
+    [['normalize', '--vendor=-x'], `--vendor: expected one of ${VENDORS.join(', ')}, received "-x"`],
     [['normalize', '--vendor', 'octopush', '--unknown-status', 'kep'], '--unknown-status: expected "keep" or "error", received "kep"; did you mean --unknown-status keep?'],
     [['normalize', '--vendor', 'octopush', '--format', 'yaml'], '--format: expected one of json, ndjson, table, received "yaml"'],
     [['normalize', '--vendor', 'octopush', '--format', 'tabel'], '--format: expected one of json, ndjson, table, received "tabel"; did you mean --format table?'],

@@ -1,4 +1,4 @@
-import { describeValue, formatError, formatPath, isDeliveryKitError, normalize, type NormalizeError } from 'deliverykit'
+import { describeValue, formatError, formatPath, isDeliveryKitError, normalize, VENDORS, type NormalizeError } from 'deliverykit'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 
@@ -151,7 +151,7 @@ describe('bad options', () => {
   it('an unknown vendor is an invalid_options error, not a throw', () => {
     const error = leftOf(normalize('twilio' as never, sms))
     expect(error).toMatchObject({ kind: 'invalid_options', vendor: 'twilio', input: sms })
-    expect(formatError(error)).toBe('options.vendor: expected one of octopush, messangi, masstack, received "twilio"')
+    expect(formatError(error)).toBe(`options.vendor: expected one of ${VENDORS.join(', ')}, received "twilio"`)
   })
 })
 

@@ -2,7 +2,7 @@
  * The handler tests' routes, secrets and Content-Type variants, over every example payload
  * of test/webhookRoutes.ts.
  */
-import { safeParseWebhook, type AnyWebhookEvent } from 'deliverykit'
+import { safeParseWebhook, type AnyWebhookEvent, type SafeParseResult } from 'deliverykit'
 import type { WebhookRoute } from 'deliverykit/handler'
 
 import { CASES, bodyOf, type Case } from '../webhookRoutes.js'
@@ -43,9 +43,13 @@ export const routeOf = (path: string): WebhookRoute => {
   }
 }
 
+/** What the decoder answers for the bytes, called directly with the route's vendor and options. */
+export const directResult = (route: WebhookRoute, bytes: Uint8Array): SafeParseResult<ReadonlyArray<AnyWebhookEvent>> =>
+  route.vendor === 'messangi' ? safeParseWebhook('messangi', bytes, route.options) : safeParseWebhook(route.vendor, bytes)
+
 /** What the decoder gives for the bytes, called directly. */
 export const directEvents = (route: WebhookRoute, bytes: Uint8Array): ReadonlyArray<AnyWebhookEvent> => {
-  const result = route.vendor === 'messangi' ? safeParseWebhook('messangi', bytes, route.options) : safeParseWebhook(route.vendor, bytes)
+  const result = directResult(route, bytes)
   if (!result.success) throw new Error(`the payload does not decode: ${result.error.kind}`)
   return result.events
 }

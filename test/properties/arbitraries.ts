@@ -3,24 +3,23 @@
  * (built from the catalogs, each with the events it must give), junk of every kind, hostile
  * hand-built objects, and mutations of valid bodies.
  */
-import { lookupStatus, type Channel, type ChannelCatalogs, type Vendor } from 'deliverykit'
-import { MASSTACK_CATALOGS } from 'deliverykit/masstack'
-import { MESSANGI_CATALOGS, MESSANGI_LEGACY_CATALOGS } from 'deliverykit/messangi'
-import { OCTOPUSH_CATALOGS } from 'deliverykit/octopush'
+import * as DELIVERYKIT from 'deliverykit'
+import { lookupStatus, VENDORS, type Channel, type ChannelCatalogs, type Vendor } from 'deliverykit'
+import { MESSANGI_LEGACY_CATALOGS } from 'deliverykit/messangi'
 import fc from 'fast-check'
 
-import { payload } from '../helpers.js'
+import { VENDOR_MANIFESTS } from '../../src/options.js'
+import { payloadFiles, payloadOptions, payloadText, payloadVendor } from '../webhookRoutes.js'
 
 export type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [key: string]: Json }
 // A recursive type needs the index signature.
 // eslint-disable-next-line @typescript-eslint/consistent-indexed-object-style, @typescript-eslint/consistent-type-definitions
 type JsonObject = { [key: string]: Json }
 
-export const CATALOGS: Readonly<Record<Vendor, ChannelCatalogs>> = {
-  octopush: OCTOPUSH_CATALOGS,
-  messangi: MESSANGI_CATALOGS,
-  masstack: MASSTACK_CATALOGS,
-}
+/** Each vendor's public catalogs: its entry's export that its manifest names (what `deliverykit catalog` prints). */
+export const CATALOGS: Readonly<Record<Vendor, ChannelCatalogs>> = Object.fromEntries(
+  VENDORS.map((vendor) => [vendor, (DELIVERYKIT[vendor] as Readonly<Record<string, unknown>>)[VENDOR_MANIFESTS[vendor].catalogExports.current] as ChannelCatalogs]),
+) as Record<Vendor, ChannelCatalogs>
 
 export const codesOf = (vendor: Vendor, channel: Channel): ReadonlyArray<string> => Object.keys(CATALOGS[vendor][channel] ?? {})
 
@@ -279,19 +278,10 @@ export const validBody: fc.Arbitrary<ValidBody> = fc.oneof(octopushPhone, octopu
 export const VALID_BODIES = { octopushPhone, octopushEmail, messangi, masstack } as const
 
 /** The valid bodies shipped in examples/payloads, with the options they need. */
-export const EXAMPLE_BODIES: ReadonlyArray<Omit<ValidBody, 'expected'>> = [
-  ...['sms', 'sms-2020', 'voice-sms', 'rcs', 'whatsapp', 'email', 'voice-sms-2020', 'stop', 'inbound'].map((name) => ({
-    vendor: 'octopush' as const,
-    body: payload(`octopush/${name}.json`) as Json,
-    options: {},
-  })),
-  { vendor: 'messangi', body: payload('messangi/sms/mt-callback.json') as Json, options: { channel: 'sms' } },
-  { vendor: 'messangi', body: payload('messangi/sms/send-response.json') as Json, options: { channel: 'sms' } },
-  { vendor: 'messangi', body: payload('messangi/whatsapp/callback.json') as Json, options: { channel: 'whatsapp' } },
-  { vendor: 'messangi', body: payload('messangi/legacy-sms.json') as Json, options: { channel: 'sms' } },
-  { vendor: 'messangi', body: payload('messangi/legacy-email.json') as Json, options: { channel: 'email' } },
-  ...['record', 'envelope-one', 'envelope-list'].map((name) => ({ vendor: 'masstack' as const, body: payload(`masstack/${name}.json`) as Json, options: {} })),
-]
+export const EXAMPLE_BODIES: ReadonlyArray<Omit<ValidBody, 'expected'>> = payloadFiles().flatMap((file) => {
+  const vendor = payloadVendor(file)
+  return vendor === undefined ? [] : [{ vendor, body: JSON.parse(payloadText(file)) as Json, options: payloadOptions(vendor, file) }]
+})
 
 // ---------------------------------------------------------------------------------------
 // opt-outs and inbound messages

@@ -48,8 +48,8 @@ export const ENTRY_POINTS: ReadonlyArray<EntryPoint> = [
 
 /** The inbound entry points: `opt_out` and `inbound` events, or an error. */
 export const INBOUND_ENTRY_POINTS = [
-  { name: "normalizeInbound('octopush')", normalize: (b: unknown) => normalizeInbound('octopush', b) },
-  { name: "normalizeInbound('octopush', UTC)", normalize: (b: unknown) => normalizeInbound('octopush', b, { timeZone: 'UTC' }) },
-  { name: 'octopush.normalizeInbound', normalize: (b: unknown) => octopush.normalizeInbound(b) },
-  { name: "normalizeInbound('messangi')", normalize: (b: unknown) => normalizeInbound('messangi', b) },
+  { name: "normalizeInbound('octopush')", vendor: 'octopush', normalize: (b: unknown) => normalizeInbound('octopush', b) },
+  { name: "normalizeInbound('octopush', UTC)", vendor: 'octopush', normalize: (b: unknown) => normalizeInbound('octopush', b, { timeZone: 'UTC' }) },
+  { name: 'octopush.normalizeInbound', vendor: 'octopush', normalize: (b: unknown) => octopush.normalizeInbound(b) },
+  { name: "normalizeInbound('messangi')", vendor: 'messangi', normalize: (b: unknown) => normalizeInbound('messangi', b) },
 ] as const

@@ -9,7 +9,7 @@
  * "facebook", "STOP", one number, one time…): the values the collisions of issue 21 were
  * made of. Under the 0.1.0 ids this finds them in the first runs.
  */
-import { eventFromStatus, normalizeWebhook, type AnyWebhookEvent, type Vendor } from 'deliverykit'
+import { eventFromStatus, normalizeWebhook, VENDORS, type AnyWebhookEvent } from 'deliverykit'
 import fc from 'fast-check'
 import { either as E } from 'fp-ts'
 import { deepStrictEqual } from 'node:assert/strict'
@@ -103,7 +103,7 @@ const pooledBody: fc.Arbitrary<Body> = anyValidBody.chain((valid) =>
 /** A status report of any vendor, from the same shared values. */
 const report = fc.record(
   {
-    vendor: fc.constantFrom<Vendor>('octopush', 'messangi', 'masstack'),
+    vendor: fc.constantFrom(...VENDORS),
     channel: fc.constantFrom('sms', 'email'),
     code: fc.constantFrom(...CODES),
     messageId: fc.constantFrom(...TEXTS),

@@ -22,6 +22,7 @@ import { describe, it } from 'vitest'
 
 import { jsonToForm } from '../../src/cli/form.js'
 import { readBody } from '../../src/runtime/rawBody.js'
+import { decodingOptions } from '../helpers.js'
 import { definitionAccepts, deliverykitAccepts, schemaAccepts, schemaErrors } from '../jsonSchemas.js'
 import { anyValidBody, jsonLike, markerEntry, mutatedBody, validBody, type Json } from './arbitraries.js'
 import { property } from './harness.js'
@@ -44,7 +45,7 @@ const agreeOnText = (vendor: Vendor, text: string): void => {
 }
 
 const describeRefusal = (vendor: Vendor, text: string): string => {
-  const result = vendor === 'messangi' ? normalizeWebhook('messangi', text, { channel: 'sms' }) : normalizeWebhook(vendor, text)
+  const result = normalizeWebhook(vendor, text, decodingOptions(vendor))
   return E.isLeft(result) ? result.left.issues.map((issue) => issue.message).join('\n') : 'events'
 }
 
@@ -100,8 +101,7 @@ describe('Ajv and deliverykit agree on accept or reject', () => {
       strictEqual(typeof parsed, 'string')
       strictEqual(schemaAccepts(vendor, parsed), false, 'Ajv refuses a string')
       strictEqual(deliverykitAccepts(vendor, text), false, 'normalizeWebhook refuses the text')
-      const options = vendor === 'messangi' ? { channel: 'sms', unknownStatus: 'keep' } : { unknownStatus: 'keep' }
-      const validated = webhookSchema(vendor as 'octopush', options as { readonly unknownStatus: 'keep' })['~standard'].validate(parsed)
+      const validated = webhookSchema(vendor, { ...decodingOptions(vendor), unknownStatus: 'keep' })['~standard'].validate(parsed)
       ok(validated.issues !== undefined, 'the Standard Schema refuses the string a framework parsed')
       agreeOnText(vendor, text)
     },

@@ -12,6 +12,7 @@ import {
   type InboundVendor,
   type NormalizeError,
   type Vendor,
+  VENDORS,
 } from 'deliverykit'
 import fc from 'fast-check'
 import { either as E } from 'fp-ts'
@@ -112,7 +113,7 @@ describe('nothing throws, whatever arrives', () => {
     'arbitrary vendors, channels, codes, options and reports: classify, eventFromStatus and normalize answer without throwing',
     [anyValue, anyValue, anyValue, fc.oneof(anyValue, validBody.map((b) => b.body))],
     (vendor, channel, code, body) => {
-      for (const vendorName of [vendor, 'octopush', 'messangi', 'masstack']) {
+      for (const vendorName of [vendor, ...VENDORS]) {
         const classified = classify(vendorName as Vendor, channel as Channel, code as string)
         if (E.isLeft(classified)) checkError(classified.left, classified.left.input)
         else {

@@ -22,6 +22,7 @@ import {
   parse,
   rankOf,
   safeParse,
+  VENDORS,
   type AnyEvent,
   type NormalizeError,
 } from 'deliverykit'
@@ -60,7 +61,7 @@ const optionIssue = (error: NormalizeError): readonly [string | number | undefin
 describe('a vendor, channel, code or option that cannot be read is an invalid_options error', () => {
   it('normalize(revokedProxy, body): the vendor, described, in the error and its message', () => {
     const error = leftOf(normalize(revoked(), sms))
-    expect(optionIssue(error)).toStrictEqual(['vendor', 'an object that could not be read', 'options.vendor: expected one of octopush, messangi, masstack, received an object that could not be read'])
+    expect(optionIssue(error)).toStrictEqual(['vendor', 'an object that could not be read', `options.vendor: expected one of ${VENDORS.join(', ')}, received an object that could not be read`])
     expect(error.vendor).toBe('an object that could not be read')
     expect(error.input).toBe(sms)
     const safe = safeParse(revoked(), sms)

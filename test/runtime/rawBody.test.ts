@@ -1,4 +1,4 @@
-import { normalize, parse } from 'deliverykit'
+import { normalize, parse, type Vendor } from 'deliverykit'
 import { describe, expect, it } from 'vitest'
 
 import { leftOf, payload, rightOf } from '../helpers.js'
@@ -61,7 +61,7 @@ describe('raw bodies', () => {
 })
 
 // Every shipped payload of every vendor, in each form a framework may hand over.
-const SHIPPED: ReadonlyArray<readonly [file: string, vendor: 'octopush' | 'messangi' | 'masstack', channel?: 'sms' | 'whatsapp']> = [
+const SHIPPED: ReadonlyArray<readonly [file: string, vendor: Vendor, channel?: 'sms' | 'whatsapp']> = [
   ['octopush/sms.json', 'octopush'],
   ['octopush/voice-sms.json', 'octopush'],
   ['octopush/email.json', 'octopush'],

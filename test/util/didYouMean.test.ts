@@ -1,4 +1,4 @@
-import { classify, eventFromStatus, formatError, normalize, normalizeInbound, type InvalidOptionIssue, type UnknownChannelIssue, type UnknownStatusIssue } from 'deliverykit'
+import { classify, eventFromStatus, formatError, normalize, normalizeInbound, VENDORS, type InvalidOptionIssue, type UnknownChannelIssue, type UnknownStatusIssue } from 'deliverykit'
 import { normalizeLegacy } from 'deliverykit/messangi'
 import { normalize as normalizeOctopush } from 'deliverykit/octopush'
 import { describe, expect, it } from 'vitest'
@@ -29,9 +29,9 @@ describe('editDistance', () => {
 
 describe('didYouMean', () => {
   it.each([
-    ['octopus', ['octopush', 'messangi', 'masstack'], 'octopush'],
+    ['octopus', VENDORS, 'octopush'],
     ['delivered', ['DELIVERED', 'READ'], 'DELIVERED'],
-    ['Masstack', ['octopush', 'messangi', 'masstack'], 'masstack'],
+    ['Masstack', VENDORS, 'masstack'],
     ['whatsap', ['sms', 'rcs', 'whatsapp'], 'whatsapp'],
     ['smss', ['sms', 'rcs'], 'sms'],
     ['DELIVRED', ['DELIVERED', 'EXPIRED'], 'DELIVERED'],
@@ -40,7 +40,7 @@ describe('didYouMean', () => {
   })
 
   it.each([
-    ['twilio', ['octopush', 'messangi', 'masstack']], // nothing near
+    ['twilio', VENDORS], // nothing near
     ['xyz', ['sms', 'rcs']], // three letters: one edit at most
     ['SENX', ['SENT', 'SEND']], // two equally near: no guess
     ['sms', ['sms', 'rcs']], // known already
@@ -62,10 +62,10 @@ describe("the library's messages suggest the known name a typo is near", () => {
   it('an unknown vendor: normalize, normalizeInbound and classify', () => {
     for (const error of [leftOf(normalize('octopus' as 'octopush', sms)), leftOf(normalizeInbound('octopus' as 'octopush', sms)), leftOf(classify('octopus' as 'octopush', 'sms', 'DELIVERED'))]) {
       expect(error.issues[0]).toMatchObject({ code: 'invalid_option', path: ['vendor'], didYouMean: 'octopush' })
-      expect(formatError(error)).toBe('options.vendor: expected one of octopush, messangi, masstack, received "octopus"; did you mean "octopush"?')
+      expect(formatError(error)).toBe(`options.vendor: expected one of ${VENDORS.join(', ')}, received "octopus"; did you mean "octopush"?`)
     }
     const far = leftOf(normalize('twilio' as 'octopush', sms)).issues[0] as InvalidOptionIssue
-    expect([far.message, 'didYouMean' in far]).toEqual(['options.vendor: expected one of octopush, messangi, masstack, received "twilio"', false])
+    expect([far.message, 'didYouMean' in far]).toEqual([`options.vendor: expected one of ${VENDORS.join(', ')}, received "twilio"`, false])
   })
 
   it('a channel option spelled as the vendor or a person writes it suggests the channel: voice_sms, E-mail, wa (issue 24)', () => {

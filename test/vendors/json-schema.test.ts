@@ -1,16 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs'
-
 import { VENDORS, webhookSchema, type Vendor } from 'deliverykit'
 import { describe, expect, it } from 'vitest'
 
 import { readBody } from '../../src/runtime/rawBody.js'
-import { MASSTACK_VENDOR } from '../../src/vendors/masstack/definition.js'
-import { MESSANGI_VENDOR } from '../../src/vendors/messangi/definition.js'
-import { OCTOPUSH_VENDOR } from '../../src/vendors/octopush/definition.js'
+import { REGISTRY } from '../../src/options.js'
+import { decodingOptions } from '../helpers.js'
 import { deliverykitAccepts, schemaAccepts, schemaErrors, schemaOf, strictAjv } from '../jsonSchemas.js'
 import { payloadFiles, payloadText } from '../webhookRoutes.js'
-
-const DEFINITIONS = { octopush: OCTOPUSH_VENDOR, messangi: MESSANGI_VENDOR, masstack: MASSTACK_VENDOR } as const
+import { REFUSED_FOR_CONTENT, WILD_FILES, wildFixtureText, type WildBody } from '../wildFixtures.js'
 
 /** Vendors whose bodies may name a channel deliverykit does not know (its schema has a shape for them). */
 const NAMES_CHANNELS: Readonly<Record<Vendor, boolean>> = { octopush: true, messangi: true, masstack: false }
@@ -20,7 +16,7 @@ describe('the JSON Schemas', () => {
     describe(vendor, () => {
       const schema = schemaOf(vendor)
       const defs = schema['$defs'] as Readonly<Record<string, { readonly title?: string }>>
-      const shapes = DEFINITIONS[vendor].shapes as Readonly<Record<string, { readonly name: string }>>
+      const shapes = REGISTRY[vendor].shapes
 
       it('is draft 2020-12, and compiles in Ajv\'s strictest mode', () => {
         expect(schema['$schema']).toBe('https://json-schema.org/draft/2020-12/schema')
@@ -40,25 +36,14 @@ describe('the JSON Schemas', () => {
 })
 
 /** A fixture's body as deliverykit reads it: the JSON value, or the form through the library's own form reader. */
-const parsed = (fixture: { readonly body?: unknown; readonly form?: string }): unknown => {
+const parsed = (fixture: WildBody): unknown => {
   if (fixture.form === undefined) return fixture.body
   const read = readBody(fixture.form)
   if (!read.ok) throw new Error(read.problem.message)
   return read.value
 }
 
-const wild = new URL('../fixtures/wild/', import.meta.url)
-const WILD = VENDORS.flatMap((vendor) =>
-  readdirSync(new URL(`${vendor}/`, wild))
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => ({ vendor, name, fixture: JSON.parse(readFileSync(new URL(`${vendor}/${name}`, wild), 'utf8')) as { readonly body?: unknown; readonly form?: string } })),
-)
-
-/** Bodies their source refuses for something other than their structure, which neither deliverykit nor the schemas check. */
-const REFUSED_FOR_CONTENT: Readonly<Record<string, string>> = {
-  'octopush/rejected-yuno-receipt-number-not-a-phone.json': 'Yuno refuses a number that is not a phone number; what a number looks like is not checked',
-}
+const WILD = WILD_FILES.map(({ vendor, name, file }) => ({ vendor, name, fixture: JSON.parse(wildFixtureText(file)) as WildBody }))
 
 describe('every fixture: the schema accepts exactly the bodies deliverykit accepts', () => {
   for (const { vendor, name, fixture } of WILD) {
@@ -82,8 +67,7 @@ describe('every fixture: the schema accepts exactly the bodies deliverykit accep
       // Double-encoded, as a framework's JSON parser hands it over: a string, which both refuse.
       const string: unknown = JSON.parse(JSON.stringify(payloadText(file)))
       expect(schemaAccepts(vendor, string)).toBe(false)
-      const options = vendor === 'messangi' ? { channel: 'sms', unknownStatus: 'keep' } : { unknownStatus: 'keep' }
-      expect(webhookSchema(vendor as 'octopush', options as { readonly unknownStatus: 'keep' })['~standard'].validate(string).issues).toHaveLength(1)
+      expect(webhookSchema(vendor, { ...decodingOptions(vendor), unknownStatus: 'keep' })['~standard'].validate(string).issues).toHaveLength(1)
     })
   }
 

@@ -4,11 +4,11 @@
  * webhook entry, as an object, JSON text, form text and bytes: the same events each way,
  * written out below from the body and the vendor's words, or the refusal and why.
  */
-import { readdirSync, readFileSync } from 'node:fs'
-
 import { formatError, normalizeWebhook, type AnyWebhookEvent, type NormalizeError, type Vendor } from 'deliverykit'
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
+
+import { WILD_FILES, wildFixtureText } from '../wildFixtures.js'
 
 interface Fixture {
   readonly callback: 'delivery' | 'opt_out' | 'inbound'
@@ -18,13 +18,8 @@ interface Fixture {
   readonly form?: string
 }
 
-const root = new URL('../fixtures/wild/', import.meta.url)
-const FILES: ReadonlyArray<string> = (['octopush', 'messangi', 'masstack'] as const).flatMap((vendor) =>
-  readdirSync(new URL(`${vendor}/`, root))
-    .filter((file) => file.endsWith('.json'))
-    .map((file) => `${vendor}/${file}`),
-)
-const fixture = (file: string): Fixture => JSON.parse(readFileSync(new URL(file, root), 'utf8')) as Fixture
+const FILES: ReadonlyArray<string> = WILD_FILES.map(({ file }) => file)
+const fixture = (file: string): Fixture => JSON.parse(wildFixtureText(file)) as Fixture
 
 /** What one event says: [kind, channel, who (recipient or sender), vendor code or text, canonical status (deliveries), occurredAt]. */
 type Summary = readonly [string, string, string, string | undefined, string | undefined, string | undefined]

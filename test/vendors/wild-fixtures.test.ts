@@ -1,12 +1,14 @@
 import { readFileSync, readdirSync } from 'node:fs'
 
+import { VENDORS } from 'deliverykit'
 import { describe, expect, it } from 'vitest'
+
+import { WILD_FILES, WILD_ROOT, wildFixtureNames, wildFixtureText } from '../wildFixtures.js'
 
 // Checks only that the fixtures under test/fixtures/wild are well formed and listed in their
 // README. What the library does with the bodies is tested elsewhere.
 
-const root = new URL('../fixtures/wild/', import.meta.url)
-const VENDORS = ['octopush', 'messangi', 'masstack'] as const
+const root = WILD_ROOT
 
 const KINDS = ['vendor-page', 'third-party-test', 'third-party-doc', 'third-party-code', 'implied']
 const CALLBACKS = ['delivery', 'opt_out', 'inbound']
@@ -18,27 +20,21 @@ const SOURCE_KEYS = ['kind', 'title', 'url', 'repo', 'path', 'commit', 'lines']
 const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u)
 const isText = (u: unknown): u is string => typeof u === 'string' && u.trim() !== ''
 
-const files = VENDORS.flatMap((vendor) =>
-  readdirSync(new URL(`${vendor}/`, root))
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => `${vendor}/${name}`),
-)
+const files = WILD_FILES.map(({ file }) => file)
 const readme = readFileSync(new URL('README.md', root), 'utf8')
 
 describe('wild fixtures', () => {
   it('exist for every vendor, and no other file sits beside them', () => {
     for (const vendor of VENDORS) {
-      const names = readdirSync(new URL(`${vendor}/`, root))
-      expect(names.length, vendor).toBeGreaterThan(0)
-      expect(names.filter((name) => !name.endsWith('.json')), vendor).toEqual([])
+      expect(wildFixtureNames(vendor).length, vendor).toBeGreaterThan(0)
+      expect(readdirSync(new URL(`${vendor}/`, root)).filter((name) => !name.endsWith('.json')), vendor).toEqual([])
     }
     expect(readdirSync(root).sort()).toEqual(['README.md', ...VENDORS].sort())
   })
 
   for (const file of files) {
     describe(file, () => {
-      const text = readFileSync(new URL(file, root), 'utf8')
+      const text = wildFixtureText(file)
       const fixture: unknown = JSON.parse(text)
 
       it('has the wrapper fields with allowed values', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 
-import { classify, formatError, normalize, type Channel, type FailureReason, type Status } from 'deliverykit'
+import { classify, formatError, normalize, type Channel } from 'deliverykit'
 import {
   MASSTACK_CATALOGS,
   MASSTACK_EMAIL_CATALOG,
@@ -12,9 +12,9 @@ import {
 } from 'deliverykit/masstack'
 import { describe, expect, it } from 'vitest'
 
-import { leftOf, rightOf } from '../../helpers.js'
+import { type Decision, expectDecision, leftOf, rightOf } from '../../helpers.js'
 
-type Expected = readonly [code: string, status: Status, reason?: FailureReason, permanent?: boolean]
+type Expected = Decision
 
 // The decisions, written out independently of the catalogs so that a changed mapping is
 // a failing test that someone must read. Failures carry their reason and permanence.
@@ -37,13 +37,6 @@ const EXPECTED_EMAIL: ReadonlyArray<Expected> = [
   ['REJECTED', 'undeliverable', 'mailbox', false],
   ['DROPPED', 'rejected', 'blocked_recipient', true],
 ]
-
-const CLASSIFICATION: Record<Status, string> = {
-  accepted: 'transient', sent: 'transient', deferred: 'transient',
-  delivered: 'final', read: 'final', clicked: 'final',
-  rejected: 'failure', undeliverable: 'failure', expired: 'failure',
-  complained: 'failure', unsubscribed: 'failure', unconfirmed: 'failure',
-}
 
 interface VendorRow {
   readonly code: string
@@ -143,11 +136,8 @@ describe('Masstack mappings', () => {
   it.each(cases)('$channel $code maps to $status', ({ channel, code, status, reason, permanent }) => {
     const [event] = rightOf(normalize('masstack', recordOn(channel, code)))
     expect(event?.channel).toBe(channel)
-    expect(event?.status).toBe(status)
-    expect(event?.classification).toBe(CLASSIFICATION[status])
+    expectDecision(event, { status, reason, permanent })
     expect(event?.vendorStatus).toBe(code)
-    if (event?.classification === 'failure') expect(event.failure).toEqual({ reason, permanent })
-    else expect(reason).toBeUndefined()
   })
 })
 

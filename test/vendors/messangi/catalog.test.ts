@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 
-import { lookupStatus, normalize, type Channel, type FailureReason, type Status } from 'deliverykit'
+import { lookupStatus, normalize, type Channel, type Status } from 'deliverykit'
 import {
   MESSANGI_CATALOGS,
   MESSANGI_EMAIL_STATUS_CODES,
@@ -12,9 +12,9 @@ import {
 } from 'deliverykit/messangi'
 import { describe, expect, it } from 'vitest'
 
-import { rightOf } from '../../helpers.js'
+import { type Decision, expectDecision, rightOf } from '../../helpers.js'
 
-type Expected = readonly [code: string, status: Status, reason?: FailureReason, permanent?: boolean]
+type Expected = Decision
 
 // The decisions, written out independently of the catalogs so that a changed mapping is a
 // failing test that someone must read. Failures carry their reason and permanence.
@@ -113,13 +113,6 @@ const NOT_ON_OLDER_PAGE: Readonly<Record<MessangiChannel, ReadonlyArray<string>>
   push: [],
   rcs: ['BLACKLISTED', 'EXHAUSTED'],
   whatsapp: ['QUEUE', 'DEQUEUED', 'BLACKLISTED'],
-}
-
-const CLASSIFICATION: Record<Status, string> = {
-  accepted: 'transient', sent: 'transient', deferred: 'transient',
-  delivered: 'final', read: 'final', clicked: 'final',
-  rejected: 'failure', undeliverable: 'failure', expired: 'failure',
-  complained: 'failure', unsubscribed: 'failure', unconfirmed: 'failure',
 }
 
 const SECTION_OF_HEADER: Readonly<Record<string, MessangiChannel>> = {
@@ -232,11 +225,8 @@ describe('Messangi catalogs', () => {
     const body = { id: 'm-1', to: channel === 'email' ? 'someone@example.com' : '+5588999999999', status: code, date: '2024-01-01T12:00:00Z' }
     const [event] = rightOf(normalize('messangi', body, { channel }))
     expect(event?.channel).toBe(channel)
-    expect(event?.status).toBe(status)
-    expect(event?.classification).toBe(CLASSIFICATION[status])
+    expectDecision(event, { status, reason, permanent })
     expect(event?.vendorStatus).toBe(code)
-    if (event?.classification === 'failure') expect(event.failure).toEqual({ reason, permanent })
-    else expect(reason).toBeUndefined()
   })
 
   it('INCOMPLETE: one text on all five channels, "has been sent", so each channel maps it as its SENT', () => {

@@ -1,4 +1,4 @@
-import { formatError, normalizeInbound } from 'deliverykit'
+import { formatError, isInboundVendor, normalizeInbound, VENDORS } from 'deliverykit'
 import * as messangi from 'deliverykit/messangi'
 import { describe, expect, it } from 'vitest'
 
@@ -59,7 +59,7 @@ describe('Messangi inbound (MO) callbacks', () => {
   it('Masstack sends no inbound callbacks: a compile error, and from JavaScript an invalid_options error naming the vendors that do', () => {
     // @ts-expect-error: Masstack is no InboundVendor
     expect(formatError(leftOf(normalizeInbound('masstack', mo)))).toBe(
-      'options.vendor: expected a vendor that sends opt-out or inbound callbacks (octopush, messangi), received "masstack"',
+      `options.vendor: expected a vendor that sends opt-out or inbound callbacks (${VENDORS.filter(isInboundVendor).join(', ')}), received "masstack"`,
     )
   })
 })

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs'
 
-import { lookupStatus, type FailureReason, type Status } from 'deliverykit'
+import { lookupStatus } from 'deliverykit'
 import {
   MESSANGI_LEGACY_CATALOGS,
   MESSANGI_LEGACY_EMAIL_CATALOG,
@@ -12,8 +12,10 @@ import {
 } from 'deliverykit/messangi'
 import { describe, expect, it } from 'vitest'
 
+import { expectDecision, type Decision } from '../../helpers.js'
+
 type LegacyChannel = 'sms' | 'email' | 'push'
-type Expected = readonly [code: string, status: Status, reason?: FailureReason, permanent?: boolean]
+type Expected = Decision
 
 // The decisions, written out independently of the catalogs so that a changed mapping is a
 // failing test that someone must read. Failures carry their reason and permanence.
@@ -73,13 +75,6 @@ const EXPECTED: Readonly<Record<LegacyChannel, ReadonlyArray<Expected>>> = {
     ['SENT', 'delivered'],
     ['DELIVERED_TO_DEVICE', 'delivered'],
   ],
-}
-
-const CLASSIFICATION: Record<Status, string> = {
-  accepted: 'transient', sent: 'transient', deferred: 'transient',
-  delivered: 'final', read: 'final', clicked: 'final',
-  rejected: 'failure', undeliverable: 'failure', expired: 'failure',
-  complained: 'failure', unsubscribed: 'failure', unconfirmed: 'failure',
 }
 
 const CODES: Readonly<Record<LegacyChannel, ReadonlyArray<string>>> = {
@@ -241,11 +236,8 @@ describe('Messangi legacy mappings', () => {
 
   it.each(cases)('$channel "$code" maps to $status', ({ channel, code, status, reason, permanent }) => {
     const entry = lookupStatus(MESSANGI_LEGACY_CATALOGS, channel, code)
-    expect(entry?.status).toBe(status)
-    expect(entry?.classification).toBe(CLASSIFICATION[status])
+    expectDecision(entry, { status, reason, permanent })
     expect(entry?.rationale.length).toBeGreaterThan(10)
-    if (entry?.classification === 'failure') expect(entry.failure).toEqual({ reason, permanent })
-    else expect(reason).toBeUndefined()
   })
 
   it('is permanent only where the vendor\'s words name a lasting cause', () => {

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs'
 
-import { normalize, type FailureReason, type Status } from 'deliverykit'
+import { normalize } from 'deliverykit'
 import { OCTOPUSH_CATALOG, OCTOPUSH_STATUS_CODES, OctopushStatus, isOctopushStatusCode } from 'deliverykit/octopush'
 import { describe, expect, it } from 'vitest'
 
-import { rightOf } from '../../helpers.js'
+import { type Decision, expectDecision, rightOf } from '../../helpers.js'
 
-type Expected = readonly [code: string, status: Status, reason?: FailureReason, permanent?: boolean]
+type Expected = Decision
 
 // The decisions, written out independently of the catalog so that a changed mapping is a
 // failing test that someone must read. Failures carry their reason and permanence.
@@ -58,13 +58,6 @@ const BEYOND_THE_TABLE: ReadonlyArray<readonly [code: string, fixture: string, r
   ['INVALID_DESTINATION_ADDRESS', 'octopush/implied-old-api-receipt-invalid-destination-address.json', 'NOT_ALLOWED, INVALID_DESTINATION_ADDRESS, OUT_OF_DATE, EXPIRED, BLACKLISTED_NUMBER → failed'],
   ['OUT_OF_DATE', 'octopush/implied-old-api-receipt-out-of-date.json', 'NOT_ALLOWED, INVALID_DESTINATION_ADDRESS, OUT_OF_DATE, EXPIRED, BLACKLISTED_NUMBER → failed'],
 ]
-
-const CLASSIFICATION: Record<Status, string> = {
-  accepted: 'transient', sent: 'transient', deferred: 'transient',
-  delivered: 'final', read: 'final', clicked: 'final',
-  rejected: 'failure', undeliverable: 'failure', expired: 'failure',
-  complained: 'failure', unsubscribed: 'failure', unconfirmed: 'failure',
-}
 
 /** The status table of Octopush's page, copied verbatim into test/fixtures/vendor-docs (code | description rows). */
 const vendorTable = (): ReadonlyArray<readonly [string, string]> =>
@@ -120,11 +113,8 @@ describe('Octopush catalog', () => {
     ({ code, status, reason, permanent }) => {
     const body = { message_id: 'sms_1', number: '+33600000000', status: code, delivery_date: '2025-01-22 11:46:06' }
     const [event] = rightOf(normalize('octopush', body))
-    expect(event?.status).toBe(status)
-    expect(event?.classification).toBe(CLASSIFICATION[status])
+    expectDecision(event, { status, reason, permanent })
     expect(event?.vendorStatus).toBe(code)
-    if (event?.classification === 'failure') expect(event.failure).toEqual({ reason, permanent })
-    else expect(reason).toBeUndefined()
     },
   )
 
