@@ -12,6 +12,7 @@ import { CHANNELS, isVendor, type Channel, type DeliveryEvent, type Vendor } fro
 
 import type { EventStore } from '../examples/route.js'
 import { decodingOptions } from './helpers.js'
+import { TESTKITS } from './vendors/testkit.js'
 
 const payloads = fileURLToPath(new URL('../examples/payloads/', import.meta.url))
 
@@ -59,65 +60,8 @@ export interface Case {
   readonly received?: ReadonlyArray<readonly [string, string, string]>
 }
 
-export const CASES: ReadonlyArray<Case> = [
-  { file: 'masstack/envelope-list.json', route: '/webhooks/masstack', form: false, events: [
-    ['sms', '0b6f3c52-4d0e-4a57-9a51-3f1c2d7e8a10', '666123123', 'DELIVERED', 'delivered', 'final'],
-    ['email', '5d2a9e71-8c34-4f0b-b6e2-91a7c0f4d3e5', 'customer@example.com', 'OPEN', 'read', 'final'],
-    // Masstack's e-mail REJECTED is a temporary rejection (over quota): a soft bounce.
-    ['email', 'a41c7f08-2b9d-4e63-8d15-6f0e3b2c9a77', 'full.mailbox@example.com', 'REJECTED', 'undeliverable', 'failure'],
-  ] },
-  { file: 'masstack/envelope-one.json', route: '/webhooks/masstack', form: false, events: [
-    ['sms', 'c3f1e2d4-7b8a-4c9d-8e0f-1a2b3c4d5e6f', '612345678', 'REGISTERED', 'accepted', 'transient'],
-  ] },
-  // No id: externalId is the message id.
-  { file: 'masstack/record.json', route: '/webhooks/masstack', form: false, events: [
-    ['email', 'newsletter-2025-01', 'busy.server@example.com', 'DEFERRED', 'deferred', 'transient'],
-  ] },
-  // Legacy callbacks are forms, and name their channel in TYPE.
-  { file: 'messangi/legacy-email.json', route: '/webhooks/messangi/legacy', form: true, events: [
-    ['email', '2758ebc5-0f3c-4b7e-9d7e-3b7b1f0a9c21', 'someone@example.com', 'BOUNCED', 'undeliverable', 'failure'],
-  ] },
-  { file: 'messangi/legacy-sms.json', route: '/webhooks/messangi/legacy', form: true, events: [
-    ['sms', '-8174720676710228700', '584141234567', 'DELIVRD', 'delivered', 'final'],
-  ] },
-  // Messangi documents no opt-out callback: a STOP is an inbound message, which the default optOutKeywords make an opt-out.
-  { file: 'messangi/sms/mo.json', route: '/webhooks/messangi/sms', form: false, events: [], suppressed: [['sms', '+5588999999999', 'opted_out']] },
-  { file: 'messangi/sms/mt-callback.json', route: '/webhooks/messangi/sms', form: false, events: [
-    ['sms', '0b6f4a52-3c1e-4d8f-9a57-2f1c7e0d9b11', '5588999999999', 'DELIVRD', 'delivered', 'final'],
-  ] },
-  { file: 'messangi/sms/send-response.json', route: '/webhooks/messangi/sms', form: false, events: [
-    ['sms', 'abc123-def456-ghi789', '+5588999999999', 'ACCEPTED', 'accepted', 'transient'],
-  ] },
-  { file: 'messangi/whatsapp/callback.json', route: '/webhooks/messangi/whatsapp', form: false, events: [
-    ['whatsapp', '7d0c2b8e-9f4a-4e61-8b3d-5a6c1e2f3a40', '+5588999999999', 'READ', 'read', 'final'],
-  ] },
-  { file: 'octopush/email.json', route: '/webhooks/octopush', form: false, events: [
-    ['email', 'email_0000000000000000000000', 'first.recipient@example.com', 'OPENED', 'read', 'final'],
-    ['email', 'email_0000000000000000000000', 'second.recipient@example.com', 'SPAM_PRESUMPTION', 'unconfirmed', 'failure'],
-  ] },
-  // One URL receives receipts, STOPs and replies: they are told apart by their fields.
-  { file: 'octopush/inbound.json', route: '/webhooks/octopush', form: false, events: [], received: [['sms', '+44600000000', 'some reply']] },
-  { file: 'octopush/rcs.json', route: '/webhooks/octopush', form: false, events: [
-    ['rcs', 'rcs_0000000000000000000000', '+33600112233', 'DELIVERED', 'delivered', 'final'],
-  ] },
-  { file: 'octopush/sms-2020.json', route: '/webhooks/octopush', form: false, events: [
-    ['sms', 'sms_5fa275dbf21dc', '+33600000000', 'DELIVERED', 'delivered', 'final'],
-  ] },
-  { file: 'octopush/sms.json', route: '/webhooks/octopush', form: false, events: [
-    ['sms', 'sms_0000000000000000000000', '+33600112233', 'DELIVERED', 'delivered', 'final'],
-  ] },
-  { file: 'octopush/stop.json', route: '/webhooks/octopush', form: false, events: [], suppressed: [['sms', '+33600000000', 'opted_out']] },
-  // The older voice format names no channel: its call durations say voice. Posted as a form.
-  { file: 'octopush/voice-sms-2020.json', route: '/webhooks/octopush', form: true, events: [
-    ['voice', 'voice_5fa275dbf21dc', '+33600000000', 'NOT_DELIVERED', 'undeliverable', 'failure'],
-  ] },
-  { file: 'octopush/voice-sms.json', route: '/webhooks/octopush', form: false, events: [
-    ['voice', 'voice_0000000000000000000000', '+33600112233', 'DELIVERED', 'delivered', 'final'],
-  ] },
-  { file: 'octopush/whatsapp.json', route: '/webhooks/octopush', form: false, events: [
-    ['whatsapp', 'whatsapp_0000000000000000000000', '+33600112233', 'READ', 'read', 'final'],
-  ] },
-]
+/** Every vendor's cases, from its testkit (test/vendors/<vendor>/testkit.ts), in the order of the payload files. */
+export const CASES: ReadonlyArray<Case> = TESTKITS.flatMap((kit) => kit.routes).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
 
 export const contentType = (form: boolean): string => (form ? 'application/x-www-form-urlencoded' : 'application/json')
 

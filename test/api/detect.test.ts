@@ -6,6 +6,7 @@ import { detectVendor } from 'deliverykit'
 import { describe, expect, it } from 'vitest'
 
 import { payload } from '../helpers.js'
+import { TESTKITS } from '../vendors/testkit.js'
 
 const root = fileURLToPath(new URL('../../examples/payloads/', import.meta.url))
 const walk = (dir: string): ReadonlyArray<string> =>
@@ -14,27 +15,10 @@ const walk = (dir: string): ReadonlyArray<string> =>
     return statSync(path).isDirectory() ? walk(path) : name.endsWith('.json') ? [relative(root, path)] : []
   })
 
-// What each shipped payload is, written out by hand.
-const EXPECTED: Readonly<Record<string, readonly [string, string, string, string | undefined]>> = {
-  'masstack/envelope-list.json': ['masstack', 'delivery', 'Masstack Communications API envelope', undefined],
-  'masstack/envelope-one.json': ['masstack', 'delivery', 'Masstack Communications API envelope', undefined],
-  'masstack/record.json': ['masstack', 'delivery', 'Masstack communication record', 'email'],
-  'messangi/legacy-email.json': ['messangi', 'delivery', 'Messangi legacy status callback', 'email'],
-  'messangi/legacy-sms.json': ['messangi', 'delivery', 'Messangi legacy status callback', 'sms'],
-  'messangi/sms/mo.json': ['messangi', 'inbound', 'Messangi inbound (MO) callback', undefined],
-  'messangi/sms/mt-callback.json': ['messangi', 'delivery', 'Messangi status callback (the channel must be named)', undefined],
-  'messangi/sms/send-response.json': ['messangi', 'delivery', 'Messangi send API response', undefined],
-  'messangi/whatsapp/callback.json': ['messangi', 'delivery', 'Messangi status callback (the channel must be named)', undefined],
-  'octopush/email.json': ['octopush', 'delivery', 'Octopush e-mail delivery callback', 'email'],
-  'octopush/inbound.json': ['octopush', 'inbound', 'Octopush inbound SMS callback', 'sms'],
-  'octopush/rcs.json': ['octopush', 'delivery', 'Octopush delivery callback', 'rcs'],
-  'octopush/sms-2020.json': ['octopush', 'delivery', 'Octopush delivery callback', 'sms'],
-  'octopush/sms.json': ['octopush', 'delivery', 'Octopush delivery callback', 'sms'],
-  'octopush/stop.json': ['octopush', 'opt_out', 'Octopush STOP callback', 'sms'],
-  'octopush/voice-sms-2020.json': ['octopush', 'delivery', 'Octopush delivery callback', 'voice'],
-  'octopush/voice-sms.json': ['octopush', 'delivery', 'Octopush delivery callback', 'voice'],
-  'octopush/whatsapp.json': ['octopush', 'delivery', 'Octopush delivery callback', 'whatsapp'],
-}
+// What each shipped payload is, written out by hand in its vendor's testkit (test/vendors/<vendor>/testkit.ts).
+const EXPECTED: Readonly<Record<string, readonly [string, string, string, string | undefined]>> = Object.fromEntries(
+  TESTKITS.flatMap((kit) => Object.entries(kit.detected).map(([file, [kind, shape, channel]]) => [file, [kit.vendor, kind, shape, channel] as const])),
+)
 
 describe('detectVendor', () => {
   it('knows every shipped payload', () => {

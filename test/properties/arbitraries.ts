@@ -3,32 +3,20 @@
  * (built from the catalogs, each with the events it must give), junk of every kind, hostile
  * hand-built objects, and mutations of valid bodies.
  */
-import * as DELIVERYKIT from 'deliverykit'
-import { lookupStatus, VENDORS, type Channel, type ChannelCatalogs, type Vendor } from 'deliverykit'
-import { MESSANGI_LEGACY_CATALOGS } from 'deliverykit/messangi'
+import { lookupStatus, type Channel, type ChannelCatalogs, type Vendor } from 'deliverykit'
 import fc from 'fast-check'
 
-import { VENDOR_MANIFESTS } from '../../src/options.js'
+import { testkitOf, TESTKITS } from '../vendors/testkit.js'
 import { payloadFiles, payloadOptions, payloadText, payloadVendor } from '../webhookRoutes.js'
+import { CATALOGS, localDateTime, offsetDateTime, numericText, text, type Json, type JsonObject, type ValidBody } from './pieces.js'
 
-export type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [key: string]: Json }
-// A recursive type needs the index signature.
-// eslint-disable-next-line @typescript-eslint/consistent-indexed-object-style, @typescript-eslint/consistent-type-definitions
-type JsonObject = { [key: string]: Json }
-
-/** Each vendor's public catalogs: its entry's export that its manifest names (what `deliverykit catalog` prints). */
-export const CATALOGS: Readonly<Record<Vendor, ChannelCatalogs>> = Object.fromEntries(
-  VENDORS.map((vendor) => [vendor, (DELIVERYKIT[vendor] as Readonly<Record<string, unknown>>)[VENDOR_MANIFESTS[vendor].catalogExports.current] as ChannelCatalogs]),
-) as Record<Vendor, ChannelCatalogs>
-
-export const codesOf = (vendor: Vendor, channel: Channel): ReadonlyArray<string> => Object.keys(CATALOGS[vendor][channel] ?? {})
+export { CATALOGS, codesOf, type ExpectedEvent, type Json, type ValidBody } from './pieces.js'
 
 /**
- * The catalogs an event's code is read in: a Messangi legacy form callback's (its raw has
- * `TYPE` and `MESSANGI_ID`) are the legacy API's, every other body's its vendor's.
+ * The catalogs an event's code is read in: those its vendor's testkit names for its raw (a
+ * Messangi legacy form callback's are the legacy API's), else its vendor's.
  */
-export const catalogsOf = (vendor: Vendor, raw: unknown): ChannelCatalogs =>
-  vendor === 'messangi' && typeof raw === 'object' && raw !== null && 'TYPE' in raw && 'MESSANGI_ID' in raw ? MESSANGI_LEGACY_CATALOGS : CATALOGS[vendor]
+export const catalogsOf = (vendor: Vendor, raw: unknown): ChannelCatalogs => testkitOf(vendor).catalogsOf?.(raw) ?? CATALOGS[vendor]
 
 /** Every code of every vendor and channel, to swap into another vendor's body. */
 export const ALL_CODES: ReadonlyArray<string> = [
@@ -37,245 +25,13 @@ export const ALL_CODES: ReadonlyArray<string> = [
   ),
 ]
 
-/** What one event of a generated body must be. */
-export interface ExpectedEvent {
-  readonly channel: Channel
-  readonly messageId: string
-  readonly recipient: string
-  readonly vendorStatus: string
-  readonly historyLength: number
-}
-
-/** A generated valid body, how to call normalize on it, and the events it must give. */
-export interface ValidBody {
-  readonly vendor: Vendor
-  readonly body: Json
-  readonly options: Readonly<Record<string, string>>
-  readonly expected: ReadonlyArray<ExpectedEvent>
-}
-
-// ---------------------------------------------------------------------------------------
-// pieces
-// ---------------------------------------------------------------------------------------
-
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
-
-/** A real `YYYY-MM-DD HH:mm:ss`, including daylight-saving changes and leap days. */
-const localDateTime = fc
-  .record({
-    // Mostly years under today's EU rule (arithmetic); one in ten before 1996, which Intl converts.
-    year: fc.oneof({ arbitrary: fc.integer({ min: 1996, max: 2099 }), weight: 9 }, { arbitrary: fc.integer({ min: 1900, max: 1995 }), weight: 1 }),
-    month: fc.integer({ min: 1, max: 12 }),
-    day: fc.integer({ min: 1, max: 28 }),
-    hour: fc.integer({ min: 0, max: 23 }),
-    minute: fc.integer({ min: 0, max: 59 }),
-    second: fc.integer({ min: 0, max: 59 }),
-  })
-  .map(({ year, month, day, hour, minute, second }) => `${pad(year, 4)}-${pad(month)}-${pad(day)} ${pad(hour)}:${pad(minute)}:${pad(second)}`)
-
-/** ISO-8601 with `Z` or an offset, and up to nine fractional digits. */
-const offsetDateTime = fc
-  .tuple(localDateTime, fc.option(fc.stringMatching(/^[0-9]{1,9}$/), { nil: undefined }), fc.constantFrom('Z', '+01:00', '-03:30', '+0200', '+00:00'))
-  .map(([local, fraction, zone]) => `${local.replace(' ', 'T')}${fraction === undefined ? '' : `.${fraction}`}${zone}`)
-
-/** Ids and recipients: any text, including empty, unicode and `__proto__`. */
-const text = fc.oneof(fc.string({ maxLength: 20 }), fc.string({ unit: 'grapheme', maxLength: 8 }), fc.constantFrom('__proto__', 'constructor', 'toString', ''))
-const nonEmptyText = text.filter((s) => s.length > 0)
-const digits = fc.stringMatching(/^\+?[0-9]{1,15}$/)
-const numericText = fc.oneof(fc.integer({ min: 0, max: 100_000 }).map(String), fc.stringMatching(/^[0-9]{1,6}\.[0-9]{1,4}$/))
-const price = fc.oneof(fc.double({ min: 0, max: 10, noNaN: true, noDefaultInfinity: true }), numericText)
-
-/** Optional fields: each present or absent. */
-const optionalFields = <T extends Record<string, unknown>>(fields: { [K in keyof T]: fc.Arbitrary<T[K]> }): fc.Arbitrary<Partial<T>> =>
-  fc.record(fields, { requiredKeys: [], noNullPrototype: true }) as fc.Arbitrary<Partial<T>>
-
-// ---------------------------------------------------------------------------------------
-// Octopush
-// ---------------------------------------------------------------------------------------
-
-const OCTOPUSH_PHONE: ReadonlyArray<readonly [string | undefined, Channel]> = [
-  ['sms', 'sms'],
-  ['voice_sms', 'voice'],
-  ['rcs', 'rcs'],
-  ['whatsapp', 'whatsapp'],
-  ['facebook', 'facebook'],
-  ['instagram', 'instagram'],
-  [undefined, 'sms'],
-]
-
-const VOICE_FIELDS = ['call_duration', 'charged_duration', 'pressed_keys_code'] as const
-
-/** A 2020-format receipt (no `channel`) with a voice call's fields is a voice call's; any other is SMS. */
-const channelOf2020 = (extra: Readonly<Record<string, unknown>>): Channel => {
-  const meta = extra['meta_data']
-  const inMeta = typeof meta === 'object' && meta !== null ? (meta as Readonly<Record<string, unknown>>) : {}
-  return VOICE_FIELDS.some((field) => extra[field] !== undefined || inMeta[field] !== undefined) ? 'voice' : 'sms'
-}
-
-/**
- * An Octopush number as events report it, written from the docs: a form whose `+` was not
- * percent-encoded turns it into a space, so a leading space before a digit is read as `+`;
- * `00` international notation (`0033601010101`, 7 to 15 digits after `00`, the first not 0)
- * is reported with `+`.
- */
-export const asReportedNumber = (number: string): string =>
-  /^ [0-9]/.test(number) ? `+${number.slice(1)}` : /^00[1-9][0-9]{6,14}$/.test(number) ? `+${number.slice(2)}` : number
-
-const octopushPhone: fc.Arbitrary<ValidBody> = fc
-  .tuple(fc.constantFrom(...OCTOPUSH_PHONE), fc.constantFrom(...codesOf('octopush', 'sms')), text, text, localDateTime)
-  .chain(([[wire, channel], status, messageId, number, date]) =>
-    optionalFields({
-      list_name: text,
-      unit_price: price,
-      meta_data: optionalFields({ call_duration: numericText, charged_duration: fc.nat(10_000), pressed_keys_code: fc.stringMatching(/^[0-9]{0,6}$/) }),
-      pressed_keys_code: fc.stringMatching(/^[0-9]{0,6}$/),
-    }).map((extra) => ({
-      vendor: 'octopush' as const,
-      body: { ...(wire !== undefined && { channel: wire }), message_id: messageId, number, status, delivery_date: date, ...extra },
-      options: {},
-      expected: [{ channel: wire === undefined ? channelOf2020(extra) : channel, messageId, recipient: asReportedNumber(number), vendorStatus: status, historyLength: 0 }],
-    })),
-  )
-
-const octopushEmail: fc.Arbitrary<ValidBody> = fc
-  .tuple(
-    text,
-    fc.array(
-      fc.record({
-        email: text,
-        status: fc.constantFrom(...codesOf('octopush', 'email')),
-        delivery_date: localDateTime,
-        status_history: fc.option(fc.array(fc.record({ status: fc.constantFrom(...codesOf('octopush', 'email')), delivery_date: localDateTime }, { noNullPrototype: true }), { maxLength: 4 }), {
-          nil: undefined,
-        }),
-      }, { noNullPrototype: true }),
-      { maxLength: 12 },
-    ),
-    fc.boolean(),
-  )
-  .map(([messageId, deliveries, named]) => ({
-    vendor: 'octopush' as const,
-    body: {
-      ...(named && { channel: 'email' }),
-      message_id: messageId,
-      deliveries: deliveries.map(({ status_history, ...delivery }) => (status_history === undefined ? delivery : { ...delivery, status_history })),
-    },
-    options: {},
-    expected: deliveries.map((delivery) => ({
-      channel: 'email' as const,
-      messageId,
-      recipient: delivery.email,
-      vendorStatus: delivery.status,
-      historyLength: delivery.status_history?.length ?? 0,
-    })),
-  }))
-
-// ---------------------------------------------------------------------------------------
-// Messangi
-// ---------------------------------------------------------------------------------------
-
-const MESSANGI_CHANNELS = ['sms', 'email', 'push', 'rcs', 'whatsapp'] as const
-const LEGACY_TYPE: Partial<Record<Channel, string>> = { sms: 'SMS', push: 'PUSH', email: 'EMAIL' }
-const messangiId = fc.oneof(text, fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }))
-const idText = (id: string | number): string => (typeof id === 'number' ? String(id) : id)
-
-const messangi: fc.Arbitrary<ValidBody> = fc
-  .constantFrom(...MESSANGI_CHANNELS)
-  .chain((channel) =>
-    fc.tuple(fc.constant(channel), fc.constantFrom(...codesOf('messangi', channel)), messangiId, text, fc.constantFrom('callback', 'send', 'legacy')),
-  )
-  .chain(([channel, status, id, to, shape]) => {
-    const legacyType = LEGACY_TYPE[channel]
-    if (shape === 'legacy' && legacyType !== undefined) {
-      // A legacy callback's STATUS is a code of the legacy API's appendix for its TYPE.
-      return fc.tuple(optionalFields({ FROM: text, MESSAGE_BODY: text, CLIENT_ID: text }), fc.constantFrom(...Object.keys(MESSANGI_LEGACY_CATALOGS[channel] ?? {}))).map(
-        ([extra, legacyStatus]): ValidBody => ({
-          vendor: 'messangi',
-          body: { TYPE: legacyType, MESSANGI_ID: id, STATUS: legacyStatus, TO: to, ...extra },
-          // TYPE names the channel and wins over the option: say another one to show it.
-          options: { channel: channel === 'sms' ? 'whatsapp' : 'sms' },
-          expected: [{ channel, messageId: idText(id), recipient: to, vendorStatus: legacyStatus, historyLength: 0 }],
-        }),
-      )
-    }
-    if (shape === 'send') {
-      return fc
-        .tuple(optionalFields({ date: offsetDateTime, from: text, text, type: text }), optionalFields({ timestamp: fc.oneof(fc.nat(), text), transactionId: text }))
-        .map(
-          ([data, meta]): ValidBody => ({
-            vendor: 'messangi',
-            body: { meta, data: { id, status, to, ...data } },
-            options: { channel },
-            expected: [{ channel, messageId: idText(id), recipient: to, vendorStatus: status, historyLength: 0 }],
-          }),
-        )
-    }
-    return optionalFields({ date: offsetDateTime, externalId: text, campaignId: messangiId, from: text, message: text, username: text, timestamp: fc.oneof(fc.nat(), text) }).map(
-      (extra): ValidBody => ({
-        vendor: 'messangi',
-        body: { id, status, to, ...extra },
-        options: { channel },
-        expected: [{ channel, messageId: idText(id), recipient: to, vendorStatus: status, historyLength: 0 }],
-      }),
-    )
-  })
-
-// ---------------------------------------------------------------------------------------
-// Masstack
-// ---------------------------------------------------------------------------------------
-
-const casing = (name: string) => fc.constantFrom(name, name.toUpperCase(), `${name.charAt(0).toUpperCase()}${name.slice(1)}`)
-const masstackId = fc.oneof(nonEmptyText, fc.nat())
-
-const masstackRecord: fc.Arbitrary<{ readonly record: JsonObject; readonly expected: ExpectedEvent }> = fc
-  .constantFrom('sms' as const, 'email' as const)
-  .chain((channel) =>
-    fc.record({
-      channel: fc.constant(channel),
-      named: fc.option(casing(channel), { nil: undefined }),
-      status: fc.constantFrom(...codesOf('masstack', channel)),
-      recipient: channel === 'sms' ? fc.oneof(digits, fc.nat()) : text,
-      identity: fc.oneof(
-        fc.record({ id: masstackId }, { noNullPrototype: true }),
-        fc.record({ externalId: masstackId }, { noNullPrototype: true }),
-        fc.record({ id: masstackId, externalId: masstackId }, { noNullPrototype: true }),
-      ),
-      times: optionalFields({ updatedTime: offsetDateTime, requestTime: fc.oneof(offsetDateTime, localDateTime.map((s) => s.replace(' ', 'T'))), createdTime: offsetDateTime }),
-      extra: optionalFields({ clientId: text, type: text, countryCode: digits }),
-    }, { noNullPrototype: true }),
-  )
-  .map(({ channel, named, status, recipient, identity, times, extra }) => {
-    const recipientKey = channel === 'sms' ? 'terminatingNumber' : 'destinationEmail'
-    const record = { ...(named !== undefined && { channel: named }), status, [recipientKey]: recipient, ...identity, ...times, ...extra } as JsonObject
-    const id = 'id' in identity ? identity.id : identity.externalId
-    return { record, expected: { channel, messageId: String(id), recipient: String(recipient), vendorStatus: status, historyLength: 0 } }
-  })
-
-const masstack: fc.Arbitrary<ValidBody> = fc.oneof(
-  masstackRecord.map(({ record, expected }): ValidBody => ({ vendor: 'masstack', body: record, options: {}, expected: [expected] })),
-  fc.array(masstackRecord, { maxLength: 10 }).map((records): ValidBody => ({
-    vendor: 'masstack',
-    body: records.map((r) => r.record),
-    options: {},
-    expected: records.map((r) => r.expected),
-  })),
-  fc.tuple(fc.array(masstackRecord, { maxLength: 10 }), fc.boolean(), optionalFields({ commit: text, id: masstackId })).map(([records, list, envelope]): ValidBody => {
-    const [first] = records
-    const one = !list && first !== undefined
-    return {
-      vendor: 'masstack',
-      body: { ...envelope, data: one ? first.record : records.map((r) => r.record) },
-      options: {},
-      expected: one ? [first.expected] : records.map((r) => r.expected),
-    }
-  }),
+/** Each vendor's generators of valid bodies, by name (test/vendors/<vendor>/testkit.ts), for properties that name the generator. */
+export const VALID_BODIES: Readonly<Record<string, fc.Arbitrary<ValidBody>>> = Object.fromEntries(
+  TESTKITS.flatMap((kit) => Object.entries(kit.validBodies).map(([name, { arbitrary }]) => [name, arbitrary])),
 )
 
 /** A valid body of any vendor, channel and code, with the events it must give. */
-export const validBody: fc.Arbitrary<ValidBody> = fc.oneof(octopushPhone, octopushEmail, messangi, masstack)
-
-/** Each vendor's generator, for properties that name the vendor. */
-export const VALID_BODIES = { octopushPhone, octopushEmail, messangi, masstack } as const
+export const validBody: fc.Arbitrary<ValidBody> = fc.oneof(...Object.values(VALID_BODIES))
 
 /** The valid bodies shipped in examples/payloads, with the options they need. */
 export const EXAMPLE_BODIES: ReadonlyArray<Omit<ValidBody, 'expected'>> = payloadFiles().flatMap((file) => {
@@ -283,40 +39,8 @@ export const EXAMPLE_BODIES: ReadonlyArray<Omit<ValidBody, 'expected'>> = payloa
   return vendor === undefined ? [] : [{ vendor, body: JSON.parse(payloadText(file)) as Json, options: payloadOptions(vendor, file) }]
 })
 
-// ---------------------------------------------------------------------------------------
-// opt-outs and inbound messages
-// ---------------------------------------------------------------------------------------
-
-const moDate = fc.oneof(offsetDateTime, localDateTime.map((s) => s.replace(' ', 'T')))
-
-/** An Octopush sender in a node, as a reply handler in the wild reads it: `{ metadata: { number, message_id? } }`, or spelled `meta_data`. */
-const senderInNode: fc.Arbitrary<JsonObject> = fc
-  .tuple(fc.constantFrom('metadata', 'meta_data'), text, fc.option(text, { nil: undefined }))
-  .map(([node, number, messageId]) => ({ [node]: { number, ...(messageId !== undefined && { message_id: messageId }) } }))
-
-/** STOPs and inbound messages of every vendor that sends them, each shape with its optional fields. */
-export const interactionBody: fc.Arbitrary<Omit<ValidBody, 'expected'>> = fc.oneof(
-  fc.tuple(fc.record({ stop_date: localDateTime }, { noNullPrototype: true }), senderInNode, optionalFields({ text })).map(([body, sender, extra]) => ({ vendor: 'octopush' as const, body: { ...body, ...sender, ...extra }, options: {} })),
-  fc
-    .tuple(fc.record({ text }, { noNullPrototype: true }), fc.oneof(fc.record({ reception_date: localDateTime }, { noNullPrototype: true }), fc.constant({})), senderInNode, optionalFields({ sim_card_number: text }))
-    .map(([body, date, sender, extra]) => ({ vendor: 'octopush' as const, body: { ...body, ...date, ...sender, ...extra }, options: {} })),
-  fc.tuple(fc.record({ number: text, stop_date: localDateTime }, { noNullPrototype: true }), optionalFields({ text, message_id: text, channel: fc.constantFrom('sms', 'voice_sms', 'whatsapp', 'email') })).map(([body, extra]) => ({ vendor: 'octopush' as const, body: { ...body, ...extra }, options: {} })),
-  fc
-    .tuple(
-      fc.record({ number: text, text }, { noNullPrototype: true }),
-      fc.oneof(fc.record({ reception_date: localDateTime }, { noNullPrototype: true }), fc.record({ answer_date: localDateTime }, { noNullPrototype: true }), fc.constant({})),
-      optionalFields({ message_id: text, sim_card_number: text, meta_data: fc.oneof(optionalFields({ message_id: text }), fc.constant(''), fc.constant([])) }),
-    )
-    .map(([body, date, extra]) => ({ vendor: 'octopush' as const, body: { ...body, ...date, ...extra }, options: {} })),
-  fc
-    .tuple(fc.record({ user: messangiId, text }, { noNullPrototype: true }), optionalFields({ date: moDate, origin: text, connection: fc.constantFrom('SMS', 'WHATSAPP'), id: messangiId, externalId: text, processId: messangiId, owner: text, callback: text }))
-    .map(([body, extra]) => ({ vendor: 'messangi' as const, body: { ...body, ...extra }, options: { channel: 'sms' } })),
-  fc.tuple(fc.record({ FROM: text, TEXT: text }, { noNullPrototype: true }), optionalFields({ TO: text, ENCODING: fc.constant('UTF-8') })).map(([body, extra]) => ({ vendor: 'messangi' as const, body: { TYPE: 'MO_MESSAGE', ...body, ...extra }, options: { channel: 'sms' } })),
-  fc
-    .tuple(fc.record({ FROM: text, MESSAGE_BODY: text }, { noNullPrototype: true }), optionalFields({ TO: text, CLIENT_ID: text, MESSANGI_ID: messangiId }))
-    .map(([body, extra]) => ({ vendor: 'messangi' as const, body: { TYPE: 'FACEBOOK', ...body, ...extra }, options: { channel: 'sms' } })),
-  fc.record({ mo: text, mobile: fc.oneof(text, fc.nat()) }, { noNullPrototype: true }).map((body) => ({ vendor: 'messangi' as const, body, options: { channel: 'sms' } })),
-)
+/** STOPs and inbound messages of every vendor that sends them (test/vendors/<vendor>/testkit.ts), each shape with its optional fields. */
+export const interactionBody: fc.Arbitrary<Omit<ValidBody, 'expected'>> = fc.oneof(...TESTKITS.flatMap((kit) => kit.interactionBodies ?? []))
 
 /** A body a vendor's docs could have sent: generated from the catalogs, an opt-out or inbound message, or shipped as an example. */
 export const anyValidBody: fc.Arbitrary<Omit<ValidBody, 'expected'>> = fc.oneof(validBody, interactionBody, fc.constantFrom(...EXAMPLE_BODIES))

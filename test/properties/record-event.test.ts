@@ -24,7 +24,8 @@ import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
 
 import { rightOf } from '../helpers.js'
-import { VALID_BODIES, anyValidBody, anyValue, type Json } from './arbitraries.js'
+import { testkit as masstack } from '../vendors/masstack/testkit.js'
+import { anyValidBody, anyValue, type Json } from './arbitraries.js'
 import { property } from './harness.js'
 
 /** The values a query was built with, or the kind of deliverykit error it threw (anything else is rethrown: a crash). */
@@ -94,7 +95,7 @@ describe('recordEvent records every event a decoder makes', () => {
 
   property(
     'a Masstack record from a big-integer parser (bigint ids and numbers, bigints in fields deliverykit does not read): recorded, each bigint written as its digits',
-    [VALID_BODIES.masstack, fc.dictionary(fc.constantFrom('x_extra', 'x_seq', 'x_parts', 'x_cost'), withBigints, { minKeys: 1, maxKeys: 3 })],
+    [masstack.validBodies.masstack.arbitrary, fc.dictionary(fc.constantFrom('x_extra', 'x_seq', 'x_parts', 'x_cost'), withBigints, { minKeys: 1, maxKeys: 3 })],
     (valid, extra) => {
       const records = (Array.isArray(valid.body) ? valid.body : [valid.body]) as ReadonlyArray<Json>
       if (records.some((record) => record === null || typeof record !== 'object' || 'data' in record)) return

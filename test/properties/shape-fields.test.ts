@@ -11,52 +11,25 @@ import { deepStrictEqual } from 'node:assert/strict'
 
 import { describe } from 'vitest'
 
+import { testkitOf } from '../vendors/testkit.js'
 import { EXAMPLE_BODIES, jsonLike, validBody, type Json, type ValidBody } from './arbitraries.js'
 import { property } from './harness.js'
 import { ok } from './oracle.js'
 
-/** Every body shape of each vendor, with its fields (codecs in src/vendors/<vendor>/codec.ts). */
-const SHAPES: Readonly<Record<Vendor, Readonly<Record<string, ReadonlyArray<string>>>>> = {
-  octopush: {
-    phone: ['channel', 'message_id', 'number', 'status', 'delivery_date', 'DELIVERY_DATE', 'list_name', 'unit_price', 'meta_data', 'pressed_keys_code', 'call_duration', 'charged_duration'],
-    email: ['channel', 'message_id', 'deliveries', 'list_name', 'meta_data'],
-    stop: ['number', 'text', 'stop_date', 'message_id', 'channel'],
-    inbound: ['number', 'text', 'reception_date', 'answer_date', 'message_id', 'sim_card_number', 'meta_data', 'channel'],
-  },
-  messangi: {
-    status: ['id', 'status', 'to', 'date', 'externalId', 'campaignId', 'from', 'message', 'username', 'timestamp', 'callback'],
-    send: ['meta', 'data'],
-    legacy: ['TYPE', 'MESSANGI_ID', 'STATUS', 'TO', 'FROM', 'MESSAGE_BODY', 'CLIENT_ID'],
-    mo: ['user', 'text', 'date', 'origin', 'connection', 'id', 'externalId', 'processId', 'owner', 'callback'],
-    legacyMo: ['TYPE', 'FROM', 'TEXT', 'TO', 'ENCODING'],
-    legacyFacebook: ['TYPE', 'FROM', 'MESSAGE_BODY', 'TO', 'CLIENT_ID', 'MESSANGI_ID'],
-    legacyInbound: ['mo', 'mobile'],
-  },
-  masstack: {
-    record: ['id', 'externalId', 'channel', 'status', 'terminatingNumber', 'countryCode', 'destinationEmail', 'clientId', 'requestTime', 'createdTime', 'updatedTime'],
-    envelope: ['commit', 'id', 'data'],
-  },
-}
+/** Every body shape of each vendor, with its fields: its testkit's (test/vendors/<vendor>/testkit.ts). */
+const SHAPES = (vendor: Vendor): Readonly<Record<string, ReadonlyArray<string>>> => testkitOf(vendor).shapes
 
-/** The shape a generated body has, by how the generators build them. */
+/** The shape a generated body has, by how the generators build them (its vendor's testkit says). */
 const shapeOf = (valid: Pick<ValidBody, 'vendor' | 'body'>): string | undefined => {
   const body = valid.body
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined
-  const has = (key: string): boolean => key in body
-  switch (valid.vendor) {
-    case 'octopush':
-      return has('stop_date') ? 'stop' : has('reception_date') ? 'inbound' : has('deliveries') ? 'email' : 'phone'
-    case 'messangi':
-      return has('data') ? 'send' : has('TYPE') ? 'legacy' : 'status'
-    case 'masstack':
-      return has('data') ? 'envelope' : 'record'
-  }
+  return testkitOf(valid.vendor).shapeOf(body as Readonly<Record<string, Json>>)
 }
 
 /** The fields only other shapes of the vendor have. */
 const foreignFields = (vendor: Vendor, shape: string): ReadonlyArray<string> => {
-  const own = new Set(SHAPES[vendor][shape])
-  return [...new Set(Object.entries(SHAPES[vendor]).flatMap(([name, fields]) => (name === shape ? [] : fields.filter((field) => !own.has(field)))))]
+  const own = new Set(SHAPES(vendor)[shape])
+  return [...new Set(Object.entries(SHAPES(vendor)).flatMap(([name, fields]) => (name === shape ? [] : fields.filter((field) => !own.has(field)))))]
 }
 
 const comparable = (events: ReadonlyArray<AnyWebhookEvent>) => events.map(({ raw: _raw, ...rest }) => rest)

@@ -4,7 +4,8 @@ import { deepStrictEqual, strictEqual } from 'node:assert/strict'
 
 import { describe } from 'vitest'
 
-import { catalogsOf, validBody, VALID_BODIES, type ValidBody } from './arbitraries.js'
+import { TESTKITS } from '../vendors/testkit.js'
+import { catalogsOf, validBody, type ValidBody } from './arbitraries.js'
 import { property } from './harness.js'
 import { checkEvent, ok } from './oracle.js'
 
@@ -45,10 +46,8 @@ const decodesAsExpected = (valid: ValidBody): void => {
 }
 
 describe('valid bodies of every vendor, channel and code decode to the catalog mapping', () => {
-  property('Octopush phone callbacks (SMS, voice SMS, RCS, WhatsApp, 2020 format), every code', [VALID_BODIES.octopushPhone], decodesAsExpected)
-  property('Octopush e-mail callbacks with 0-12 recipients and their histories, every code', [VALID_BODIES.octopushEmail], decodesAsExpected)
-  property('Messangi status callbacks, send responses and legacy callbacks, every channel and code', [VALID_BODIES.messangi], decodesAsExpected)
-  property('Masstack records, lists and envelopes, both channels, every code', [VALID_BODIES.masstack], decodesAsExpected)
+  // Each vendor's generators, with their titles, come from its testkit (test/vendors/<vendor>/testkit.ts).
+  for (const { title, arbitrary } of TESTKITS.flatMap((kit) => Object.values(kit.validBodies))) property(title, [arbitrary], decodesAsExpected)
   property('any vendor: the same body gives the same events twice (no clock, no randomness)', [validBody], (valid) => {
     deepStrictEqual(run(valid, valid.body), run(valid, JSON.parse(JSON.stringify(valid.body))))
   })

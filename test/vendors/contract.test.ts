@@ -23,6 +23,7 @@ describe('the vendor contract', () => {
     expect(lacks).toContain("a manifest in the vendor list, src/vendors/index.ts (export { manifest as acme } from './acme/manifest.js')")
     expect(lacks).toContain('test/fixtures/wild/acme/ with at least 3 rejected-* fixtures (it has 0)')
     expect(lacks).toContain('an entry deliverykit/acme (src/vendors/acme/index.ts)')
-    expect(lacks).toContain('a generator of its valid bodies in VALID_BODIES of test/properties/arbitraries.ts')
+    expect(lacks).toContain('test/vendors/acme/testkit.ts exporting `testkit`, its rows of the shared tests (the Testkit of test/vendors/testkit.ts)')
+    expect(lacks).toContain('a generator of its valid bodies in validBodies of test/vendors/acme/testkit.ts')
   }, TIMEOUT)
 })

@@ -2,9 +2,10 @@
  * What a vendor must have, everywhere deliverykit and its tests look for it: its folder's
  * files, its manifest in the vendor list with sound detection rules, example payloads that
  * decode and are detected as the vendor, wild fixtures with refused ones, its generated JSON
- * Schema, an entry that answers as the root does, the property suite's generators and entry
- * points, and its docs. `vendorLacks` names each missing piece as the sentence that says
- * where to add it; test/vendors/contract.test.ts runs it over every vendor of the list.
+ * Schema, an entry that answers as the root does, its testkit (its rows of the shared tests:
+ * the property suite's generators and entry points among them), and its docs. `vendorLacks`
+ * names each missing piece as the sentence that says where to add it;
+ * test/vendors/contract.test.ts runs it over every vendor of the list.
  */
 import { deepStrictEqual } from 'node:assert/strict'
 import { existsSync, readFileSync } from 'node:fs'
@@ -25,6 +26,7 @@ import { CATALOGS, EXAMPLE_BODIES, interactionBody, VALID_BODIES } from '../prop
 import { ENTRY_POINTS, INBOUND_ENTRY_POINTS } from '../properties/entry-points.js'
 import { payloadFiles, payloadOptions, payloadText } from '../webhookRoutes.js'
 import { REFUSED_FOR_CONTENT, wildFixtureNames, wildFixtureText, wildInput, type WildBody } from '../wildFixtures.js'
+import { loadTestkit, testkitPath } from './testkit.js'
 
 const root = new URL('../../', import.meta.url)
 const exists = (path: string): boolean => existsSync(new URL(path, root))
@@ -183,20 +185,36 @@ const entryLacks = async (vendor: Vendor, manifest: VendorManifest | undefined, 
   if (unlike.length > 0) lacks.push(`the root's namespace ${vendor} holding deliverykit/${vendor}'s exports (export * as ${vendor} from './vendors/${vendor}/index.js' in src/index.ts; differ: ${unlike.join(', ')})`)
 }
 
-/** The property suite's generators (test/properties/arbitraries.ts) and entry points (test/properties/entry-points.ts). */
+/**
+ * Its testkit, test/vendors/<vendor>/testkit.ts, exporting `testkit`: its rows of the shared
+ * tests (test/vendors/testkit.ts), a line for each of its payloads in `detected` and `routes`.
+ */
+const testkitLacks = async (vendor: Vendor, files: ReadonlyArray<string>, lacks: Lacks): Promise<void> => {
+  const path = testkitPath(vendor)
+  const kit = await loadTestkit(vendor)
+  if (kit === undefined) lacks.push(`${path} exporting \`testkit\`, its rows of the shared tests (the Testkit of test/vendors/testkit.ts)`)
+  else if (kit.vendor !== vendor) lacks.push(`${path} whose testkit is its own (it says vendor: '${kit.vendor}')`)
+  else {
+    const undetected = files.filter((file) => !(file in kit.detected))
+    if (undetected.length > 0) lacks.push(`a line in detected of ${path} for ${undetected.map((file) => `examples/payloads/${file}`).join(', ')}`)
+    const unrouted = files.filter((file) => !kit.routes.some((c) => c.file === file))
+    if (unrouted.length > 0) lacks.push(`a case in routes of ${path} for ${unrouted.map((file) => `examples/payloads/${file}`).join(', ')}`)
+  }
+}
+
+/** The property suite's generators and entry points, from its testkit (test/properties/arbitraries.ts and entry-points.ts gather them). */
 const propertyLacks = (vendor: Vendor, manifest: VendorManifest | undefined, lacks: Lacks): void => {
-  const arbitraries = 'test/properties/arbitraries.ts'
+  const testkit = testkitPath(vendor)
   const sample = <A extends { readonly vendor: string }>(arbitrary: fc.Arbitrary<A>): ReadonlyArray<string> => fc.sample(arbitrary, { numRuns: 200, seed: 22 }).map((value) => value.vendor)
-  if ((CATALOGS as Readonly<Record<string, unknown>>)[vendor] === undefined) lacks.push(`its catalogs in CATALOGS of ${arbitraries}`)
-  if (!Object.values(VALID_BODIES).some((arbitrary) => sample(arbitrary).includes(vendor))) lacks.push(`a generator of its valid bodies in VALID_BODIES of ${arbitraries}`)
-  if (!EXAMPLE_BODIES.some((example) => example.vendor === vendor)) lacks.push(`its example payloads in EXAMPLE_BODIES of ${arbitraries}`)
+  if ((CATALOGS as Readonly<Record<string, unknown>>)[vendor] === undefined) lacks.push(`its catalogs in CATALOGS of test/properties/pieces.ts`)
+  if (!Object.values(VALID_BODIES).some((arbitrary) => sample(arbitrary).includes(vendor))) lacks.push(`a generator of its valid bodies in validBodies of ${testkit}`)
+  if (!EXAMPLE_BODIES.some((example) => example.vendor === vendor)) lacks.push(`its example payloads in EXAMPLE_BODIES of test/properties/arbitraries.ts`)
   const interactions = manifest !== undefined && sendsInteractions(manifest)
-  if (interactions && !sample(interactionBody).includes(vendor)) lacks.push(`a generator of its opt-outs and inbound messages in interactionBody of ${arbitraries}`)
-  const entryPoints = 'test/properties/entry-points.ts'
+  if (interactions && !sample(interactionBody).includes(vendor)) lacks.push(`a generator of its opt-outs and inbound messages in interactionBodies of ${testkit}`)
   const names = ENTRY_POINTS.filter((entry) => entry.vendor === vendor).map((entry) => entry.name)
-  if (!names.some((name) => name.includes(`('${vendor}'`))) lacks.push(`the root's entry points for it in ENTRY_POINTS of ${entryPoints} (normalize('${vendor}', …))`)
-  if (!names.some((name) => name.startsWith(`${vendor}.`))) lacks.push(`its entry's entry points in ENTRY_POINTS of ${entryPoints} (${vendor}.normalize)`)
-  if (interactions && !INBOUND_ENTRY_POINTS.some((entry) => entry.vendor === vendor)) lacks.push(`its inbound entry points in INBOUND_ENTRY_POINTS of ${entryPoints}`)
+  if (!names.some((name) => name.includes(`('${vendor}'`))) lacks.push(`the root's entry points for it in entryPoints of ${testkit} (normalize('${vendor}', …))`)
+  if (!names.some((name) => name.startsWith(`${vendor}.`))) lacks.push(`its entry's entry points in entryPoints of ${testkit} (${vendor}.normalize)`)
+  if (interactions && !INBOUND_ENTRY_POINTS.some((entry) => entry.vendor === vendor)) lacks.push(`its inbound entry points in inboundEntryPoints of ${testkit}`)
 }
 
 /** Its page, with the markers of the generated status table, a generated table, and the links to it from the README and the getting-started guide. */
@@ -226,6 +244,7 @@ export const vendorLacks = async (name: string): Promise<ReadonlyArray<string>> 
   wildLacks(vendor, lacks)
   await jsonSchemaLacks(vendor, lacks)
   await entryLacks(vendor, manifest, files, lacks)
+  await testkitLacks(vendor, files, lacks)
   propertyLacks(vendor, manifest, lacks)
   docsLacks(vendor, lacks)
   return lacks

@@ -6,10 +6,11 @@ import { REGISTRY } from '../../src/options.js'
 import { decodingOptions } from '../helpers.js'
 import { deliverykitAccepts, schemaAccepts, schemaErrors, schemaOf, strictAjv } from '../jsonSchemas.js'
 import { payloadFiles, payloadText } from '../webhookRoutes.js'
+import { testkitOf } from './testkit.js'
 import { REFUSED_FOR_CONTENT, WILD_FILES, wildFixtureText, type WildBody } from '../wildFixtures.js'
 
-/** Vendors whose bodies may name a channel deliverykit does not know (its schema has a shape for them). */
-const NAMES_CHANNELS: Readonly<Record<Vendor, boolean>> = { octopush: true, messangi: true, masstack: false }
+/** Whether a vendor's bodies may name a channel deliverykit does not know (its schema has a shape for them): its testkit says. */
+const NAMES_CHANNELS = (vendor: Vendor): boolean => testkitOf(vendor).namesChannels
 
 describe('the JSON Schemas', () => {
   for (const vendor of VENDORS) {
@@ -27,7 +28,7 @@ describe('the JSON Schemas', () => {
       it('has one shape for each of the vendor definition\'s, titled with its name, and is one of them', () => {
         const keys = Object.keys(shapes)
         expect(keys.map((key) => defs[key]?.title)).toEqual(keys.map((key) => shapes[key]?.name))
-        const alternatives = [...keys, ...(NAMES_CHANNELS[vendor] ? ['unknownChannel'] : [])]
+        const alternatives = [...keys, ...(NAMES_CHANNELS(vendor) ? ['unknownChannel'] : [])]
         const refs = (schema['oneOf'] as ReadonlyArray<{ readonly $ref: string }>).map((alternative) => alternative.$ref)
         expect([...refs].sort()).toEqual(alternatives.map((key) => `#/$defs/${key}`).sort())
       })
