@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs'
 
-import type { Classification, CommonOptions, FailureReason, Status, Vendor } from 'deliverykit'
+import type { Channel, Classification, CommonOptions, FailureReason, Status, Vendor } from 'deliverykit'
 import { either as E } from 'fp-ts'
 import { expect } from 'vitest'
+
+import { VENDOR_MANIFESTS } from '../src/options.js'
 
 /** A payload shipped in examples/payloads, parsed. */
 export const payload = (path: string): Record<string, unknown> =>
@@ -52,7 +54,11 @@ export const withoutRawAndId = <E extends { readonly raw: unknown; readonly even
  * it); the other vendors need no option. Typed as options every vendor takes, so that a
  * vendor read at run time can be given them.
  */
-export const decodingOptions = (vendor: Vendor): CommonOptions & { readonly channel?: 'sms' } => (vendor === 'messangi' ? { channel: 'sms' } : {})
+export const decodingOptions = (vendor: Vendor): CommonOptions & { readonly channel?: Channel } => {
+  // A vendor whose bodies may need their channel (Messangi's) gets its first one.
+  const option = VENDOR_MANIFESTS[vendor].channelOption
+  return option?.required === undefined || option.values[0] === undefined ? {} : { channel: option.values[0] }
+}
 
 /**
  * What a catalog test expects of one vendor code: [code, canonical status, and for a

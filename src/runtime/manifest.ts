@@ -5,6 +5,7 @@
  * manifests, so nothing outside the folder names the vendor's parts.
  */
 import type { VendorDetection } from '../kit/detection.js'
+import type { Channel } from '../model/channel.js'
 import type { Vendor } from '../model/vendor.js'
 import type { RegisteredVendor } from './run.js'
 
@@ -29,7 +30,7 @@ export interface VendorManifest<V extends Vendor = Vendor, Options = unknown, In
    * whether some bodies cannot be decoded without it (Messangi's do not name their channel),
    * with the vendor's own words on when (`'required but for legacy callbacks'`).
    */
-  readonly channelOption?: { readonly values: ReadonlyArray<string>; readonly required?: string }
+  readonly channelOption?: { readonly values: ReadonlyArray<Channel>; readonly required?: string }
   /** The zone its zone-less times are read in by default, where its bodies have such times (the command's help). */
   readonly zoneLessTimes?: string
   /** How `detectVendor` tells the vendor's bodies, by field names. */

@@ -49,7 +49,8 @@ describe('examples/express-server.ts over real HTTP', () => {
   it('has quarantined nothing for the documented payloads, and suppressed only the opt-outs', () => {
     // None of the example payloads is a permanent failure (see the catalogs): the
     // suppressions are the STOPs', Messangi's an inbound STOP that the default keywords read as one.
-    expect(suppressed).toEqual([['sms', '+5588999999999', 'opted_out'], ['sms', '+33600000000', 'opted_out']])
+    expect(suppressed).toEqual(CASES.flatMap((c) => c.suppressed ?? []))
+    expect(suppressed.length).toBeGreaterThan(0)
     expect(quarantined).toEqual([])
   })
 

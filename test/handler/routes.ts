@@ -2,9 +2,10 @@
  * The handler tests' routes, secrets and Content-Type variants, over every example payload
  * of test/webhookRoutes.ts.
  */
-import { safeParseWebhook, type AnyWebhookEvent, type SafeParseResult } from 'deliverykit'
+import { isVendor, safeParseWebhook, type AnyWebhookEvent, type SafeParseResult } from 'deliverykit'
 import type { WebhookRoute } from 'deliverykit/handler'
 
+import { VENDOR_MANIFESTS } from '../../src/options.js'
 import { CASES, bodyOf, type Case } from '../webhookRoutes.js'
 
 export const SECRET = 'test-secret-0123456789abcdef'
@@ -29,18 +30,11 @@ export const CONTENT_TYPES: ReadonlyArray<string | undefined> = [
 /** The handler route of a test route: `/webhooks/<vendor>[/<channel>]`. The legacy route decodes with any channel: its forms name theirs in TYPE. */
 export const routeOf = (path: string): WebhookRoute => {
   const [, , vendor, channel] = path.split('/')
-  switch (vendor) {
-    case 'octopush':
-      return { vendor: 'octopush' }
-    case 'masstack':
-      return { vendor: 'masstack' }
-    case 'messangi':
-      if (channel === 'sms' || channel === 'email' || channel === 'push' || channel === 'rcs' || channel === 'whatsapp') return { vendor: 'messangi', options: { channel } }
-      return { vendor: 'messangi', options: { channel: 'sms' } }
-    case undefined:
-    default:
-      throw new Error(`no route ${path}`)
-  }
+  if (!isVendor(vendor)) throw new Error(`no route ${path}`)
+  // A vendor whose bodies may need their channel (Messangi's) takes it from the path, or its first channel.
+  const option = VENDOR_MANIFESTS[vendor].channelOption
+  if (option?.required === undefined) return { vendor } as WebhookRoute
+  return { vendor, options: { channel: channel !== undefined && (option.values as ReadonlyArray<string>).includes(channel) ? channel : option.values[0] } } as WebhookRoute
 }
 
 /** What the decoder answers for the bytes, called directly with the route's vendor and options. */

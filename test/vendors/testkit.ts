@@ -41,7 +41,15 @@ export interface Testkit {
   readonly detected: Readonly<Record<string, readonly [CallbackKind, string, string | undefined]>>
   /** Each of its payloads, the route it is posted to, and what it must give (test/webhookRoutes.ts, CASES). */
   readonly routes: ReadonlyArray<Case>
+  /** What each of its wild fixtures (test/fixtures/wild/<vendor>/) gives, by `<vendor>/<file>`: its events, summed up, or the first line of its refusal (test/vendors/wild-bodies.test.ts). */
+  readonly wild: Readonly<Record<string, WildExpected>>
 }
+
+/** What one event says: [kind, channel, who (recipient or sender), vendor code or text, canonical status (deliveries), occurredAt]. */
+export type WildSummary = readonly [string, string, string, string | undefined, string | undefined, string | undefined]
+
+/** What a wild fixture gives: its events, summed up, or the first line of its refusal. */
+export type WildExpected = { readonly events: ReadonlyArray<WildSummary> } | { readonly refused: string }
 
 /** Where a vendor's testkit is, from the repository's root. */
 export const testkitPath = (vendor: string): string => `test/vendors/${vendor}/testkit.ts`

@@ -95,4 +95,11 @@ export const testkit = {
       ['email', 'newsletter-2025-01', 'busy.server@example.com', 'DEFERRED', 'deferred', 'transient'],
     ] },
   ],
+  /** What each of its wild fixtures gives (test/vendors/wild-bodies.test.ts): its events' summaries, or the first line of the refusal. */
+  wild: {
+    // --- Masstack: its documented error bodies and a non-communication envelope ---
+    'masstack/rejected-error-response-errors-array.json': { refused: '(root): a Masstack error response, not communications: "String info error message"' },
+    'masstack/rejected-error-response-commit-error.json': { refused: '(root): a Masstack error response, not communications: "String info error message"' },
+    'masstack/rejected-envelope-managed-folder.json': { refused: 'data.channel: missing; expected "sms" or "email", or a terminatingNumber (SMS) or destinationEmail (e-mail) to tell it by' },
+  },
 } as const satisfies Testkit

@@ -125,4 +125,36 @@ export const testkit = {
       ['whatsapp', '7d0c2b8e-9f4a-4e61-8b3d-5a6c1e2f3a40', '+5588999999999', 'READ', 'read', 'final'],
     ] },
   ],
+  /** What each of its wild fixtures gives (test/vendors/wild-bodies.test.ts): its events' summaries, or the first line of the refusal. */
+  wild: {
+    // --- Messangi ---
+    'messangi/implied-mt-callback-field-table.json': { events: [['delivery', 'sms', '5588999999999', 'DELIVRD', 'delivered', '2024-01-01T12:00:00.000+00:00']] },
+    // The pattern Messangi prints, yyyy-mm-dd-Thh:mm:ss.ssZ, with its "-" before the T.
+    'messangi/implied-mt-callback-printed-date-pattern.json': { events: [['delivery', 'sms', '5588999999999', 'DELIVRD', 'delivered', '2024-01-01T12:00:00.000+00:00']] },
+    'messangi/implied-mt-callback-to-as-number.json': { events: [['delivery', 'sms', '5588999999999', 'DELIVRD', 'delivered', '2024-01-01T12:00:00.000+00:00']] },
+    'messangi/implied-whatsapp-callback.json': { events: [['delivery', 'whatsapp', '5588999999999', 'SENT', 'sent', '2024-01-01T12:00:00.000+00:00']] },
+    'messangi/weni-send-response-nested-accepted.json': { events: [['delivery', 'sms', '+5588999999999', 'ACCEPTED', 'accepted', '2021-08-17T04:25:38.117+00:00']] },
+    // The older flat send response names no recipient: no event can be built from it.
+    'messangi/weni-send-response-flat-accepted.json': { refused: 'id: missing; expected id as text' },
+    'messangi/weni-send-response-flat-rejected.json': { refused: 'id: missing; expected id as text' },
+    // Legacy form callbacks: STATUS read in the legacy API's appendix for the TYPE.
+    'messangi/implied-legacy-sms-delivered-to-device.json': { events: [['delivery', 'sms', '13056708084', 'DELIVERED_TO_DEVICE', 'delivered', undefined]] },
+    'messangi/implied-legacy-sms-delivered-to-carrier-plus.json': { events: [['delivery', 'sms', '13056708084', 'DELIVERED TO CARRIER', 'sent', undefined]] },
+    'messangi/implied-legacy-sms-invalid-routing-spaced.json': { events: [['delivery', 'sms', '13056708084', 'INVALID ROUTING', 'undeliverable', undefined]] },
+    'messangi/implied-legacy-email-bounced.json': { events: [['delivery', 'email', 'someone@example.com', 'BOUNCED', 'undeliverable', undefined]] },
+    'messangi/implied-legacy-push-sent.json': { events: [['delivery', 'push', '18133210984', 'SENT', 'delivered', undefined]] },
+    'messangi/implied-legacy-push-delivered-to-device.json': { events: [['delivery', 'push', 'C626958C-8C17-4C73-AEB4-A0D8F2AA6B95', 'DELIVERED_TO_DEVICE', 'delivered', undefined]] },
+    // Inbound messages (Messangi documents no opt-out callback: a STOP is an inbound message, which the default optOutKeywords read as an opt-out; none of these is one).
+    'messangi/weni-mo-process-id-text.json': { events: [['inbound', 'sms', '+5588999999999', 'Olá, quero participar', undefined, '2025-05-23T14:30:00+00:00']] },
+    'messangi/weni-mo-process-id-number.json': { events: [['inbound', 'sms', '+5588999999999', 'Olá, quero participar', undefined, '2025-05-23T14:30:00+00:00']] },
+    'messangi/implied-mo-extra-info-contacts.json': { events: [['inbound', 'sms', '+5588999999999', 'Olá, quero participar', undefined, '2025-05-23T14:30:00+00:00']] },
+    // A date without a zone is kept (vendorTime), not guessed: no occurredAt.
+    'messangi/implied-mo-date-without-zone.json': { events: [['inbound', 'sms', '+5588999999999', 'Olá, quero participar', undefined, undefined]] },
+    'messangi/courier-legacy-mo-form.json': { events: [['inbound', 'sms', '18765422035', 'Msg', undefined, undefined]] },
+    'messangi/implied-legacy-mo-message.json': { events: [['inbound', 'sms', '13056708084', 'Hello', undefined, undefined]] },
+    'messangi/implied-legacy-facebook-inbound.json': { events: [['inbound', 'facebook', '100000000000001', 'Hello', undefined, undefined]] },
+    'messangi/rejected-courier-legacy-mo-missing-mobile.json': { refused: 'mobile: missing; expected string' },
+    'messangi/rejected-weni-mo-missing-text.json': { refused: 'text: missing; expected string' },
+    'messangi/rejected-weni-mo-missing-user.json': { refused: 'user: missing; expected string' },
+  },
 } as const satisfies Testkit

@@ -1,11 +1,11 @@
-import { normalize, parse, safeParse, type DeliveryEvent, type NormalizeError, type UnknownStatusEvent, type VendorWithRequiredOptions, type VendorWithOptionalOptions } from 'deliverykit'
+import { normalize, parse, safeParse, type DeliveryEvent, type NormalizeError, type UnknownStatusEvent, type VendorWithRequiredOptions, type VendorWithOptionalOptions, type Vendor } from 'deliverykit'
 import * as messangi from 'deliverykit/messangi'
 import type { either as E } from 'fp-ts'
 import { describe, expectTypeOf, it } from 'vitest'
 
 describe('the required Messangi channel', () => {
   it('sorts vendors by whether their options may be left out', () => {
-    expectTypeOf<VendorWithOptionalOptions>().toEqualTypeOf<'octopush' | 'masstack'>()
+    expectTypeOf<VendorWithOptionalOptions>().toEqualTypeOf<Exclude<Vendor, 'messangi'>>()
     expectTypeOf<VendorWithRequiredOptions>().toEqualTypeOf<'messangi'>()
   })
 

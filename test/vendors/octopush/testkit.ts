@@ -177,4 +177,70 @@ export const testkit = {
       ['whatsapp', 'whatsapp_0000000000000000000000', '+33600112233', 'READ', 'read', 'final'],
     ] },
   ],
+  /** What each of its wild fixtures gives (test/vendors/wild-bodies.test.ts): its events' summaries, or the first line of the refusal. */
+  wild: {
+    // Octopush's zone-less times are read in Europe/Paris: UTC+1 in winter, UTC+2 in summer.
+    // --- Octopush: the vendor's pages ---
+    'octopush/readme-sms.json': { events: [['delivery', 'sms', '+33600112233', 'DELIVERED', 'delivered', '2025-01-22T11:46:06+01:00']] },
+    'octopush/readme-voice-sms.json': { events: [['delivery', 'voice', '+33600112233', 'DELIVERED', 'delivered', '2025-01-22T12:28:27+01:00']] },
+    'octopush/readme-rcs.json': { events: [['delivery', 'rcs', '+33600112233', 'DELIVERED', 'delivered', '2025-01-22T12:29:14+01:00']] },
+    'octopush/readme-email.json': {
+      events: [
+        ['delivery', 'email', 'first.recipient@example.com', 'OPENED', 'read', '2025-01-22T12:24:30+01:00'],
+        ['delivery', 'email', 'second.recipient@example.com', 'SPAM_PRESUMPTION', 'unconfirmed', '2025-01-22T12:19:30+01:00'],
+      ],
+    },
+    'octopush/dev-2020-sms-receipt.json': { events: [['delivery', 'sms', '+33600000000', 'DELIVERED', 'delivered', '2020-11-04T11:11:45+01:00']] },
+    // No channel, but a voice call's durations (as text): a voice receipt.
+    'octopush/dev-2020-voice-receipt-string-durations.json': { events: [['delivery', 'voice', '+44600000000', 'DELIVERED', 'delivered', '2020-11-04T11:11:45+01:00']] },
+    'octopush/dev-2020-inbound.json': { events: [['inbound', 'sms', '+44600000000', 'some reply', 'sms_5fa275dbf21dc', '2020-11-04T11:11:45+01:00']] },
+    'octopush/dev-2020-opt-out.json': { events: [['opt_out', 'sms', '+33600000000', 'stop', 'sms_5fa275dbf21dc', '2020-11-04T11:11:45+01:00']] },
+    // --- Octopush: shapes the sources imply ---
+    'octopush/implied-2020-voice-fields-in-meta-data.json': { events: [['delivery', 'voice', '+33600000000', 'DELIVERED', 'delivered', '2020-11-04T11:11:45+01:00']] },
+    'octopush/implied-2020-voice-fields-top-level.json': { events: [['delivery', 'voice', '+33600000000', 'DELIVERED', 'delivered', '2020-11-04T11:11:45+01:00']] },
+    'octopush/implied-answer-date-inbound.json': { events: [['inbound', 'sms', '+44600000000', 'some reply', 'sms_5fa275dbf21dc', '2020-11-04T11:11:45+01:00']] },
+    'octopush/implied-channel-facebook.json': { events: [['delivery', 'facebook', '+33600112233', 'DELIVERED', 'delivered', '2025-01-22T11:46:06+01:00']] },
+    'octopush/implied-channel-instagram.json': { events: [['delivery', 'instagram', '+33600112233', 'DELIVERED', 'delivered', '2025-01-22T11:46:06+01:00']] },
+    'octopush/implied-channel-whatsapp.json': { events: [['delivery', 'whatsapp', '+33600112233', 'READ', 'read', '2025-01-22T11:46:06+01:00']] },
+    'octopush/implied-delivery-date-capitals.json': { events: [['delivery', 'sms', '+33600000000', 'DELIVERED', 'delivered', '2020-11-04T11:11:45+01:00']] },
+    'octopush/implied-form-inbound.json': { events: [['inbound', 'sms', '+44600000000', 'some reply', 'sms_5fa275dbf21dc', '2020-11-04T11:11:45+01:00']] },
+    'octopush/implied-form-meta-data-empty.json': { events: [['delivery', 'sms', '+33600000000', 'DELIVERED', 'delivered', '2020-11-04T11:11:45+01:00']] },
+    'octopush/implied-form-opt-out.json': { events: [['opt_out', 'sms', '+33600000000', 'stop', 'sms_5fa275dbf21dc', '2020-11-04T11:11:45+01:00']] },
+    // number=+33600000000 unencoded: the form reads a space, the `+` is given back.
+    'octopush/implied-form-plus-not-encoded.json': { events: [['delivery', 'sms', '+33600000000', 'DELIVERED', 'delivered', '2020-11-04T11:11:45+01:00']] },
+    'octopush/implied-inbound-message-id-in-meta-data.json': { events: [['inbound', 'sms', '+44600000000', 'some reply', 'sms_5fa275dbf21dc', '2020-11-04T11:11:45+01:00']] },
+    'octopush/implied-meta-data-empty-array.json': { events: [['delivery', 'sms', '+33600112233', 'DELIVERED', 'delivered', '2025-01-22T11:46:06+01:00']] },
+    // The sender and message id in a `metadata` node, text and date at the root (oui_client's fix).
+    'octopush/implied-reply-metadata-node.json': { events: [['inbound', 'sms', '+33600000000', 'OUI', 'sms_5fa275dbf21dc', '2026-03-09T11:30:45+01:00']] },
+    'octopush/implied-stop-metadata-node.json': { events: [['opt_out', 'sms', '+33600000000', 'stop', 'sms_5fa275dbf21dc', '2020-11-04T11:11:45+01:00']] },
+    // An ISO-8601 instant is that instant, whatever the zone Octopush's zone-less times are read in.
+    'octopush/implied-receipt-iso-date-simulation.json': { events: [['delivery', 'sms', '+33612345678', 'DELIVERED', 'delivered', '2026-03-08T17:01:23.000+00:00']] },
+    // The octopush-dm.com API: form posts, numbers in 00 notation (reported with +), its own codes.
+    'octopush/implied-old-api-receipt-invalid-destination-address.json': { events: [['delivery', 'sms', '+33601010101', 'INVALID_DESTINATION_ADDRESS', 'undeliverable', undefined]] },
+    'octopush/implied-old-api-receipt-out-of-date.json': { events: [['delivery', 'sms', '+33601010101', 'OUT_OF_DATE', 'expired', undefined]] },
+    'octopush/implied-old-api-inbound-00-number.json': { events: [['inbound', 'sms', '+33601010101', 'Oui', undefined, '2021-06-17T10:00:00+02:00']] },
+    'octopush/implied-v1-api-inbound-json.json': { events: [['inbound', 'sms', '+44600000000', 'Oui', undefined, '2020-11-04T11:11:45+01:00']] },
+    // --- Octopush: an integrator's own documents ---
+    'octopush/oui-client-receipt-form-contract.json': { events: [['delivery', 'sms', '+33600000000', 'DELIVERED', 'delivered', '2026-03-08T18:01:23+01:00']] },
+    // --- Octopush: integrations in the wild ---
+    'octopush/wpsms-receipt-delivered.json': { events: [['delivery', 'sms', '+33612345678', 'DELIVERED', 'delivered', '2026-04-29T11:11:45+02:00']] },
+    'octopush/wpsms-inbound-stop.json': { events: [['inbound', 'sms', '+33612345678', 'STOP', 'sms_5fa275dbf21dc', '2026-04-29T11:11:45+02:00']] },
+    'octopush/yuno-receipt-blacklisted-number-without-plus.json': { events: [['delivery', 'sms', '33600112233', 'BLACKLISTED_NUMBER', 'rejected', undefined]] },
+    'octopush/yuno-receipt-delivered-no-date.json': { events: [['delivery', 'sms', '+33600112233', 'DELIVERED', 'delivered', undefined]] },
+    'octopush/yuno-inbound-national-number.json': { events: [['inbound', 'sms', '0600112233', 'STOP', undefined, undefined]] },
+    'octopush/yuno-opt-out-number-and-date-only.json': { events: [['opt_out', 'sms', '+33600112233', undefined, undefined, '2026-10-08T12:00:00+02:00']] },
+    'octopush/yuno-opt-out-with-message-id.json': { events: [['opt_out', 'sms', '+33600112233', undefined, 'sms_9', '2026-10-08T12:00:00+02:00']] },
+    // wp-sms's tests post receipts with message_id and status alone: an event needs its
+    // recipient, and Octopush documents number on every receipt, so they are refused.
+    'octopush/wpsms-receipt-ack-no-number.json': { refused: 'number: missing; expected string' },
+    'octopush/wpsms-receipt-bad-destination-no-number.json': { refused: 'number: missing; expected string' },
+    'octopush/wpsms-receipt-blacklisted-no-number.json': { refused: 'number: missing; expected string' },
+    // Bodies the integrations themselves refuse.
+    'octopush/rejected-wpsms-empty-array.json': { refused: '(root): expected an Octopush callback (a JSON object), received an array of 0 items' },
+    'octopush/rejected-wpsms-inbound-text-only.json': { refused: 'number: missing; expected string' },
+    'octopush/rejected-yuno-receipt-no-message-id.json': { refused: 'message_id: missing; expected string' },
+    // Yuno refuses a number that is not a phone number; Octopush documents no format for
+    // `number`, and deliverykit keeps recipients as the vendor gave them.
+    'octopush/rejected-yuno-receipt-number-not-a-phone.json': { events: [['delivery', 'sms', 'pas un numéro', 'DELIVERED', 'delivered', undefined]] },
+  },
 } as const satisfies Testkit
