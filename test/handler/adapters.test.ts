@@ -216,7 +216,8 @@ describe('what onProblem is told', () => {
   it('a route that lacks an option the body needs: 500, told once with the decoder message; the body kept', async () => {
     const store = createMemoryStore()
     const problems: Array<WebhookProblem> = []
-    const webhook = createWebhookHandler({ vendor: 'messangi', store, secrets: [SECRET], onProblem: (problem) => problems.push(problem) } as WebhookHandlerConfig)
+    // The types require Messangi's options; a JavaScript caller may leave them out.
+    const webhook = createWebhookHandler({ vendor: 'messangi', store, secrets: [SECRET], onProblem: (problem: WebhookProblem) => problems.push(problem) } as unknown as WebhookHandlerConfig)
     const body = JSON.stringify(payload('messangi/sms/mt-callback.json'))
     expect((await webhook.fetch(new Request(`https://example.com/?token=${SECRET}`, { method: 'POST', body }))).status).toBe(500)
     expect(problems).toHaveLength(1)

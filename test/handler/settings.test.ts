@@ -91,6 +91,7 @@ describe('settings refused, each with the error that names it', () => {
     ['null', null],
     ['text', 'memory'],
     ['an object without the methods', {}],
+    ['a function carrying the methods', Object.assign(() => undefined, { recordEvents: () => Promise.resolve(), keepBody: () => Promise.resolve() })],
     ['a store without keepBody', { recordEvents: () => Promise.resolve() }],
     ['a store without recordEvents', { keepBody: () => Promise.resolve() }],
     ['an isTransient that is not a function', { recordEvents: () => Promise.resolve(), keepBody: () => Promise.resolve(), isTransient: true }],
