@@ -129,12 +129,14 @@ describe('a body over the limit without a Content-Length', () => {
 describe("the Node adapter's answers", () => {
   it('stored: 204, the connection left open', async () => {
     const { response } = await answerNode(nodeRequest([encode(sms)]))
-    expect(response).toMatchObject({ statusCode: 204, headers: {}, ended: true })
+    expect(response).toMatchObject({ statusCode: 204, ended: true })
+    expect(response.headers).toEqual({})
   })
 
   it('kept: 202, the connection left open', async () => {
     const { response } = await answerNode(nodeRequest([encode('not json')]))
-    expect(response).toMatchObject({ statusCode: 202, headers: {}, ended: true })
+    expect(response).toMatchObject({ statusCode: 202, ended: true })
+    expect(response.headers).toEqual({})
   })
 
   it('a method other than POST: 405 with Allow, the connection closed, nothing read', async () => {
@@ -169,7 +171,8 @@ describe("the Node adapter's answers", () => {
     const failure = new Error('disk full')
     const store: WebhookStore = { recordEvents: () => Promise.resolve(), keepBody: () => Promise.reject(failure) }
     const { response, problems } = await answerNode(nodeRequest([encode('not json')]), {}, store)
-    expect(response).toMatchObject({ statusCode: 503, headers: {} })
+    expect(response).toMatchObject({ statusCode: 503 })
+    expect(response.headers).toEqual({})
     expect(problems).toEqual([{ outcome: 'store_failed', message: 'keepBody failed', error: failure }])
   })
 
