@@ -256,13 +256,3 @@ describe('what onProblem is told', () => {
     expect(problems).toEqual([{ outcome: 'store_failed', message: 'recordEvents failed', error: failure }])
   })
 })
-
-describe('a URL without the secret parameter', () => {
-  // Any text of 16 characters or more is a secret, the 17 a mutation tool writes for '' included.
-  it.each([SECRET, 'Stryker was here!'])('is 404 whatever the secret (%s)', async (secret) => {
-    const store = createMemoryStore()
-    const webhook = createWebhookHandler({ vendor: 'octopush', store, secrets: [secret] })
-    expect((await webhook.fetch(new Request('https://example.com/webhooks/octopush', { method: 'POST', body: sms }))).status).toBe(404)
-    expect(store.batches()).toEqual([])
-  })
-})
