@@ -50,6 +50,7 @@ const formDecode = (text: string, decoder: TextDecoderLike): string => {
 const withoutControls = (url: string): string => {
   let start = 0
   let end = url.length
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, the query starts after the first '?', and a leading control or space is none
   while (start < end && url.charCodeAt(start) <= 0x20) start++
   while (end > start && url.charCodeAt(end - 1) <= 0x20) end--
   return url.slice(start, end).replaceAll('\t', '').replaceAll('\n', '').replaceAll('\r', '')

@@ -39,6 +39,7 @@ export const isOneOf = (presented: string, digests: ReadonlyArray<SecretDigest>)
   let matched = 0
   for (const candidate of digests) {
     let difference = 0
+    // Stryker disable next-line EqualityOperator: equivalent, a digest has 8 words: a ninth is undefined on both sides, 0 ^ 0
     for (let i = 0; i < 8; i++) difference |= (digest[i] ?? 0) ^ (candidate[i] ?? 0)
     // 1 when every word was equal, without a branch: `folded` is 0 exactly when `difference`
     // is, and never negative, so `folded - 1` is negative (top bit set) exactly then.
