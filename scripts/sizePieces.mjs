@@ -49,15 +49,9 @@ export const PIECES = [
     ],
   },
   {
-    name: 'delivery registry',
-    title: '(c) DELIVERY_REGISTRY beside REGISTRY (src/registry.ts)',
-    without: 'the root delivery entries use REGISTRY',
-    rules: [rule(/\/src\/registry\.ts$/, /export const DELIVERY_REGISTRY(: [^=]*)? = \{[^}]*\}/g, 'export const DELIVERY_REGISTRY$1 = REGISTRY')],
-  },
-  {
     name: 'delivery vendors',
-    title: "(c) each vendor's delivery-only registration (vendors/*/definition.ts, <VENDOR>_DELIVERY_VENDOR)",
-    without: "the delivery entries use the vendor's full registration; a vendor entry's column is its own vendor's registration",
+    title: "(c) Messangi's delivery-only registration (vendors/messangi/definition.ts, MESSANGI_DELIVERY_VENDOR)",
+    without: "the delivery entries use the vendor's full registration",
     rules: [
       rule(/\/src\/vendors\/[^/]+\/definition\.ts$/, /export const ([A-Z]+)_DELIVERY_VENDOR(: \w+)? = \/\*#__PURE__\*\/ register\(\w+, \{[^}]*\}\)/g, 'export const $1_DELIVERY_VENDOR$2 = $1_VENDOR'),
     ],
