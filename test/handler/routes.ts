@@ -6,6 +6,7 @@ import { isVendor, safeParseWebhook, type AnyWebhookEvent, type SafeParseResult 
 import type { WebhookRoute } from 'deliverykit/handler'
 
 import { VENDOR_MANIFESTS } from '../../src/options.js'
+import { decodingOptions } from '../helpers.js'
 import { CASES, bodyOf, type Case } from '../webhookRoutes.js'
 
 export const SECRET = 'test-secret-0123456789abcdef'
@@ -31,10 +32,11 @@ export const CONTENT_TYPES: ReadonlyArray<string | undefined> = [
 export const routeOf = (path: string): WebhookRoute => {
   const [, , vendor, channel] = path.split('/')
   if (!isVendor(vendor)) throw new Error(`no route ${path}`)
-  // A vendor whose bodies may need their channel (Messangi's) takes it from the path, or its first channel.
-  const option = VENDOR_MANIFESTS[vendor].channelOption
-  if (option?.required === undefined) return { vendor } as WebhookRoute
-  return { vendor, options: { channel: channel !== undefined && (option.values as ReadonlyArray<string>).includes(channel) ? channel : option.values[0] } } as WebhookRoute
+  // A vendor whose bodies may need their channel (Messangi's) takes it from the path, else the one its tests decode with.
+  const fallback = decodingOptions(vendor).channel
+  if (fallback === undefined) return { vendor } as WebhookRoute
+  const named = channel !== undefined && (VENDOR_MANIFESTS[vendor].channelOption?.values as ReadonlyArray<string> | undefined)?.includes(channel) === true
+  return { vendor, options: { channel: named ? channel : fallback } } as WebhookRoute
 }
 
 /** What the decoder answers for the bytes, called directly with the route's vendor and options. */
