@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { advance, type AnyEvent } from 'deliverykit'
 import { postgresText, recordEvent } from 'deliverykit/postgres'
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
 import { jsonText, jsonTextWritten, utf16be } from '../../src/postgres/encode.js'
 import { precedenceKey, type PrecedenceKey } from '../../src/model/precedence.js'
@@ -181,6 +181,64 @@ describe('jsonText', () => {
     expect(jsonText(value)).toBe(JSON.stringify(value))
     // At the top, the key is the empty text.
     expect(jsonText({ toJSON: (key: string) => `key [${key}]` })).toBe('"key []"')
+  })
+})
+
+/**
+ * Whether jsonText handed an object or array to JSON.stringify whole (its fast path) rather
+ * than writing it piece by piece: its writer hands JSON.stringify only leaves and names.
+ */
+const takesFastPath = (value: object): boolean => {
+  const stringify = vi.spyOn(JSON, 'stringify')
+  try {
+    jsonText(value)
+    return stringify.mock.calls.some(([argument]) => argument === value)
+  } finally {
+    stringify.mockRestore()
+  }
+}
+
+/** `levels` arrays (or objects, under `a`) nested in one another, a 1 in the innermost. */
+const nested = (levels: number, wrap: (inner: unknown) => object): object => Array.from({ length: levels - 1 }).reduce<object>((inner) => wrap(inner), wrap(1))
+
+describe('jsonText’s fast path', () => {
+  it('hands JSON.stringify a decoded event, an array, a plain object and one without a prototype whole', () => {
+    const [events] = fc.sample(eventSet(8), { seed: SEED, numRuns: 1 })
+    expect(events?.length).toBeGreaterThan(0)
+    for (const event of events ?? []) expect(takesFastPath(event)).toBe(true)
+    expect(takesFastPath([1, 'a', null, [true, {}], { b: [2] }])).toBe(true)
+    expect(takesFastPath({ a: 'x', b: { c: 1 } })).toBe(true)
+    expect(takesFastPath(Object.assign(Object.create(null) as object, { a: 'x', b: [1] }))).toBe(true)
+    expect(takesFastPath([])).toBe(true)
+  })
+
+  it('leaves to the writer what JSON.stringify would write otherwise', () => {
+    for (const value of [{ a: [1, -0] }, [{ a: 1n }], { a: { toJSON: () => 1 } }, { a: new Map() }, [Object(true) as object]]) expect(takesFastPath(value)).toBe(false)
+  })
+
+  it('looks 64 levels of arrays and objects deep, and leaves anything deeper to the writer', () => {
+    for (const wrap of [(inner: unknown) => [inner], (inner: unknown) => ({ a: inner })]) {
+      expect(takesFastPath(nested(64, wrap))).toBe(true)
+      expect(takesFastPath(nested(65, wrap))).toBe(false)
+      expect(jsonText(nested(65, wrap))).toBe(JSON.stringify(nested(65, wrap)))
+    }
+  })
+})
+
+describe('jsonText’s writer', () => {
+  it('calls a toJSON at the top with the empty key, as JSON.stringify does', () => {
+    const value = { toJSON: (key: string) => `key [${key}]` }
+    expect(jsonTextWritten(value)).toBe(JSON.stringify(value))
+    expect(jsonTextWritten(value)).toBe('"key []"')
+  })
+
+  it('writes a class instance as its own fields, keeping -0 and bigints in them, as for a plain object', () => {
+    class Reading {
+      readonly level = -0
+      readonly count = 2n ** 70n
+    }
+    expect(jsonText(new Reading())).toBe('{"level":-0,"count":1180591620717411303424}')
+    expect(jsonText({ at: [new Reading()] })).toBe('{"at":[{"level":-0,"count":1180591620717411303424}]}')
   })
 })
 
