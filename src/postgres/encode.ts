@@ -102,6 +102,10 @@ const NATIVE_DEPTH = 64
  * class instances). Events are such values, and JSON.stringify writes them three times
  * faster than `write` (measured in the HTTP benchmark's profile, docs/performance.md).
  * Only ever given a copy deliverykit owns, so reading a field twice reads the same value.
+ * Such a copy holds no boxed value whose prototype was swapped for `Object.prototype`: the
+ * snapshot copies one as a plain object, `{}`. Given one directly, the two paths differ
+ * (`JSON.stringify` reads the slot, `write` the prototype), which is why four mutants of
+ * `write`'s prototype check survive.
  */
 const isNativeJson = (value: unknown, depth: number): boolean => {
   if (typeof value === 'bigint') return false
