@@ -13,7 +13,7 @@ export const guarded = <A>(argument: string, expected: string, value: unknown, b
   try {
     built = build()
   } catch {
-    built = undefined
+    // A builder that throws leaves built undefined: refused below, like one that answers undefined.
   }
   if (built === undefined) throw new DeliveryKitError(optionError('postgres', value, argument, expected, value, describeValue(value)))
   return built

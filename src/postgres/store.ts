@@ -76,6 +76,7 @@ const CONNECTION_LOST = ['Connection terminated', 'Client has encountered a conn
  */
 export const isTransientPostgresError = (error: unknown): boolean => {
   try {
+    // Stryker disable next-line ConditionalExpression: equivalent, null fails the destructuring below and the catch answers false too
     if (typeof error !== 'object' || error === null) return false
     const { code, message } = error as { readonly code?: unknown; readonly message?: unknown }
     if (typeof code === 'string' && (TRANSIENT_SQLSTATES.has(code) || CONNECTION_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true
@@ -96,6 +97,7 @@ const bytesOf = (value: unknown): Uint8Array | undefined => {
 /** The route options as stored: a JSON object of strings, numbers and booleans. */
 const optionsOf = (value: unknown): StoredKeptBody['options'] | undefined => {
   const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value
+  // Stryker disable next-line ConditionalExpression: equivalent, Object.entries(null) throws and guarded refuses the row the same way
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined
   const entries = Object.entries(parsed as Readonly<Record<string, unknown>>)
   return entries.every(([, option]) => ['string', 'number', 'boolean'].includes(typeof option)) ? (Object.fromEntries(entries) as StoredKeptBody['options']) : undefined
@@ -113,6 +115,7 @@ const isErrorKind = (kind: unknown): kind is NormalizeError['kind'] => typeof ki
 
 /** One row of KEPT_BODIES as a kept body; `undefined` for a row that is not one. */
 const keptBodyOf = (row: unknown): StoredKeptBody | undefined => {
+  // Stryker disable next-line ConditionalExpression: equivalent, null fails the destructuring below and guarded refuses the row the same way
   if (typeof row !== 'object' || row === null) return undefined
   const { id, vendor, route_options, body, error_kind, reason, received_at } = row as Readonly<Record<string, unknown>>
   const bytes = bytesOf(body)
@@ -147,8 +150,8 @@ const keptBodyOf = (row: unknown): StoredKeptBody | undefined => {
  * @category Postgres
  */
 export const createPostgresStore = (query: PostgresQueryFunction): PostgresStore => {
-  guarded('query', 'a function (text, values) => Promise<{ rows }>', query, () => (typeof query === 'function' ? true : undefined))
-  const run = async (statement: PostgresQuery, name: string): Promise<ReadonlyArray<unknown>> => (await query(statement.text, statement.values, name)).rows
+  const checkedQuery = guarded('query', 'a function (text, values) => Promise<{ rows }>', query, () => (typeof query === 'function' ? query : undefined))
+  const run = async (statement: PostgresQuery, name: string): Promise<ReadonlyArray<unknown>> => (await checkedQuery(statement.text, statement.values, name)).rows
   return {
     recordEvents: async (events) => recordedEvents(events, (await run(recordEvents(events), 'deliverykit_record_events')) as ReadonlyArray<RecordEventsRow>),
     keepBody: (kept: KeptBody) =>

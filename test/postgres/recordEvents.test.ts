@@ -226,6 +226,7 @@ describe('optedOut and replies', () => {
     ['optedOut with a number', () => optedOut(33600112233 as never), /^options\.address and scope: expected an address and \{ vendor\?, channel\? \}, received an array of 2 items$/],
     ['optedOut with an unknown vendor', () => optedOut('+33600112233', { vendor: 'twilio' as never }), /^options\.address and scope: /],
     ['optedOut with an unknown channel', () => optedOut('+33600112233', { channel: 'fax' as never }), /^options\.address and scope: /],
+    ['optedOut with a scope that is not an object', () => optedOut('+33600112233', 'octopush' as never), /^options\.address and scope: /],
     ['replies with an unknown vendor', () => replies('twilio' as never, '+33600112233'), /^options\.vendor and from: expected a vendor and a text, received an array of 2 items$/],
   ])('%s is refused', (_name, build, message) => {
     expect(thrown(build)).toEqual(['invalid_options', expect.stringMatching(message)])
