@@ -1,4 +1,5 @@
 import { parseOffsetDateTime } from '../util/time.js'
+import { isRecord } from '../util/values.js'
 import { CHANNELS } from '../model/channel.js'
 import type { AnyEvent } from '../model/event.js'
 import type { InboundEvent } from '../model/inbound.js'
@@ -100,8 +101,9 @@ const optionalText = (value: string | undefined): string | null => (value === un
 
 /** Whether a value has the fields of an opt-out or inbound event that the statement reads. */
 const isInboundEvent = (event: unknown): event is InboundEvent => {
-  if (typeof event !== 'object' || event === null) return false
-  const fields = event as Readonly<Record<string, unknown>>
+  // Not an array either: JSON would write one carrying an event's fields as `[]`.
+  if (!isRecord(event)) return false
+  const fields = event
   const optionalString = (name: string): boolean => fields[name] === undefined || typeof fields[name] === 'string'
   return (
     (fields['kind'] === 'opt_out' || fields['kind'] === 'inbound') &&

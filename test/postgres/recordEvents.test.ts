@@ -147,6 +147,8 @@ describe('recordEvents, the statement', () => {
     ['an opt-out of an unknown channel', [{ kind: 'opt_out', vendor: 'octopush', channel: 'fax', from: '+33600112233', eventId: 'x' }], /^options\.events\[0\]: /],
     ['a reply without its text', [{ kind: 'inbound', vendor: 'octopush', channel: 'sms', from: '+33600112233', eventId: 'x' }], /^options\.events\[0\]: /],
     ['a kind nobody makes', [{ kind: 'receipt', vendor: 'octopush', channel: 'sms', from: '+33600112233', eventId: 'x' }], /^options\.events\[0\]: /],
+    // JSON would store it as `[]`, its fields lost.
+    ['an array carrying an opt-out’s fields', [Object.assign([], stop('+33600112233'))], /^options\.events\[0\]: expected an event a webhook entry made, received an array of 0 items$/],
   ])('refuses %s, naming the element', (_name, events, message) => {
     expect(thrown(() => recordEvents(events as never))).toEqual(['invalid_options', expect.stringMatching(message)])
   })
