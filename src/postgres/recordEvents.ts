@@ -237,9 +237,9 @@ export const recordedEvents = <E extends AnyWebhookEvent>(events: ReadonlyArray<
     const given: ReadonlyArray<unknown> = [events, rows]
     if (!given.every(Array.isArray) || rows.length !== 1) return undefined
     const row: unknown = rows[0]
-    if (typeof row !== 'object' || row === null) return undefined
-    const recordedIds = textsIn((row as Readonly<Record<string, unknown>>)['recorded'])
-    const standingIds = textsIn((row as Readonly<Record<string, unknown>>)['standing'])
+    if (!isRecord(row)) return undefined
+    const recordedIds = textsIn(row['recorded'])
+    const standingIds = textsIn(row['standing'])
     if (recordedIds === undefined || standingIds === undefined) return undefined
     // The first event of each eventId, as recordEvents passed them.
     const first = new Map<string, E>()
