@@ -257,15 +257,16 @@ describe('recordEvent', () => {
 })
 
 describe('the entry point', () => {
-  // util/time.js: recordEvents reads an opt-out's occurredAt with the parser advance uses.
-  it('imports only its own files, src/model, the errors, the time parser, the read-once copy and the handler’s store types: no driver, no vendor', () => {
+  // util/time.js: recordEvents reads an opt-out's occurredAt with the parser advance uses;
+  // util/values.js: isRecord, what every layer takes for a JSON object (src/util imports nothing).
+  it('imports only its own files, src/model, the errors, the time parser, isRecord, the read-once copy and the handler’s store types: no driver, no vendor', () => {
     const dir = new URL('../../src/postgres/', import.meta.url)
     const statements = readdirSync(dir)
       .filter((file) => file.endsWith('.ts'))
       .flatMap((file) => [...readFileSync(new URL(file, dir), 'utf8').matchAll(/^(import type|import|export)\b[^'"]*from '([^']+)'/gm)])
     const imports = statements.map((match) => match[2] ?? '')
     expect(imports.length).toBeGreaterThan(3)
-    for (const specifier of imports) expect(specifier).toMatch(/^(\.\/[A-Za-z]+\.js|\.\.\/model\/[a-z]+\.js|\.\.\/errors\/[A-Za-z]+\.js|\.\.\/runtime\/(?:callerInput|readEvent|snapshot)\.js|\.\.\/util\/time\.js|\.\.\/types\/store\.js)$/)
+    for (const specifier of imports) expect(specifier).toMatch(/^(\.\/[A-Za-z]+\.js|\.\.\/model\/[a-z]+\.js|\.\.\/errors\/[A-Za-z]+\.js|\.\.\/runtime\/(?:callerInput|readEvent|snapshot)\.js|\.\.\/util\/(?:time|values)\.js|\.\.\/types\/store\.js)$/)
     // The store's interface, as types only: erased from the build, so no handler code (and no vendor) comes with it.
     const handler = statements.filter((match) => match[2] === '../types/store.js')
     expect(handler.map((match) => match[1])).toEqual(['import type'])

@@ -26,6 +26,8 @@ import {
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { MAX_DEPTH } from '../../src/runtime/snapshot.js'
+
 import { campaign, expectCampaignStored, expectedSequential, recordBatch } from './campaign.js'
 import { SEED } from './events.js'
 import type { Database } from './stored.js'
@@ -146,9 +148,55 @@ describe('recordEvents, the statement', () => {
     ['a delivery event without a recipient', [{ kind: 'delivery', vendor: 'octopush' }], /^options\.events\[0\]: expected an event a webhook entry made, received an object$/],
     ['an opt-out of an unknown channel', [{ kind: 'opt_out', vendor: 'octopush', channel: 'fax', from: '+33600112233', eventId: 'x' }], /^options\.events\[0\]: /],
     ['a reply without its text', [{ kind: 'inbound', vendor: 'octopush', channel: 'sms', from: '+33600112233', eventId: 'x' }], /^options\.events\[0\]: /],
-    ['a kind nobody makes', [{ kind: 'receipt', vendor: 'octopush', channel: 'sms', from: '+33600112233', eventId: 'x' }], /^options\.events\[0\]: /],
+    ['a kind nobody makes', [{ kind: 'receipt', vendor: 'octopush', channel: 'sms', from: '+33600112233', eventId: 'x', text: 'Hello' }], /^options\.events\[0\]: /],
+    ['an opt-out whose time is not text', [{ ...stop('+33600112233'), occurredAt: 1737543000000 }], /^options\.events\[0\]: /],
+    // JSON would store it as `[]`, its fields lost.
+    ['an array carrying an opt-out’s fields', [Object.assign([], stop('+33600112233'))], /^options\.events\[0\]: expected an event a webhook entry made, received an array of 0 items$/],
   ])('refuses %s, naming the element', (_name, events, message) => {
     expect(thrown(() => recordEvents(events as never))).toEqual(['invalid_options', expect.stringMatching(message)])
+  })
+
+  it('passes an opt-out without text or time: NULL text, and -Infinity, the instant advance gives no time', () => {
+    const optOut = stop('+33600112233')
+    if (optOut.kind !== 'opt_out') throw new Error('not an opt-out')
+    const { text: _text, occurredAt: _occurredAt, ...bare } = optOut
+    const values = recordEvents([bare]).values.slice(12)
+    expect([values[0], values[7], values[8]]).toEqual([[bare.eventId], [null], [Number.NEGATIVE_INFINITY]])
+  })
+
+  it('passes an opt-out’s time as the instant recordEvent passes for a delivery event of the same time', () => {
+    const delivered = sms('DELIVERED', '2025-01-22 11:50:00')
+    const optOut = stop('+33600112233', '2025-01-22 11:50:00')
+    if (delivered.kind !== 'delivery') throw new Error('not a delivery')
+    expect(optOut.occurredAt).toBe(delivered.occurredAt)
+    const instant = recordEvent(delivered).values[7]
+    expect(Number.isFinite(instant)).toBe(true)
+    expect(recordEvents([optOut]).values[20]).toEqual([instant])
+  })
+
+  it('reads an opt-out once: the row holds what its getter answered the check', () => {
+    let reads = 0
+    const event = {
+      ...stop('+33600112233'),
+      get from(): unknown {
+        reads++
+        return reads === 1 ? '+33600000001' : 33600000002
+      },
+    }
+    expect(recordEvents([event as AnyWebhookEvent]).values[16]).toEqual(['+33600000001'])
+    expect(reads).toBe(1)
+  })
+
+  it('takes an opt-out whose raw body nests as deep as a body may, and no deeper', () => {
+    const nested = (levels: number): unknown => {
+      let value: unknown = {}
+      for (let level = 1; level < levels; level++) value = { inner: value }
+      return value
+    }
+    const deepest = { ...stop('+33600112233'), raw: nested(MAX_DEPTH) } as AnyWebhookEvent
+    expect(recordEvents([deepest]).values[12]).toEqual([deepest.eventId])
+    const deeper = { ...stop('+33600112233'), raw: nested(MAX_DEPTH + 1) } as AnyWebhookEvent
+    expect(thrown(() => recordEvents([deeper]))).toEqual(['invalid_options', expect.stringMatching(/^options\.events\[0\]: /)])
   })
 
   it('names the element that is wrong, after good ones', () => {
@@ -165,6 +213,10 @@ describe('recordedEvents', () => {
   it('reads eventIds as stored into the events, in the order given, the first copy of each', () => {
     expect(recordedEvents(events, [{ recorded: [ids(delivered), ids(optOut)], standing: [ids(delivered)] }])).toEqual({ recorded: [optOut, delivered], standing: [delivered] })
     expect(recordedEvents(events, [{ recorded: [], standing: [] }])).toEqual({ recorded: [], standing: [] })
+    const again = structuredClone(delivered)
+    const first = recordedEvents([delivered, again], [{ recorded: [ids(delivered)], standing: [ids(delivered)] }])
+    expect(first.recorded[0]).toBe(delivered)
+    expect(first.standing[0]).toBe(delivered)
     const odd = { ...delivered, eventId: 'a\u0000b' }
     expect(recordedEvents([odd], [{ recorded: ['a\uFFFD0b'], standing: ['a\uFFFD0b'] }]).standing[0]).toBe(odd)
   })
@@ -177,11 +229,22 @@ describe('recordedEvents', () => {
     ['an opt-out said to stand', [{ recorded: [ids(optOut)], standing: [ids(optOut)] }]],
     ['numbers', [{ recorded: [1], standing: [] }]],
     ['no arrays', [{ recorded: 1, standing: null }]],
+    ['a standing eventId of no event given', [{ recorded: [], standing: ['0123'] }]],
+    ['no standing', [{ recorded: [] }]],
+    ['null for recorded', [{ recorded: null, standing: [] }]],
+    ['an array-like that is not an array', [{ recorded: Object.create(Array.prototype) as unknown, standing: [] }]],
+    ['a function for the row', [Object.assign(() => undefined, { recorded: [], standing: [] })]],
+    ['an array for the row', [Object.assign([], { recorded: [], standing: [] })]],
+    ['rows that are not an array', { length: 1, 0: { recorded: [], standing: [] } }],
   ])('refuses %s', (_name, rows) => {
     expect(thrown(() => recordedEvents(events, rows as never))).toEqual([
       'invalid_options',
       expect.stringMatching(/^options\.rows: expected the one row recordEvents returned for these events, received /),
     ])
+  })
+
+  it('refuses events that are not an array', () => {
+    expect(thrown(() => recordedEvents(new Set(events) as never, [{ recorded: [], standing: [] }]))).toEqual(['invalid_options', expect.stringMatching(/^options\.rows: /)])
   })
 })
 
