@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { MAX_DEPTH, snapshot, type Snapshot } from '../../src/runtime/snapshot.js'
+import { deepFreeze, MAX_DEPTH, nestsDeeperThan, refusalIssue, snapshot, type Snapshot } from '../../src/runtime/snapshot.js'
 
 const copyOf = (read: Snapshot): unknown => {
   if (!read.ok) throw new Error(`refused: ${JSON.stringify(read.refusal)}`)
@@ -82,5 +82,73 @@ describe('snapshot: a caller’s object read once into plain data, or refused', 
   it('leaves a value the library made as it is: nothing copied', () => {
     const parsed = JSON.parse('{"a":[{"b":1}]}') as unknown
     expect(copyOf(snapshot(parsed, true))).toBe(parsed)
+  })
+
+  it('keeps __proto__ an ordinary data property: enumerable, writable, configurable', () => {
+    const input = JSON.parse('{"__proto__": 1}') as Record<string, unknown>
+    const copy = copyOf(snapshot(input, false)) as Record<string, unknown>
+    expect(Object.getOwnPropertyDescriptor(copy, '__proto__')).toStrictEqual({ value: 1, enumerable: true, writable: true, configurable: true })
+  })
+
+  it('names an array’s own keys that are not indexes as text in a path', () => {
+    for (const key of ['1x', 'x1', '01']) {
+      const list: Array<unknown> = []
+      Object.defineProperty(list, key, { value: () => 1, enumerable: true })
+      expect(snapshot({ list }, false)).toMatchObject({ ok: false, refusal: { path: ['list', key] } })
+    }
+  })
+
+  it('quotes the other place of a shared object whole up to 200 characters, and cut past them', () => {
+    const within = 'k'.repeat(200)
+    const shared = {}
+    expect(snapshot({ [within]: shared, again: shared }, false)).toMatchObject({ ok: false, refusal: { received: `the object already at ${within}` } })
+    const past = 'k'.repeat(201)
+    expect(snapshot({ [past]: shared, again: shared }, false)).toMatchObject({ ok: false, refusal: { received: `the object already at ${within}…` } })
+  })
+
+  it('names where an object met past the objects it scans was met first', () => {
+    const list = Array.from({ length: 40 }, (_, i) => ({ i }))
+    // Breadth first: every item of the list is met before `later.again`.
+    expect(snapshot({ list, later: { again: list[30] } }, false)).toMatchObject({ ok: false, refusal: { path: ['later', 'again'], received: 'the object already at list[30]' } })
+  })
+
+  it('writes nothing to a value the library made: a frozen one is read as it is', () => {
+    const parsed = Object.freeze({ a: 1, b: 'x' })
+    expect(copyOf(snapshot(parsed, true))).toBe(parsed)
+  })
+})
+
+describe('refusalIssue: a refusal’s path cut when long', () => {
+  it('quotes a path of 1000 characters whole, and cuts a longer one', () => {
+    const within = 'k'.repeat(1000)
+    expect(refusalIssue({ code: 'invalid_type', path: [within], expected: 'x', received: 'y' }).message).toBe(`${within}: expected x, received y`)
+    const past = 'k'.repeat(1001)
+    expect(refusalIssue({ code: 'invalid_value', path: [past], expected: 'x', received: 'y' }).message).toBe(`${within}…: expected x, received y`)
+  })
+})
+
+describe('nestsDeeperThan', () => {
+  it('finds no nesting in null or a primitive', () => {
+    expect(nestsDeeperThan(null, 0)).toBe(false)
+    expect(nestsDeeperThan('text', 0)).toBe(false)
+  })
+})
+
+describe('deepFreeze: everything reachable frozen, frozen parts not walked again', () => {
+  it('freezes every object and array, past a property that holds undefined', () => {
+    const value = { inner: { deeper: [{}] }, gap: undefined, none: null }
+    expect(deepFreeze(value)).toBe(value)
+    expect([value, value.inner, value.inner.deeper, value.inner.deeper[0]].map((part) => Object.isFrozen(part))).toStrictEqual([true, true, true, true])
+  })
+
+  it('leaves what a frozen part holds, null and a function as they are', () => {
+    const held = { k: 1 }
+    const frozen = Object.freeze({ held })
+    deepFreeze({ frozen })
+    expect(Object.isFrozen(held)).toBe(false)
+    expect(deepFreeze(null)).toBeNull()
+    const callback = (): number => 1
+    expect(deepFreeze(callback)).toBe(callback)
+    expect(Object.isFrozen(callback)).toBe(false)
   })
 })
