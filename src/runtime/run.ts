@@ -77,6 +77,7 @@ export const register = <V extends Vendor, K extends string, S>(rules: VendorRul
  */
 const rootOf = (vendor: Vendor, form: boolean): t.Decoder<unknown, unknown> & { readonly _tag: typeof DISPATCH_TAG } =>
   Object.assign(
+    // Stryker disable next-line BooleanLiteral: equivalent, the root only names and marks the context: nothing calls its `is`
     new t.Type<unknown>(`${VENDOR_NAMES[vendor]} callback`, (_u): _u is unknown => true, t.success, t.identity),
     form ? { _tag: DISPATCH_TAG, ...({ bodyEncoding: 'form' } satisfies FormBodyMark) } : { _tag: DISPATCH_TAG },
   )
@@ -108,6 +109,7 @@ const run = <V extends Vendor, K extends string, S>(
     const body = readBody(input, entry.strings ?? 'text', common.right.maxBodySize)
     if (!body.ok) return E.left(invalidBodyError(vendor, input, [body.problem]))
     const value = body.value
+    // Stryker disable next-line StringLiteral: equivalent, an issue's path is read from the entries below the root (pathOf in src/errors/validation.ts)
     const root: t.Context = [{ key: '', type: body.form === true ? roots.form : roots.json, actual: value }]
     const key = definition.pick(value, root)
     if (isPickFailure(key)) return E.left(pickError(vendor, input, key))
@@ -118,6 +120,7 @@ const run = <V extends Vendor, K extends string, S>(
     // The common case first: a value the codec's `is` accepts decodes to itself (io-ts's
     // rule, which every codec here keeps), so no context or result is built for it.
     let decoded: unknown = value
+    // Stryker disable next-line ConditionalExpression: equivalent, validating a value `is` accepts gives the value itself; the check only spares the work
     if (!shape.codec.is(value)) {
       const validated = shape.codec.validate(value, t.appendContext(root, '', shape.codec, value))
       if (E.isLeft(validated)) return E.left(invalidBody(vendor, input, validated.left))

@@ -199,5 +199,7 @@ describe('a body whose accessor throws something hostile is still an unreadable 
     expect(byProxy.issues[0].message).toBe('(root): the body could not be read: an object that could not be read')
     const long = leftOf(normalize('octopush', throwing('status', new Error('x'.repeat(1_000_000)))))
     expect(long.issues[0].message).toBe(`(root): the body could not be read: ${'x'.repeat(200)}… (1000000 characters)`)
+    const atLimit = leftOf(normalize('octopush', throwing('status', new Error('y'.repeat(200)))))
+    expect(atLimit.issues[0].message).toBe(`(root): the body could not be read: ${'y'.repeat(200)}`)
   })
 })

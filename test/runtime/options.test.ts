@@ -5,7 +5,7 @@
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
 
-import { checkCommonOptions, readOptions } from '../../src/runtime/options.js'
+import { checkCommonOptions, invalidOption, readOptions } from '../../src/runtime/options.js'
 import { DEFAULT_MAX_BODY_SIZE } from '../../src/types/options.js'
 
 const issueOf = (result: E.Either<{ readonly issues: ReadonlyArray<{ readonly path: ReadonlyArray<string | number>; readonly message: string }> }, unknown>) => {
@@ -60,5 +60,16 @@ describe('checkCommonOptions', () => {
   it('keeps unknown statuses when asked, and takes Infinity as no limit', () => {
     const checked = check({ unknownStatus: 'keep', maxBodySize: Infinity, timeZone: 'UTC' })
     expect(E.isRight(checked) && { keep: checked.right.keepUnknown, max: checked.right.maxBodySize }).toEqual({ keep: true, max: Infinity })
+  })
+})
+
+describe('invalidOption', () => {
+  const spaced = 'O-C-T-O-P-U-S-H'
+  const vendors = ['octopush', 'messangi', 'masstack']
+
+  it('suggests a name spelled another way only for a channel; other options get typo suggestions alone', () => {
+    expect(issueOf(E.left(invalidOption('octopush', {}, 'vendor', 'a vendor', spaced, vendors)))?.message).toBe(`options.vendor: expected a vendor, received "${spaced}"`)
+    expect(issueOf(E.left(invalidOption('octopush', {}, 'vendor', 'a vendor', 'octopsh', vendors)))?.message).toBe('options.vendor: expected a vendor, received "octopsh"; did you mean "octopush"?')
+    expect(issueOf(E.left(invalidOption('octopush', {}, 'channel', 'a channel', 'Voice_SMS', ['sms', 'voice'])))?.message).toBe('options.channel: expected a channel, received "Voice_SMS"; did you mean "voice"?')
   })
 })

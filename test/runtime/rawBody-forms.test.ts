@@ -1,6 +1,6 @@
 // How a raw body becomes a value (src/runtime/rawBody.ts): JSON or a form, told by its first
 // character; bracket keys of a form nested, numbered ones made lists, odd ones kept whole.
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
 import { formToObject, readBody } from '../../src/runtime/rawBody.js'
 import { nestsDeeperThan } from '../../src/runtime/snapshot.js'
@@ -20,6 +20,9 @@ describe('form bodies', () => {
     ['a[b]]=1', { 'a[b]]': '1' }],
     ['[a]=1', { '[a]': '1' }],
     ['a[b]c=1', { 'a[b]c': '1' }],
+    ['a[bc=1', { 'a[bc': '1' }],
+    ['a[b][]=1', { 'a[b][]': '1' }],
+    ['a[][b]=1', { 'a[][b]': '1' }],
     ['a=1&a[b]=2', { a: { b: '2' } }],
     ['a[b]=2&a=1', { a: '1' }],
     ['a=1&a=2', { a: '2' }],
@@ -95,6 +98,43 @@ describe('readBody', () => {
       ok: false,
       problem: { code: 'invalid_type', path: ['forEach'], expected: 'a plain object or array (JSON data)', received: 'a function', message: 'forEach: expected a plain object or array (JSON data), received a function' },
     })
+  })
+})
+
+describe('readBody: measured text, brand checks, and runtimes without the classes it uses', () => {
+  it('a string of exactly the limit is read; one character more is refused unread', () => {
+    expect(readBody('{"a":1}', 'text', 7)).toEqual({ ok: true, value: { a: 1 } })
+    expect(readBody('"abcde"', 'value', 7)).toEqual({ ok: true, value: '"abcde"' })
+    expect(readBody('{"a":1} ', 'text', 7)).toMatchObject({ ok: false, problem: { code: 'too_large' } })
+  })
+
+  it('a plain body, or one refused at a path or not an object, pays for no URLSearchParams brand check; URLSearchParams do', () => {
+    const forEach = vi.spyOn(URLSearchParams.prototype, 'forEach')
+    try {
+      expect(readBody({ a: 1 })).toEqual({ ok: true, value: { a: 1 } })
+      expect(readBody({ a: new Map() })).toMatchObject({ ok: false, problem: { code: 'invalid_type', path: ['a'] } })
+      expect(readBody(() => 1)).toMatchObject({ ok: false, problem: { code: 'invalid_type', path: [] } })
+      expect(forEach).not.toHaveBeenCalled()
+      expect(readBody(new Map())).toMatchObject({ ok: false, problem: { code: 'invalid_type', path: [] } })
+      expect(forEach).toHaveBeenCalledTimes(1)
+      expect(readBody(new URLSearchParams('a=1'))).toEqual({ ok: true, value: { a: '1' }, form: true })
+      expect(forEach).toHaveBeenCalledTimes(2)
+    } finally {
+      forEach.mockRestore()
+    }
+  })
+
+  it('without URLSearchParams, form text is a syntax error and any other object is refused as it is, not a throw', () => {
+    const refusal = readBody(new Map())
+    expect(refusal).toMatchObject({ ok: false, problem: { code: 'invalid_type', path: [] } })
+    vi.stubGlobal('URLSearchParams', undefined)
+    try {
+      expect(readBody('a=1')).toEqual(syntax('JSON', 'form bodies need URLSearchParams, which this runtime lacks'))
+      expect(readBody(new Map())).toEqual(refusal)
+      expect(readBody('{"a":1}')).toEqual({ ok: true, value: { a: 1 } })
+    } finally {
+      vi.unstubAllGlobals()
+    }
   })
 })
 
