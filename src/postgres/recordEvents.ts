@@ -104,18 +104,17 @@ const optionalText = (value: string | undefined): string | null => (value === un
 const isInboundEvent = (event: unknown): event is InboundEvent => {
   // Not an array either: JSON would write one carrying an event's fields as `[]`.
   if (!isRecord(event)) return false
-  const fields = event
-  const optionalString = (name: string): boolean => fields[name] === undefined || typeof fields[name] === 'string'
+  const optionalString = (name: string): boolean => event[name] === undefined || typeof event[name] === 'string'
   return (
-    (fields['kind'] === 'opt_out' || fields['kind'] === 'inbound') &&
-    isVendor(fields['vendor']) &&
-    (CHANNELS as ReadonlyArray<unknown>).includes(fields['channel']) &&
+    (event['kind'] === 'opt_out' || event['kind'] === 'inbound') &&
+    isVendor(event['vendor']) &&
+    (CHANNELS as ReadonlyArray<unknown>).includes(event['channel']) &&
     // Stryker disable next-line ConditionalExpression: equivalent, postgresText refuses what is not text, and guarded answers that with the same error
-    typeof fields['from'] === 'string' &&
+    typeof event['from'] === 'string' &&
     // Stryker disable next-line ConditionalExpression: equivalent, postgresText refuses what is not text, and guarded answers that with the same error
-    typeof fields['eventId'] === 'string' &&
+    typeof event['eventId'] === 'string' &&
     ['to', 'messageId', 'occurredAt', 'text'].every(optionalString) &&
-    (fields['kind'] === 'opt_out' || typeof fields['text'] === 'string')
+    (event['kind'] === 'opt_out' || typeof event['text'] === 'string')
   )
 }
 
