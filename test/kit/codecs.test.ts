@@ -19,10 +19,23 @@ import { normalizeWebhook, type AnyWebhookEvent, type NormalizeError } from 'del
 import { MasstackEnvelope } from 'deliverykit/masstack'
 import { OctopushEmailCallback } from 'deliverykit/octopush'
 import { either as E } from 'fp-ts'
+import * as t from 'io-ts'
 import { deepStrictEqual } from 'node:assert/strict'
 import { describe, expect, it } from 'vitest'
 
 import { jsonToForm } from '../../src/cli/form.js'
+import {
+  MAX_ISSUES_PER_LIST,
+  NumberFromNumberOrText,
+  PhoneNumberText,
+  TextFromTextOrNumber,
+  cappedList,
+  dispatch,
+  fromPick,
+  isFormBody,
+  struct,
+  withAliases,
+} from '../../src/kit/codecs.js'
 import { VENDORS, type Vendor } from '../../src/model/vendor.js'
 import { leftOf, rightOf } from '../helpers.js'
 import { anyValidBody } from '../properties/arbitraries.js'
@@ -160,5 +173,129 @@ describe('an empty field is the empty list, in a form only', () => {
     expect(E.isLeft(OctopushEmailCallback.decode(emailWithout('')))).toBe(true)
     expect(E.isLeft(MasstackEnvelope.decode({ data: '' }))).toBe(true)
     expect(E.isRight(OctopushEmailCallback.decode(emailWithout([])))).toBe(true)
+  })
+})
+
+/**
+ * The kit's codecs through their own exports: each fast `is` agrees with the slow path on
+ * values that differ from a decoded one in a single field, alias or type, and a value
+ * already in decoded form comes back as it came, not a copy.
+ */
+describe('the kit codecs, called directly', () => {
+  /** A text codec that counts the values it validated: a fast path validates none. */
+  const countingText = () => {
+    let validated = 0
+    const codec = new t.Type<string, string, unknown>('counted', t.string.is, (u, c) => (validated++, t.string.validate(u, c)), t.identity)
+    return { codec, validated: () => validated }
+  }
+
+  it('NumberFromNumberOrText takes numbers and numeric text only, not what merely prints as one', () => {
+    expect(rightOf(NumberFromNumberOrText.decode('35'))).toBe(35)
+    for (const value of ['abc', '', null, true, Infinity, ['35'], { toString: () => '35' }]) expect(E.isLeft(NumberFromNumberOrText.decode(value)), String(value)).toBe(true)
+  })
+
+  it('TextFromTextOrNumber takes text and finite numbers only', () => {
+    expect(rightOf(TextFromTextOrNumber.decode(35))).toBe('35')
+    for (const value of [Infinity, -Infinity, NaN, null, true, {}]) expect(E.isLeft(TextFromTextOrNumber.decode(value)), JSON.stringify(value)).toBe(true)
+  })
+
+  it('PhoneNumberText reads a space before a digit, 0 to 9, as a lost plus, and nothing else', () => {
+    for (const [text, decoded] of [[' 0600', '+0600'], [' 9600', '+9600'], [' /600', ' /600'], [' :600', ' :600'], [' ', ' ']] as const) {
+      expect(rightOf(PhoneNumberText.decode(text)), text).toBe(decoded)
+      expect(PhoneNumberText.is(text), text).toBe(text === decoded)
+    }
+  })
+
+  it('isFormBody answers false for an empty context', () => {
+    expect(isFormBody([])).toBe(false)
+  })
+
+  it('fromPick reports an unknown channel by name, at its path', () => {
+    const failure = leftOf(fromPick<'sms', string>({ unknownChannel: { channel: 'fax', expected: ['sms', 'email'], path: ['channel'] } }, { sms: t.string }, []) as t.Validation<string>)
+    expect(failure.map((error) => [error.message, error.context.map((entry) => entry.key)])).toEqual([['"fax" is not a channel deliverykit knows yet; expected one of sms, email', ['channel']]])
+  })
+
+  it('dispatch returns a value its shape already accepts without validating it again', () => {
+    const { codec, validated } = countingText()
+    const shaped = dispatch<string>('shaped', () => codec)
+    expect(rightOf(shaped.decode('text'))).toBe('text')
+    expect(validated()).toBe(0)
+    expect(E.isLeft(shaped.decode(5))).toBe(true)
+    expect(validated()).toBe(1)
+  })
+
+  describe('struct', () => {
+    const S = struct('S', { text: t.string, count: t.number }, { note: t.string })
+
+    it('is: every field, required or optional, text or not, must have its decoded form', () => {
+      expect(S.is({ text: 'a', count: 1 })).toBe(true)
+      expect(S.is({ text: 'a', count: 1, note: 'n', '': 'an empty key is just another extra' })).toBe(true)
+      for (const value of [{ text: 'a' }, { count: 1 }, { text: 1, count: 1 }, { text: 'a', count: '1' }, { text: 'a', count: 1, note: 1 }, {}, null, [], 'a']) {
+        expect(S.is(value), JSON.stringify(value)).toBe(false)
+      }
+    })
+
+    it('a value in decoded form comes back as it came, its fields not validated again', () => {
+      const { codec, validated } = countingText()
+      const counted = struct('C', { text: codec }, {})
+      const value = { text: 'a' }
+      expect(rightOf(counted.decode(value))).toBe(value)
+      expect(validated()).toBe(0)
+    })
+
+    it('a value whose fields decode to themselves comes back as it came, even off the fast path', () => {
+      // A codec whose `is` refuses what its validate keeps: the value takes the detailed path.
+      const slow = new t.Type<string, string, unknown>('slow', (_u): _u is string => false, (u, c) => t.string.validate(u, c), t.identity)
+      const value = { text: 'a' }
+      expect(rightOf(struct('Slow', { text: slow }, {}).decode(value))).toBe(value)
+    })
+
+    it('a converted value is a copy that adds no key the input lacked', () => {
+      const value = { count: '5' }
+      const decoded = rightOf(struct('U', { absent: t.unknown, count: NumberFromNumberOrText }, {}).decode(value))
+      expect(decoded).not.toBe(value)
+      expect(Object.keys(decoded)).toEqual(['count'])
+      expect(decoded.count).toBe(5)
+    })
+  })
+
+  describe('withAliases', () => {
+    const A = withAliases({ ALIAS: 'name', OTHER: 'other' }, struct('A', {}, { name: t.string, other: t.string }))
+
+    it('is: a value whose field is only under its alias is not in decoded form', () => {
+      for (const value of [{}, { name: 'n' }, { name: 'n', ALIAS: 'a' }, { ALIAS: undefined }, { other: 'o', OTHER: 'p' }]) expect(A.is(value), JSON.stringify(value)).toBe(true)
+      for (const value of [{ ALIAS: 'a' }, { ALIAS: 'a', other: 'o' }, { other: 'o', OTHER: 'p', ALIAS: 'a' }, null, 'a', { name: 1 }]) {
+        expect(A.is(value), JSON.stringify(value)).toBe(false)
+      }
+    })
+
+    it('decodes the alias into a plain data property, its own name winning when both are there', () => {
+      const value = { ALIAS: 'a' }
+      const decoded = rightOf(A.decode(value))
+      expect(decoded).toEqual({ ALIAS: 'a', name: 'a' })
+      expect(Object.getOwnPropertyDescriptor(decoded, 'name')).toEqual({ value: 'a', writable: true, enumerable: true, configurable: true })
+      expect(value).toEqual({ ALIAS: 'a' })
+      const both = { name: 'n', ALIAS: 'a' }
+      expect(rightOf(A.decode(both))).toBe(both)
+      for (const value of [null, 'a', 5]) expect(E.isLeft(A.decode(value))).toBe(true)
+    })
+  })
+
+  describe('cappedList', () => {
+    const list = cappedList(t.string, 'texts')
+    const messages = (items: ReadonlyArray<unknown>): ReadonlyArray<string | undefined> => leftOf(list.decode(items)).map((error) => error.message)
+
+    it(`stops at ${String(MAX_ISSUES_PER_LIST)} issues and says how many entries were left unchecked`, () => {
+      const bad = (count: number): ReadonlyArray<number> => Array.from({ length: count }, (_, index) => index)
+      expect(messages(bad(MAX_ISSUES_PER_LIST))).toHaveLength(MAX_ISSUES_PER_LIST)
+      expect(messages(bad(MAX_ISSUES_PER_LIST + 1)).slice(MAX_ISSUES_PER_LIST)).toEqual([`the first ${String(MAX_ISSUES_PER_LIST)} issues of its entries are listed; 1 more entry was not checked`])
+      expect(messages(bad(MAX_ISSUES_PER_LIST + 10)).slice(MAX_ISSUES_PER_LIST)).toEqual([`the first ${String(MAX_ISSUES_PER_LIST)} issues of its entries are listed; 10 more entries were not checked`])
+      expect(messages([...bad(MAX_ISSUES_PER_LIST - 1), 'ok', 50, 'ok'])).toHaveLength(MAX_ISSUES_PER_LIST + 1)
+    })
+
+    it('a list whose entries decode to themselves comes back as it came', () => {
+      const items = ['a', 'b']
+      expect(rightOf(list.decode(items))).toBe(items)
+    })
   })
 })
