@@ -85,17 +85,17 @@ const isOptionalText = (record: Fields, key: string): boolean => record[key] ===
 
 /**
  * A number as events carry them: finite, and never `-0` (decoders turn a sent `-0` into
- * `0`, which prints as it compares).
+ * `0`, which prints as it compares). `Number.isFinite` is false for anything but a number,
+ * a boxed one included.
  *
  * @internal
  */
-export const isEventNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && !Object.is(value, -0)
+export const isEventNumber = (value: unknown): value is number => Number.isFinite(value) && !Object.is(value, -0)
 
 const isFailure = (value: unknown): boolean =>
   isPlainRecord(value) &&
   hasOnly(value, FAILURE_FIELDS) &&
-  typeof value['reason'] === 'string' &&
-  (FAILURE_REASONS as ReadonlyArray<string>).includes(value['reason']) &&
+  (FAILURE_REASONS as ReadonlyArray<unknown>).includes(value['reason']) &&
   typeof value['permanent'] === 'boolean'
 
 /** A classification and a status that go together, and a failure exactly when the classification is one. */
@@ -155,8 +155,7 @@ export const isDeliveryEventShape = (value: unknown): value is AnyEvent =>
   hasOnly(value, EVENT_FIELDS) &&
   value['kind'] === 'delivery' &&
   isVendor(value['vendor']) &&
-  typeof value['channel'] === 'string' &&
-  (CHANNELS as ReadonlyArray<string>).includes(value['channel']) &&
+  (CHANNELS as ReadonlyArray<unknown>).includes(value['channel']) &&
   typeof value['messageId'] === 'string' &&
   typeof value['recipient'] === 'string' &&
   typeof value['vendorStatus'] === 'string' &&
