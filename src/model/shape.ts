@@ -5,7 +5,7 @@
  * one test of "an event deliverykit made": deliverykit/postgres refuses anything else, and
  * the events `eventFromStatus` builds pass it as decoded events do.
  */
-import { hasOwn } from '../util/values.js'
+import { hasOwn, isOneOf, isOptionalText } from '../util/values.js'
 import { CHANNELS } from './channel.js'
 import type { AnyEvent, EventBase, EventDetails, HistoryEntry } from './event.js'
 import { CLASSIFICATION_OF_STATUS, FAILURE_REASONS, type FailureMapping, type Status } from './status.js'
@@ -80,9 +80,6 @@ export const isPlainRecord = (value: unknown): value is Fields => {
 
 const hasOnly = (record: Fields, allowed: object): boolean => Object.keys(record).every((key) => hasOwn(allowed, key))
 
-/** An optional field: absent (or `undefined`, which JSON drops, as the options' types allow), or text. */
-const isOptionalText = (record: Fields, key: string): boolean => record[key] === undefined || typeof record[key] === 'string'
-
 /**
  * A number as events carry them: finite, and never `-0` (decoders turn a sent `-0` into
  * `0`, which prints as it compares). `Number.isFinite` is false for anything but a number,
@@ -95,7 +92,7 @@ export const isEventNumber = (value: unknown): value is number => Number.isFinit
 const isFailure = (value: unknown): boolean =>
   isPlainRecord(value) &&
   hasOnly(value, FAILURE_FIELDS) &&
-  (FAILURE_REASONS as ReadonlyArray<unknown>).includes(value['reason']) &&
+  isOneOf(FAILURE_REASONS, value['reason']) &&
   typeof value['permanent'] === 'boolean'
 
 /** A classification and a status that go together, and a failure exactly when the classification is one. */
@@ -155,7 +152,7 @@ export const isDeliveryEventShape = (value: unknown): value is AnyEvent =>
   hasOnly(value, EVENT_FIELDS) &&
   value['kind'] === 'delivery' &&
   isVendor(value['vendor']) &&
-  (CHANNELS as ReadonlyArray<unknown>).includes(value['channel']) &&
+  isOneOf(CHANNELS, value['channel']) &&
   typeof value['messageId'] === 'string' &&
   typeof value['recipient'] === 'string' &&
   typeof value['vendorStatus'] === 'string' &&

@@ -1,3 +1,5 @@
+import { isOneOf } from '../util/values.js'
+
 /**
  * How each vendor writes its own name, for messages and docs, by the name deliverykit
  * gives it. This is the list of vendor names: one line a vendor, in the order they were
@@ -43,6 +45,4 @@ export type Vendor = keyof typeof VENDOR_NAMES
  * ```
  * @category Model
  */
-export const isVendor = (value: unknown): value is Vendor =>
-  // Stryker disable next-line ConditionalExpression: equivalent, includes finds no value that is not text among the names
-  typeof value === 'string' && (VENDORS as ReadonlyArray<string>).includes(value)
+export const isVendor = (value: unknown): value is Vendor => isOneOf(VENDORS, value)

@@ -2,6 +2,7 @@ import type { Channel } from '../model/channel.js'
 import { CHANNELS } from '../model/channel.js'
 import type { InboundMessageEvent } from '../model/inbound.js'
 import { isVendor, type Vendor } from '../model/vendor.js'
+import { isOneOf } from '../util/values.js'
 import { postgresText } from './encode.js'
 import { guarded } from './guard.js'
 import type { PostgresQuery } from './queries.js'
@@ -50,7 +51,7 @@ const OPTED_OUT = `SELECT EXISTS (
 const isScope = (scope: unknown): scope is OptOutScope => {
   if (typeof scope !== 'object' || scope === null) return false
   const { vendor, channel } = scope as Readonly<Record<string, unknown>>
-  return (vendor === undefined || isVendor(vendor)) && (channel === undefined || (CHANNELS as ReadonlyArray<unknown>).includes(channel))
+  return (vendor === undefined || isVendor(vendor)) && (channel === undefined || isOneOf(CHANNELS, channel))
 }
 
 /**

@@ -1,5 +1,5 @@
 import { parseOffsetDateTime } from '../util/time.js'
-import { isRecord } from '../util/values.js'
+import { isOneOf, isOptionalText, isRecord } from '../util/values.js'
 import { CHANNELS } from '../model/channel.js'
 import type { AnyEvent } from '../model/event.js'
 import type { InboundEvent } from '../model/inbound.js'
@@ -104,16 +104,15 @@ const optionalText = (value: string | undefined): string | null => (value === un
 const isInboundEvent = (event: unknown): event is InboundEvent => {
   // Not an array either: JSON would write one carrying an event's fields as `[]`.
   if (!isRecord(event)) return false
-  const optionalString = (name: string): boolean => event[name] === undefined || typeof event[name] === 'string'
   return (
     (event['kind'] === 'opt_out' || event['kind'] === 'inbound') &&
     isVendor(event['vendor']) &&
-    (CHANNELS as ReadonlyArray<unknown>).includes(event['channel']) &&
+    isOneOf(CHANNELS, event['channel']) &&
     // Stryker disable next-line ConditionalExpression: equivalent, postgresText refuses what is not text, and guarded answers that with the same error
     typeof event['from'] === 'string' &&
     // Stryker disable next-line ConditionalExpression: equivalent, postgresText refuses what is not text, and guarded answers that with the same error
     typeof event['eventId'] === 'string' &&
-    ['to', 'messageId', 'occurredAt', 'text'].every(optionalString) &&
+    ['to', 'messageId', 'occurredAt', 'text'].every((key) => isOptionalText(event, key)) &&
     (event['kind'] === 'opt_out' || typeof event['text'] === 'string')
   )
 }

@@ -6,6 +6,16 @@
 /** Whether a value is a JSON-like object (not `null`, not an array): the shape every callback body has. */
 export const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)
 
+/**
+ * Whether a value is one of a closed list (of texts, mostly): `includes` over `unknown`,
+ * which answers `false` for a value of any other type, so no `typeof` check comes first.
+ */
+export const isOneOf = <T>(list: ReadonlyArray<T>, value: unknown): value is T => (list as ReadonlyArray<unknown>).includes(value)
+
+/** An optional text field: absent, `undefined` (which JSON drops), or text. */
+export const isOptionalText = (record: Readonly<Record<string, unknown>>, key: string): boolean =>
+  record[key] === undefined || typeof record[key] === 'string'
+
 /** A writable view of a readonly type, for an object being built before it is handed out. */
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 

@@ -1,6 +1,7 @@
 import type { ChannelMismatchIssue, IssuePath } from '../../errors/issue.js'
 import { channelMismatchIssue } from '../../errors/build.js'
 import type { Channel } from '../../model/channel.js'
+import { isOneOf } from '../../util/values.js'
 
 /**
  * The channels Messangi sends on: the values of the `channel` option.
@@ -35,7 +36,7 @@ export const MESSANGI_CHANNELS: ReadonlyArray<MessangiChannel> = /*#__PURE__*/ O
  * ```
  * @category Options
  */
-export const isMessangiChannel = (value: unknown): value is MessangiChannel => (MESSANGI_CHANNELS as ReadonlyArray<unknown>).includes(value)
+export const isMessangiChannel = (value: unknown): value is MessangiChannel => isOneOf(MESSANGI_CHANNELS, value)
 
 /** What a recipient's address is, where its form alone says so for sure. */
 type AddressForm = 'phone' | 'email'

@@ -1,4 +1,5 @@
 import * as E from '../../util/either.js'
+import { isOneOf } from '../../util/values.js'
 
 import { callbackShape, type VendorRules } from '../../kit/definition.js'
 import { register, type RegisteredVendor } from '../../runtime/run.js'
@@ -43,8 +44,7 @@ export type OctopushInboundOptions = Pick<CommonOptions, 'timeZone' | 'maxBodySi
 
 export const PHONE_CHANNELS: ReadonlyArray<OctopushPhoneChannelOption> = ['sms', 'voice', 'rcs', 'whatsapp', 'facebook', 'instagram']
 
-const isPhoneChannelOption = (value: unknown): value is OctopushPhoneChannelOption =>
-  typeof value === 'string' && (PHONE_CHANNELS as ReadonlyArray<string>).includes(value)
+const isPhoneChannelOption = (value: unknown): value is OctopushPhoneChannelOption => isOneOf(PHONE_CHANNELS, value)
 
 /** Octopush, as data: every entry point is built from this and the shapes below. */
 const OCTOPUSH: VendorRules<'octopush', OctopushShape, OctopushSettings> = {
