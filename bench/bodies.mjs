@@ -9,7 +9,9 @@ const emailWith = (count) => {
   const [opened, spam] = template.deliveries
   return {
     ...template,
-    deliveries: Array.from({ length: count }, (_, i) => ({ ...(i % 2 === 0 ? opened : spam), email: `recipient${String(i)}@example.com` })),
+    // A copy per recipient, as JSON.parse gives: deliverykit refuses an object body whose
+    // entries share an array (status_history), which no JSON text can make.
+    deliveries: Array.from({ length: count }, (_, i) => ({ ...structuredClone(i % 2 === 0 ? opened : spam), email: `recipient${String(i)}@example.com` })),
   }
 }
 

@@ -2,14 +2,14 @@
 // handler that does only what the events need costs. It parses the text, checks each
 // field it reads inline (types, the date's format and calendar, the status in the
 // catalog), builds the same events as deliverykit (the bench checks they are equal,
-// eventId included), hashes the same eventId with the library's own SHA-256 code
-// (bundled from src/ by bench/digestFromSource.mjs) and gives Paris's real offset by the EU
+// eventId included), hashes the same eventId with the library's own id code
+// (src/kit/eventId.ts, bundled by bench/digestFromSource.mjs) and gives Paris's real offset by the EU
 // rule, cached per year. It has no error messages, no form or byte bodies, no option
 // checks and no guard against hostile input: nothing can run faster and give these events.
 
 import { octopush } from '../dist/index.js'
 
-import { digest } from './digestFromSource.mjs'
+import { deliveryIdFields, eventIdOf } from './digestFromSource.mjs'
 
 const CATALOG = octopush.OCTOPUSH_CATALOG
 const CHANNEL = { sms: 'sms', voice_sms: 'voice', rcs: 'rcs', whatsapp: 'whatsapp', facebook: 'facebook', instagram: 'instagram' }
@@ -73,7 +73,8 @@ const event = (body, channel, recipient, d, entry, occurredAt, history, details,
   e.history = history
   e.details = details
   e.raw = raw
-  e.eventId = digest(['octopush', body.message_id, recipient, d.status, d.delivery_date])
+  // The id as src/kit/eventId.ts makes it: the format, the source, and every field the event reports.
+  e.eventId = eventIdOf({ vendor: 'octopush', kind: 'delivery', shape: channel === 'email' ? 'email' : 'phone', fields: deliveryIdFields(e), rawIdentity: [] })
   return e
 }
 
