@@ -23,6 +23,7 @@ export default mergeConfig(
         'test/cli/process.test.ts',
         'test/docs/doc-blocks.test.ts',
         'test/docs/playground.test.ts',
+        'test/docs/bench.test.ts',
         'test/postgres/server.test.ts',
         // They read src/ as text, and Stryker's copy of src/ holds every mutant's code.
         'test/hostile/regex.test.ts',

@@ -13,28 +13,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { isDeepStrictEqual } from 'node:util'
 
 import { Bench } from 'tinybench'
 
 import * as after from '../dist/index.js'
 import { BODIES } from './bodies.mjs'
-import { floorOctopushText } from './floor.mjs'
-import { zodNormalizeMasstack, zodNormalizeMessangi, zodNormalizeOctopush, zodNormalizeOctopushStop } from './zodReference.mjs'
+import { contendersOf, entryOf } from './contenders.mjs'
 
 const before = process.env['BENCH_BEFORE'] ? await import(pathToFileURL(resolve(process.env['BENCH_BEFORE'], 'index.js')).href) : undefined
 const time = Number(process.env['BENCH_TIME_MS'] ?? 400)
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3)
 const only = process.env['BENCH_ONLY'] ? new RegExp(process.env['BENCH_ONLY']) : undefined
-
-const referenceOf = (name, { vendor, entry }) => {
-  if (vendor === 'octopush') return entry === 'webhook' ? zodNormalizeOctopushStop : zodNormalizeOctopush
-  if (vendor === 'messangi') return zodNormalizeMessangi
-  if (vendor === 'masstack') return zodNormalizeMasstack
-  throw new Error(`${name}: no reference`)
-}
-const entryOf = (library, entry) => (entry === 'webhook' ? library.normalizeWebhook : library.normalize)
-const withoutId = ({ eventId: _id, ...event }) => event
 
 const median = (values) => {
   const sorted = [...values].sort((x, y) => x - y)
@@ -47,21 +36,8 @@ const rows = []
 for (const [name, spec] of Object.entries(BODIES)) {
   if (only && !only.test(name)) continue
   const { vendor, body, options, recipients, entry, sameAs } = spec
-  const text = JSON.stringify(body)
-  const normalize = entryOf(after, entry)
-  const reference = referenceOf(name, spec)
-  const floor = vendor === 'octopush' && entry === undefined && options === undefined ? floorOctopushText : undefined
-
-  // Every contender must give the same answer before it is timed: the reference the same
-  // events but for eventId (its key is Node's hash of its own encoding), the floor the
-  // same events, eventId included.
-  const ours = normalize(vendor, body, options)
-  if (ours._tag !== 'Right') throw new Error(`${name}: normalize rejected the body`)
-  const theirs = reference(body, options)
-  if (!theirs.success) throw new Error(`${name}: the zod reference rejected the body`)
-  if (!isDeepStrictEqual(theirs.events.map(withoutId), ours.right.map(withoutId))) throw new Error(`${name}: the zod reference's events differ`)
-  if (floor && !isDeepStrictEqual(floor(text), ours.right)) throw new Error(`${name}: the floor's events differ`)
-  if (!isDeepStrictEqual(normalize(vendor, text, options), ours)) throw new Error(`${name}: the text gives other events`)
+  // Every contender must give the same answer before it is timed (bench/contenders.mjs).
+  const { text, normalize, reference, floor } = contendersOf(after, name, spec)
 
   const tasks = {
     'normalize(object)': () => normalize(vendor, body, options),
